@@ -1,0 +1,45 @@
+package dev.anneal.processor;
+
+import dev.anneal.ScheduleType;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/** What the annotations of one config say, as written, before any validation. */
+record ConfigInput(
+    TypeElement config,
+    List<ScheduleInput> schedules,
+    Combinator combinator,
+    AnnotationMirror combinatorMirror,
+    List<Integer> milestones,
+    AnnotationValue milestonesValue,
+    boolean bothCombinators,
+    List<BindInput> binds) {
+
+  /** How several schedules combine. */
+  enum Combinator {
+    NONE,
+    SEQUENTIAL,
+    CHAINED
+  }
+
+  /** One {@code @Schedule}: its type and the attributes written in it. */
+  record ScheduleInput(
+      int index,
+      AnnotationMirror mirror,
+      ScheduleType type,
+      AnnotationValue typeValue,
+      Map<Param, AnnotationValue> written) {}
+
+  /** One {@code @Bind} on an accessor of the config. */
+  record BindInput(
+      ExecutableElement accessor,
+      AnnotationMirror mirror,
+      String attribute,
+      AnnotationValue attributeValue,
+      int schedule,
+      AnnotationValue scheduleValue) {}
+}

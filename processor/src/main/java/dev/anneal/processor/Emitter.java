@@ -1,0 +1,178 @@
+package dev.anneal.processor;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.anneal.internal.Checks;
+import dev.anneal.internal.Rule;
+import dev.anneal.processor.ConfigModel.ScheduleModel;
+import dev.anneal.processor.ConfigModel.Value;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The members of the class being generated, shared by the writers of its schedules: named
+ * constants for values known now, checked final fields for values bound at run time, per-group
+ * arrays and the constructor statements that fill them.
+ */
+final class Emitter {
+  static final ClassName CHECKS = ClassName.get(Checks.class);
+  static final ClassName RULE = ClassName.get(Rule.class);
+
+  final TypeSpec.Builder type;
+  final ConfigModel model;
+  /** Constructor statements, run after {@code baseLrs} and {@code groups} are set. */
+  final CodeBlock.Builder constructor = CodeBlock.builder();
+  /** The parameters of each schedule as the class Javadoc lists them. */
+  final List<String> parameterLines = new ArrayList<>();
+
+  Emitter(TypeSpec.Builder type, ConfigModel model) {
+    this.type = type;
+    this.model = model;
+  }
+
+  /** A literal as Java source: doubles in full round-trip precision. */
+  static String literal(Object value) {
+    if (value instanceof Double d) {
+      return Double.toString(d);
+    }
+    if (value instanceof Long l) {
+      return l + "L";
+    }
+    return String.valueOf(value);
+  }
+
+  /**
+   * An int or double parameter: a {@code static final} constant when known now, else a final field
+   * read from the config and checked by its rule. Returns the name to refer to it by.
+   */
+  String scalar(String prefix, ScheduleModel schedule, Param param, Rule rule) {
+    Value value = schedule.value(param);
+    TypeName javaType = param.shape == Param.Shape.INT ? TypeName.INT : TypeName.DOUBLE;
+    if (value instanceof Value.Constant constant) {
+      String name = constantName(prefix, param.attribute);
+      type.addField(FieldSpec.builder(javaType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$L", literal(constant.value()))
+          .build());
+      parameterLines.add(param.torchName + " = " + literal(constant.value()));
+      return name;
+    }
+    String name = fieldName(prefix, param.attribute);
+    type.addField(javaType, name, Modifier.PRIVATE, Modifier.FINAL);
+    constructor.addStatement("this.$N = $T.require($L, $T.$L, $S, $S, $S)", name, CHECKS,
+        read(value), RULE, rule == null ? Rule.FINITE : rule, schedule.type().torchName(),
+        param.attribute, param.torchName);
+    parameterLines.add(param.torchName + " = the config's " + describe(value));
+    return name;
+  }
+
+  /**
+   * A constant derived from parameters: folded to a literal when {@code folded} is known now,
+   * else computed in the constructor by {@code runtime}.
+   */
+  String derived(String prefix, String name, TypeName javaType, Object folded, CodeBlock runtime, String why) {
+    if (folded != null) {
+      String constant = constantName(prefix, name);
+      type.addField(FieldSpec.builder(javaType, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$L", literal(folded))
+          .addJavadoc("$L\n", why)
+          .build());
+      return constant;
+    }
+    String field = fieldName(prefix, name);
+    type.addField(FieldSpec.builder(javaType, field, Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc("$L\n", why)
+        .build());
+    constructor.addStatement("this.$N = $L", field, runtime);
+    return field;
+  }
+
+  /**
+   * A per-group parameter, expanded to one value per parameter group when the scheduler is built
+   * (the group count is known only then). Returns the array field's name.
+   */
+  String perGroup(String prefix, ScheduleModel schedule, Param param, Rule rule) {
+    Value value = schedule.value(param);
+    String name = fieldName(prefix, param.attribute);
+    type.addField(double[].class, name, Modifier.PRIVATE, Modifier.FINAL);
+    CodeBlock source;
+    if (value instanceof Value.Constant constant) {
+      double[] values = (double[]) constant.value();
+      CodeBlock.Builder array = CodeBlock.builder().add("new double[] {");
+      for (int i = 0; i < values.length; i++) {
+        array.add(i == 0 ? "$L" : ", $L", literal(values[i]));
+      }
+      source = array.add("}").build();
+      parameterLines.add(param.torchName + " = " + (values.length == 1
+          ? literal(values[0]) : java.util.Arrays.toString(values)));
+    } else {
+      source = read(value);
+      parameterLines.add(param.torchName + " = the config's " + describe(value));
+    }
+    constructor.addStatement("this.$N = $T.perGroup($L, groups, $T.$L, $S, $S, $S)", name, CHECKS,
+        source, RULE, rule == null ? Rule.FINITE : rule, schedule.type().torchName(),
+        param.attribute, param.torchName);
+    return name;
+  }
+
+  /** A per-group array computed from others, one value per group. */
+  String groupArray(String prefix, String name, CodeBlock perGroupValue, String why) {
+    String field = fieldName(prefix, name);
+    type.addField(FieldSpec.builder(double[].class, field, Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc("$L\n", why)
+        .build());
+    constructor.addStatement("this.$N = new double[groups]", field);
+    constructor.beginControlFlow("for (int g = 0; g < groups; g++)")
+        .addStatement("$N[g] = $L", field, perGroupValue)
+        .endControlFlow();
+    return field;
+  }
+
+  /** Mutable state of a schedule, such as a cycle position; initialized in the constructor. */
+  String state(String prefix, String name, TypeName javaType, CodeBlock initial, String why) {
+    String field = fieldName(prefix, name);
+    type.addField(FieldSpec.builder(javaType, field, Modifier.PRIVATE).addJavadoc("$L\n", why).build());
+    constructor.addStatement("this.$N = $L", field, initial);
+    return field;
+  }
+
+  /** How a bound value is read from the config. */
+  CodeBlock read(Value value) {
+    if (value instanceof Value.Bound bound) {
+      return CodeBlock.of("config.$N()", bound.accessor());
+    }
+    if (value instanceof Value.Product product) {
+      return CodeBlock.of("$T.multiplyExact($L, $L)", Math.class, read(product.left()), read(product.right()));
+    }
+    return CodeBlock.of("$L", literal(((Value.Constant) value).value()));
+  }
+
+  private static String describe(Value value) {
+    if (value instanceof Value.Bound bound) {
+      return bound.accessor() + "()";
+    }
+    if (value instanceof Value.Product product) {
+      return describe(product.left()) + " * " + describe(product.right());
+    }
+    return literal(((Value.Constant) value).value());
+  }
+
+  static String constantName(String prefix, String camel) {
+    return (prefix.isEmpty() ? "" : prefix.toUpperCase(java.util.Locale.ROOT) + "_") + Names.constantName(camel);
+  }
+
+  static String fieldName(String prefix, String camel) {
+    if (prefix.isEmpty()) {
+      return camel;
+    }
+    return prefix + Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
+  }
+
+  static TypeName doubles() {
+    return ArrayTypeName.of(TypeName.DOUBLE);
+  }
+}

@@ -1,0 +1,1084 @@
+package dev.anneal.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import dev.anneal.AnnealStrategy;
+import dev.anneal.Mode;
+import dev.anneal.ScaleMode;
+import dev.anneal.ThresholdMode;
+import dev.anneal.internal.Rule;
+import dev.anneal.math.ConstantLR;
+import dev.anneal.math.CosineAnnealingLR;
+import dev.anneal.math.CosineAnnealingWarmRestarts;
+import dev.anneal.math.CyclicLR;
+import dev.anneal.math.ExponentialLR;
+import dev.anneal.math.LambdaLR;
+import dev.anneal.math.LinearLR;
+import dev.anneal.math.MultiStepLR;
+import dev.anneal.math.MultiplicativeLR;
+import dev.anneal.math.OneCycleLR;
+import dev.anneal.math.PolynomialLR;
+import dev.anneal.math.ReduceLROnPlateau;
+import dev.anneal.math.StepLR;
+import dev.anneal.processor.ConfigModel.ScheduleModel;
+import dev.anneal.processor.ConfigModel.Value;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * Writes the code of one schedule type into the generated class: its constants, its per-group
+ * arrays, and the statements that compute the rate. The formulas themselves live in
+ * {@code dev.anneal.math}, one class per PyTorch scheduler; the code here only calls them.
+ *
+ * <p>Time is a variable name ({@code t}) so that the same code serves stepping, random access and
+ * the phases of a {@code @Sequential} config, which run on their own clock.
+ */
+abstract class KindWriter {
+  final ScheduleModel schedule;
+  final Emitter emitter;
+  /** Empty for a single schedule; {@code "s1"} and so on for the schedules of a combination. */
+  final String prefix;
+
+  KindWriter(ScheduleModel schedule, Emitter emitter, String prefix) {
+    this.schedule = schedule;
+    this.emitter = emitter;
+    this.prefix = prefix;
+  }
+
+  static KindWriter of(ScheduleModel schedule, Emitter emitter, String prefix) {
+    switch (schedule.type()) {
+      case STEP:
+        return new Step(schedule, emitter, prefix);
+      case MULTI_STEP:
+        return new MultiStep(schedule, emitter, prefix);
+      case CONSTANT:
+        return new Constant(schedule, emitter, prefix);
+      case LINEAR:
+        return new Linear(schedule, emitter, prefix);
+      case EXPONENTIAL:
+        return new Exponential(schedule, emitter, prefix);
+      case POLYNOMIAL:
+        return new Polynomial(schedule, emitter, prefix);
+      case COSINE:
+        return new Cosine(schedule, emitter, prefix);
+      case COSINE_WARM_RESTARTS:
+        return new WarmRestarts(schedule, emitter, prefix);
+      case LAMBDA:
+        return new Lambda(schedule, emitter, prefix);
+      case MULTIPLICATIVE:
+        return new Multiplicative(schedule, emitter, prefix);
+      case CYCLIC:
+        return new Cyclic(schedule, emitter, prefix);
+      case ONE_CYCLE:
+        return new OneCycle(schedule, emitter, prefix);
+      case REDUCE_ON_PLATEAU:
+        return new Plateau(schedule, emitter, prefix);
+      default:
+        throw new AssertionError(schedule.type());
+    }
+  }
+
+  /** Declares the constants, fields and arrays; called once, before anything else. */
+  abstract void declare();
+
+  /** The formula for the class Javadoc, in PyTorch's notation. */
+  abstract String formula();
+
+  /** Whether the rate is a function of the step alone, with a closed form. */
+  boolean closedForm() {
+    return true;
+  }
+
+  /** Statements computing what all groups share at time {@code t}; may be empty. */
+  CodeBlock prologue(String t) {
+    return CodeBlock.of("");
+  }
+
+  /** The rate of group {@code g} at time {@code t}, after {@link #prologue}. */
+  abstract CodeBlock lr(String t, String g);
+
+  /**
+   * For schedules that multiply {@code base_lr} by a factor of the step alone: the factor at
+   * {@code t}, with no prologue. Null for the others. Chained factors multiply.
+   */
+  CodeBlock factor(String t) {
+    return null;
+  }
+
+  /** Statements that move {@code lrs} to step {@code step} when stepping one schedule alone. */
+  CodeBlock step() {
+    return CodeBlock.builder()
+        .add(prologue("step"))
+        .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+        .addStatement("lrs[g] = $L", lr("step", "g"))
+        .endControlFlow()
+        .build();
+  }
+
+  /** Statements that set {@code lrs} at step 0; by default the closed form. */
+  CodeBlock initial() {
+    return CodeBlock.builder()
+        .add(prologue("0L"))
+        .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+        .addStatement("lrs[g] = $L", lr("0L", "g"))
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * PyTorch's chainable form for {@code ChainedScheduler}: the rate at time {@code t} of group
+   * {@code g} from the rate {@code lr} that the schedules before it left.
+   */
+  abstract CodeBlock chain(String lr, String t, String g);
+
+  /** Whether a closed-form prologue is needed for {@link #chain}; absolute rates need it. */
+  boolean chainNeedsPrologue() {
+    return false;
+  }
+
+  // Helpers for the parameters of this schedule.
+
+  String scalar(Param param) {
+    return emitter.scalar(prefix, schedule, param, ParamTable.of(schedule.type()).get(param).rule());
+  }
+
+  String perGroup(Param param) {
+    return emitter.perGroup(prefix, schedule, param, ParamTable.of(schedule.type()).get(param).rule());
+  }
+
+  boolean isConstant(Param param) {
+    return schedule.value(param) instanceof Value.Constant;
+  }
+
+  Object constant(Param param) {
+    return schedule.constant(param);
+  }
+
+  String local(String name) {
+    return Emitter.fieldName(prefix, name);
+  }
+
+  static final ClassName MATH_STEP = ClassName.get(StepLR.class);
+  static final ClassName MATH_MULTI_STEP = ClassName.get(MultiStepLR.class);
+  static final ClassName MATH_CONSTANT = ClassName.get(ConstantLR.class);
+  static final ClassName MATH_LINEAR = ClassName.get(LinearLR.class);
+  static final ClassName MATH_EXPONENTIAL = ClassName.get(ExponentialLR.class);
+  static final ClassName MATH_POLYNOMIAL = ClassName.get(PolynomialLR.class);
+  static final ClassName MATH_COSINE = ClassName.get(CosineAnnealingLR.class);
+  static final ClassName MATH_WARM = ClassName.get(CosineAnnealingWarmRestarts.class);
+  static final ClassName MATH_CYCLIC = ClassName.get(CyclicLR.class);
+  static final ClassName MATH_ONE_CYCLE = ClassName.get(OneCycleLR.class);
+  static final ClassName MATH_PLATEAU = ClassName.get(ReduceLROnPlateau.class);
+  static final ClassName MATH_LAMBDA = ClassName.get(LambdaLR.class);
+  static final ClassName MATH_MULTIPLICATIVE = ClassName.get(MultiplicativeLR.class);
+
+  /** Schedules of the form {@code base_lr * factor(t)}: the factor is computed once for all groups. */
+  abstract static class FactorKind extends KindWriter {
+    FactorKind(ScheduleModel schedule, Emitter emitter, String prefix) {
+      super(schedule, emitter, prefix);
+    }
+
+    @Override
+    CodeBlock prologue(String t) {
+      return CodeBlock.of("double $N = $L;\n", local("stepFactor"), factor(t));
+    }
+
+    @Override
+    CodeBlock lr(String t, String g) {
+      return CodeBlock.of("baseLrs[$L] * $N", g, local("stepFactor"));
+    }
+
+    @Override
+    abstract CodeBlock factor(String t);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  static final class Step extends FactorKind {
+    private String stepSize;
+    private String gamma;
+
+    Step(ScheduleModel s, Emitter e, String p) {
+      super(s, e, p);
+    }
+
+    @Override
+    void declare() {
+      stepSize = scalar(Param.STEP_SIZE);
+      gamma = scalar(Param.GAMMA);
+    }
+
+    @Override
+    String formula() {
+      return "lr(t) = base_lr * gamma ^ floor(t / step_size)";
+    }
+
+    @Override
+    CodeBlock factor(String t) {
+      return CodeBlock.of("$T.factor($N, $N, $L)", MATH_STEP, gamma, stepSize, t);
+    }
+
+    @Override
+    CodeBlock step() {
+      // PyTorch's recurrence: one multiplication at each period instead of a power every step.
+      return CodeBlock.builder()
+          .beginControlFlow("if ($T.decaysAt($N, step))", MATH_STEP, stepSize)
+          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+          .addStatement("lrs[g] *= $N", gamma)
+          .endControlFlow()
+          .endControlFlow()
+          .build();
+    }
+
+    @Override
+    CodeBlock initial() {
+      return CodeBlock.of("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length);\n", System.class);
+    }
+
+    @Override
+    CodeBlock chain(String lr, String t, String g) {
+      return CodeBlock.of("$L > 0 && $T.decaysAt($N, $L) ? $L * $N : $L", t, MATH_STEP, stepSize, t, lr, gamma, lr);
+    }
+  }
+
+  static final class MultiStep extends FactorKind {
+    private String milestones;
+    private String gamma;
+    private String passed;
+
+    MultiStep(ScheduleModel s, Emitter e, String p) {
+      super(s, e, p);
+    }
+
+    @Override
+    void declare() {
+      int[] written = (int[]) constant(Param.MILESTONES);
+      int[] reachable = MultiStepLR.reachable(written);
+      CodeBlock.Builder array = CodeBlock.builder().add("{");
+      for (int i = 0; i < reachable.length; i++) {
+        array.add(i == 0 ? "$L" : ", $L", reachable[i]);
+      }
+      milestones = Emitter.constantName(prefix, "milestones");
+      emitter.type.addField(com.palantir.javapoet.FieldSpec.builder(int[].class, milestones,
+              javax.lang.model.element.Modifier.PRIVATE, javax.lang.model.element.Modifier.STATIC,
+              javax.lang.model.element.Modifier.FINAL)
+          .addJavadoc("The milestones stepping reaches, sorted, repeats kept: each decays once.\n")
+          .initializer("$L", array.add("}").build())
+          .build());
+      emitter.parameterLines.add("milestones = " + java.util.Arrays.toString(written));
+      gamma = scalar(Param.GAMMA);
+      passed = emitter.state(prefix, "passed", TypeName.INT, CodeBlock.of("0"),
+          "How many milestones stepping has passed.");
+    }
+
+    @Override
+    String formula() {
+      return "lr(t) = base_lr * gamma ^ (number of milestones <= t)";
+    }
+
+    @Override
+    CodeBlock factor(String t) {
+      return CodeBlock.of("$T.factor($N, $N, $L)", MATH_MULTI_STEP, gamma, milestones, t);
+    }
+
+    @Override
+    CodeBlock step() {
+      // PyTorch's recurrence: at a milestone listed k times the rate is multiplied by gamma^k.
+      return CodeBlock.builder()
+          .addStatement("int hits = 0")
+          .beginControlFlow("while ($N < $N.length && $N[$N] <= step)", passed, milestones, milestones, passed)
+          .addStatement("$N++", passed)
+          .addStatement("hits++")
+          .endControlFlow()
+          .beginControlFlow("if (hits > 0)")
+          .addStatement("double decay = hits == 1 ? $N : $T.pow($N, hits)", gamma, Math.class, gamma)
+          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+          .addStatement("lrs[g] *= decay")
+          .endControlFlow()
+          .endControlFlow()
+          .build();
+    }
+
+    @Override
+    CodeBlock initial() {
+      return CodeBlock.builder()
+          .addStatement("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length)", System.class)
+          .add(step())
+          .build();
+    }
+
+    @Override
+    CodeBlock chain(String lr, String t, String g) {
+      return CodeBlock.of("$L * $T.pow($N, $T.passed($N, $L) - $T.passed($N, $L - 1))", lr, Math.class, gamma,
+          MATH_MULTI_STEP, milestones, t, MATH_MULTI_STEP, milestones, t);
+    }
+  }
+
+  static final class Constant extends FactorKind {
+    private String factor;
+    private String totalIters;
+
+    Constant(ScheduleModel s, Emitter e, String p) {
+      super(s, e, p);
+    }
+
+    @Override
+    void declare() {
+      factor = scalar(Param.FACTOR);
+      totalIters = scalar(Param.TOTAL_ITERS);
+    }
+
+    @Override
+    String formula() {
+      return "lr(t) = base_lr * factor   if t < total_iters\n"
+          + "      = base_lr            otherwise";
+    }
+
+    @Override
+    CodeBlock factor(String t) {
+      return CodeBlock.of("$T.factor($N, $N, $L)", MATH_CONSTANT, factor, totalIters, t);
+    }
+
+    @Override
+    CodeBlock chain(String lr, String t, String g) {
+      return CodeBlock.of("$L == 0 ? $L * $N : $L == $N ? $L * (1.0 / $N) : $L", t, lr, factor, t, totalIters,
+          lr, factor, lr);
+    }
+  }
+
+  static final class Linear extends FactorKind {
+    private String startFactor;
+    private String endFactor;
+    private String totalIters;
+
+    Linear(ScheduleModel s, Emitter e, String p) {
+      super(s, e, p);
+    }
+
+    @Override
+    void declare() {
+      startFactor = scalar(Param.START_FACTOR);
+      endFactor = scalar(Param.END_FACTOR);
+      totalIters = scalar(Param.TOTAL_ITERS);
+    }
+
+    @Override
+    String formula() {
+      return "lr(t) = base_lr * (start_factor + (end_factor - start_factor)"
+          + " * min(t, total_iters) / total_iters)";
+    }
+
+    @Override
+    CodeBlock factor(String t) {
+      return CodeBlock.of("$T.factor($N, $N, $N, $L)", MATH_LINEAR, startFactor, endFactor, totalIters, t);
+    }
+
+    @Override
+    CodeBlock chain(String lr, String t, String g) {
+      return CodeBlock.of("$L == 0 ? $L * $N : $L * $T.ratio($N, $N, $N, $L)", t, lr, startFactor, lr,
+          MATH_LINEAR, startFactor, endFactor, totalIters, t);
+    }
+  }
+
+  static final class Exponential extends FactorKind {
+    private String gamma;
+
+    Exponential(ScheduleModel s, Emitter e, String p) {
+      super(s, e, p);
+    }
+
+    @Override
+    void declare() {
+      gamma = scalar(Param.GAMMA);
+    }
+
+    @Override
+    String formula() {
+      return "lr(t) = base_lr * gamma ^ t";
+    }
+
+    @Override
+    CodeBlock factor(String t) {
+      return CodeBlock.of("$T.factor($N, $L)", MATH_EXPONENTIAL, gamma, t);
+    }
+
+    @Override
+    CodeBlock step() {
+      // PyTorch's recurrence: one multiplication per step.
+      return CodeBlock.builder()
+          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+          .addStatement("lrs[g] *= $N", gamma)
+          .endControlFlow()
+          .build();
+    }
+
+    @Override
+    CodeBlock initial() {
+      return CodeBlock.of("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length);\n", System.class);
+    }
+
+    @Override
+    CodeBlock chain(String lr, String t, String g) {
+      return CodeBlock.of("$L == 0 ? $L : $L * $N", t, lr, lr, gamma);
+    }
+  }
+
+  static final class Polynomial extends FactorKind {
+    private String totalIters;
+    private String power;
+
+    Polynomial(ScheduleModel s, Emitter e, String p) {
+      super(s, e, p);
+    }
+
+    @Override
+    void declare() {
+      totalIters = scalar(Param.TOTAL_ITERS);
+      power = scalar(Param.POWER);
+    }
+
+    @Override
+    String formula() {
+      return "lr(t) = base_lr * (1 - min(t, total_iters) / total_iters) ^ power";
+    }
+
+    @Override
+    CodeBlock factor(String t) {
+      return CodeBlock.of("$T.factor($N, $N, $L)", MATH_POLYNOMIAL, totalIters, power, t);
+    }
+
+    @Override
+    CodeBlock step() {
+      // Past total_iters the rate no longer changes: skip the power.
+      return CodeBlock.builder()
+          .beginControlFlow("if (step <= $N)", totalIters)
+          .add(super.step())
+          .endControlFlow()
+          .build();
+    }
+
+    @Override
+    CodeBlock chain(String lr, String t, String g) {
+      return CodeBlock.of("$L == 0 ? $L : $L * $T.ratio($N, $N, $L)", t, lr, lr, MATH_POLYNOMIAL, totalIters, power, t);
+    }
+  }
+
+  static final class Cosine extends KindWriter {
+    private String tMax;
+    private String etaMin;
+    private String omega;
+    private String halfAmplitude;
+
+    Cosine(ScheduleModel s, Emitter e, String p) {
+      super(s, e, p);
+    }
+
+    @Override
+    void declare() {
+      tMax = scalar(Param.T_MAX);
+      etaMin = scalar(Param.ETA_MIN);
+      omega = emitter.derived(prefix, "omega", TypeName.DOUBLE,
+          isConstant(Param.T_MAX) ? CosineAnnealingLR.omega((Integer) constant(Param.T_MAX)) : null,
+          CodeBlock.of("$T.omega($N)", MATH_COSINE, tMax), "{@code pi / T_max}.");
+      halfAmplitude = emitter.groupArray(prefix, "halfAmplitude",
+          CodeBlock.of("$T.halfAmplitude(baseLrs[g], $N)", MATH_COSINE, etaMin),
+          "{@code (base_lr - eta_min) / 2} of each group.");
+    }
+
+    @Override
+    String formula() {
+      return "lr(t) = eta_min + (base_lr - eta_min) * (1 + cos(pi * t / T_max)) / 2";
+    }
+
+    @Override
+    CodeBlock prologue(String t) {
+      return CodeBlock.of("double $N = $T.wave($N, $L);\n", local("wave"), MATH_COSINE, omega, t);
+    }
+
+    @Override
+    CodeBlock lr(String t, String g) {
+      return CodeBlock.of("$T.lr($N, $N[$L], $N)", MATH_COSINE, etaMin, halfAmplitude, g, local("wave"));
+    }
+
+    @Override
+    CodeBlock chain(String lr, String t, String g) {
+      return CodeBlock.of("$L == 0 ? $L : $T.next($L, baseLrs[$L], $N, $N, $L)", t, lr, MATH_COSINE, lr, g,
+          etaMin, tMax, t);
+    }
+  }
+
+  static final class WarmRestarts extends KindWriter {
+    private String t0;
+    private String tMult;
+    private String etaMin;
+    private String halfAmplitude;
+    private String tCur;
+    private String tI;
+
+    WarmRestarts(ScheduleModel s, Emitter e, String p) {
+      super(s, e, p);
+    }
+
+    @Override
+    void declare() {
+      t0 = scalar(Param.T_0);
+      tMult = scalar(Param.T_MULT);
+      etaMin = scalar(Param.ETA_MIN);
+      halfAmplitude = emitter.groupArray(prefix, "halfAmplitude",
+          CodeBlock.of("$T.halfAmplitude(baseLrs[g], $N)", MATH_COSINE, etaMin),
+          "{@code (base_lr - eta_min) / 2} of each group.");
+      tCur = emitter.state(prefix, "tCur", TypeName.LONG, CodeBlock.of("0"),
+          "PyTorch's {@code T_cur}: steps since the last restart.");
+      tI = emitter.state(prefix, "tI", TypeName.LONG, CodeBlock.of("$N", t0),
+          "PyTorch's {@code T_i}: the length of the current cycle.");
+    }
+
+    @Override
+    String formula() {
+      return "lr(t) = eta_min + (base_lr - eta_min) * (1 + cos(pi * T_cur / T_i)) / 2,\n"
+          + "T_cur = steps since the last restart, T_i = T_0 * T_mult ^ (number of restarts)";
+    }
+
+    @Override
+    CodeBlock lr(String t, String g) {
+      return CodeBlock.of("$T.lrAt($N, $N[$L], $N, $N, $L)", MATH_WARM, etaMin, halfAmplitude, g, t0, tMult, t);
+    }
+
+    @Override
+    CodeBlock step() {
+      return CodeBlock.builder()
+          .addStatement("$N++", tCur)
+          .beginControlFlow("if ($N >= $N)", tCur, tI)
+          .addStatement("$N -= $N", tCur, tI)
+          .addStatement("$N *= $N", tI, tMult)
+          .endControlFlow()
+          .addStatement("double wave = $T.wave($N, $N)", MATH_WARM, tCur, tI)
+          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+          .addStatement("lrs[g] = $T.lr($N, $N[g], wave)", MATH_WARM, etaMin, halfAmplitude)
+          .endControlFlow()
+          .build();
+    }
+
+    @Override
+    CodeBlock chain(String lr, String t, String g) {
+      return lr(t, g);
+    }
+  }
+
+  static final class Lambda extends KindWriter {
+    private final boolean multiplicative;
+
+    Lambda(ScheduleModel s, Emitter e, String p) {
+      this(s, e, p, false);
+    }
+
+    Lambda(ScheduleModel s, Emitter e, String p, boolean multiplicative) {
+      super(s, e, p);
+      this.multiplicative = multiplicative;
+    }
+
+    List<ExecutableElement> methods() {
+      return schedule.methods().get(Param.LR_LAMBDA);
+    }
+
+    @Override
+    void declare() {
+      List<ExecutableElement> methods = methods();
+      StringBuilder names = new StringBuilder();
+      for (ExecutableElement method : methods) {
+        names.append(names.length() == 0 ? "" : ", ").append(method.getSimpleName()).append("()");
+      }
+      emitter.parameterLines.add("lr_lambda = " + names);
+      if (methods.size() > 1) {
+        emitter.constructor.beginControlFlow("if (groups != $L)", methods.size())
+            .addStatement("throw new $T($S + groups + $S)", IllegalArgumentException.class,
+                schedule.type().torchName() + ": expected ",
+                " lr_lambdas (lrLambda), one per parameter group, got " + methods.size())
+            .endControlFlow();
+      }
+    }
+
+    /** The factor of group {@code g} at {@code t}: a direct call of the config's method. */
+    CodeBlock call(String t, String g) {
+      List<ExecutableElement> methods = methods();
+      if (methods.size() == 1) {
+        return callOne(methods.get(0), t);
+      }
+      CodeBlock.Builder select = CodeBlock.builder();
+      for (int i = 0; i < methods.size() - 1; i++) {
+        select.add("$L == $L ? $L : ", g, i, callOne(methods.get(i), t));
+      }
+      return select.add("$L", callOne(methods.get(methods.size() - 1), t)).build();
+    }
+
+    private CodeBlock callOne(ExecutableElement method, String t) {
+      ClassName config = emitter.model.configName();
+      if (Methods.takesInt(method)) {
+        return CodeBlock.of("$T.$N($T.toIntExact($L))", config, method.getSimpleName().toString(), Math.class, t);
+      }
+      return CodeBlock.of("$T.$N($L)", config, method.getSimpleName().toString(), t);
+    }
+
+    @Override
+    String formula() {
+      return "lr(t) = base_lr * lr_lambda(t)";
+    }
+
+    @Override
+    CodeBlock prologue(String t) {
+      if (methods().size() == 1) {
+        return CodeBlock.of("double $N = $L;\n", local("lambda"), call(t, "0"));
+      }
+      return CodeBlock.of("");
+    }
+
+    @Override
+    CodeBlock lr(String t, String g) {
+      CodeBlock lambda = methods().size() == 1 ? CodeBlock.of("$N", local("lambda")) : call(t, g);
+      return CodeBlock.of("$T.lr(baseLrs[$L], $L)", MATH_LAMBDA, g, lambda);
+    }
+
+    @Override
+    CodeBlock chain(String lr, String t, String g) {
+      return CodeBlock.of("$T.lr(baseLrs[$L], $L)", MATH_LAMBDA, g, call(t, g));
+    }
+  }
+
+  static final class Multiplicative extends KindWriter {
+    private final Lambda lambda;
+
+    Multiplicative(ScheduleModel s, Emitter e, String p) {
+      super(s, e, p);
+      this.lambda = new Lambda(s, e, p, true);
+    }
+
+    @Override
+    void declare() {
+      lambda.declare();
+    }
+
+    @Override
+    String formula() {
+      return "lr(0) = base_lr, lr(t) = lr(t - 1) * lr_lambda(t)";
+    }
+
+    @Override
+    boolean closedForm() {
+      return false;
+    }
+
+    @Override
+    CodeBlock lr(String t, String g) {
+      throw new UnsupportedOperationException("MultiplicativeLR has no closed form");
+    }
+
+    @Override
+    CodeBlock step() {
+      return CodeBlock.builder()
+          .add(lambda.prologue("step"))
+          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+          .addStatement("lrs[g] = $T.next(lrs[g], $L)", MATH_MULTIPLICATIVE,
+              lambda.methods().size() == 1 ? CodeBlock.of("$N", local("lambda")) : lambda.call("step", "g"))
+          .endControlFlow()
+          .build();
+    }
+
+    @Override
+    CodeBlock initial() {
+      return CodeBlock.of("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length);\n", System.class);
+    }
+
+    @Override
+    CodeBlock chain(String lr, String t, String g) {
+      return CodeBlock.of("$L == 0 ? $L : $T.next($L, $L)", t, lr, MATH_MULTIPLICATIVE, lr, lambda.call(t, g));
+    }
+  }
+
+  /** Shared by CyclicLR and OneCycleLR: both drive momentum too, unless told not to. */
+  abstract static class MomentumKind extends KindWriter {
+    MomentumKind(ScheduleModel s, Emitter e, String p) {
+      super(s, e, p);
+    }
+
+    boolean cyclesMomentum() {
+      return (Boolean) constant(Param.CYCLE_MOMENTUM);
+    }
+
+    /** The momentum of group {@code g} at {@code t}, after {@link #prologue}. */
+    abstract CodeBlock momentum(String t, String g);
+
+    @Override
+    CodeBlock step() {
+      CodeBlock.Builder code = CodeBlock.builder()
+          .add(prologue("step"))
+          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+          .addStatement("lrs[g] = $L", lr("step", "g"));
+      if (cyclesMomentum()) {
+        code.addStatement("momentums[g] = $L", momentum("step", "g"));
+      }
+      return code.endControlFlow().build();
+    }
+
+    @Override
+    CodeBlock initial() {
+      CodeBlock.Builder code = CodeBlock.builder()
+          .add(prologue("0L"))
+          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+          .addStatement("lrs[g] = $L", lr("0L", "g"));
+      if (cyclesMomentum()) {
+        code.addStatement("momentums[g] = $L", momentum("0L", "g"));
+      }
+      return code.endControlFlow().build();
+    }
+
+    @Override
+    boolean chainNeedsPrologue() {
+      return true;
+    }
+
+    @Override
+    CodeBlock chain(String lr, String t, String g) {
+      return lr(t, g);
+    }
+  }
+
+  static final class Cyclic extends MomentumKind {
+    private String totalSize;
+    private String stepRatio;
+    private String baseLr;
+    private String maxLr;
+    private String baseMomentum;
+    private String maxMomentum;
+    private String gamma;
+
+    Cyclic(ScheduleModel s, Emitter e, String p) {
+      super(s, e, p);
+    }
+
+    @Override
+    void declare() {
+      baseLr = perGroup(Param.BASE_LR);
+      maxLr = perGroup(Param.MAX_LR);
+      String up = scalar(Param.STEP_SIZE_UP);
+      String down = schedule.value(Param.STEP_SIZE_DOWN) == schedule.value(Param.STEP_SIZE_UP)
+          ? up : scalar(Param.STEP_SIZE_DOWN);
+      boolean constant = isConstant(Param.STEP_SIZE_UP) && isConstant(Param.STEP_SIZE_DOWN);
+      totalSize = emitter.derived(prefix, "totalSize", TypeName.DOUBLE,
+          constant ? CyclicLR.totalSize((Integer) constant(Param.STEP_SIZE_UP), (Integer) constant(Param.STEP_SIZE_DOWN)) : null,
+          CodeBlock.of("$T.totalSize($N, $N)", MATH_CYCLIC, up, down),
+          "{@code total_size = step_size_up + step_size_down}.");
+      stepRatio = emitter.derived(prefix, "stepRatio", TypeName.DOUBLE,
+          constant ? CyclicLR.stepRatio((Integer) constant(Param.STEP_SIZE_UP), (Integer) constant(Param.STEP_SIZE_DOWN)) : null,
+          CodeBlock.of("$T.stepRatio($N, $N)", MATH_CYCLIC, up, down),
+          "{@code step_ratio = step_size_up / total_size}.");
+      if (usesGamma()) {
+        gamma = scalar(Param.GAMMA);
+      }
+      String mode = scaleFn() != null ? "scale_fn = " + scaleFn().getSimpleName() + "(), scale_mode = "
+          + ((ScaleMode) constant(Param.SCALE_MODE)).torchName() : "mode = " + ((Mode) constant(Param.MODE)).torchName();
+      emitter.parameterLines.add(mode);
+      if (cyclesMomentum()) {
+        baseMomentum = perGroup(Param.BASE_MOMENTUM);
+        maxMomentum = perGroup(Param.MAX_MOMENTUM);
+      } else {
+        emitter.parameterLines.add("cycle_momentum = false");
+      }
+    }
+
+    private ExecutableElement scaleFn() {
+      List<ExecutableElement> methods = schedule.methods().get(Param.SCALE_FN);
+      return methods == null || methods.isEmpty() ? null : methods.get(0);
+    }
+
+    private boolean usesGamma() {
+      return scaleFn() == null && constant(Param.MODE) == Mode.EXP_RANGE;
+    }
+
+    @Override
+    String formula() {
+      return "scale = position in the cycle (0 at base_lr, 1 at max_lr)\n"
+          + "lr(t) = base_lr + (max_lr - base_lr) * scale * scale_fn(cycle or t)\n"
+          + "momentum(t) = max_momentum - (max_momentum - base_momentum) * scale * scale_fn(cycle or t)";
+    }
+
+    private CodeBlock amplitude(String t) {
+      ExecutableElement scaleFn = scaleFn();
+      if (scaleFn != null) {
+        CodeBlock x = constant(Param.SCALE_MODE) == ScaleMode.CYCLE
+            ? CodeBlock.of("$T.cycle($N, $L)", MATH_CYCLIC, totalSize, t)
+            : CodeBlock.of("(double) $L", t);
+        return CodeBlock.of("$T.$N($L)", emitter.model.configName(), scaleFn.getSimpleName().toString(), x);
+      }
+      switch ((Mode) constant(Param.MODE)) {
+        case TRIANGULAR:
+          return CodeBlock.of("1.0");
+        case TRIANGULAR2:
+          return CodeBlock.of("$T.triangular2($T.cycle($N, $L))", MATH_CYCLIC, MATH_CYCLIC, totalSize, t);
+        case EXP_RANGE:
+          return CodeBlock.of("$T.expRange($N, $L)", MATH_CYCLIC, gamma, t);
+        default:
+          throw new AssertionError(constant(Param.MODE));
+      }
+    }
+
+    @Override
+    CodeBlock prologue(String t) {
+      return CodeBlock.builder()
+          .addStatement("double $N = $T.scale($N, $N, $L)", local("scale"), MATH_CYCLIC, totalSize, stepRatio, t)
+          .addStatement("double $N = $L", local("amplitude"), amplitude(t))
+          .build();
+    }
+
+    @Override
+    CodeBlock lr(String t, String g) {
+      return CodeBlock.of("$T.lr($N[$L], $N[$L], $N, $N)", MATH_CYCLIC, baseLr, g, maxLr, g, local("scale"),
+          local("amplitude"));
+    }
+
+    @Override
+    CodeBlock momentum(String t, String g) {
+      return CodeBlock.of("$T.momentum($N[$L], $N[$L], $N, $N)", MATH_CYCLIC, baseMomentum, g, maxMomentum, g,
+          local("scale"), local("amplitude"));
+    }
+  }
+
+  static final class OneCycle extends MomentumKind {
+    private String totalSteps;
+    private String warmupEnd;
+    private String returnEnd;
+    private String lastEnd;
+    private String initialLr;
+    private String maxLr;
+    private String minLr;
+    private String baseMomentum;
+    private String maxMomentum;
+
+    OneCycle(ScheduleModel s, Emitter e, String p) {
+      super(s, e, p);
+    }
+
+    boolean threePhase() {
+      return (Boolean) constant(Param.THREE_PHASE);
+    }
+
+    boolean cos() {
+      return constant(Param.ANNEAL_STRATEGY) == AnnealStrategy.COS;
+    }
+
+    @Override
+    void declare() {
+      maxLr = perGroup(Param.MAX_LR);
+      totalSteps = scalar(Param.TOTAL_STEPS);
+      String pctStart = scalar(Param.PCT_START);
+      String divFactor = scalar(Param.DIV_FACTOR);
+      String finalDivFactor = scalar(Param.FINAL_DIV_FACTOR);
+      boolean constant = isConstant(Param.TOTAL_STEPS) && isConstant(Param.PCT_START);
+      Integer total = constant ? (Integer) constant(Param.TOTAL_STEPS) : null;
+      Double pct = constant ? (Double) constant(Param.PCT_START) : null;
+      warmupEnd = emitter.derived(prefix, "warmupEnd", TypeName.DOUBLE,
+          constant ? OneCycleLR.warmupEnd(total, pct) : null,
+          CodeBlock.of("$T.warmupEnd($N, $N)", MATH_ONE_CYCLE, totalSteps, pctStart),
+          "The last step of the rising phase, {@code pct_start * total_steps - 1}.");
+      if (threePhase()) {
+        returnEnd = emitter.derived(prefix, "returnEnd", TypeName.DOUBLE,
+            constant ? OneCycleLR.returnEnd(total, pct) : null,
+            CodeBlock.of("$T.returnEnd($N, $N)", MATH_ONE_CYCLE, totalSteps, pctStart),
+            "The last step of the falling middle phase, {@code 2 * pct_start * total_steps - 2}.");
+      }
+      lastEnd = emitter.derived(prefix, "lastEnd", TypeName.DOUBLE,
+          isConstant(Param.TOTAL_STEPS) ? OneCycleLR.lastEnd((Integer) constant(Param.TOTAL_STEPS)) : null,
+          CodeBlock.of("$T.lastEnd($N)", MATH_ONE_CYCLE, totalSteps),
+          "The last step of the last phase, {@code total_steps - 1}.");
+      if (!constant) {
+        emitter.constructor.addStatement("String zeroLength = $T.zeroLengthPhase($N, $N, $L)", MATH_ONE_CYCLE,
+            totalSteps, pctStart, threePhase());
+        emitter.constructor.beginControlFlow("if (zeroLength != null)")
+            .addStatement("throw new $T($S + zeroLength)", IllegalArgumentException.class, "OneCycleLR: ")
+            .endControlFlow();
+      }
+      initialLr = emitter.groupArray(prefix, "initialLr", CodeBlock.of("$N[g] / $N", maxLr, divFactor),
+          "{@code initial_lr = max_lr / div_factor} of each group.");
+      minLr = emitter.groupArray(prefix, "minLr", CodeBlock.of("$N[g] / $N", initialLr, finalDivFactor),
+          "{@code min_lr = initial_lr / final_div_factor} of each group.");
+      emitter.parameterLines.add("anneal_strategy = " + ((AnnealStrategy) constant(Param.ANNEAL_STRATEGY)).torchName()
+          + ", three_phase = " + (threePhase() ? "True" : "False"));
+      if (cyclesMomentum()) {
+        baseMomentum = perGroup(Param.BASE_MOMENTUM);
+        maxMomentum = perGroup(Param.MAX_MOMENTUM);
+      } else {
+        emitter.parameterLines.add("cycle_momentum = false");
+      }
+    }
+
+    String totalSteps() {
+      return totalSteps;
+    }
+
+    @Override
+    String formula() {
+      return threePhase()
+          ? "initial_lr -> max_lr over pct_start * total_steps, back to initial_lr over as many,\n"
+              + "then on to min_lr at total_steps; momentum the opposite way ("
+              + (cos() ? "cosine" : "linear") + " annealing)"
+          : "initial_lr -> max_lr over pct_start * total_steps, then down to min_lr at total_steps;\n"
+              + "momentum the opposite way (" + (cos() ? "cosine" : "linear") + " annealing)";
+    }
+
+    /** The phase of {@code t}: its index, and the weight given to its end value. */
+    @Override
+    CodeBlock prologue(String t) {
+      CodeBlock.Builder code = CodeBlock.builder()
+          .addStatement("int $N", local("phase"))
+          .addStatement("double $N", local("pct"))
+          .beginControlFlow("if ($L <= $N)", t, warmupEnd)
+          .addStatement("$N = 0", local("phase"))
+          .addStatement("$N = $L / $N", local("pct"), t, warmupEnd);
+      if (threePhase()) {
+        code.nextControlFlow("else if ($L <= $N)", t, returnEnd)
+            .addStatement("$N = 1", local("phase"))
+            .addStatement("$N = ($L - $N) / ($N - $N)", local("pct"), t, warmupEnd, returnEnd, warmupEnd)
+            .nextControlFlow("else")
+            .addStatement("$N = 2", local("phase"))
+            .addStatement("$N = ($L - $N) / ($N - $N)", local("pct"), t, returnEnd, lastEnd, returnEnd);
+      } else {
+        code.nextControlFlow("else")
+            .addStatement("$N = 1", local("phase"))
+            .addStatement("$N = ($L - $N) / ($N - $N)", local("pct"), t, warmupEnd, lastEnd, warmupEnd);
+      }
+      code.endControlFlow();
+      if (cos()) {
+        code.addStatement("double $N = $T.cosWave($N)", local("weight"), MATH_ONE_CYCLE, local("pct"));
+      } else {
+        code.addStatement("double $N = $N", local("weight"), local("pct"));
+      }
+      return code.build();
+    }
+
+    private CodeBlock anneal(String start, String end, String g) {
+      return CodeBlock.of("$T.$L($N[$L], $N[$L], $N)", MATH_ONE_CYCLE, cos() ? "annealCos" : "annealLinear",
+          start, g, end, g, local("weight"));
+    }
+
+    @Override
+    CodeBlock lr(String t, String g) {
+      String phase = local("phase");
+      if (threePhase()) {
+        return CodeBlock.of("$N == 0 ? $L : $N == 1 ? $L : $L", phase, anneal(initialLr, maxLr, g), phase,
+            anneal(maxLr, initialLr, g), anneal(initialLr, minLr, g));
+      }
+      return CodeBlock.of("$N == 0 ? $L : $L", phase, anneal(initialLr, maxLr, g), anneal(maxLr, minLr, g));
+    }
+
+    @Override
+    CodeBlock momentum(String t, String g) {
+      String phase = local("phase");
+      if (threePhase()) {
+        return CodeBlock.of("$N == 0 ? $L : $N == 1 ? $L : $L", phase, anneal(maxMomentum, baseMomentum, g), phase,
+            anneal(baseMomentum, maxMomentum, g), anneal(maxMomentum, maxMomentum, g));
+      }
+      return CodeBlock.of("$N == 0 ? $L : $L", phase, anneal(maxMomentum, baseMomentum, g),
+          anneal(baseMomentum, maxMomentum, g));
+    }
+  }
+
+  static final class Plateau extends KindWriter {
+    Plateau(ScheduleModel s, Emitter e, String p) {
+      super(s, e, p);
+    }
+
+    private String factor;
+    private String patience;
+    private String cooldown;
+    private String eps;
+    private String minLr;
+    private String threshold;
+
+    @Override
+    void declare() {
+      Mode mode = (Mode) constant(Param.MODE);
+      ThresholdMode thresholdMode = (ThresholdMode) constant(Param.THRESHOLD_MODE);
+      emitter.parameterLines.add("mode = " + mode.torchName() + ", threshold_mode = " + thresholdMode.torchName());
+      factor = scalar(Param.FACTOR);
+      patience = scalar(Param.PATIENCE);
+      String rawThreshold = scalar(Param.THRESHOLD);
+      cooldown = scalar(Param.COOLDOWN);
+      eps = scalar(Param.EPS);
+      minLr = perGroup(Param.MIN_LR);
+      if (thresholdMode == ThresholdMode.REL) {
+        boolean constant = isConstant(Param.THRESHOLD);
+        double folded = constant ? (mode == Mode.MIN ? 1. - (Double) constant(Param.THRESHOLD)
+            : (Double) constant(Param.THRESHOLD) + 1.) : 0;
+        threshold = emitter.derived(prefix, "relEpsilon", TypeName.DOUBLE, constant ? folded : null,
+            mode == Mode.MIN ? CodeBlock.of("1. - $N", rawThreshold) : CodeBlock.of("$N + 1.", rawThreshold),
+            mode == Mode.MIN ? "{@code 1 - threshold}: an improvement is below {@code best * relEpsilon}."
+                : "{@code threshold + 1}: an improvement is above {@code best * relEpsilon}.");
+      } else {
+        threshold = rawThreshold;
+      }
+      emitter.state(prefix, "best", TypeName.DOUBLE,
+          CodeBlock.of("$T.$L", Double.class, mode == Mode.MIN ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY"),
+          "The best metric so far; infinitely bad at first.");
+      emitter.state(prefix, "badSteps", TypeName.INT, CodeBlock.of("0"),
+          "PyTorch's {@code num_bad_epochs}: steps in a row without improvement.");
+      emitter.state(prefix, "cooldownLeft", TypeName.INT, CodeBlock.of("0"),
+          "PyTorch's {@code cooldown_counter}: steps left in which bad steps are not counted.");
+    }
+
+    @Override
+    String formula() {
+      return "after more than patience steps without improvement: lr = max(lr * factor, min_lr),\n"
+          + "then cooldown steps in which bad steps are not counted";
+    }
+
+    @Override
+    boolean closedForm() {
+      return false;
+    }
+
+    @Override
+    CodeBlock lr(String t, String g) {
+      throw new UnsupportedOperationException("ReduceLROnPlateau depends on the metric");
+    }
+
+    @Override
+    CodeBlock initial() {
+      return CodeBlock.of("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length);\n", System.class);
+    }
+
+    @Override
+    CodeBlock step() {
+      Mode mode = (Mode) constant(Param.MODE);
+      ThresholdMode thresholdMode = (ThresholdMode) constant(Param.THRESHOLD_MODE);
+      String test = (mode == Mode.MIN ? "less" : "greater") + (thresholdMode == ThresholdMode.REL ? "Relative" : "Absolute");
+      return CodeBlock.builder()
+          .beginControlFlow("if ($T.$L(metric, best, $N))", MATH_PLATEAU, test, threshold)
+          .addStatement("best = metric")
+          .addStatement("badSteps = 0")
+          .nextControlFlow("else")
+          .addStatement("badSteps++")
+          .endControlFlow()
+          .beginControlFlow("if (cooldownLeft > 0)")
+          .addStatement("cooldownLeft--")
+          .addStatement("badSteps = 0")
+          .endControlFlow()
+          .beginControlFlow("if (badSteps > $N)", patience)
+          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+          .addStatement("lrs[g] = $T.reduce(lrs[g], $N, $N[g], $N)", MATH_PLATEAU, factor, minLr, eps)
+          .endControlFlow()
+          .addStatement("cooldownLeft = $N", cooldown)
+          .addStatement("badSteps = 0")
+          .endControlFlow()
+          .build();
+    }
+
+    @Override
+    CodeBlock chain(String lr, String t, String g) {
+      throw new UnsupportedOperationException("ReduceLROnPlateau cannot be chained");
+    }
+  }
+
+  static Rule ruleOf(ScheduleModel schedule, Param param) {
+    return ParamTable.of(schedule.type()).get(param).rule();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.anneal.processor;
+
+import java.util.Locale;
+
+/**
+ * Every diagnostic the processor reports, in one place. Each starts with a stable tag in brackets
+ * that tools and tests can match while the wording evolves.
+ */
+enum Message {
+  // The config class itself.
+  CONFIG_KIND("config-kind", "@%s goes on a class or a record, not on %s"),
+  CONFIG_PRIVATE("config-private", "%s must not be private: the generated %s beside it calls it"),
+  SEVERAL_WITHOUT_COMBINATOR(
+      "combinator-missing",
+      "%d @Schedule annotations need @Sequential (one after another) or @Chained (all at once) to say how they combine"),
+  BOTH_COMBINATORS("combinator-conflict", "@Sequential and @Chained exclude each other"),
+  COMBINATOR_WITHOUT_SCHEDULE("combinator-alone", "@%s needs @Schedule annotations to combine"),
+
+  // Attributes of one @Schedule.
+  REQUIRED("required", "%s requires %s (PyTorch's %s)"),
+  NOT_APPLICABLE(
+      "not-applicable", "%s (PyTorch's %s) does not apply to %s; it takes %s"),
+  INVALID_VALUE("invalid-value", "%s"),
+  INVALID_MODE("invalid-mode", "%s: mode = %s, but %s takes %s"),
+  LIST_LENGTHS(
+      "list-lengths",
+      "%s has %d values but %s has %d: per-group lists of one @Schedule must agree on the number of parameter groups"),
+  LIST_EMPTY("list-empty", "%s (PyTorch's %s) is empty: give one value for all groups or one per group"),
+  ONE_CYCLE_LENGTH(
+      "one-cycle-length",
+      "OneCycleLR needs totalSteps, or epochs and stepsPerEpoch (PyTorch: \"You must define either total_steps OR (epochs AND steps_per_epoch)\")"),
+  ONE_CYCLE_PHASE("one-cycle-phase", "OneCycleLR: %s"),
+  NEGATIVE_MILESTONE(
+      "milestone-negative", "MultiStepLR: milestone %d is negative and is never reached"),
+  NEVER_CHANGES(
+      "never-changes", "%s: totalIters (total_iters) = %d <= 0, so the rate never changes"),
+  IGNORED("ignored", "%s is ignored: %s"),
+
+  // Factor and scale methods.
+  METHOD_MISSING("method-missing", "%s names %s, but %s has no such method"),
+  METHOD_AMBIGUOUS("method-ambiguous", "%s names %s, which %s declares more than once"),
+  METHOD_SIGNATURE(
+      "method-signature", "%s names %s, which must be a non-private static method %s; it is %s"),
+
+  // Combination of several schedules.
+  SEQUENTIAL_COUNT(
+      "sequential-count",
+      "@Sequential has %d milestones for %d schedules: it needs one fewer milestone than schedules (PyTorch's SequentialLR)"),
+  SEQUENTIAL_ORDER(
+      "sequential-order", "@Sequential milestones must increase: %d does not come after %d"),
+  SEQUENTIAL_RANGE(
+      "sequential-range", "@Sequential milestone %d must be > 0: the first schedule owns step 0"),
+  NOT_COMBINABLE("not-combinable", "%s cannot be part of @%s: %s"),
+
+  // Run-time binding.
+  BIND_UNKNOWN("bind-unknown", "@Bind names %s, which is not an attribute of @Schedule"),
+  BIND_NOT_APPLICABLE("bind-not-applicable", "@Bind names %s, which does not apply to %s"),
+  BIND_NOT_BINDABLE(
+      "bind-not-bindable", "@Bind cannot bind %s: %s shapes the generated class, so it must be written in @Schedule"),
+  BIND_ALSO_WRITTEN(
+      "bind-also-written", "%s is bound by @Bind on %s and also written in @Schedule; keep one"),
+  BIND_TWICE("bind-twice", "%s is bound twice, by %s and %s"),
+  BIND_SCHEDULE(
+      "bind-schedule",
+      "@Bind(schedule = %d) does not name one of the %d @Schedule annotations; give an index from 0"),
+  BIND_WHICH_SCHEDULE(
+      "bind-which-schedule",
+      "@Bind on %s must say which @Schedule it binds with schedule = (0 to %d)"),
+  BIND_TYPE("bind-type", "@Bind on %s binds %s, which takes %s, but %s returns %s"),
+  BIND_ACCESSOR(
+      "bind-accessor", "@Bind goes on a record component or a non-private instance method without parameters; %s is not one"),
+
+  // The processor itself.
+  INTERNAL(
+      "internal",
+      "The Anneal processor failed on %s; please report it with this message. %s");
+
+  private final String tag;
+  private final String format;
+
+  Message(String tag, String format) {
+    this.tag = tag;
+    this.format = format;
+  }
+
+  /** The stable tag, for example {@code "anneal.invalid-value"}. */
+  String tag() {
+    return "anneal." + tag;
+  }
+
+  /** The full text: the tag in brackets, then the message. */
+  String format(Object... args) {
+    return "[" + tag() + "] " + String.format(Locale.ROOT, format, args);
+  }
+}

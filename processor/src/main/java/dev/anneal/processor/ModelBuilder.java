@@ -1,0 +1,99 @@
+package dev.anneal.processor;
+
+import com.palantir.javapoet.ClassName;
+import dev.anneal.ScheduleType;
+import dev.anneal.processor.ConfigInput.BindInput;
+import dev.anneal.processor.ConfigInput.ScheduleInput;
+import dev.anneal.processor.ConfigModel.ScheduleModel;
+import dev.anneal.processor.ConfigModel.Value;
+import dev.anneal.processor.ParamTable.Entry;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
+
+/** Builds the model of a config that passed validation. */
+final class ModelBuilder {
+
+  ConfigModel build(ConfigInput input) {
+    TypeElement config = input.config();
+    List<ScheduleModel> schedules = new ArrayList<>();
+    for (ScheduleInput schedule : input.schedules()) {
+      schedules.add(buildSchedule(input, schedule));
+    }
+    return new ConfigModel(
+        config,
+        ClassName.get(config),
+        Names.scheduler(config),
+        input.combinator(),
+        input.milestones().stream().mapToInt(Integer::intValue).toArray(),
+        List.copyOf(schedules),
+        !input.binds().isEmpty());
+  }
+
+  private static ScheduleModel buildSchedule(ConfigInput input, ScheduleInput schedule) {
+    Map<Param, Value> values = new EnumMap<>(Param.class);
+    Map<Param, List<ExecutableElement>> methods = new EnumMap<>(Param.class);
+    for (Entry entry : ParamTable.of(schedule.type()).values()) {
+      Param param = entry.param();
+      BindInput bind = bindOf(input, schedule, param);
+      if (schedule.written().containsKey(param)) {
+        values.put(param, new Value.Constant(Values.of(param, schedule.written().get(param))));
+      } else if (bind != null) {
+        boolean array = bind.accessor().getReturnType().getKind() == TypeKind.ARRAY;
+        values.put(param, new Value.Bound(bind.accessor().getSimpleName().toString(), array));
+      } else if (entry.defaultValue() != ParamTable.DERIVED && entry.defaultValue() != null) {
+        Object value = entry.defaultValue();
+        if (param.shape == Param.Shape.GROUP_DOUBLES) {
+          value = new double[] {(Double) value};
+        }
+        values.put(param, new Value.Constant(value));
+      }
+    }
+    if (schedule.type() == ScheduleType.CYCLIC && !values.containsKey(Param.STEP_SIZE_DOWN)) {
+      values.put(Param.STEP_SIZE_DOWN, values.get(Param.STEP_SIZE_UP));
+    }
+    if (schedule.type() == ScheduleType.ONE_CYCLE && !values.containsKey(Param.TOTAL_STEPS)) {
+      Value epochs = values.get(Param.EPOCHS);
+      Value perEpoch = values.get(Param.STEPS_PER_EPOCH);
+      if (epochs instanceof Value.Constant e && perEpoch instanceof Value.Constant p) {
+        values.put(Param.TOTAL_STEPS, new Value.Constant((Integer) e.value() * (Integer) p.value()));
+      } else {
+        values.put(Param.TOTAL_STEPS, new Value.Product(epochs, perEpoch));
+      }
+    }
+    for (Param param : List.of(Param.LR_LAMBDA, Param.SCALE_FN)) {
+      if (values.get(param) instanceof Value.Constant constant) {
+        List<ExecutableElement> resolved = new ArrayList<>();
+        Object names = constant.value();
+        String[] list = names instanceof String[] array ? array : new String[] {(String) names};
+        for (String name : list) {
+          if (name.isEmpty()) {
+            continue;
+          }
+          for (ExecutableElement method : ElementFilter.methodsIn(input.config().getEnclosedElements())) {
+            if (method.getSimpleName().contentEquals(name)) {
+              resolved.add(method);
+            }
+          }
+        }
+        methods.put(param, List.copyOf(resolved));
+      }
+    }
+    return new ScheduleModel(schedule.index(), schedule.type(), values, methods);
+  }
+
+  private static BindInput bindOf(ConfigInput input, ScheduleInput schedule, Param param) {
+    for (BindInput bind : input.binds()) {
+      int index = bind.schedule() < 0 ? 0 : bind.schedule();
+      if (index == schedule.index() && bind.attribute().equals(param.attribute)) {
+        return bind;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.anneal.processor;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The attributes of {@code @Schedule}, each with PyTorch's name and the shape of its value. */
+enum Param {
+  STEP_SIZE("stepSize", "step_size", Shape.INT),
+  GAMMA("gamma", "gamma", Shape.DOUBLE),
+  MILESTONES("milestones", "milestones", Shape.INTS),
+  FACTOR("factor", "factor", Shape.DOUBLE),
+  TOTAL_ITERS("totalIters", "total_iters", Shape.INT),
+  START_FACTOR("startFactor", "start_factor", Shape.DOUBLE),
+  END_FACTOR("endFactor", "end_factor", Shape.DOUBLE),
+  POWER("power", "power", Shape.DOUBLE),
+  T_MAX("tMax", "T_max", Shape.INT),
+  ETA_MIN("etaMin", "eta_min", Shape.DOUBLE),
+  T_0("t0", "T_0", Shape.INT),
+  T_MULT("tMult", "T_mult", Shape.INT),
+  LR_LAMBDA("lrLambda", "lr_lambda", Shape.METHODS),
+  BASE_LR("baseLr", "base_lr", Shape.GROUP_DOUBLES),
+  MAX_LR("maxLr", "max_lr", Shape.GROUP_DOUBLES),
+  STEP_SIZE_UP("stepSizeUp", "step_size_up", Shape.INT),
+  STEP_SIZE_DOWN("stepSizeDown", "step_size_down", Shape.INT),
+  MODE("mode", "mode", Shape.ENUM),
+  SCALE_FN("scaleFn", "scale_fn", Shape.METHOD),
+  SCALE_MODE("scaleMode", "scale_mode", Shape.ENUM),
+  CYCLE_MOMENTUM("cycleMomentum", "cycle_momentum", Shape.BOOLEAN),
+  BASE_MOMENTUM("baseMomentum", "base_momentum", Shape.GROUP_DOUBLES),
+  MAX_MOMENTUM("maxMomentum", "max_momentum", Shape.GROUP_DOUBLES),
+  TOTAL_STEPS("totalSteps", "total_steps", Shape.INT),
+  EPOCHS("epochs", "epochs", Shape.INT),
+  STEPS_PER_EPOCH("stepsPerEpoch", "steps_per_epoch", Shape.INT),
+  PCT_START("pctStart", "pct_start", Shape.DOUBLE),
+  ANNEAL_STRATEGY("annealStrategy", "anneal_strategy", Shape.ENUM),
+  DIV_FACTOR("divFactor", "div_factor", Shape.DOUBLE),
+  FINAL_DIV_FACTOR("finalDivFactor", "final_div_factor", Shape.DOUBLE),
+  THREE_PHASE("threePhase", "three_phase", Shape.BOOLEAN),
+  THRESHOLD("threshold", "threshold", Shape.DOUBLE),
+  THRESHOLD_MODE("thresholdMode", "threshold_mode", Shape.ENUM),
+  PATIENCE("patience", "patience", Shape.INT),
+  COOLDOWN("cooldown", "cooldown", Shape.INT),
+  MIN_LR("minLr", "min_lr", Shape.GROUP_DOUBLES),
+  EPS("eps", "eps", Shape.DOUBLE);
+
+  /** How a value is written, and whether it can be bound at run time. */
+  enum Shape {
+    INT(true, "int"),
+    DOUBLE(true, "double"),
+    /** One value for all parameter groups or one per group. */
+    GROUP_DOUBLES(true, "double or double[]"),
+    INTS(false, "int[]"),
+    BOOLEAN(false, "boolean"),
+    ENUM(false, "an enum constant"),
+    METHOD(false, "a method name"),
+    METHODS(false, "method names");
+
+    final boolean bindable;
+    final String javaType;
+
+    Shape(boolean bindable, String javaType) {
+      this.bindable = bindable;
+      this.javaType = javaType;
+    }
+  }
+
+  final String attribute;
+  final String torchName;
+  final Shape shape;
+
+  Param(String attribute, String torchName, Shape shape) {
+    this.attribute = attribute;
+    this.torchName = torchName;
+    this.shape = shape;
+  }
+
+  static Optional<Param> forAttribute(String attribute) {
+    return Arrays.stream(values()).filter(p -> p.attribute.equals(attribute)).findFirst();
+  }
+
+  @Override
+  public String toString() {
+    return attribute;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.anneal.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import dev.anneal.Schedule;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates a scheduler class for every config annotated with {@link Schedule}.
+ *
+ * <p>Each config goes through the same steps, one class each: {@link AnnotationReader} reads the
+ * annotation mirrors, {@link Validator} collects every problem at once, {@link ModelBuilder} resolves
+ * defaults and derived values, and {@link SchedulerWriter} writes the class from the model alone.
+ * A failure on one config becomes a diagnostic on that config; the others are still generated.
+ */
+@AutoService(Processor.class)
+public final class ScheduleProcessor extends AbstractProcessor {
+  private final AnnotationReader reader = new AnnotationReader();
+  private final Validator validator = new Validator();
+  private final ModelBuilder modelBuilder = new ModelBuilder();
+  private SchedulerWriter writer;
+  private Messager messager;
+  private Filer filer;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    messager = processingEnv.getMessager();
+    filer = processingEnv.getFiler();
+    boolean hasGenerated =
+        processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+    writer = new SchedulerWriter(
+        hasGenerated ? ClassName.get("javax.annotation.processing", "Generated") : null);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    Set<String> types = new LinkedHashSet<>();
+    types.add(Schedule.class.getCanonicalName());
+    types.add(Schedule.List.class.getCanonicalName());
+    types.add(dev.anneal.Sequential.class.getCanonicalName());
+    types.add(dev.anneal.Chained.class.getCanonicalName());
+    types.add(dev.anneal.Bind.class.getCanonicalName());
+    return types;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Set<TypeElement> configs = new java.util.TreeSet<>(
+        Comparator.comparing(type -> type.getQualifiedName().toString()));
+    for (TypeElement annotation : annotations) {
+      String name = annotation.getQualifiedName().toString();
+      if (name.equals(dev.anneal.Bind.class.getCanonicalName())) {
+        continue;
+      }
+      configs.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)));
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (!(element instanceof TypeElement)) {
+          messager.printMessage(Diagnostic.Kind.ERROR,
+              Message.CONFIG_KIND.format(annotation.getSimpleName(), element.getKind()), element);
+        }
+      }
+    }
+    for (TypeElement config : configs) {
+      try {
+        processConfig(config);
+      } catch (RuntimeException | Error e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        messager.printMessage(Diagnostic.Kind.ERROR,
+            Message.INTERNAL.format(config.getQualifiedName(), trace), config);
+      }
+    }
+    return false;
+  }
+
+  private void processConfig(TypeElement config) {
+    Optional<ConfigInput> input = reader.read(config);
+    if (input.isEmpty()) {
+      return; // The source does not compile; javac reports why.
+    }
+    List<Problem> problems = validator.validate(input.get());
+    for (Problem problem : problems) {
+      report(problem);
+    }
+    if (problems.stream().anyMatch(Problem::isError) || input.get().schedules().isEmpty()) {
+      return;
+    }
+    JavaFile file = writer.write(modelBuilder.build(input.get()));
+    try {
+      file.writeTo(filer);
+    } catch (IOException e) {
+      messager.printMessage(Diagnostic.Kind.ERROR,
+          Message.INTERNAL.format(config.getQualifiedName(), "Could not write "
+              + file.packageName() + "." + file.typeSpec().name() + ": " + e.getMessage()), config);
+    }
+  }
+
+  private void report(Problem problem) {
+    if (problem.value() != null) {
+      messager.printMessage(problem.kind(), problem.text(), problem.element(), problem.mirror(), problem.value());
+    } else if (problem.mirror() != null) {
+      messager.printMessage(problem.kind(), problem.text(), problem.element(), problem.mirror());
+    } else {
+      messager.printMessage(problem.kind(), problem.text(), problem.element());
+    }
+  }
+}

@@ -1,0 +1,357 @@
+package dev.anneal.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.anneal.LrFunction;
+import dev.anneal.MetricScheduler;
+import dev.anneal.MomentumFunction;
+import dev.anneal.MomentumScheduler;
+import dev.anneal.ScheduleType;
+import dev.anneal.StepScheduler;
+import dev.anneal.processor.ConfigInput.Combinator;
+import dev.anneal.processor.ConfigModel.ScheduleModel;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/** Writes the scheduler class of a config from its model alone. */
+final class SchedulerWriter {
+  private static final ClassName CHECKS = Emitter.CHECKS;
+
+  private final ClassName generatedAnnotation;
+
+  /** {@code generatedAnnotation} is {@code javax.annotation.processing.Generated}, or null where absent. */
+  SchedulerWriter(ClassName generatedAnnotation) {
+    this.generatedAnnotation = generatedAnnotation;
+  }
+
+  JavaFile write(ConfigModel model) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(model.schedulerName())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addOriginatingElement(model.config());
+    if (generatedAnnotation != null) {
+      type.addAnnotation(AnnotationSpec.builder(generatedAnnotation)
+          .addMember("value", "$S", ScheduleProcessor.class.getCanonicalName())
+          .build());
+    }
+    Emitter emitter = new Emitter(type, model);
+    List<KindWriter> kinds = new ArrayList<>();
+    boolean single = model.schedules().size() == 1 && model.combinator() == Combinator.NONE;
+    for (ScheduleModel schedule : model.schedules()) {
+      kinds.add(KindWriter.of(schedule, emitter, single ? "" : "s" + schedule.index()));
+    }
+    type.addField(FieldSpec("baseLrs", "PyTorch's {@code base_lrs}: the initial rate of each parameter group."));
+    type.addField(FieldSpec("lrs", "The rate of each group at the current step."));
+    type.addField(com.palantir.javapoet.FieldSpec.builder(TypeName.LONG, "step", Modifier.PRIVATE)
+        .addJavadoc("PyTorch's {@code last_epoch}: calls of {@code step} so far.\n")
+        .build());
+    List<List<String>> parameterLines = new ArrayList<>();
+    for (KindWriter kind : kinds) {
+      int before = emitter.parameterLines.size();
+      kind.declare();
+      parameterLines.add(List.copyOf(emitter.parameterLines.subList(before, emitter.parameterLines.size())));
+    }
+
+    ScheduleType onlyType = single ? model.schedules().get(0).type() : null;
+    boolean metric = onlyType == ScheduleType.REDUCE_ON_PLATEAU;
+    KindWriter.MomentumKind momentumKind = single && kinds.get(0) instanceof KindWriter.MomentumKind m
+        && m.cyclesMomentum() ? m : null;
+    boolean closedForm = closedForm(model, kinds);
+
+    type.addSuperinterface(metric ? MetricScheduler.class : StepScheduler.class);
+    if (closedForm) {
+      type.addSuperinterface(LrFunction.class);
+    }
+    if (momentumKind != null) {
+      type.addSuperinterface(MomentumScheduler.class);
+      type.addSuperinterface(MomentumFunction.class);
+      type.addField(FieldSpec("momentums", "The momentum of each group at the current step."));
+    }
+    type.addJavadoc(classJavadoc(model, kinds, parameterLines, closedForm, momentumKind != null));
+
+    type.addMethod(constructor(model, emitter, kinds, momentumKind != null));
+    type.addMethod(MethodSpec.methodBuilder("groupCount")
+        .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(int.class)
+        .addStatement("return lrs.length").build());
+    type.addMethod(MethodSpec.methodBuilder("lr")
+        .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
+        .addParameter(int.class, "group")
+        .addStatement("return lrs[group]").build());
+    type.addMethod(MethodSpec.methodBuilder("stepCount")
+        .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(long.class)
+        .addStatement("return step").build());
+    type.addMethod(stepMethod(model, kinds, metric));
+    if (closedForm) {
+      type.addMethod(lrAt(model, kinds));
+    }
+    if (momentumKind != null) {
+      type.addMethod(MethodSpec.methodBuilder("momentum")
+          .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
+          .addParameter(int.class, "group")
+          .addStatement("return momentums[group]").build());
+      type.addMethod(MethodSpec.methodBuilder("momentumAt")
+          .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
+          .addParameter(long.class, "step").addParameter(int.class, "group")
+          .addStatement("$T.step(step)", CHECKS)
+          .addCode(oneCycleLimit(kinds.get(0), "step", true))
+          .addCode(momentumKind.prologue("step"))
+          .addStatement("return $L", momentumKind.momentum("step", "group"))
+          .build());
+    }
+    return JavaFile.builder(model.schedulerName().packageName(), type.build())
+        .skipJavaLangImports(true)
+        .build();
+  }
+
+  private static com.palantir.javapoet.FieldSpec FieldSpec(String name, String doc) {
+    return com.palantir.javapoet.FieldSpec.builder(double[].class, name, Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc("$L\n", doc).build();
+  }
+
+  private static boolean closedForm(ConfigModel model, List<KindWriter> kinds) {
+    if (model.combinator() == Combinator.CHAINED) {
+      return kinds.stream().allMatch(k -> k.factor("t") != null);
+    }
+    return kinds.stream().allMatch(KindWriter::closedForm);
+  }
+
+  private static MethodSpec constructor(
+      ConfigModel model, Emitter emitter, List<KindWriter> kinds, boolean momentum) {
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
+    if (model.takesConfig()) {
+      constructor.addParameter(ParameterSpec.builder(model.configName(), "config").build());
+      constructor.addJavadoc("@param config the config whose {@code @Bind} members supply parameters\n");
+    }
+    constructor.addParameter(double[].class, "initialLrs").varargs(true);
+    constructor.addJavadoc("@param initialLrs the optimizer's initial learning rate of each parameter group\n");
+    constructor.addJavadoc("@throws IllegalArgumentException if a rate or a bound parameter breaks its rule\n");
+    constructor.addStatement("this.baseLrs = $T.initialLrs(initialLrs)", CHECKS);
+    constructor.addStatement("int groups = baseLrs.length");
+    constructor.addStatement("this.lrs = new double[groups]");
+    if (momentum) {
+      constructor.addStatement("this.momentums = new double[groups]");
+    }
+    constructor.addCode(emitter.constructor.build());
+    switch (model.combinator()) {
+      case NONE:
+        constructor.addCode(kinds.get(0).initial());
+        break;
+      case SEQUENTIAL:
+        // Milestones are positive, so step 0 always belongs to the first schedule.
+        constructor.addCode(kinds.get(0).closedForm()
+            ? kinds.get(0).initial()
+            : CodeBlock.of("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length);\n", System.class));
+        break;
+      case CHAINED:
+        constructor.addCode(chainedUpdate(kinds, "0L", true));
+        break;
+      default:
+        throw new AssertionError(model.combinator());
+    }
+    return constructor.build();
+  }
+
+  private static MethodSpec stepMethod(ConfigModel model, List<KindWriter> kinds, boolean metric) {
+    MethodSpec.Builder step = MethodSpec.methodBuilder("step")
+        .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+    if (metric) {
+      step.addParameter(double.class, "metric");
+    }
+    switch (model.combinator()) {
+      case NONE:
+        step.addCode(oneCycleLimit(kinds.get(0), "step + 1", false));
+        step.addStatement("step++");
+        step.addCode(kinds.get(0).step());
+        break;
+      case SEQUENTIAL:
+        step.addStatement("long next = step + 1");
+        step.addCode(sequentialUpdate(model, kinds, "next"));
+        step.addStatement("step = next");
+        break;
+      case CHAINED:
+        step.addStatement("long next = step + 1");
+        step.addCode(chainedUpdate(kinds, "next", false));
+        step.addStatement("step = next");
+        break;
+      default:
+        throw new AssertionError(model.combinator());
+    }
+    return step.build();
+  }
+
+  /** OneCycleLR allows exactly total_steps calls of step(); PyTorch raises on the next. */
+  private static CodeBlock oneCycleLimit(KindWriter kind, String t, boolean query) {
+    if (!(kind instanceof KindWriter.OneCycle oneCycle)) {
+      return CodeBlock.of("");
+    }
+    String total = oneCycle.totalSteps();
+    if (query) {
+      return CodeBlock.builder()
+          .beginControlFlow("if ($L > $N)", t, total)
+          .addStatement("throw new $T($S + $L + $S + $N)", IllegalArgumentException.class, "OneCycleLR: step ", t,
+              " is past the end; the specified number of total steps is ", total)
+          .endControlFlow()
+          .build();
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("if ($L > $N)", t, total)
+        .addStatement("throw new $T($S + ($L + 1) + $S + $N)", IllegalStateException.class,
+            "OneCycleLR: tried to step ", t, " times; the specified number of total steps is ", total)
+        .endControlFlow()
+        .build();
+  }
+
+  /** Sets {@code lrs} at time {@code t} of a @Sequential config: each phase on its own clock. */
+  private static CodeBlock sequentialUpdate(ConfigModel model, List<KindWriter> kinds, String t) {
+    int[] milestones = model.milestones();
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (int i = 0; i < kinds.size(); i++) {
+      KindWriter kind = kinds.get(i);
+      if (kinds.size() == 1) {
+        code.beginControlFlow("");
+      } else if (i == 0) {
+        code.beginControlFlow("if ($L < $L)", t, milestones[0]);
+      } else if (i < kinds.size() - 1) {
+        code.nextControlFlow("else if ($L < $L)", t, milestones[i]);
+      } else {
+        code.nextControlFlow("else");
+      }
+      String local = i == 0 ? t : "local";
+      if (i > 0) {
+        code.addStatement("long local = $L - $L", t, milestones[i - 1]);
+      }
+      code.add(oneCycleLimit(kind, local, false));
+      if (kind.closedForm()) {
+        code.add(kind.prologue(local))
+            .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+            .addStatement("lrs[g] = $L", kind.lr(local, "g"))
+            .endControlFlow();
+      } else {
+        // MultiplicativeLR has no closed form: PyTorch continues from the rate in force.
+        code.beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+            .addStatement("lrs[g] = $L", kind.chain("lrs[g]", local, "g"))
+            .endControlFlow();
+      }
+    }
+    code.endControlFlow();
+    return code.build();
+  }
+
+  /** Sets {@code lrs} at time {@code t} of a @Chained config: each schedule in turn on the rate. */
+  private static CodeBlock chainedUpdate(List<KindWriter> kinds, String t, boolean initial) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (KindWriter kind : kinds) {
+      code.add(oneCycleLimit(kind, t, false));
+      if (kind.chainNeedsPrologue()) {
+        code.add(kind.prologue(t));
+      }
+    }
+    code.beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+        .addStatement("double lr = $L", initial ? "baseLrs[g]" : "lrs[g]");
+    for (KindWriter kind : kinds) {
+      code.addStatement("lr = $L", kind.chain("lr", t, "g"));
+    }
+    return code.addStatement("lrs[g] = lr").endControlFlow().build();
+  }
+
+  private static MethodSpec lrAt(ConfigModel model, List<KindWriter> kinds) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("lrAt")
+        .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
+        .addParameter(long.class, "step").addParameter(int.class, "group")
+        .addStatement("$T.step(step)", CHECKS);
+    switch (model.combinator()) {
+      case NONE:
+        KindWriter kind = kinds.get(0);
+        method.addCode(oneCycleLimit(kind, "step", true))
+            .addCode(kind.prologue("step"))
+            .addStatement("return $L", kind.lr("step", "group"));
+        break;
+      case SEQUENTIAL:
+        int[] milestones = model.milestones();
+        for (int i = 0; i < kinds.size(); i++) {
+          KindWriter k = kinds.get(i);
+          boolean last = i == kinds.size() - 1;
+          if (!last) {
+            method.beginControlFlow("if (step < $L)", milestones[i]);
+          }
+          String local = i == 0 ? "step" : "local";
+          if (i > 0) {
+            method.addStatement("long local = step - $L", milestones[i - 1]);
+          }
+          method.addCode(oneCycleLimit(k, local, true))
+              .addCode(k.prologue(local))
+              .addStatement("return $L", k.lr(local, "group"));
+          if (!last) {
+            method.endControlFlow();
+          }
+        }
+        break;
+      case CHAINED:
+        CodeBlock.Builder product = CodeBlock.builder().add("baseLrs[group]");
+        for (KindWriter k : kinds) {
+          product.add(" * $L", k.factor("step"));
+        }
+        method.addStatement("return $L", product.build());
+        break;
+      default:
+        throw new AssertionError(model.combinator());
+    }
+    return method.build();
+  }
+
+  private static CodeBlock classJavadoc(
+      ConfigModel model, List<KindWriter> kinds, List<List<String>> parameterLines,
+      boolean closedForm, boolean momentum) {
+    CodeBlock.Builder doc = CodeBlock.builder();
+    String config = model.configName().simpleName();
+    switch (model.combinator()) {
+      case NONE:
+        doc.add("PyTorch's {@code $L} for {@link $T}.\n", model.schedules().get(0).type().torchName(),
+            model.configName());
+        break;
+      case SEQUENTIAL:
+        doc.add("PyTorch's {@code SequentialLR} for {@link $T}: $L schedules in turn, switching at steps $L.\n",
+            model.configName(), kinds.size(), java.util.Arrays.toString(model.milestones()));
+        break;
+      case CHAINED:
+        doc.add("PyTorch's {@code ChainedScheduler} for {@link $T}: $L schedules applied in turn every step.\n",
+            model.configName(), kinds.size());
+        break;
+      default:
+        throw new AssertionError(model.combinator());
+    }
+    for (int i = 0; i < kinds.size(); i++) {
+      KindWriter kind = kinds.get(i);
+      doc.add("\n");
+      if (kinds.size() > 1) {
+        doc.add("<p>Schedule $L, {@code $L}$L:\n", i, kind.schedule.type().torchName(),
+            model.combinator() == Combinator.SEQUENTIAL
+                ? (i == 0 ? " from step 0" : " from step " + model.milestones()[i - 1] + ", on its own clock") : "");
+      }
+      doc.add("<pre>\n$L\n</pre>\n", kind.formula().replace("<", "&lt;").replace(">", "&gt;"));
+      doc.add("<ul>\n");
+      for (String line : parameterLines.get(i)) {
+        doc.add("  <li>{@code $L}\n", line);
+      }
+      doc.add("</ul>\n");
+    }
+    doc.add("\n<p>Built from the optimizer's initial rates; {@link #lr(int)} is the rate of step 0 right"
+        + " after construction and each {@link #step($L)} advances one step.",
+        model.schedules().get(0).type() == ScheduleType.REDUCE_ON_PLATEAU ? "double" : "");
+    if (closedForm) {
+      doc.add(" {@link #lrAt(long, int)} gives the rate of any step without stepping.");
+    }
+    if (momentum) {
+      doc.add(" {@link #momentum(int)} is the momentum to set on the optimizer with the rate.");
+    }
+    doc.add(" Stepping and reading never allocate.\n");
+    doc.add("\n<p>Generated by Anneal from the annotations of {@code $L}; edit those, not this file.\n", config);
+    return doc.build();
+  }
+}

@@ -1,0 +1,434 @@
+package dev.anneal.processor;
+
+import dev.anneal.Mode;
+import dev.anneal.ScheduleType;
+import dev.anneal.internal.Rule;
+import dev.anneal.math.OneCycleLR;
+import dev.anneal.processor.ConfigInput.BindInput;
+import dev.anneal.processor.ConfigInput.Combinator;
+import dev.anneal.processor.ConfigInput.ScheduleInput;
+import dev.anneal.processor.ParamTable.Entry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Checks a config against every rule at once and returns all its problems: warnings for
+ * configurations PyTorch accepts but that cannot do what was meant, errors for the rest.
+ */
+final class Validator {
+
+  List<Problem> validate(ConfigInput input) {
+    List<Problem> problems = new ArrayList<>();
+    TypeElement config = input.config();
+    if (config.getKind() != ElementKind.CLASS && config.getKind() != ElementKind.RECORD) {
+      problems.add(Problem.error(config, null, null, Message.CONFIG_KIND, "Schedule",
+          config.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+      return problems;
+    }
+    if (config.getModifiers().contains(Modifier.PRIVATE)) {
+      problems.add(Problem.error(config, null, null, Message.CONFIG_PRIVATE,
+          config.getSimpleName(), Names.schedulerSimpleName(config)));
+    }
+    checkCombination(input, problems);
+    Map<Integer, Map<Param, BindInput>> bound = checkBinds(input, problems);
+    for (ScheduleInput schedule : input.schedules()) {
+      checkSchedule(input, schedule, bound.getOrDefault(schedule.index(), Map.of()), problems);
+    }
+    return problems;
+  }
+
+  private static void checkCombination(ConfigInput input, List<Problem> problems) {
+    TypeElement config = input.config();
+    int count = input.schedules().size();
+    if (input.bothCombinators()) {
+      problems.add(Problem.error(config, input.combinatorMirror(), null, Message.BOTH_COMBINATORS));
+    }
+    if (input.combinator() == Combinator.NONE) {
+      if (count > 1) {
+        problems.add(Problem.error(config, input.schedules().get(1).mirror(), null,
+            Message.SEVERAL_WITHOUT_COMBINATOR, count));
+      }
+      return;
+    }
+    String name = input.combinator() == Combinator.SEQUENTIAL ? "Sequential" : "Chained";
+    if (count == 0) {
+      problems.add(Problem.error(config, input.combinatorMirror(), null,
+          Message.COMBINATOR_WITHOUT_SCHEDULE, name));
+      return;
+    }
+    if (input.combinator() == Combinator.SEQUENTIAL) {
+      List<Integer> milestones = input.milestones();
+      AnnotationValue value = input.milestonesValue();
+      if (milestones.size() != count - 1) {
+        problems.add(Problem.error(config, input.combinatorMirror(), value,
+            Message.SEQUENTIAL_COUNT, milestones.size(), count));
+      }
+      for (int i = 0; i < milestones.size(); i++) {
+        AnnotationValue at = Values.element(value, i);
+        if (milestones.get(i) <= 0) {
+          problems.add(Problem.error(config, input.combinatorMirror(), at,
+              Message.SEQUENTIAL_RANGE, milestones.get(i)));
+        } else if (i > 0 && milestones.get(i) <= milestones.get(i - 1)) {
+          problems.add(Problem.error(config, input.combinatorMirror(), at,
+              Message.SEQUENTIAL_ORDER, milestones.get(i), milestones.get(i - 1)));
+        }
+      }
+    }
+    for (ScheduleInput schedule : input.schedules()) {
+      String torchName = schedule.type().torchName();
+      if (schedule.type() == ScheduleType.REDUCE_ON_PLATEAU) {
+        problems.add(Problem.error(config, schedule.mirror(), schedule.typeValue(),
+            Message.NOT_COMBINABLE, torchName, name,
+            "it is stepped with a metric, the others with the step alone"));
+      } else if (cyclesMomentum(schedule)) {
+        problems.add(Problem.error(config, schedule.mirror(), schedule.typeValue(),
+            Message.NOT_COMBINABLE, torchName, name,
+            "a combined schedule drives the rate only; set cycleMomentum = false"));
+      }
+      if (input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0
+          && ParamTable.of(schedule.type()).containsKey(Param.TOTAL_ITERS)) {
+        AnnotationValue totalIters = schedule.written().get(Param.TOTAL_ITERS);
+        if (totalIters != null && (Integer) totalIters.getValue() <= 0) {
+          problems.add(Problem.error(config, schedule.mirror(), totalIters,
+              Message.NOT_COMBINABLE, torchName + " with totalIters <= 0", name,
+              "a schedule that starts at a milestone restarts through its closed form, which"
+                  + " divides by totalIters"));
+        }
+      }
+    }
+  }
+
+  private static boolean cyclesMomentum(ScheduleInput schedule) {
+    if (!ParamTable.of(schedule.type()).containsKey(Param.CYCLE_MOMENTUM)) {
+      return false;
+    }
+    AnnotationValue written = schedule.written().get(Param.CYCLE_MOMENTUM);
+    return written == null || (Boolean) written.getValue();
+  }
+
+  /** Checks the binds; returns the valid ones by schedule index and attribute. */
+  private static Map<Integer, Map<Param, BindInput>> checkBinds(
+      ConfigInput input, List<Problem> problems) {
+    Map<Integer, Map<Param, BindInput>> bound = new HashMap<>();
+    TypeElement config = input.config();
+    int count = input.schedules().size();
+    for (BindInput bind : input.binds()) {
+      ExecutableElement accessor = bind.accessor();
+      AnnotationValue at = bind.attributeValue();
+      if (accessor.getModifiers().contains(Modifier.PRIVATE)
+          || accessor.getModifiers().contains(Modifier.STATIC)
+          || !accessor.getParameters().isEmpty()) {
+        problems.add(Problem.error(accessor, bind.mirror(), null, Message.BIND_ACCESSOR,
+            accessor.getSimpleName() + "()"));
+        continue;
+      }
+      var param = Param.forAttribute(bind.attribute());
+      if (param.isEmpty()) {
+        problems.add(Problem.error(accessor, bind.mirror(), at, Message.BIND_UNKNOWN, bind.attribute()));
+        continue;
+      }
+      int index = bind.schedule();
+      if (index < 0 && count > 1) {
+        problems.add(Problem.error(accessor, bind.mirror(), null, Message.BIND_WHICH_SCHEDULE,
+            accessor.getSimpleName() + "()", count - 1));
+        continue;
+      }
+      if (index < 0) {
+        index = 0;
+      }
+      if (index >= count) {
+        problems.add(Problem.error(accessor, bind.mirror(), bind.scheduleValue(),
+            Message.BIND_SCHEDULE, index, count));
+        continue;
+      }
+      ScheduleInput schedule = input.schedules().get(index);
+      Param p = param.get();
+      if (!ParamTable.of(schedule.type()).containsKey(p)) {
+        problems.add(Problem.error(accessor, bind.mirror(), at, Message.BIND_NOT_APPLICABLE,
+            p.attribute, schedule.type().torchName()));
+        continue;
+      }
+      if (!p.shape.bindable) {
+        problems.add(Problem.error(accessor, bind.mirror(), at, Message.BIND_NOT_BINDABLE,
+            p.attribute, p.attribute));
+        continue;
+      }
+      if (schedule.written().containsKey(p)) {
+        problems.add(Problem.error(accessor, bind.mirror(), at, Message.BIND_ALSO_WRITTEN,
+            p.attribute, accessor.getSimpleName() + "()"));
+        continue;
+      }
+      TypeMirror type = accessor.getReturnType();
+      if (!bindableType(p, type)) {
+        problems.add(Problem.error(accessor, bind.mirror(), null, Message.BIND_TYPE,
+            accessor.getSimpleName() + "()", p.attribute, p.shape.javaType,
+            accessor.getSimpleName() + "()", type));
+        continue;
+      }
+      BindInput previous = bound.computeIfAbsent(index, i -> new HashMap<>()).putIfAbsent(p, bind);
+      if (previous != null) {
+        problems.add(Problem.error(accessor, bind.mirror(), at, Message.BIND_TWICE, p.attribute,
+            previous.accessor().getSimpleName() + "()", accessor.getSimpleName() + "()"));
+      }
+    }
+    return bound;
+  }
+
+  private static boolean bindableType(Param param, TypeMirror type) {
+    switch (param.shape) {
+      case INT:
+        return type.getKind() == TypeKind.INT;
+      case DOUBLE:
+        return type.getKind() == TypeKind.DOUBLE;
+      case GROUP_DOUBLES:
+        return type.getKind() == TypeKind.DOUBLE
+            || (type.getKind() == TypeKind.ARRAY
+                && ((javax.lang.model.type.ArrayType) type).getComponentType().getKind() == TypeKind.DOUBLE);
+      default:
+        return false;
+    }
+  }
+
+  private static void checkSchedule(
+      ConfigInput input, ScheduleInput schedule, Map<Param, BindInput> binds, List<Problem> problems) {
+    TypeElement config = input.config();
+    ScheduleType type = schedule.type();
+    String torchType = type.torchName();
+    AnnotationMirror mirror = schedule.mirror();
+    Map<Param, Entry> entries = ParamTable.of(type);
+    Map<Param, AnnotationValue> written = schedule.written();
+
+    for (Map.Entry<Param, AnnotationValue> w : written.entrySet()) {
+      if (!entries.containsKey(w.getKey())) {
+        problems.add(Problem.error(config, mirror, w.getValue(), Message.NOT_APPLICABLE,
+            w.getKey().attribute, w.getKey().torchName, torchType, ParamTable.names(type)));
+      }
+    }
+    for (Entry entry : entries.values()) {
+      Param param = entry.param();
+      AnnotationValue value = written.get(param);
+      if (value == null) {
+        if (entry.required() && !binds.containsKey(param)) {
+          problems.add(Problem.error(config, mirror, null, Message.REQUIRED, torchType,
+              param.attribute, param.torchName));
+        }
+        continue;
+      }
+      checkValue(config, mirror, torchType, entry, value, problems);
+      if (param == Param.MODE) {
+        Mode mode = (Mode) Values.of(param, value);
+        if (!ParamTable.takesMode(type, mode)) {
+          problems.add(Problem.error(config, mirror, value, Message.INVALID_MODE, torchType, mode,
+              torchType, type == ScheduleType.CYCLIC ? "TRIANGULAR, TRIANGULAR2 or EXP_RANGE" : "MIN or MAX"));
+        }
+      }
+      if (param == Param.LR_LAMBDA || param == Param.SCALE_FN) {
+        checkMethods(config, mirror, param, value, problems);
+      }
+    }
+    checkListLengths(config, mirror, written, problems);
+    switch (type) {
+      case MULTI_STEP:
+        AnnotationValue milestones = written.get(Param.MILESTONES);
+        if (milestones != null) {
+          int[] values = (int[]) Values.of(Param.MILESTONES, milestones);
+          for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0) {
+              problems.add(Problem.warning(config, mirror, Values.element(milestones, i),
+                  Message.NEGATIVE_MILESTONE, values[i]));
+            }
+          }
+        }
+        break;
+      case CONSTANT:
+      case LINEAR:
+      case POLYNOMIAL:
+        AnnotationValue totalIters = written.get(Param.TOTAL_ITERS);
+        if (totalIters != null && (Integer) totalIters.getValue() <= 0) {
+          problems.add(Problem.warning(config, mirror, totalIters, Message.NEVER_CHANGES, torchType,
+              totalIters.getValue()));
+        }
+        break;
+      case CYCLIC:
+        if (written.containsKey(Param.SCALE_FN) && written.containsKey(Param.MODE)) {
+          problems.add(Problem.warning(config, mirror, written.get(Param.MODE), Message.IGNORED,
+              "mode", "scaleFn replaces the mode's amplitude function"));
+        }
+        if (!written.containsKey(Param.SCALE_FN) && written.containsKey(Param.SCALE_MODE)) {
+          problems.add(Problem.warning(config, mirror, written.get(Param.SCALE_MODE), Message.IGNORED,
+              "scaleMode", "it applies to scaleFn only"));
+        }
+        checkMomentumIgnored(config, mirror, written, problems);
+        break;
+      case ONE_CYCLE:
+        checkOneCycle(config, mirror, written, binds, problems);
+        checkMomentumIgnored(config, mirror, written, problems);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private static void checkValue(
+      TypeElement config, AnnotationMirror mirror, String torchType, Entry entry,
+      AnnotationValue value, List<Problem> problems) {
+    Param param = entry.param();
+    Rule rule = entry.rule();
+    Object converted = Values.of(param, value);
+    if (rule == null) {
+      return;
+    }
+    if (converted instanceof Integer i) {
+      if (!rule.holds(i)) {
+        problems.add(Problem.error(config, mirror, value, Message.INVALID_VALUE,
+            rule.message(torchType, param.attribute, param.torchName, i)));
+      }
+    } else if (converted instanceof Double d) {
+      if (!rule.holds(d)) {
+        problems.add(Problem.error(config, mirror, value, Message.INVALID_VALUE,
+            rule.message(torchType, param.attribute, param.torchName, d)));
+      }
+    } else if (converted instanceof double[] list) {
+      if (list.length == 0) {
+        problems.add(Problem.error(config, mirror, value, Message.LIST_EMPTY, param.attribute, param.torchName));
+      }
+      for (int i = 0; i < list.length; i++) {
+        if (!rule.holds(list[i])) {
+          problems.add(Problem.error(config, mirror, Values.element(value, i), Message.INVALID_VALUE,
+              rule.message(torchType, param.attribute + "[" + i + "]", param.torchName, list[i])));
+        }
+      }
+    }
+  }
+
+  private static void checkListLengths(
+      TypeElement config, AnnotationMirror mirror, Map<Param, AnnotationValue> written,
+      List<Problem> problems) {
+    Param first = null;
+    int firstLength = 0;
+    for (Map.Entry<Param, AnnotationValue> w : written.entrySet()) {
+      Param param = w.getKey();
+      if (param.shape != Param.Shape.GROUP_DOUBLES && param != Param.LR_LAMBDA) {
+        continue;
+      }
+      int length = ((List<?>) w.getValue().getValue()).size();
+      if (length <= 1) {
+        continue;
+      }
+      if (first == null) {
+        first = param;
+        firstLength = length;
+      } else if (length != firstLength) {
+        problems.add(Problem.error(config, mirror, w.getValue(), Message.LIST_LENGTHS,
+            param.attribute, length, first.attribute, firstLength));
+      }
+    }
+  }
+
+  private static void checkMethods(
+      TypeElement config, AnnotationMirror mirror, Param param, AnnotationValue value,
+      List<Problem> problems) {
+    boolean scale = param == Param.SCALE_FN;
+    List<AnnotationValue> names = new ArrayList<>();
+    if (scale) {
+      names.add(value);
+    } else {
+      for (Object element : (List<?>) value.getValue()) {
+        names.add((AnnotationValue) element);
+      }
+      if (names.isEmpty()) {
+        problems.add(Problem.error(config, mirror, value, Message.LIST_EMPTY, param.attribute, param.torchName));
+      }
+    }
+    String expected = scale ? "double name(double x)" : "double name(long step) or double name(int step)";
+    for (AnnotationValue nameValue : names) {
+      String name = (String) nameValue.getValue();
+      List<ExecutableElement> candidates = new ArrayList<>();
+      for (ExecutableElement method : ElementFilter.methodsIn(config.getEnclosedElements())) {
+        if (method.getSimpleName().contentEquals(name)) {
+          candidates.add(method);
+        }
+      }
+      if (candidates.isEmpty()) {
+        problems.add(Problem.error(config, mirror, nameValue, Message.METHOD_MISSING,
+            param.attribute, "\"" + name + "\"", config.getSimpleName()));
+        continue;
+      }
+      if (candidates.size() > 1) {
+        problems.add(Problem.error(config, mirror, nameValue, Message.METHOD_AMBIGUOUS,
+            param.attribute, "\"" + name + "\"", config.getSimpleName()));
+        continue;
+      }
+      ExecutableElement method = candidates.get(0);
+      if (!Methods.fits(method, scale)) {
+        problems.add(Problem.error(config, mirror, nameValue, Message.METHOD_SIGNATURE,
+            param.attribute, "\"" + name + "\"", expected, Methods.describe(method)));
+      }
+    }
+  }
+
+  private static void checkOneCycle(
+      TypeElement config, AnnotationMirror mirror, Map<Param, AnnotationValue> written,
+      Map<Param, BindInput> binds, List<Problem> problems) {
+    boolean total = written.containsKey(Param.TOTAL_STEPS) || binds.containsKey(Param.TOTAL_STEPS);
+    boolean epochs = written.containsKey(Param.EPOCHS) || binds.containsKey(Param.EPOCHS);
+    boolean perEpoch =
+        written.containsKey(Param.STEPS_PER_EPOCH) || binds.containsKey(Param.STEPS_PER_EPOCH);
+    if (!total && !(epochs && perEpoch)) {
+      problems.add(Problem.error(config, mirror, null, Message.ONE_CYCLE_LENGTH));
+      return;
+    }
+    if (total && (epochs || perEpoch)) {
+      AnnotationValue ignored = written.getOrDefault(Param.EPOCHS, written.get(Param.STEPS_PER_EPOCH));
+      problems.add(Problem.warning(config, mirror, ignored, Message.IGNORED,
+          "epochs and stepsPerEpoch", "totalSteps is given, and PyTorch uses it"));
+    }
+    Integer totalSteps = null;
+    if (written.containsKey(Param.TOTAL_STEPS)) {
+      totalSteps = (Integer) written.get(Param.TOTAL_STEPS).getValue();
+    } else if (!total && written.containsKey(Param.EPOCHS) && written.containsKey(Param.STEPS_PER_EPOCH)) {
+      totalSteps = (Integer) written.get(Param.EPOCHS).getValue()
+          * (Integer) written.get(Param.STEPS_PER_EPOCH).getValue();
+    }
+    if (totalSteps == null || totalSteps <= 0 || binds.containsKey(Param.PCT_START)) {
+      return;
+    }
+    AnnotationValue pctValue = written.get(Param.PCT_START);
+    double pctStart = pctValue == null ? 0.3 : (Double) pctValue.getValue();
+    if (!Rule.UNIT_INTERVAL.holds(pctStart)) {
+      return;
+    }
+    AnnotationValue threeValue = written.get(Param.THREE_PHASE);
+    boolean threePhase = threeValue != null && (Boolean) threeValue.getValue();
+    String why = OneCycleLR.zeroLengthPhase(totalSteps, pctStart, threePhase);
+    if (why != null) {
+      problems.add(Problem.error(config, mirror, pctValue, Message.ONE_CYCLE_PHASE, why));
+    }
+  }
+
+  private static void checkMomentumIgnored(
+      TypeElement config, AnnotationMirror mirror, Map<Param, AnnotationValue> written,
+      List<Problem> problems) {
+    AnnotationValue cycle = written.get(Param.CYCLE_MOMENTUM);
+    if (cycle == null || (Boolean) cycle.getValue()) {
+      return;
+    }
+    for (Param param : List.of(Param.BASE_MOMENTUM, Param.MAX_MOMENTUM)) {
+      if (written.containsKey(param)) {
+        problems.add(Problem.warning(config, mirror, written.get(param), Message.IGNORED,
+            param.attribute, "cycleMomentum is false"));
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.anneal.processor;
+
+import dev.anneal.AnnealStrategy;
+import dev.anneal.Mode;
+import dev.anneal.ScaleMode;
+import dev.anneal.ThresholdMode;
+import java.util.List;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.VariableElement;
+
+/** Converts annotation values, already checked to be well formed, into plain Java values. */
+final class Values {
+  private Values() {}
+
+  static Object of(Param param, AnnotationValue value) {
+    Object raw = value.getValue();
+    switch (param.shape) {
+      case INT:
+      case DOUBLE:
+      case BOOLEAN:
+      case METHOD:
+        return raw;
+      case ENUM:
+        return enumConstant(param, ((VariableElement) raw).getSimpleName().toString());
+      case INTS:
+        return elements(raw).stream().mapToInt(v -> (Integer) v.getValue()).toArray();
+      case GROUP_DOUBLES:
+        return elements(raw).stream().mapToDouble(v -> (Double) v.getValue()).toArray();
+      case METHODS:
+        return elements(raw).stream().map(v -> (String) v.getValue()).toArray(String[]::new);
+      default:
+        throw new AssertionError(param.shape);
+    }
+  }
+
+  /** The element of a list value at {@code index}, for precise error positions. */
+  static AnnotationValue element(AnnotationValue list, int index) {
+    List<? extends AnnotationValue> elements = elements(list.getValue());
+    return index < elements.size() ? elements.get(index) : list;
+  }
+
+  private static Enum<?> enumConstant(Param param, String name) {
+    switch (param) {
+      case MODE:
+        return Mode.valueOf(name);
+      case SCALE_MODE:
+        return ScaleMode.valueOf(name);
+      case ANNEAL_STRATEGY:
+        return AnnealStrategy.valueOf(name);
+      case THRESHOLD_MODE:
+        return ThresholdMode.valueOf(name);
+      default:
+        throw new AssertionError(param);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<? extends AnnotationValue> elements(Object raw) {
+    return (List<? extends AnnotationValue>) raw;
+  }
+}

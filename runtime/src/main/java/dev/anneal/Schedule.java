@@ -1,0 +1,180 @@
+package dev.anneal;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a learning-rate schedule on a training config; the Anneal processor generates the
+ * scheduler class {@code <Config>Scheduler} beside it.
+ *
+ * <pre>{@code
+ * @Schedule(type = ScheduleType.COSINE, tMax = 32, etaMin = 1e-4)
+ * final class ResNetRun {}
+ *
+ * ResNetRunScheduler scheduler = new ResNetRunScheduler(0.1);
+ * }</pre>
+ *
+ * <p>Attributes carry the names of PyTorch's constructor arguments in camel case ({@code T_max} is
+ * {@link #tMax()}, {@code eta_min} is {@link #etaMin()}). Only the attributes written in the
+ * annotation count: an attribute left out takes PyTorch's default for the chosen {@link #type()}
+ * (listed on each attribute), an attribute that the type does not take is a compile error, and so
+ * is a required attribute left out. The values declared below are placeholders that are never read.
+ *
+ * <p>A value can also come from the config at run time instead of the annotation: see {@link Bind}.
+ *
+ * <p>Several {@code @Schedule} on one config are combined by {@link Sequential} or {@link Chained}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+@Repeatable(Schedule.List.class)
+public @interface Schedule {
+
+  /** The schedule; PyTorch's class name is given on each constant. Required. */
+  ScheduleType type();
+
+  /** {@code step_size} of StepLR: the period of the decay, in steps. Required for STEP; > 0. */
+  int stepSize() default 0;
+
+  /**
+   * {@code gamma}: the decay factor. STEP and MULTI_STEP (default 0.1), EXPONENTIAL (required),
+   * CYCLIC in mode EXP_RANGE (default 1.0).
+   */
+  double gamma() default 0;
+
+  /** {@code milestones} of MultiStepLR: the steps at which the rate decays. Required for MULTI_STEP. */
+  int[] milestones() default {};
+
+  /**
+   * {@code factor}: CONSTANT's factor applied until {@code totalIters} (default 1/3, in (0, 1]);
+   * REDUCE_ON_PLATEAU's reduction factor (default 0.1, in [0, 1)).
+   */
+  double factor() default 0;
+
+  /** {@code total_iters} of CONSTANT, LINEAR and POLYNOMIAL (default 5). */
+  int totalIters() default 0;
+
+  /** {@code start_factor} of LINEAR (default 1/3, in (0, 1]). */
+  double startFactor() default 0;
+
+  /** {@code end_factor} of LINEAR (default 1.0, in [0, 1]). */
+  double endFactor() default 0;
+
+  /** {@code power} of POLYNOMIAL (default 1.0). */
+  double power() default 0;
+
+  /** {@code T_max} of COSINE: half the period, in steps. Required for COSINE; not 0. */
+  int tMax() default 0;
+
+  /** {@code eta_min}: the lowest rate of COSINE and COSINE_WARM_RESTARTS (default 0). */
+  double etaMin() default 0;
+
+  /** {@code T_0} of COSINE_WARM_RESTARTS: the length of the first cycle. Required; > 0. */
+  int t0() default 0;
+
+  /** {@code T_mult} of COSINE_WARM_RESTARTS: the growth of each cycle (default 1, >= 1). */
+  int tMult() default 0;
+
+  /**
+   * {@code lr_lambda} of LAMBDA and MULTIPLICATIVE: the name of a static method of the config that
+   * takes the step ({@code long} or {@code int}) and returns the factor ({@code double}). One name
+   * for all parameter groups, or one per group. Required for LAMBDA and MULTIPLICATIVE.
+   */
+  String[] lrLambda() default {};
+
+  /** {@code base_lr} of CYCLIC: the lower rate of the cycle, one for all groups or one per group. Required. */
+  double[] baseLr() default {};
+
+  /**
+   * {@code max_lr}: CYCLIC's upper rate and ONE_CYCLE's peak rate, one for all groups or one per
+   * group. Required for both.
+   */
+  double[] maxLr() default {};
+
+  /** {@code step_size_up} of CYCLIC: steps of the rising half (default 2000, > 0). */
+  int stepSizeUp() default 0;
+
+  /** {@code step_size_down} of CYCLIC: steps of the falling half (default: {@code stepSizeUp}). */
+  int stepSizeDown() default 0;
+
+  /**
+   * {@code mode}: CYCLIC's policy (TRIANGULAR, TRIANGULAR2 or EXP_RANGE; default TRIANGULAR) or
+   * REDUCE_ON_PLATEAU's direction (MIN or MAX; default MIN).
+   */
+  Mode mode() default Mode.TRIANGULAR;
+
+  /**
+   * {@code scale_fn} of CYCLIC: the name of a static method of the config that takes a
+   * {@code double} and returns the amplitude scale ({@code double}); replaces {@link #mode()}.
+   */
+  String scaleFn() default "";
+
+  /** {@code scale_mode} of CYCLIC: what {@link #scaleFn()} is evaluated on (default CYCLE). */
+  ScaleMode scaleMode() default ScaleMode.CYCLE;
+
+  /** {@code cycle_momentum} of CYCLIC and ONE_CYCLE: whether momentum cycles too (default true). */
+  boolean cycleMomentum() default true;
+
+  /**
+   * {@code base_momentum}: the lower momentum of CYCLIC (default 0.8) and ONE_CYCLE (default
+   * 0.85), one for all groups or one per group.
+   */
+  double[] baseMomentum() default {};
+
+  /** {@code max_momentum} of CYCLIC and ONE_CYCLE (default 0.9 and 0.95), one or one per group. */
+  double[] maxMomentum() default {};
+
+  /** {@code total_steps} of ONE_CYCLE; give it, or {@code epochs} and {@code stepsPerEpoch}. */
+  int totalSteps() default 0;
+
+  /** {@code epochs} of ONE_CYCLE, with {@link #stepsPerEpoch()}. */
+  int epochs() default 0;
+
+  /** {@code steps_per_epoch} of ONE_CYCLE, with {@link #epochs()}. */
+  int stepsPerEpoch() default 0;
+
+  /** {@code pct_start} of ONE_CYCLE: the fraction of steps spent rising (default 0.3, in [0, 1]). */
+  double pctStart() default 0;
+
+  /** {@code anneal_strategy} of ONE_CYCLE (default COS). */
+  AnnealStrategy annealStrategy() default AnnealStrategy.COS;
+
+  /** {@code div_factor} of ONE_CYCLE: initial rate = maxLr / divFactor (default 25). */
+  double divFactor() default 0;
+
+  /** {@code final_div_factor} of ONE_CYCLE: final rate = initial rate / finalDivFactor (default 1e4). */
+  double finalDivFactor() default 0;
+
+  /** {@code three_phase} of ONE_CYCLE (default false). */
+  boolean threePhase() default false;
+
+  /** {@code threshold} of REDUCE_ON_PLATEAU: what counts as an improvement (default 1e-4). */
+  double threshold() default 0;
+
+  /** {@code threshold_mode} of REDUCE_ON_PLATEAU (default REL). */
+  ThresholdMode thresholdMode() default ThresholdMode.REL;
+
+  /** {@code patience} of REDUCE_ON_PLATEAU: steps without improvement tolerated (default 10). */
+  int patience() default 0;
+
+  /** {@code cooldown} of REDUCE_ON_PLATEAU: steps to wait after a reduction (default 0). */
+  int cooldown() default 0;
+
+  /** {@code min_lr} of REDUCE_ON_PLATEAU: a floor, one for all groups or one per group (default 0). */
+  double[] minLr() default {};
+
+  /** {@code eps} of REDUCE_ON_PLATEAU: smaller reductions are skipped (default 1e-8). */
+  double eps() default 0;
+
+  /** Holds repeated {@code @Schedule}s; written by the compiler, not by hand. */
+  @Documented
+  @Retention(RetentionPolicy.CLASS)
+  @Target(ElementType.TYPE)
+  @interface List {
+    Schedule[] value();
+  }
+}

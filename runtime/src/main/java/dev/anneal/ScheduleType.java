@@ -1,0 +1,42 @@
+package dev.anneal;
+
+/** The schedules of {@code torch.optim.lr_scheduler}, each named after its PyTorch class. */
+public enum ScheduleType {
+  /** {@code StepLR}: decays by {@code gamma} every {@code stepSize} steps. */
+  STEP("StepLR"),
+  /** {@code MultiStepLR}: decays by {@code gamma} at each milestone. */
+  MULTI_STEP("MultiStepLR"),
+  /** {@code ConstantLR}: scales by {@code factor} until {@code totalIters}. */
+  CONSTANT("ConstantLR"),
+  /** {@code LinearLR}: moves the factor linearly from {@code startFactor} to {@code endFactor}. */
+  LINEAR("LinearLR"),
+  /** {@code ExponentialLR}: decays by {@code gamma} every step. */
+  EXPONENTIAL("ExponentialLR"),
+  /** {@code PolynomialLR}: decays polynomially to zero over {@code totalIters}. */
+  POLYNOMIAL("PolynomialLR"),
+  /** {@code CosineAnnealingLR}: half a cosine from the initial rate down to {@code etaMin}. */
+  COSINE("CosineAnnealingLR"),
+  /** {@code CosineAnnealingWarmRestarts}: cosine cycles of growing length (SGDR). */
+  COSINE_WARM_RESTARTS("CosineAnnealingWarmRestarts"),
+  /** {@code CyclicLR}: cycles between {@code baseLr} and {@code maxLr}. */
+  CYCLIC("CyclicLR"),
+  /** {@code OneCycleLR}: the 1cycle policy, up to {@code maxLr} and down far below the start. */
+  ONE_CYCLE("OneCycleLR"),
+  /** {@code ReduceLROnPlateau}: reduces the rate when a metric stops improving. */
+  REDUCE_ON_PLATEAU("ReduceLROnPlateau"),
+  /** {@code LambdaLR}: the initial rate times a factor method of the config. */
+  LAMBDA("LambdaLR"),
+  /** {@code MultiplicativeLR}: the previous rate times a factor method of the config. */
+  MULTIPLICATIVE("MultiplicativeLR");
+
+  private final String torchName;
+
+  ScheduleType(String torchName) {
+    this.torchName = torchName;
+  }
+
+  /** The class name in {@code torch.optim.lr_scheduler}. */
+  public String torchName() {
+    return torchName;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.anneal.internal;
+
+/**
+ * Construction-time checks called by generated schedulers. Not API: the names here may change
+ * between releases; generated code is regenerated with them.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /** Returns {@code value} if it satisfies {@code rule}, else throws with the rule's message. */
+  public static double require(
+      double value, Rule rule, String schedule, String parameter, String torchName) {
+    if (!rule.holds(value)) {
+      throw new IllegalArgumentException(rule.message(schedule, parameter, torchName, value));
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it satisfies {@code rule}, else throws with the rule's message. */
+  public static int require(
+      int value, Rule rule, String schedule, String parameter, String torchName) {
+    if (!rule.holds(value)) {
+      throw new IllegalArgumentException(rule.message(schedule, parameter, torchName, value));
+    }
+    return value;
+  }
+
+  /**
+   * Copies the optimizer's initial rates, one per parameter group; as PyTorch's optimizers do, it
+   * refuses a negative or non-finite rate, and an empty list.
+   */
+  public static double[] initialLrs(double[] initialLrs) {
+    if (initialLrs == null || initialLrs.length == 0) {
+      throw new IllegalArgumentException(
+          "initialLrs: expected one initial learning rate per parameter group, got none");
+    }
+    double[] copy = initialLrs.clone();
+    for (int group = 0; group < copy.length; group++) {
+      if (!Rule.NON_NEGATIVE.holds(copy[group])) {
+        throw new IllegalArgumentException(
+            "initialLrs[" + group + "] = " + copy[group] + " " + Rule.NON_NEGATIVE.text()
+                + " and finite (the optimizer's initial learning rate of group " + group + ")");
+      }
+    }
+    return copy;
+  }
+
+  /**
+   * Expands a per-group parameter to one value per group: one value serves every group, otherwise
+   * there must be exactly one per group (PyTorch's {@code _format_param}).
+   */
+  public static double[] perGroup(
+      double[] values, int groups, Rule rule, String schedule, String parameter, String torchName) {
+    if (values == null || (values.length != 1 && values.length != groups)) {
+      int got = values == null ? 0 : values.length;
+      throw new IllegalArgumentException(
+          schedule + ": expected " + groups + " values for " + parameter + " (" + torchName
+              + "), one per parameter group, or a single value for all, got " + got);
+    }
+    double[] expanded = new double[groups];
+    for (int group = 0; group < groups; group++) {
+      double value = values[values.length == 1 ? 0 : group];
+      expanded[group] = require(value, rule, schedule, parameter, torchName);
+    }
+    return expanded;
+  }
+
+  /** The same for a single value given for all groups. */
+  public static double[] perGroup(
+      double value, int groups, Rule rule, String schedule, String parameter, String torchName) {
+    require(value, rule, schedule, parameter, torchName);
+    double[] expanded = new double[groups];
+    java.util.Arrays.fill(expanded, value);
+    return expanded;
+  }
+
+  /** Refuses a negative step for the random-access queries. */
+  public static long step(long step) {
+    if (step < 0) {
+      throw new IllegalArgumentException("step = " + step + " must be >= 0");
+    }
+    return step;
+  }
+
+  /** Refuses a parameter group index outside the scheduler's groups. */
+  public static int group(int group, int groups) {
+    if (group < 0 || group >= groups) {
+      throw new IndexOutOfBoundsException(
+          "group = " + group + ", but the scheduler has " + groups + " parameter groups");
+    }
+    return group;
+  }
+}

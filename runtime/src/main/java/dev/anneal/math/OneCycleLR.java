@@ -1,0 +1,78 @@
+package dev.anneal.math;
+
+import dev.anneal.internal.Rule;
+
+/**
+ * {@code OneCycleLR}: the 1cycle policy. The rate starts at {@code initial_lr = max_lr /
+ * div_factor}, rises to {@code max_lr} over the first {@code pct_start} of {@code total_steps}, then
+ * anneals to {@code min_lr = initial_lr / final_div_factor}; the momentum moves the opposite way
+ * between {@code max_momentum} and {@code base_momentum}.
+ *
+ * <p>Phases, each annealing from its start value to its end value as {@code pct} goes from 0 to 1,
+ * with {@code pct = (t - start_step) / (end_step - start_step)}:
+ *
+ * <pre>
+ * two phases:   [0, pct_start * total - 1]       initial_lr -&gt; max_lr,  max_m  -&gt; base_m
+ *               (.., total - 1]                  max_lr -&gt; min_lr,      base_m -&gt; max_m
+ * three phases: [0, pct_start * total - 1]       initial_lr -&gt; max_lr,  max_m  -&gt; base_m
+ *               (.., 2 * pct_start * total - 2]  max_lr -&gt; initial_lr,  base_m -&gt; max_m
+ *               (.., total - 1]                  initial_lr -&gt; min_lr,  max_m  -&gt; max_m
+ * cos:    anneal(start, end, pct) = end + (start - end) / 2 * (cos(pi * pct) + 1)
+ * linear: anneal(start, end, pct) = (end - start) * pct + start
+ * </pre>
+ *
+ * <p>PyTorch allows {@code total_steps} calls of {@code step()} (the last one extrapolates the final
+ * phase one step) and raises on the next.
+ */
+public final class OneCycleLR {
+  private OneCycleLR() {}
+
+  /** {@code end_step} of the first phase: {@code pct_start * total_steps - 1}. */
+  public static double warmupEnd(int totalSteps, double pctStart) {
+    return pctStart * totalSteps - 1;
+  }
+
+  /** {@code end_step} of the middle phase of three: {@code 2 * pct_start * total_steps - 2}. */
+  public static double returnEnd(int totalSteps, double pctStart) {
+    return 2 * pctStart * totalSteps - 2;
+  }
+
+  /** {@code end_step} of the last phase: {@code total_steps - 1}. */
+  public static double lastEnd(int totalSteps) {
+    return totalSteps - 1;
+  }
+
+  /** {@code cos(pi * pct) + 1}: the part of cosine annealing shared by every parameter group. */
+  public static double cosWave(double pct) {
+    return Math.cos(Math.PI * pct) + 1;
+  }
+
+  /** Cosine annealing from {@code start} to {@code end}, given {@code wave = cosWave(pct)}. */
+  public static double annealCos(double start, double end, double wave) {
+    return end + (start - end) / 2.0 * wave;
+  }
+
+  /** Linear annealing from {@code start} to {@code end} as {@code pct} goes from 0 to 1. */
+  public static double annealLinear(double start, double end, double pct) {
+    return (end - start) * pct + start;
+  }
+
+  /**
+   * Why this configuration divides by zero on some step PyTorch allows, or {@code null} if it does
+   * not: a phase of zero length that some step in {@code [0, total_steps]} falls into.
+   */
+  public static String zeroLengthPhase(int totalSteps, double pctStart, boolean threePhase) {
+    double warmupEnd = warmupEnd(totalSteps, pctStart);
+    if (warmupEnd == 0) {
+      return "the first phase ends at step pct_start * total_steps - 1 = 0, so step 0 divides by"
+          + " its zero length";
+    }
+    double previousEnd = threePhase ? returnEnd(totalSteps, pctStart) : warmupEnd;
+    double lastEnd = lastEnd(totalSteps);
+    if (lastEnd == previousEnd && Math.floor(previousEnd) + 1 <= totalSteps) {
+      return "the last phase starts and ends at step " + Rule.format(lastEnd)
+          + ", so the steps after it divide by its zero length";
+    }
+    return null;
+  }
+}
