@@ -39,6 +39,11 @@ abstract class KindWriter {
   final Emitter emitter;
   /** Empty for a single schedule; {@code "s1"} and so on for the schedules of a combination. */
   final String prefix;
+  /**
+   * The array holding PyTorch's {@code base_lrs} for this schedule: the optimizer's initial rates,
+   * unless an earlier schedule of a combination replaced them (see {@link #initialRates()}).
+   */
+  String base = "baseLrs";
 
   KindWriter(ScheduleModel schedule, Emitter emitter, String prefix) {
     this.schedule = schedule;
@@ -77,6 +82,15 @@ abstract class KindWriter {
       default:
         throw new AssertionError(schedule.type());
     }
+  }
+
+  /**
+   * The per-group array that this schedule writes into the optimizer's {@code initial_lr} when
+   * PyTorch constructs it, or null if it leaves them alone. CyclicLR (constructed first) and
+   * OneCycleLR do: the schedules constructed after them take those as their {@code base_lrs}.
+   */
+  String initialRates() {
+    return null;
   }
 
   /** Declares the constants, fields and arrays; called once, before anything else. */
@@ -186,7 +200,7 @@ abstract class KindWriter {
 
     @Override
     CodeBlock lr(String t, String g) {
-      return CodeBlock.of("baseLrs[$L] * $N", g, local("stepFactor"));
+      return CodeBlock.of("$N[$L] * $N", base, g, local("stepFactor"));
     }
 
     @Override
@@ -233,7 +247,7 @@ abstract class KindWriter {
 
     @Override
     CodeBlock initial() {
-      return CodeBlock.of("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length);\n", System.class);
+      return CodeBlock.of("$T.arraycopy($N, 0, lrs, 0, lrs.length);\n", System.class, base);
     }
 
     @Override
@@ -303,7 +317,7 @@ abstract class KindWriter {
     @Override
     CodeBlock initial() {
       return CodeBlock.builder()
-          .addStatement("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length)", System.class)
+          .addStatement("$T.arraycopy($N, 0, lrs, 0, lrs.length)", System.class, base)
           .add(step())
           .build();
     }
@@ -415,7 +429,7 @@ abstract class KindWriter {
 
     @Override
     CodeBlock initial() {
-      return CodeBlock.of("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length);\n", System.class);
+      return CodeBlock.of("$T.arraycopy($N, 0, lrs, 0, lrs.length);\n", System.class, base);
     }
 
     @Override
@@ -482,7 +496,7 @@ abstract class KindWriter {
           isConstant(Param.T_MAX) ? CosineAnnealingLR.omega((Integer) constant(Param.T_MAX)) : null,
           CodeBlock.of("$T.omega($N)", MATH_COSINE, tMax), "{@code pi / T_max}.");
       halfAmplitude = emitter.groupArray(prefix, "halfAmplitude",
-          CodeBlock.of("$T.halfAmplitude(baseLrs[g], $N)", MATH_COSINE, etaMin),
+          CodeBlock.of("$T.halfAmplitude($N[g], $N)", MATH_COSINE, base, etaMin),
           "{@code (base_lr - eta_min) / 2} of each group.");
     }
 
@@ -503,7 +517,7 @@ abstract class KindWriter {
 
     @Override
     CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$L == 0 ? $L : $T.next($L, baseLrs[$L], $N, $N, $L)", t, lr, MATH_COSINE, lr, g,
+      return CodeBlock.of("$L == 0 ? $L : $T.next($L, $N[$L], $N, $N, $L)", t, lr, MATH_COSINE, lr, base, g,
           etaMin, tMax, t);
     }
   }
@@ -526,7 +540,7 @@ abstract class KindWriter {
       tMult = scalar(Param.T_MULT);
       etaMin = scalar(Param.ETA_MIN);
       halfAmplitude = emitter.groupArray(prefix, "halfAmplitude",
-          CodeBlock.of("$T.halfAmplitude(baseLrs[g], $N)", MATH_COSINE, etaMin),
+          CodeBlock.of("$T.halfAmplitude($N[g], $N)", MATH_COSINE, base, etaMin),
           "{@code (base_lr - eta_min) / 2} of each group.");
       tCur = emitter.state(prefix, "tCur", TypeName.LONG, CodeBlock.of("0"),
           "PyTorch's {@code T_cur}: steps since the last restart.");
@@ -636,12 +650,12 @@ abstract class KindWriter {
     @Override
     CodeBlock lr(String t, String g) {
       CodeBlock lambda = methods().size() == 1 ? CodeBlock.of("$N", local("lambda")) : call(t, g);
-      return CodeBlock.of("$T.lr(baseLrs[$L], $L)", MATH_LAMBDA, g, lambda);
+      return CodeBlock.of("$T.lr($N[$L], $L)", MATH_LAMBDA, base, g, lambda);
     }
 
     @Override
     CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$T.lr(baseLrs[$L], $L)", MATH_LAMBDA, g, call(t, g));
+      return CodeBlock.of("$T.lr($N[$L], $L)", MATH_LAMBDA, base, g, call(t, g));
     }
   }
 
@@ -686,7 +700,7 @@ abstract class KindWriter {
 
     @Override
     CodeBlock initial() {
-      return CodeBlock.of("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length);\n", System.class);
+      return CodeBlock.of("$T.arraycopy($N, 0, lrs, 0, lrs.length);\n", System.class, base);
     }
 
     @Override
@@ -784,6 +798,24 @@ abstract class KindWriter {
       } else {
         emitter.parameterLines.add("cycle_momentum = false");
       }
+    }
+
+    @Override
+    String initialRates() {
+      return baseLr;
+    }
+
+    /**
+     * When PyTorch constructs a CyclicLR after another scheduler, its first value comes from the
+     * optimizer's {@code initial_lr} (its own {@code base_lr} is installed only after that step), so
+     * in a chain its step 0 passes that rate on.
+     */
+    @Override
+    CodeBlock chain(String lr, String t, String g) {
+      if (schedule.index() == 0) {
+        return lr(t, g);
+      }
+      return CodeBlock.of("$L == 0 ? $N[$L] : $L", t, base, g, lr(t, g));
     }
 
     private ExecutableElement scaleFn() {
@@ -916,6 +948,11 @@ abstract class KindWriter {
     }
 
     @Override
+    String initialRates() {
+      return initialLr;
+    }
+
+    @Override
     String formula() {
       return threePhase()
           ? "initial_lr -> max_lr over pct_start * total_steps, back to initial_lr over as many,\n"
@@ -1043,7 +1080,7 @@ abstract class KindWriter {
 
     @Override
     CodeBlock initial() {
-      return CodeBlock.of("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length);\n", System.class);
+      return CodeBlock.of("$T.arraycopy($N, 0, lrs, 0, lrs.length);\n", System.class, base);
     }
 
     @Override

@@ -54,6 +54,9 @@ final class SchedulerWriter {
     List<List<String>> parameterLines = new ArrayList<>();
     for (KindWriter kind : kinds) {
       int before = emitter.parameterLines.size();
+      if (kind != kinds.get(0) && kinds.get(0).initialRates() != null) {
+        kind.base = kinds.get(0).initialRates();
+      }
       kind.declare();
       parameterLines.add(List.copyOf(emitter.parameterLines.subList(before, emitter.parameterLines.size())));
     }

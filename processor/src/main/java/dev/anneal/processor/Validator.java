@@ -96,6 +96,12 @@ final class Validator {
             Message.NOT_COMBINABLE, torchName, name,
             "a combined schedule drives the rate only; set cycleMomentum = false"));
       }
+      if (schedule.index() > 0 && schedule.type() == ScheduleType.ONE_CYCLE) {
+        problems.add(Problem.error(config, schedule.mirror(), schedule.typeValue(),
+            Message.NOT_COMBINABLE, torchName + " after another schedule", name,
+            "PyTorch lets it overwrite the optimizer's initial rates that the schedules before it"
+                + " already started from; put it first"));
+      }
       if (input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0
           && ParamTable.of(schedule.type()).containsKey(Param.TOTAL_ITERS)) {
         AnnotationValue totalIters = schedule.written().get(Param.TOTAL_ITERS);

@@ -62,16 +62,18 @@ public final class OneCycleLR {
    * not: a phase of zero length that some step in {@code [0, total_steps]} falls into.
    */
   public static String zeroLengthPhase(int totalSteps, double pctStart, boolean threePhase) {
+    String values = "pctStart (pct_start) = " + Rule.format(pctStart) + " and totalSteps (total_steps) = "
+        + totalSteps;
     double warmupEnd = warmupEnd(totalSteps, pctStart);
     if (warmupEnd == 0) {
-      return "the first phase ends at step pct_start * total_steps - 1 = 0, so step 0 divides by"
-          + " its zero length";
+      return values + " give a first phase of zero length (pct_start * total_steps - 1 = 0),"
+          + " so step 0 divides by zero";
     }
     double previousEnd = threePhase ? returnEnd(totalSteps, pctStart) : warmupEnd;
     double lastEnd = lastEnd(totalSteps);
     if (lastEnd == previousEnd && Math.floor(previousEnd) + 1 <= totalSteps) {
-      return "the last phase starts and ends at step " + Rule.format(lastEnd)
-          + ", so the steps after it divide by its zero length";
+      return values + " give a last phase of zero length (it starts and ends at step "
+          + Rule.format(lastEnd) + "), so the steps after it divide by zero";
     }
     return null;
   }

@@ -1,0 +1,303 @@
+package dev.anneal.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.anneal.processor.Sources.assertSingleError;
+import static dev.anneal.processor.Sources.compile;
+import static dev.anneal.processor.Sources.config;
+import static dev.anneal.processor.Sources.lineOf;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The attributes of one {@code @Schedule} beyond single value rules: required and inapplicable
+ * attributes, modes, per-group lists, OneCycleLR's length and phases, and the reporting of every
+ * problem of an annotation at once.
+ */
+class AttributeValidationTest {
+
+  @Nested
+  @DisplayName("A required attribute left out is an error on the annotation")
+  class Required {
+    @Test
+    @DisplayName("StepLR without stepSize")
+    void stepWithoutStepSize() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = STEP,",
+          "    gamma = 0.5)",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(",
+          "[anneal.required] StepLR requires stepSize (PyTorch's step_size)");
+    }
+
+    @Test
+    @DisplayName("CosineAnnealingLR without tMax")
+    void cosineWithoutTMax() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = COSINE)",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(",
+          "[anneal.required] CosineAnnealingLR requires tMax (PyTorch's T_max)");
+    }
+
+    @Test
+    @DisplayName("MultiStepLR without milestones")
+    void multiStepWithoutMilestones() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = MULTI_STEP)",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(",
+          "[anneal.required] MultiStepLR requires milestones (PyTorch's milestones)");
+    }
+
+    @Test
+    @DisplayName("ExponentialLR without gamma")
+    void exponentialWithoutGamma() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = EXPONENTIAL)",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(",
+          "[anneal.required] ExponentialLR requires gamma (PyTorch's gamma)");
+    }
+
+    @Test
+    @DisplayName("CosineAnnealingWarmRestarts without t0")
+    void warmRestartsWithoutT0() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = COSINE_WARM_RESTARTS)",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(",
+          "[anneal.required] CosineAnnealingWarmRestarts requires t0 (PyTorch's T_0)");
+    }
+
+    @Test
+    @DisplayName("LambdaLR without lrLambda")
+    void lambdaWithoutLrLambda() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = LAMBDA)",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(",
+          "[anneal.required] LambdaLR requires lrLambda (PyTorch's lr_lambda)");
+    }
+
+    @Test
+    @DisplayName("CyclicLR without baseLr")
+    void cyclicWithoutBaseLr() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = CYCLIC,",
+          "    maxLr = 0.01)",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(",
+          "[anneal.required] CyclicLR requires baseLr (PyTorch's base_lr)");
+    }
+
+    @Test
+    @DisplayName("OneCycleLR without maxLr")
+    void oneCycleWithoutMaxLr() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = ONE_CYCLE,",
+          "    totalSteps = 100)",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(",
+          "[anneal.required] OneCycleLR requires maxLr (PyTorch's max_lr)");
+    }
+  }
+
+  @Nested
+  @DisplayName("An attribute that the type does not take is an error on its value")
+  class NotApplicable {
+    @Test
+    @DisplayName("gamma on CosineAnnealingLR names what the type takes")
+    void gammaOnCosine() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = COSINE, tMax = 10,",
+          "    gamma = 0.5)",
+          "final class Cfg {}");
+      assertSingleError(source, "gamma = 0.5",
+          "[anneal.not-applicable] gamma (PyTorch's gamma) does not apply to CosineAnnealingLR;"
+              + " it takes tMax, etaMin");
+    }
+
+    @Test
+    @DisplayName("mode on StepLR")
+    void modeOnStep() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = STEP, stepSize = 3,",
+          "    mode = MAX)",
+          "final class Cfg {}");
+      assertSingleError(source, "mode = MAX",
+          "[anneal.not-applicable] mode (PyTorch's mode) does not apply to StepLR; it takes stepSize, gamma");
+    }
+
+    @Test
+    @DisplayName("cycleMomentum on ExponentialLR")
+    void cycleMomentumOnExponential() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = EXPONENTIAL, gamma = 0.9,",
+          "    cycleMomentum = false)",
+          "final class Cfg {}");
+      assertSingleError(source, "cycleMomentum = false",
+          "[anneal.not-applicable] cycleMomentum (PyTorch's cycle_momentum) does not apply to ExponentialLR;"
+              + " it takes gamma");
+    }
+  }
+
+  @Nested
+  @DisplayName("A mode of another schedule is an error on the mode")
+  class Modes {
+    @Test
+    @DisplayName("mode = MIN on CyclicLR (PyTorch: mode is invalid and scale_fn is None)")
+    void minOnCyclic() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01,",
+          "    mode = MIN)",
+          "final class Cfg {}");
+      assertSingleError(source, "mode = MIN",
+          "[anneal.invalid-mode] CyclicLR: mode = MIN, but CyclicLR takes TRIANGULAR, TRIANGULAR2 or EXP_RANGE");
+    }
+
+    @Test
+    @DisplayName("mode = TRIANGULAR on ReduceLROnPlateau (PyTorch: mode unknown!)")
+    void triangularOnPlateau() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = REDUCE_ON_PLATEAU,",
+          "    mode = TRIANGULAR)",
+          "final class Cfg {}");
+      assertSingleError(source, "mode = TRIANGULAR",
+          "[anneal.invalid-mode] ReduceLROnPlateau: mode = TRIANGULAR, but ReduceLROnPlateau takes MIN or MAX");
+    }
+  }
+
+  @Nested
+  @DisplayName("Per-group lists")
+  class Lists {
+    @Test
+    @DisplayName("baseLr with 2 values and maxLr with 3 disagree on the group count")
+    void lengthsDisagree() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = CYCLIC,",
+          "    baseLr = {0.001, 0.002},",
+          "    maxLr = {0.01, 0.02, 0.03})",
+          "final class Cfg {}");
+      assertSingleError(source, "maxLr = {",
+          "[anneal.list-lengths] maxLr has 3 values but baseLr has 2: per-group lists of one @Schedule"
+              + " must agree on the number of parameter groups");
+    }
+
+    @Test
+    @DisplayName("a single value agrees with any length: it serves every group")
+    void singleValueAgreesWithAnyLength() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = CYCLIC,",
+          "    baseLr = 0.001,",
+          "    maxLr = {0.01, 0.02, 0.03})",
+          "final class Cfg {}");
+      assertThat(compile(source)).succeededWithoutWarnings();
+    }
+
+    @Test
+    @DisplayName("an empty baseLr")
+    void emptyBaseLr() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = CYCLIC, maxLr = 0.01,",
+          "    baseLr = {})",
+          "final class Cfg {}");
+      assertSingleError(source, "baseLr = {}",
+          "[anneal.list-empty] baseLr (PyTorch's base_lr) is empty: give one value for all groups or one per group");
+    }
+
+    @Test
+    @DisplayName("an empty lrLambda")
+    void emptyLrLambda() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = LAMBDA,",
+          "    lrLambda = {})",
+          "final class Cfg {}");
+      assertSingleError(source, "lrLambda = {}",
+          "[anneal.list-empty] lrLambda (PyTorch's lr_lambda) is empty");
+    }
+  }
+
+  @Nested
+  @DisplayName("OneCycleLR's length and phases")
+  class OneCycle {
+    @Test
+    @DisplayName("neither totalSteps nor epochs and stepsPerEpoch: an error on the annotation")
+    void noLength() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = ONE_CYCLE,",
+          "    maxLr = 0.1)",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(",
+          "[anneal.one-cycle-length] OneCycleLR needs totalSteps, or epochs and stepsPerEpoch"
+              + " (PyTorch: \"You must define either total_steps OR (epochs AND steps_per_epoch)\")");
+    }
+
+    @Test
+    @DisplayName("epochs without stepsPerEpoch is no length either")
+    void epochsAlone() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = ONE_CYCLE, maxLr = 0.1,",
+          "    epochs = 4)",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(", "[anneal.one-cycle-length]");
+    }
+
+    @Test
+    @DisplayName("totalSteps = 10, pctStart = 0.1: the first phase has zero length, step 0 divides by 0")
+    void zeroLengthFirstPhase() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 10,",
+          "    pctStart = 0.1)",
+          "final class Cfg {}");
+      assertSingleError(source, "pctStart = 0.1",
+          "[anneal.one-cycle-phase] OneCycleLR: the first phase ends at step pct_start * total_steps - 1 = 0,"
+              + " so step 0 divides by its zero length");
+    }
+
+    @Test
+    @DisplayName("totalSteps = 10, pctStart = 1.0: the last phase has zero length")
+    void zeroLengthLastPhase() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 10,",
+          "    pctStart = 1.0)",
+          "final class Cfg {}");
+      assertSingleError(source, "pctStart = 1.0",
+          "[anneal.one-cycle-phase] OneCycleLR: the last phase starts and ends at step 9,"
+              + " so the steps after it divide by its zero length");
+    }
+
+    @Test
+    @DisplayName("epochs * stepsPerEpoch counts as totalSteps for the phase check")
+    void zeroLengthFromEpochs() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = ONE_CYCLE, maxLr = 0.1, epochs = 2, stepsPerEpoch = 5,",
+          "    pctStart = 0.1)",
+          "final class Cfg {}");
+      assertSingleError(source, "pctStart = 0.1", "[anneal.one-cycle-phase]");
+    }
+  }
+
+  @Test
+  @DisplayName("All problems of a type at once: three errors in one annotation give three diagnostics")
+  void allProblemsAtOnce() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01,",
+        "    stepSizeUp = 0,",
+        "    mode = MAX,",
+        "    tMax = 10)",
+        "final class Cfg {}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadErrorContaining("[anneal.invalid-value] CyclicLR: stepSizeUp (step_size_up) = 0")
+        .inFile(source).onLine(lineOf(source, "stepSizeUp = 0"));
+    assertThat(compilation).hadErrorContaining("[anneal.invalid-mode] CyclicLR: mode = MAX")
+        .inFile(source).onLine(lineOf(source, "mode = MAX"));
+    assertThat(compilation).hadErrorContaining("[anneal.not-applicable] tMax (PyTorch's T_max)")
+        .inFile(source).onLine(lineOf(source, "tMax = 10"));
+  }
+}

@@ -1,0 +1,165 @@
+package dev.anneal.processor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+
+/**
+ * Valid configs covering every schedule type, every combinator and every way of binding, shared
+ * by the golden-file, determinism, lint and behaviour tests. Each is a config of package
+ * {@code test} whose scheduler is {@code test.<Name>Scheduler}.
+ */
+final class Configs {
+  private Configs() {}
+
+  /** The configs whose generated classes are held as golden files. */
+  static final Map<String, String[]> GOLDEN = new LinkedHashMap<>();
+
+  /** Every config: the golden ones and more. */
+  static final Map<String, String[]> ALL = new LinkedHashMap<>();
+
+  static {
+    // The README's example.
+    golden("ResNetRun",
+        "@Schedule(type = COSINE, tMax = 32, etaMin = 1e-4)",
+        "final class ResNetRun {}");
+    golden("StepRun",
+        "@Schedule(type = STEP, stepSize = 30, gamma = 0.1)",
+        "final class StepRun {}");
+    golden("WarmupLambda",
+        "@Schedule(type = LAMBDA, lrLambda = \"warmup\")",
+        "final class WarmupLambda {",
+        "  static double warmup(long step) {",
+        "    return Math.min(1.0, (step + 1) / 5.0);",
+        "  }",
+        "}");
+    golden("SweepRun",
+        "@Schedule(type = COSINE)",
+        "record SweepRun(@Bind int tMax, @Bind double etaMin) {}");
+    golden("WarmupCosine",
+        "@Schedule(type = LINEAR, startFactor = 0.1, totalIters = 5)",
+        "@Schedule(type = COSINE, tMax = 27)",
+        "@Sequential(milestones = 5)",
+        "final class WarmupCosine {}");
+    golden("CyclicRun",
+        "@Schedule(type = CYCLIC, baseLr = 1e-4, maxLr = 1e-3, stepSizeUp = 4, mode = TRIANGULAR2)",
+        "final class CyclicRun {}");
+    golden("OneCycleRun",
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 100)",
+        "final class OneCycleRun {}");
+    golden("PlateauRun",
+        "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 2)",
+        "final class PlateauRun {}");
+
+    // Every other type and shape.
+    other("MultiStepRun",
+        "@Schedule(type = MULTI_STEP, milestones = {30, 80, 80}, gamma = 0.5)",
+        "final class MultiStepRun {}");
+    other("ConstantRun",
+        "@Schedule(type = CONSTANT, factor = 0.5, totalIters = 8)",
+        "final class ConstantRun {}");
+    other("LinearRun",
+        "@Schedule(type = LINEAR, startFactor = 0.5, endFactor = 0.9, totalIters = 8)",
+        "final class LinearRun {}");
+    other("ExponentialRun",
+        "@Schedule(type = EXPONENTIAL, gamma = 0.9995)",
+        "final class ExponentialRun {}");
+    other("PolynomialRun",
+        "@Schedule(type = POLYNOMIAL, totalIters = 20, power = 0.5)",
+        "final class PolynomialRun {}");
+    other("WarmRestartsRun",
+        "@Schedule(type = COSINE_WARM_RESTARTS, t0 = 4, tMult = 2, etaMin = 1e-5)",
+        "final class WarmRestartsRun {}");
+    other("MultiplicativeRun",
+        "@Schedule(type = MULTIPLICATIVE, lrLambda = \"decay\")",
+        "final class MultiplicativeRun {",
+        "  static double decay(int step) {",
+        "    return 0.95;",
+        "  }",
+        "}");
+    other("TwoLambdas",
+        "@Schedule(type = LAMBDA, lrLambda = {\"stairs\", \"decay\"})",
+        "final class TwoLambdas {",
+        "  static double stairs(int step) {",
+        "    return (double) (step / 3);",
+        "  }",
+        "",
+        "  static double decay(long step) {",
+        "    return Math.pow(0.9, step);",
+        "  }",
+        "}");
+    other("ScaledCyclic",
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01, stepSizeUp = 4,",
+        "    scaleFn = \"shrink\", scaleMode = ScaleMode.ITERATIONS)",
+        "final class ScaledCyclic {",
+        "  static double shrink(double x) {",
+        "    return 1.0 / (1.0 + 0.05 * x);",
+        "  }",
+        "}");
+    other("ExpRangeCyclic",
+        "@Schedule(type = CYCLIC, baseLr = {0.001, 0.0001}, maxLr = {0.01, 0.002}, stepSizeUp = 5,",
+        "    stepSizeDown = 3, mode = EXP_RANGE, gamma = 0.97, cycleMomentum = false)",
+        "final class ExpRangeCyclic {}");
+    other("ThreePhase",
+        "@Schedule(type = ONE_CYCLE, maxLr = {0.1, 0.01}, totalSteps = 50, threePhase = true,",
+        "    annealStrategy = AnnealStrategy.LINEAR)",
+        "final class ThreePhase {}");
+    other("MaxPlateau",
+        "@Schedule(type = REDUCE_ON_PLATEAU, mode = MAX, factor = 0.5, patience = 2, threshold = 0.01,",
+        "    thresholdMode = ThresholdMode.ABS, cooldown = 2, minLr = 1e-4)",
+        "final class MaxPlateau {}");
+    other("ThreePhases",
+        "@Schedule(type = CONSTANT, factor = 0.25, totalIters = 4)",
+        "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+        "@Schedule(type = MULTIPLICATIVE, lrLambda = \"decay\")",
+        "@Sequential(milestones = {4, 12})",
+        "final class ThreePhases {",
+        "  static double decay(long step) {",
+        "    return 0.99;",
+        "  }",
+        "}");
+    other("ChainedDecay",
+        "@Schedule(type = LINEAR, startFactor = 0.2, totalIters = 5)",
+        "@Schedule(type = MULTI_STEP, milestones = {8, 16}, gamma = 0.3)",
+        "@Chained",
+        "final class ChainedDecay {}");
+    other("WrittenOneCycle",
+        "@Schedule(type = ONE_CYCLE, maxLr = {0.1, 0.05}, epochs = 4, stepsPerEpoch = 25, pctStart = 0.25)",
+        "final class WrittenOneCycle {}");
+    other("BoundOneCycle",
+        "@Schedule(type = ONE_CYCLE, pctStart = 0.25)",
+        "record BoundOneCycle(@Bind double[] maxLr, @Bind int epochs, @Bind int stepsPerEpoch) {}");
+    other("BoundStep",
+        "@Schedule(type = STEP)",
+        "final class BoundStep {",
+        "  private final int stepSize;",
+        "",
+        "  BoundStep(int stepSize) {",
+        "    this.stepSize = stepSize;",
+        "  }",
+        "",
+        "  @Bind",
+        "  int stepSize() {",
+        "    return stepSize;",
+        "  }",
+        "}");
+  }
+
+  private static void golden(String name, String... body) {
+    GOLDEN.put(name, body);
+    ALL.put(name, body);
+  }
+
+  private static void other(String name, String... body) {
+    ALL.put(name, body);
+  }
+
+  /** The sources of {@code configs}, in their order. */
+  static List<JavaFileObject> sources(Map<String, String[]> configs) {
+    List<JavaFileObject> sources = new ArrayList<>();
+    configs.forEach((name, body) -> sources.add(Sources.config(name, body)));
+    return sources;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.anneal.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.anneal.processor.Sources.assertSingleError;
+import static dev.anneal.processor.Sources.compile;
+import static dev.anneal.processor.Sources.config;
+
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The factor methods of LambdaLR and MultiplicativeLR ({@code lrLambda}) and the scale function
+ * of CyclicLR ({@code scaleFn}): the generated class calls them directly, so each must exist once
+ * on the config, be static and not private, and have the right signature. Each problem is an
+ * error on the method's name in the annotation.
+ */
+@DisplayName("Factor and scale methods named in @Schedule")
+class MethodValidationTest {
+
+  private static final String FACTOR_SHAPE =
+      "which must be a non-private static method double name(long step) or double name(int step); it is ";
+
+  @Test
+  @DisplayName("lrLambda naming a method the config does not have")
+  void missing() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = \"warmup\")",
+        "final class Cfg {}");
+    assertSingleError(source, "lrLambda = \"warmup\"",
+        "[anneal.method-missing] lrLambda names \"warmup\", but Cfg has no such method");
+  }
+
+  @Test
+  @DisplayName("lrLambda naming an instance method")
+  void notStatic() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = \"warmup\")",
+        "final class Cfg {",
+        "  double warmup(long step) { return 1; }",
+        "}");
+    assertSingleError(source, "lrLambda = \"warmup\"",
+        "[anneal.method-signature] lrLambda names \"warmup\", " + FACTOR_SHAPE + "double warmup(long)");
+  }
+
+  @Test
+  @DisplayName("lrLambda naming a method that returns float")
+  void returnsFloat() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = \"warmup\")",
+        "final class Cfg {",
+        "  static float warmup(long step) { return 1; }",
+        "}");
+    assertSingleError(source, "lrLambda = \"warmup\"",
+        "[anneal.method-signature] lrLambda names \"warmup\", " + FACTOR_SHAPE + "static float warmup(long)");
+  }
+
+  @Test
+  @DisplayName("lrLambda naming a method that takes a String")
+  void takesString() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = \"warmup\")",
+        "final class Cfg {",
+        "  static double warmup(String step) { return 1; }",
+        "}");
+    assertSingleError(source, "lrLambda = \"warmup\"",
+        "[anneal.method-signature] lrLambda names \"warmup\", " + FACTOR_SHAPE
+            + "static double warmup(java.lang.String)");
+  }
+
+  @Test
+  @DisplayName("lrLambda naming a method that takes two parameters")
+  void takesTwo() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = MULTIPLICATIVE,",
+        "    lrLambda = \"decay\")",
+        "final class Cfg {",
+        "  static double decay(long step, int group) { return 1; }",
+        "}");
+    assertSingleError(source, "lrLambda = \"decay\"",
+        "[anneal.method-signature] lrLambda names \"decay\", " + FACTOR_SHAPE + "static double decay(long, int)");
+  }
+
+  @Test
+  @DisplayName("lrLambda naming a private method, which the generated class cannot call")
+  void privateMethod() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = \"warmup\")",
+        "final class Cfg {",
+        "  private static double warmup(long step) { return 1; }",
+        "}");
+    assertSingleError(source, "lrLambda = \"warmup\"",
+        "[anneal.method-signature] lrLambda names \"warmup\", " + FACTOR_SHAPE
+            + "private static double warmup(long)");
+  }
+
+  @Test
+  @DisplayName("lrLambda naming an overloaded method")
+  void ambiguous() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = \"warmup\")",
+        "final class Cfg {",
+        "  static double warmup(long step) { return 1; }",
+        "  static double warmup(int step) { return 1; }",
+        "}");
+    assertSingleError(source, "lrLambda = \"warmup\"",
+        "[anneal.method-ambiguous] lrLambda names \"warmup\", which Cfg declares more than once");
+  }
+
+  @Test
+  @DisplayName("the second of two lrLambda names is reported on that name")
+  void secondOfTwo() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = {\"warmup\",",
+        "        \"decay\"})",
+        "final class Cfg {",
+        "  static double warmup(long step) { return 1; }",
+        "}");
+    assertSingleError(source, "\"decay\"",
+        "[anneal.method-missing] lrLambda names \"decay\", but Cfg has no such method");
+  }
+
+  @Test
+  @DisplayName("an int step and a long step are both accepted")
+  void intAndLongSteps() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = {\"byInt\", \"byLong\"})",
+        "final class Cfg {",
+        "  static double byInt(int step) { return 1; }",
+        "  static double byLong(long step) { return 1; }",
+        "}");
+    assertThat(compile(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  @DisplayName("scaleFn with the signature of a factor method instead of double f(double)")
+  void scaleFnSignature() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01,",
+        "    scaleFn = \"halve\")",
+        "final class Cfg {",
+        "  static double halve(long x) { return 0.5; }",
+        "}");
+    assertSingleError(source, "scaleFn = \"halve\"",
+        "[anneal.method-signature] scaleFn names \"halve\", which must be a non-private static method"
+            + " double name(double x); it is static double halve(long)");
+  }
+
+  @Test
+  @DisplayName("scaleFn naming a method the config does not have")
+  void scaleFnMissing() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01,",
+        "    scaleFn = \"halve\")",
+        "final class Cfg {}");
+    assertSingleError(source, "scaleFn = \"halve\"",
+        "[anneal.method-missing] scaleFn names \"halve\", but Cfg has no such method");
+  }
+}

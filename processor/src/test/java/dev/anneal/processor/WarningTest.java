@@ -1,0 +1,117 @@
+package dev.anneal.processor;
+
+import static dev.anneal.processor.Sources.assertSingleWarning;
+import static dev.anneal.processor.Sources.config;
+
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Configurations that PyTorch accepts but that cannot do what was meant: the compilation
+ * succeeds and the scheduler is generated, with a warning on the value.
+ */
+@DisplayName("Warnings: the config compiles, with a warning on the value")
+class WarningTest {
+
+  @Test
+  @DisplayName("ConstantLR totalIters = 0: the rate never changes")
+  void constantNeverChanges() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CONSTANT,",
+        "    totalIters = 0)",
+        "final class Cfg {}");
+    assertSingleWarning(source, "totalIters = 0",
+        "[anneal.never-changes] ConstantLR: totalIters (total_iters) = 0 <= 0, so the rate never changes");
+  }
+
+  @Test
+  @DisplayName("LinearLR totalIters = -2: the rate never changes")
+  void linearNeverChanges() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LINEAR,",
+        "    totalIters = -2)",
+        "final class Cfg {}");
+    assertSingleWarning(source, "totalIters = -2",
+        "[anneal.never-changes] LinearLR: totalIters (total_iters) = -2 <= 0, so the rate never changes");
+  }
+
+  @Test
+  @DisplayName("PolynomialLR totalIters = 0: the rate never changes")
+  void polynomialNeverChanges() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = POLYNOMIAL,",
+        "    totalIters = 0)",
+        "final class Cfg {}");
+    assertSingleWarning(source, "totalIters = 0", "[anneal.never-changes] PolynomialLR:");
+  }
+
+  @Test
+  @DisplayName("MultiStepLR with a negative milestone: it is never reached")
+  void negativeMilestone() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = MULTI_STEP, milestones = {",
+        "    -1,",
+        "    5})",
+        "final class Cfg {}");
+    assertSingleWarning(source, "-1,",
+        "[anneal.milestone-negative] MultiStepLR: milestone -1 is negative and is never reached");
+  }
+
+  @Test
+  @DisplayName("CyclicLR with scaleFn and mode: mode is ignored")
+  void modeIgnoredWithScaleFn() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01, scaleFn = \"half\",",
+        "    mode = TRIANGULAR2)",
+        "final class Cfg {",
+        "  static double half(double x) { return 0.5; }",
+        "}");
+    assertSingleWarning(source, "mode = TRIANGULAR2",
+        "[anneal.ignored] mode is ignored: scaleFn replaces the mode's amplitude function");
+  }
+
+  @Test
+  @DisplayName("CyclicLR with scaleMode but no scaleFn: scaleMode is ignored")
+  void scaleModeIgnored() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01,",
+        "    scaleMode = ScaleMode.ITERATIONS)",
+        "final class Cfg {}");
+    assertSingleWarning(source, "scaleMode = ScaleMode.ITERATIONS",
+        "[anneal.ignored] scaleMode is ignored: it applies to scaleFn only");
+  }
+
+  @Test
+  @DisplayName("CyclicLR with baseMomentum but cycleMomentum = false: baseMomentum is ignored")
+  void momentumIgnored() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01, cycleMomentum = false,",
+        "    baseMomentum = 0.7)",
+        "final class Cfg {}");
+    assertSingleWarning(source, "baseMomentum = 0.7",
+        "[anneal.ignored] baseMomentum is ignored: cycleMomentum is false");
+  }
+
+  @Test
+  @DisplayName("OneCycleLR with maxMomentum but cycleMomentum = false: maxMomentum is ignored")
+  void oneCycleMomentumIgnored() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 100, cycleMomentum = false,",
+        "    maxMomentum = 0.99)",
+        "final class Cfg {}");
+    assertSingleWarning(source, "maxMomentum = 0.99",
+        "[anneal.ignored] maxMomentum is ignored: cycleMomentum is false");
+  }
+
+  @Test
+  @DisplayName("OneCycleLR with totalSteps and epochs: epochs are ignored, as in PyTorch")
+  void epochsIgnored() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 100,",
+        "    epochs = 4, stepsPerEpoch = 10)",
+        "final class Cfg {}");
+    assertSingleWarning(source, "epochs = 4",
+        "[anneal.ignored] epochs and stepsPerEpoch is ignored: totalSteps is given, and PyTorch uses it");
+  }
+}
