@@ -120,24 +120,35 @@ abstract class KindWriter {
     return null;
   }
 
-  /** Statements that move {@code lrs} to step {@code step} when stepping one schedule alone. */
-  CodeBlock step() {
+  /**
+   * Statements that set {@code lrs} (and momentum, where it cycles) to their values at time
+   * {@code t} from the closed form.
+   */
+  CodeBlock ratesAt(String t) {
     return CodeBlock.builder()
-        .add(prologue("step"))
+        .add(prologue(t))
         .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-        .addStatement("lrs[g] = $L", lr("step", "g"))
+        .addStatement("lrs[g] = $L", lr(t, "g"))
         .endControlFlow()
         .build();
   }
 
-  /** Statements that set {@code lrs} at step 0; by default the closed form. */
+  /**
+   * Whether stepping alone follows a recurrence ({@link #step()} and {@link #initial()}) rather
+   * than {@link #ratesAt} the new step: where PyTorch's recurrence is cheaper than the closed form.
+   */
+  boolean recurrent() {
+    return false;
+  }
+
+  /** For a {@link #recurrent()} schedule: statements that move {@code lrs} to step {@code step}. */
+  CodeBlock step() {
+    throw new UnsupportedOperationException(schedule.type() + " steps by its closed form");
+  }
+
+  /** For a {@link #recurrent()} schedule: statements that set {@code lrs} at step 0. */
   CodeBlock initial() {
-    return CodeBlock.builder()
-        .add(prologue("0L"))
-        .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-        .addStatement("lrs[g] = $L", lr("0L", "g"))
-        .endControlFlow()
-        .build();
+    throw new UnsupportedOperationException(schedule.type() + " steps by its closed form");
   }
 
   /**
@@ -145,6 +156,25 @@ abstract class KindWriter {
    * {@code g} from the rate {@code lr} that the schedules before it left.
    */
   abstract CodeBlock chain(String lr, String t, String g);
+
+  /** The time of the constructor's step 0. */
+  static final String ZERO = "0L";
+  /** The time of a {@code step()} call, never 0. */
+  static final String NEXT = "next";
+
+  /**
+   * {@code t == 0 ? whenZero : otherwise}, folded where the time is known: PyTorch's get_lr
+   * treats its first call apart.
+   */
+  static CodeBlock atZero(String t, CodeBlock whenZero, CodeBlock otherwise) {
+    if (t.equals(ZERO)) {
+      return whenZero;
+    }
+    if (t.equals(NEXT)) {
+      return otherwise;
+    }
+    return CodeBlock.of("$L == 0 ? $L : $L", t, whenZero, otherwise);
+  }
 
   /** Whether a closed-form prologue is needed for {@link #chain}; absolute rates need it. */
   boolean chainNeedsPrologue() {
@@ -234,6 +264,11 @@ abstract class KindWriter {
     }
 
     @Override
+    boolean recurrent() {
+      return true;
+    }
+
+    @Override
     CodeBlock step() {
       // PyTorch's recurrence: one multiplication at each period instead of a power every step.
       return CodeBlock.builder()
@@ -252,7 +287,8 @@ abstract class KindWriter {
 
     @Override
     CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$L > 0 && $T.decaysAt($N, $L) ? $L * $N : $L", t, MATH_STEP, stepSize, t, lr, gamma, lr);
+      return atZero(t, CodeBlock.of("$L", lr),
+          CodeBlock.of("$T.decaysAt($N, $L) ? $L * $N : $L", MATH_STEP, stepSize, t, lr, gamma, lr));
     }
   }
 
@@ -294,6 +330,11 @@ abstract class KindWriter {
     @Override
     CodeBlock factor(String t) {
       return CodeBlock.of("$T.factor($N, $N, $L)", MATH_MULTI_STEP, gamma, milestones, t);
+    }
+
+    @Override
+    boolean recurrent() {
+      return true;
     }
 
     @Override
@@ -356,8 +397,8 @@ abstract class KindWriter {
 
     @Override
     CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$L == 0 ? $L * $N : $L == $N ? $L * (1.0 / $N) : $L", t, lr, factor, t, totalIters,
-          lr, factor, lr);
+      return atZero(t, CodeBlock.of("$L * $N", lr, factor),
+          CodeBlock.of("$L == $N ? $L * (1.0 / $N) : $L", t, totalIters, lr, factor, lr));
     }
   }
 
@@ -390,8 +431,8 @@ abstract class KindWriter {
 
     @Override
     CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$L == 0 ? $L * $N : $L * $T.ratio($N, $N, $N, $L)", t, lr, startFactor, lr,
-          MATH_LINEAR, startFactor, endFactor, totalIters, t);
+      return atZero(t, CodeBlock.of("$L * $N", lr, startFactor),
+          CodeBlock.of("$L * $T.ratio($N, $N, $N, $L)", lr, MATH_LINEAR, startFactor, endFactor, totalIters, t));
     }
   }
 
@@ -418,6 +459,11 @@ abstract class KindWriter {
     }
 
     @Override
+    boolean recurrent() {
+      return true;
+    }
+
+    @Override
     CodeBlock step() {
       // PyTorch's recurrence: one multiplication per step.
       return CodeBlock.builder()
@@ -434,7 +480,7 @@ abstract class KindWriter {
 
     @Override
     CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$L == 0 ? $L : $L * $N", t, lr, lr, gamma);
+      return atZero(t, CodeBlock.of("$L", lr), CodeBlock.of("$L * $N", lr, gamma));
     }
   }
 
@@ -463,18 +509,9 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock step() {
-      // Past total_iters the rate no longer changes: skip the power.
-      return CodeBlock.builder()
-          .beginControlFlow("if (step <= $N)", totalIters)
-          .add(super.step())
-          .endControlFlow()
-          .build();
-    }
-
-    @Override
     CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$L == 0 ? $L : $L * $T.ratio($N, $N, $L)", t, lr, lr, MATH_POLYNOMIAL, totalIters, power, t);
+      return atZero(t, CodeBlock.of("$L", lr),
+          CodeBlock.of("$L * $T.ratio($N, $N, $L)", lr, MATH_POLYNOMIAL, totalIters, power, t));
     }
   }
 
@@ -517,8 +554,8 @@ abstract class KindWriter {
 
     @Override
     CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$L == 0 ? $L : $T.next($L, $N[$L], $N, $N, $L)", t, lr, MATH_COSINE, lr, base, g,
-          etaMin, tMax, t);
+      return atZero(t, CodeBlock.of("$L", lr),
+          CodeBlock.of("$T.next($L, $N[$L], $N, $N, $L)", MATH_COSINE, lr, base, g, etaMin, tMax, t));
     }
   }
 
@@ -560,7 +597,18 @@ abstract class KindWriter {
     }
 
     @Override
+    boolean recurrent() {
+      return true;
+    }
+
+    @Override
+    CodeBlock initial() {
+      return ratesAt(ZERO);
+    }
+
+    @Override
     CodeBlock step() {
+      // PyTorch's bookkeeping of T_cur and T_i: no search for the cycle.
       return CodeBlock.builder()
           .addStatement("$N++", tCur)
           .beginControlFlow("if ($N >= $N)", tCur, tI)
@@ -688,6 +736,11 @@ abstract class KindWriter {
     }
 
     @Override
+    boolean recurrent() {
+      return true;
+    }
+
+    @Override
     CodeBlock step() {
       return CodeBlock.builder()
           .add(lambda.prologue("step"))
@@ -705,7 +758,8 @@ abstract class KindWriter {
 
     @Override
     CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$L == 0 ? $L : $T.next($L, $L)", t, lr, MATH_MULTIPLICATIVE, lr, lambda.call(t, g));
+      return atZero(t, CodeBlock.of("$L", lr),
+          CodeBlock.of("$T.next($L, $L)", MATH_MULTIPLICATIVE, lr, lambda.call(t, g)));
     }
   }
 
@@ -723,25 +777,13 @@ abstract class KindWriter {
     abstract CodeBlock momentum(String t, String g);
 
     @Override
-    CodeBlock step() {
+    CodeBlock ratesAt(String t) {
       CodeBlock.Builder code = CodeBlock.builder()
-          .add(prologue("step"))
+          .add(prologue(t))
           .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-          .addStatement("lrs[g] = $L", lr("step", "g"));
+          .addStatement("lrs[g] = $L", lr(t, "g"));
       if (cyclesMomentum()) {
-        code.addStatement("momentums[g] = $L", momentum("step", "g"));
-      }
-      return code.endControlFlow().build();
-    }
-
-    @Override
-    CodeBlock initial() {
-      CodeBlock.Builder code = CodeBlock.builder()
-          .add(prologue("0L"))
-          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-          .addStatement("lrs[g] = $L", lr("0L", "g"));
-      if (cyclesMomentum()) {
-        code.addStatement("momentums[g] = $L", momentum("0L", "g"));
+        code.addStatement("momentums[g] = $L", momentum(t, "g"));
       }
       return code.endControlFlow().build();
     }
@@ -815,7 +857,7 @@ abstract class KindWriter {
       if (schedule.index() == 0) {
         return lr(t, g);
       }
-      return CodeBlock.of("$L == 0 ? $N[$L] : $L", t, base, g, lr(t, g));
+      return atZero(t, CodeBlock.of("$N[$L]", base, g), lr(t, g));
     }
 
     private ExecutableElement scaleFn() {
@@ -1076,6 +1118,11 @@ abstract class KindWriter {
     @Override
     CodeBlock lr(String t, String g) {
       throw new UnsupportedOperationException("ReduceLROnPlateau depends on the metric");
+    }
+
+    @Override
+    boolean recurrent() {
+      return true;
     }
 
     @Override

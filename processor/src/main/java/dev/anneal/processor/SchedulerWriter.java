@@ -90,6 +90,9 @@ final class SchedulerWriter {
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(long.class)
         .addStatement("return step").build());
     type.addMethod(stepMethod(model, kinds, metric));
+    if (needsMoveTo(model, kinds)) {
+      type.addMethod(moveTo(model, kinds));
+    }
     if (closedForm) {
       type.addMethod(lrAt(model, kinds));
     }
@@ -141,21 +144,16 @@ final class SchedulerWriter {
       constructor.addStatement("this.momentums = new double[groups]");
     }
     constructor.addCode(emitter.constructor.build());
-    switch (model.combinator()) {
-      case NONE:
-        constructor.addCode(kinds.get(0).initial());
-        break;
-      case SEQUENTIAL:
-        // Milestones are positive, so step 0 always belongs to the first schedule.
-        constructor.addCode(kinds.get(0).closedForm()
-            ? kinds.get(0).initial()
-            : CodeBlock.of("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length);\n", System.class));
-        break;
-      case CHAINED:
-        constructor.addCode(chainedUpdate(kinds, "0L", true));
-        break;
-      default:
-        throw new AssertionError(model.combinator());
+    KindWriter first = kinds.get(0);
+    if (model.combinator() == Combinator.CHAINED) {
+      constructor.addCode(chainedUpdate(kinds, KindWriter.ZERO, true));
+    } else if (first.closedForm() && !(model.combinator() == Combinator.NONE && first.recurrent())) {
+      constructor.addStatement("moveTo(0)");
+    } else if (model.combinator() == Combinator.NONE) {
+      constructor.addCode(first.initial());
+    } else {
+      // A first phase without a closed form (MultiplicativeLR) starts from the initial rates.
+      constructor.addStatement("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length)", System.class);
     }
     return constructor.build();
   }
@@ -166,48 +164,65 @@ final class SchedulerWriter {
     if (metric) {
       step.addParameter(double.class, "metric");
     }
-    switch (model.combinator()) {
-      case NONE:
-        step.addCode(oneCycleLimit(kinds.get(0), "step + 1", false));
-        step.addStatement("step++");
-        step.addCode(kinds.get(0).step());
-        break;
-      case SEQUENTIAL:
-        step.addStatement("long next = step + 1");
-        step.addCode(sequentialUpdate(model, kinds, "next"));
-        step.addStatement("step = next");
-        break;
-      case CHAINED:
-        step.addStatement("long next = step + 1");
-        step.addCode(chainedUpdate(kinds, "next", false));
-        step.addStatement("step = next");
-        break;
-      default:
-        throw new AssertionError(model.combinator());
+    KindWriter first = kinds.get(0);
+    if (model.combinator() == Combinator.CHAINED) {
+      step.addStatement("long $L = step + 1", KindWriter.NEXT)
+          .addCode(chainedUpdate(kinds, KindWriter.NEXT, false))
+          .addStatement("step = $L", KindWriter.NEXT);
+    } else if (model.combinator() == Combinator.NONE && first.recurrent()) {
+      step.addStatement("step++").addCode(first.step());
+    } else {
+      // moveTo throws before anything changes where PyTorch would raise.
+      step.addStatement("moveTo(step + 1)").addStatement("step++");
     }
     return step.build();
   }
 
-  /** OneCycleLR allows exactly total_steps calls of step(); PyTorch raises on the next. */
+  /**
+   * {@code moveTo(t)}: sets every group's rate (and momentum) to its value at step {@code t}; for
+   * schedules that step by their closed form and for the phases of a {@code @Sequential} config.
+   */
+  private static MethodSpec moveTo(ConfigModel model, List<KindWriter> kinds) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("moveTo")
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(long.class, "t");
+    if (model.combinator() == Combinator.SEQUENTIAL) {
+      method.addCode(sequentialUpdate(model, kinds, "t"));
+    } else {
+      method.addCode(oneCycleLimit(kinds.get(0), "t", false)).addCode(kinds.get(0).ratesAt("t"));
+    }
+    return method.build();
+  }
+
+  private static boolean needsMoveTo(ConfigModel model, List<KindWriter> kinds) {
+    switch (model.combinator()) {
+      case SEQUENTIAL:
+        return true;
+      case NONE:
+        return kinds.get(0).closedForm() && !kinds.get(0).recurrent();
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * OneCycleLR allows exactly total_steps calls of step() and raises on the next; a query past the
+   * end is refused the same way.
+   */
   private static CodeBlock oneCycleLimit(KindWriter kind, String t, boolean query) {
     if (!(kind instanceof KindWriter.OneCycle oneCycle)) {
       return CodeBlock.of("");
     }
     String total = oneCycle.totalSteps();
+    CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if ($L > $N)", t, total);
     if (query) {
-      return CodeBlock.builder()
-          .beginControlFlow("if ($L > $N)", t, total)
-          .addStatement("throw new $T($S + $L + $S + $N)", IllegalArgumentException.class, "OneCycleLR: step ", t,
-              " is past the end; the specified number of total steps is ", total)
-          .endControlFlow()
-          .build();
+      code.addStatement("throw new $T($S + $L + $S + $N)", IllegalArgumentException.class,
+          "OneCycleLR: step ", t, " is past the end, totalSteps (total_steps) = ", total);
+    } else {
+      code.addStatement("throw new $T($S + $L + $S + $N)", IllegalStateException.class,
+          "OneCycleLR: step() called ", t, " times, but totalSteps (total_steps) = ", total);
     }
-    return CodeBlock.builder()
-        .beginControlFlow("if ($L > $N)", t, total)
-        .addStatement("throw new $T($S + ($L + 1) + $S + $N)", IllegalStateException.class,
-            "OneCycleLR: tried to step ", t, " times; the specified number of total steps is ", total)
-        .endControlFlow()
-        .build();
+    return code.endControlFlow().build();
   }
 
   /** Sets {@code lrs} at time {@code t} of a @Sequential config: each phase on its own clock. */
