@@ -1,5 +1,7 @@
 package dev.anneal.internal;
 
+import java.util.Arrays;
+
 /**
  * Construction-time checks called by generated schedulers. Not API: the names here may change
  * between releases; generated code is regenerated with them.
@@ -70,7 +72,7 @@ public final class Checks {
       double value, int groups, Rule rule, String schedule, String parameter, String torchName) {
     require(value, rule, schedule, parameter, torchName);
     double[] expanded = new double[groups];
-    java.util.Arrays.fill(expanded, value);
+    Arrays.fill(expanded, value);
     return expanded;
   }
 
@@ -80,14 +82,5 @@ public final class Checks {
       throw new IllegalArgumentException("step = " + step + " must be >= 0");
     }
     return step;
-  }
-
-  /** Refuses a parameter group index outside the scheduler's groups. */
-  public static int group(int group, int groups) {
-    if (group < 0 || group >= groups) {
-      throw new IndexOutOfBoundsException(
-          "group = " + group + ", but the scheduler has " + groups + " parameter groups");
-    }
-    return group;
   }
 }

@@ -1,0 +1,67 @@
+package dev.anneal.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ChecksTest {
+
+  @Test
+  void initialRatesAreCopiedSoTheCallerCannotChangeThemLater() {
+    double[] rates = {0.1, 0.01};
+    double[] copy = Checks.initialLrs(rates);
+    assertArrayEquals(rates, copy);
+    assertNotSame(rates, copy);
+  }
+
+  @Test
+  void initialRatesRefuseWhatAnOptimizerRefuses() {
+    assertThrows(IllegalArgumentException.class, () -> Checks.initialLrs(new double[0]));
+    assertThrows(IllegalArgumentException.class, () -> Checks.initialLrs(null));
+    IllegalArgumentException negative =
+        assertThrows(IllegalArgumentException.class, () -> Checks.initialLrs(new double[] {0.1, -1}));
+    assertTrue(negative.getMessage().startsWith("initialLrs[1] = -1.0"), negative.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Checks.initialLrs(new double[] {Double.NaN}));
+  }
+
+  @Test
+  void oneValueServesEveryGroup() {
+    assertArrayEquals(new double[] {0.5, 0.5, 0.5},
+        Checks.perGroup(new double[] {0.5}, 3, Rule.FINITE, "CyclicLR", "maxLr", "max_lr"));
+    assertArrayEquals(new double[] {0.5, 0.5},
+        Checks.perGroup(0.5, 2, Rule.FINITE, "CyclicLR", "maxLr", "max_lr"));
+  }
+
+  @Test
+  void aListOfTheWrongLengthNamesBothCounts() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Checks.perGroup(new double[] {0.1, 0.2, 0.3}, 2, Rule.FINITE, "OneCycleLR", "maxLr", "max_lr"));
+    assertEquals("OneCycleLR: expected 2 values for maxLr (max_lr), one per parameter group, or a single"
+        + " value for all, got 3", e.getMessage());
+  }
+
+  @Test
+  void everyValueOfAListKeepsTheRule() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Checks.perGroup(new double[] {0.1, Double.NaN}, 2, Rule.FINITE, "CyclicLR", "baseLr", "base_lr"));
+    assertEquals("CyclicLR: baseLr (base_lr) = NaN must be a finite number", e.getMessage());
+  }
+
+  @Test
+  void boundValuesAreCheckedByTheirRule() {
+    assertEquals(4, Checks.require(4, Rule.POSITIVE, "StepLR", "stepSize", "step_size"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Checks.require(0, Rule.POSITIVE, "StepLR", "stepSize", "step_size"));
+    assertEquals("StepLR: stepSize (step_size) = 0 must be > 0", e.getMessage());
+  }
+
+  @Test
+  void negativeStepsAreRefused() {
+    assertEquals(0, Checks.step(0));
+    assertThrows(IllegalArgumentException.class, () -> Checks.step(-1));
+  }
+}

@@ -1,0 +1,116 @@
+package dev.anneal.math;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The formulas against values printed by PyTorch 1.13's {@code torch.optim.lr_scheduler} under
+ * its reference loop (record the rate, then {@code scheduler.step()}), initial rate 0.1. The
+ * expected arrays are PyTorch's output, pasted, not values computed by this code.
+ */
+class FormulasTest {
+  private static final double TOLERANCE = 1e-15;
+
+  @Test
+  void warmRestartsFindTheirCycleWithoutStepping() {
+    // CosineAnnealingWarmRestarts(optimizer, T_0=3, T_mult=2, eta_min=0.01)
+    double[] pytorch = {0.1, 0.0775, 0.032500000000000015, 0.1, 0.09397114317029975, 0.0775,
+        0.05500000000000001, 0.032500000000000015, 0.01602885682970026, 0.1, 0.09846666218300808,
+        0.09397114317029975};
+    double half = CosineAnnealingLR.halfAmplitude(0.1, 0.01);
+    for (int t = 0; t < pytorch.length; t++) {
+      assertEquals(pytorch[t], CosineAnnealingWarmRestarts.lrAt(0.01, half, 3, 2, t), TOLERANCE, "step " + t);
+    }
+  }
+
+  @Test
+  void cyclicTriangular2HalvesItsAmplitudeEveryCycle() {
+    // CyclicLR(optimizer, base_lr=0.01, max_lr=0.1, step_size_up=3, step_size_down=5,
+    // mode='triangular2'), every third step: (lr, momentum)
+    double[][] pytorch = {{0.01, 0.9}, {0.1, 0.8}, {0.046000000000000006, 0.86},
+        {0.025, 0.8833333333333333}, {0.046000000000000006, 0.86}, {0.019000000000000003, 0.89},
+        {0.025, 0.8833333333333333}};
+    double totalSize = CyclicLR.totalSize(3, 5);
+    double ratio = CyclicLR.stepRatio(3, 5);
+    for (int i = 0; i < pytorch.length; i++) {
+      int t = 3 * i;
+      double scale = CyclicLR.scale(totalSize, ratio, t);
+      double amplitude = CyclicLR.triangular2(CyclicLR.cycle(totalSize, t));
+      assertEquals(pytorch[i][0], CyclicLR.lr(0.01, 0.1, scale, amplitude), TOLERANCE, "lr at " + t);
+      assertEquals(pytorch[i][1], CyclicLR.momentum(0.8, 0.9, scale, amplitude), TOLERANCE, "momentum at " + t);
+    }
+  }
+
+  @Test
+  void multiStepCountsRepeatedMilestonesAndIgnoresUnreachableOnes() {
+    int[] sorted = MultiStepLR.reachable(new int[] {6, -1, 2, 6});
+    assertArrayEquals(new int[] {2, 6, 6}, sorted);
+    assertEquals(0, MultiStepLR.passed(sorted, 1));
+    assertEquals(1, MultiStepLR.passed(sorted, 2));
+    assertEquals(1, MultiStepLR.passed(sorted, 5));
+    assertEquals(3, MultiStepLR.passed(sorted, 6));
+    assertEquals(0.125, MultiStepLR.factor(0.5, sorted, 100));
+  }
+
+  @Test
+  void chainableRatiosMultiplyUpToTheClosedForm() {
+    // PyTorch steps LinearLR and PolynomialLR by ratios; their product must be the closed form.
+    double linear = LinearLR.factor(0.25, 0.75, 4, 0);
+    double polynomial = PolynomialLR.factor(4, 2.0, 0);
+    for (int t = 1; t <= 6; t++) {
+      linear *= LinearLR.ratio(0.25, 0.75, 4, t);
+      polynomial *= PolynomialLR.ratio(4, 2.0, t);
+      assertEquals(LinearLR.factor(0.25, 0.75, 4, t), linear, 1e-15, "linear at " + t);
+      assertEquals(PolynomialLR.factor(4, 2.0, t), polynomial, 1e-15, "polynomial at " + t);
+    }
+    assertEquals(0.75, linear, 1e-15);
+    assertEquals(0.0, polynomial);
+  }
+
+  @Test
+  void degenerateTotalItersNeverChangeTheRate() {
+    // With total_iters <= 0 PyTorch's recurrences never reach the step that changes the rate.
+    assertEquals(0.5, ConstantLR.factor(0.5, 0, 10));
+    assertEquals(0.5, ConstantLR.factor(0.5, -2, 10));
+    assertEquals(0.3, LinearLR.factor(0.3, 1.0, 0, 10));
+    assertEquals(1.0, PolynomialLR.factor(0, 2.0, 10));
+  }
+
+  @Test
+  void cosineRecurrenceMatchesTheClosedFormPastTMax() {
+    double omega = CosineAnnealingLR.omega(10);
+    double half = CosineAnnealingLR.halfAmplitude(0.1, 0.001);
+    double lr = 0.1;
+    for (int t = 1; t <= 45; t++) {
+      lr = CosineAnnealingLR.next(lr, 0.1, 0.001, 10, t);
+      double closed = CosineAnnealingLR.lr(0.001, half, CosineAnnealingLR.wave(omega, t));
+      assertEquals(closed, lr, 1e-15, "step " + t);
+    }
+  }
+
+  @Test
+  void oneCyclePhasesOfZeroLengthAreFound() {
+    assertNotNull(OneCycleLR.zeroLengthPhase(10, 0.1, false)); // first phase ends at step 0
+    assertNotNull(OneCycleLR.zeroLengthPhase(20, 1.0, false)); // last phase has no length
+    assertNull(OneCycleLR.zeroLengthPhase(10, 0.3, false));
+    assertNull(OneCycleLR.zeroLengthPhase(50, 0.3, true));
+  }
+
+  @Test
+  void plateauReductionsSmallerThanEpsAreSkipped() {
+    assertEquals(0.05, ReduceLROnPlateau.reduce(0.1, 0.5, 0.0, 1e-8));
+    assertEquals(0.09, ReduceLROnPlateau.reduce(0.1, 0.5, 0.09, 1e-8));
+    assertEquals(0.1, ReduceLROnPlateau.reduce(0.1, 0.5, 0.0999, 1e-3));
+  }
+
+  @Test
+  void aNanMetricIsNeverAnImprovement() {
+    assertEquals(false, ReduceLROnPlateau.lessRelative(Double.NaN, 1.0, 0.9999));
+    assertEquals(false, ReduceLROnPlateau.greaterAbsolute(Double.NaN, 1.0, 0));
+    assertEquals(true, ReduceLROnPlateau.lessRelative(0.5, Double.POSITIVE_INFINITY, 0.9999));
+  }
+}
