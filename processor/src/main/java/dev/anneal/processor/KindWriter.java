@@ -921,7 +921,8 @@ abstract class KindWriter {
     private String totalSteps;
     private String warmupEnd;
     private String returnEnd;
-    private String lastEnd;
+    private String returnSpan;
+    private String lastSpan;
     private String initialLr;
     private String maxLr;
     private String minLr;
@@ -960,10 +961,18 @@ abstract class KindWriter {
             CodeBlock.of("$T.returnEnd($N, $N)", MATH_ONE_CYCLE, totalSteps, pctStart),
             "The last step of the falling middle phase, {@code 2 * pct_start * total_steps - 2}.");
       }
-      lastEnd = emitter.derived(prefix, "lastEnd", TypeName.DOUBLE,
-          isConstant(Param.TOTAL_STEPS) ? OneCycleLR.lastEnd((Integer) constant(Param.TOTAL_STEPS)) : null,
-          CodeBlock.of("$T.lastEnd($N)", MATH_ONE_CYCLE, totalSteps),
-          "The last step of the last phase, {@code total_steps - 1}.");
+      // Each phase's length, end_step - start_step, is the same for every step: fold it.
+      String lastStart = threePhase() ? returnEnd : warmupEnd;
+      if (threePhase()) {
+        returnSpan = emitter.derived(prefix, "returnSpan", TypeName.DOUBLE,
+            constant ? OneCycleLR.returnEnd(total, pct) - OneCycleLR.warmupEnd(total, pct) : null,
+            CodeBlock.of("$N - $N", returnEnd, warmupEnd), "The length of the middle phase.");
+      }
+      lastSpan = emitter.derived(prefix, "lastSpan", TypeName.DOUBLE,
+          constant ? OneCycleLR.lastEnd(total) - (threePhase() ? OneCycleLR.returnEnd(total, pct)
+              : OneCycleLR.warmupEnd(total, pct)) : null,
+          CodeBlock.of("$T.lastEnd($N) - $N", MATH_ONE_CYCLE, totalSteps, lastStart),
+          "The length of the last phase, up to {@code total_steps - 1}.");
       if (!constant) {
         emitter.constructor.addStatement("String zeroLength = $T.zeroLengthPhase($N, $N, $L)", MATH_ONE_CYCLE,
             totalSteps, pctStart, threePhase());
@@ -1016,14 +1025,14 @@ abstract class KindWriter {
       if (threePhase()) {
         code.nextControlFlow("else if ($L <= $N)", t, returnEnd)
             .addStatement("$N = 1", local("phase"))
-            .addStatement("$N = ($L - $N) / ($N - $N)", local("pct"), t, warmupEnd, returnEnd, warmupEnd)
+            .addStatement("$N = ($L - $N) / $N", local("pct"), t, warmupEnd, returnSpan)
             .nextControlFlow("else")
             .addStatement("$N = 2", local("phase"))
-            .addStatement("$N = ($L - $N) / ($N - $N)", local("pct"), t, returnEnd, lastEnd, returnEnd);
+            .addStatement("$N = ($L - $N) / $N", local("pct"), t, returnEnd, lastSpan);
       } else {
         code.nextControlFlow("else")
             .addStatement("$N = 1", local("phase"))
-            .addStatement("$N = ($L - $N) / ($N - $N)", local("pct"), t, warmupEnd, lastEnd, warmupEnd);
+            .addStatement("$N = ($L - $N) / $N", local("pct"), t, warmupEnd, lastSpan);
       }
       code.endControlFlow();
       if (cos()) {
