@@ -68,7 +68,7 @@ final class SchedulerWriter {
     boolean closedForm = closedForm(model, kinds);
 
     type.addSuperinterface(metric ? MetricScheduler.class : StepScheduler.class);
-    if (closedForm) {
+    if (!metric) {
       type.addSuperinterface(LrFunction.class);
     }
     if (momentumKind != null) {
@@ -76,7 +76,7 @@ final class SchedulerWriter {
       type.addSuperinterface(MomentumFunction.class);
       type.addField(FieldSpec("momentums", "The momentum of each group at the current step."));
     }
-    type.addJavadoc(classJavadoc(model, kinds, parameterLines, closedForm, momentumKind != null));
+    type.addJavadoc(classJavadoc(model, kinds, parameterLines, metric ? null : closedForm, momentumKind != null));
 
     type.addMethod(constructor(model, emitter, kinds, momentumKind != null));
     type.addMethod(MethodSpec.methodBuilder("groupCount")
@@ -93,8 +93,8 @@ final class SchedulerWriter {
     if (needsMoveTo(model, kinds)) {
       type.addMethod(moveTo(model, kinds));
     }
-    if (closedForm) {
-      type.addMethod(lrAt(model, kinds));
+    if (!metric) {
+      type.addMethod(closedForm ? lrAt(model, kinds) : replay(model, kinds));
     }
     if (momentumKind != null) {
       type.addMethod(MethodSpec.methodBuilder("momentum")
@@ -323,9 +323,73 @@ final class SchedulerWriter {
     return method.build();
   }
 
+  /**
+   * {@code lrAt} where the schedule is a function of the step without a closed form
+   * (MultiplicativeLR, and combinations of recurrences): PyTorch's recurrence replayed for one
+   * group in a local variable, in time linear in the step and without allocation.
+   */
+  private static MethodSpec replay(ConfigModel model, List<KindWriter> kinds) {
+    String k = "k";
+    CodeBlock.Builder body = CodeBlock.builder();
+    switch (model.combinator()) {
+      case NONE:
+        body.addStatement("lr = $L", kinds.get(0).chain("lr", k, "group"));
+        break;
+      case CHAINED:
+        for (KindWriter kind : kinds) {
+          if (kind.chainNeedsPrologue()) {
+            body.add(kind.prologue(k));
+          }
+          body.addStatement("lr = $L", kind.chain("lr", k, "group"));
+        }
+        break;
+      case SEQUENTIAL:
+        int[] milestones = model.milestones();
+        for (int i = 0; i < kinds.size(); i++) {
+          KindWriter kind = kinds.get(i);
+          if (kinds.size() == 1) {
+            body.beginControlFlow("");
+          } else if (i == 0) {
+            body.beginControlFlow("if ($L < $L)", k, milestones[0]);
+          } else if (i < kinds.size() - 1) {
+            body.nextControlFlow("else if ($L < $L)", k, milestones[i]);
+          } else {
+            body.nextControlFlow("else");
+          }
+          String local = i == 0 ? k : "local";
+          if (i > 0) {
+            body.addStatement("long local = $L - $L", k, milestones[i - 1]);
+          }
+          if (kind.closedForm()) {
+            body.add(kind.prologue(local)).addStatement("lr = $L", kind.lr(local, "group"));
+          } else {
+            body.addStatement("lr = $L", kind.chain("lr", local, "group"));
+          }
+        }
+        body.endControlFlow();
+        break;
+      default:
+        throw new AssertionError(model.combinator());
+    }
+    MethodSpec.Builder method = MethodSpec.methodBuilder("lrAt")
+        .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
+        .addParameter(long.class, "step").addParameter(int.class, "group")
+        .addStatement("$T.step(step)", CHECKS);
+    for (KindWriter kind : kinds) {
+      method.addCode(oneCycleLimit(kind, "step", true));
+    }
+    return method.addComment("No closed form: replay PyTorch's recurrence for this group.")
+        .addStatement("double lr = baseLrs[group]")
+        .beginControlFlow("for (long $L = 0; $L <= step; $L++)", k, k, k)
+        .addCode(body.build())
+        .endControlFlow()
+        .addStatement("return lr")
+        .build();
+  }
+
   private static CodeBlock classJavadoc(
       ConfigModel model, List<KindWriter> kinds, List<List<String>> parameterLines,
-      boolean closedForm, boolean momentum) {
+      Boolean closedForm, boolean momentum) {
     CodeBlock.Builder doc = CodeBlock.builder();
     String config = model.configName().simpleName();
     switch (model.combinator()) {
@@ -362,8 +426,11 @@ final class SchedulerWriter {
     doc.add("\n<p>Built from the optimizer's initial rates; {@link #lr(int)} is the rate of step 0 right"
         + " after construction and each {@link #step($L)} advances one step.",
         model.schedules().get(0).type() == ScheduleType.REDUCE_ON_PLATEAU ? "double" : "");
-    if (closedForm) {
-      doc.add(" {@link #lrAt(long, int)} gives the rate of any step without stepping.");
+    if (closedForm != null) {
+      doc.add(closedForm
+          ? " {@link #lrAt(long, int)} gives the rate of any step without stepping."
+          : " {@link #lrAt(long, int)} gives the rate of any step by replaying the recurrence, in"
+              + " time linear in the step.");
     }
     if (momentum) {
       doc.add(" {@link #momentum(int)} is the momentum to set on the optimizer with the rate.");
