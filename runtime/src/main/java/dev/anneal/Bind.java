@@ -17,9 +17,10 @@ import java.lang.annotation.Target;
  * new SweepRunScheduler(new SweepRun(parsedEtaMin), 0.1);
  * }</pre>
  *
- * <p>On a record component or on a no-argument accessor of the config. The accessor's type must
- * be the attribute's type ({@code double}, {@code int}, {@code boolean}, the enum, or for a
- * per-group attribute {@code double} for all groups or {@code double[]} with one value per group).
+ * <p>On a record component or on a no-argument accessor of the config. Numbers can be bound: the
+ * accessor's type must be the attribute's ({@code double} or {@code int}; for a per-group attribute
+ * {@code double} for all groups or {@code double[]} with one value per group). Enums, booleans,
+ * method names and milestones shape the generated class and are written in the annotation.
  * The generated scheduler then takes the config as its first constructor argument and checks the
  * value with the rule the processor applies to a written value, throwing
  * {@link IllegalArgumentException} that names the parameter, the value and the rule.

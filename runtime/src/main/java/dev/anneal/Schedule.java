@@ -51,7 +51,7 @@ public @interface Schedule {
 
   /**
    * {@code factor}: CONSTANT's factor applied until {@code totalIters} (default 1/3, in (0, 1]);
-   * REDUCE_ON_PLATEAU's reduction factor (default 0.1, in [0, 1)).
+   * REDUCE_ON_PLATEAU's reduction factor (default 0.1, below 1).
    */
   double factor() default 0;
 

@@ -17,6 +17,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
@@ -41,7 +42,7 @@ final class AnnotationReader {
       String name = annotationName(mirror);
       if (name.equals(SCHEDULE)) {
         schedules.add(null);
-        if (!readSchedule(mirror, schedules)) {
+        if (!readSchedule(mirror, schedules, false)) {
           return Optional.empty();
         }
       } else if (name.equals(SCHEDULE_LIST)) {
@@ -54,7 +55,7 @@ final class AnnotationReader {
             return Optional.empty();
           }
           schedules.add(null);
-          if (!readSchedule(nested, schedules)) {
+          if (!readSchedule(nested, schedules, true)) {
             return Optional.empty();
           }
         }
@@ -94,7 +95,8 @@ final class AnnotationReader {
   }
 
   /** Fills the last slot of {@code schedules}; false if the annotation does not compile. */
-  private static boolean readSchedule(AnnotationMirror mirror, List<ScheduleInput> schedules) {
+  private static boolean readSchedule(
+      AnnotationMirror mirror, List<ScheduleInput> schedules, boolean repeated) {
     int index = schedules.size() - 1;
     ScheduleType type = null;
     AnnotationValue typeValue = null;
@@ -120,7 +122,7 @@ final class AnnotationReader {
     if (type == null) {
       return false;
     }
-    schedules.set(index, new ScheduleInput(index, mirror, type, typeValue, written));
+    schedules.set(index, new ScheduleInput(index, mirror, type, typeValue, written, repeated));
     return true;
   }
 
@@ -172,11 +174,20 @@ final class AnnotationReader {
     return Optional.of(List.copyOf(ints));
   }
 
-  /** The binds of the config's methods (record components carry theirs to their accessors). */
+  /**
+   * The binds of the config's accessors. A record component's annotation reaches its implicit
+   * accessor too; the component is kept as the place to report problems, since the implicit
+   * accessor has no position in the source.
+   */
   private static List<BindInput> readBinds(TypeElement config) {
     List<BindInput> binds = new ArrayList<>();
-    List<Element> carriers = new ArrayList<>(ElementFilter.methodsIn(config.getEnclosedElements()));
-    for (Element carrier : carriers) {
+    for (ExecutableElement accessor : ElementFilter.methodsIn(config.getEnclosedElements())) {
+      Element carrier = accessor;
+      for (RecordComponentElement component : config.getRecordComponents()) {
+        if (accessor.equals(component.getAccessor()) && hasBind(component)) {
+          carrier = component;
+        }
+      }
       for (AnnotationMirror mirror : carrier.getAnnotationMirrors()) {
         if (!annotationName(mirror).equals(BIND)) {
           continue;
@@ -199,12 +210,15 @@ final class AnnotationReader {
           }
           schedule = index;
         }
-        binds.add(
-            new BindInput(
-                (ExecutableElement) carrier, mirror, attribute, attributeValue, schedule, scheduleValue));
+        binds.add(new BindInput(
+            accessor, carrier, mirror, attribute, attributeValue, schedule, scheduleValue));
       }
     }
     return binds;
+  }
+
+  private static boolean hasBind(Element element) {
+    return element.getAnnotationMirrors().stream().anyMatch(m -> annotationName(m).equals(BIND));
   }
 
   static String annotationName(AnnotationMirror mirror) {

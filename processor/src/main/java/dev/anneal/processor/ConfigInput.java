@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
@@ -26,17 +27,25 @@ record ConfigInput(
     CHAINED
   }
 
-  /** One {@code @Schedule}: its type and the attributes written in it. */
+  /**
+   * One {@code @Schedule}: its type and the attributes written in it. {@code repeated} when javac
+   * gathered it into its container, whose values have no source position of their own.
+   */
   record ScheduleInput(
       int index,
       AnnotationMirror mirror,
       ScheduleType type,
       AnnotationValue typeValue,
-      Map<Param, AnnotationValue> written) {}
+      Map<Param, AnnotationValue> written,
+      boolean repeated) {}
 
-  /** One {@code @Bind} on an accessor of the config. */
+  /**
+   * One {@code @Bind}: the accessor the generated code calls, and the element it was written on
+   * (the record component for a record's implicit accessor), where problems are reported.
+   */
   record BindInput(
       ExecutableElement accessor,
+      Element carrier,
       AnnotationMirror mirror,
       String attribute,
       AnnotationValue attributeValue,

@@ -45,8 +45,5 @@ record ConfigModel(
 
     /** Read from the config's accessor when the scheduler is built. */
     record Bound(String accessor, boolean array) implements Value {}
-
-    /** The product of two values, OneCycleLR's {@code epochs * steps_per_epoch}. */
-    record Product(Value left, Value right) implements Value {}
   }
 }

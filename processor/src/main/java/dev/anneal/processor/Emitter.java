@@ -145,18 +145,12 @@ final class Emitter {
     if (value instanceof Value.Bound bound) {
       return CodeBlock.of("config.$N()", bound.accessor());
     }
-    if (value instanceof Value.Product product) {
-      return CodeBlock.of("$T.multiplyExact($L, $L)", Math.class, read(product.left()), read(product.right()));
-    }
     return CodeBlock.of("$L", literal(((Value.Constant) value).value()));
   }
 
   private static String describe(Value value) {
     if (value instanceof Value.Bound bound) {
       return bound.accessor() + "()";
-    }
-    if (value instanceof Value.Product product) {
-      return describe(product.left()) + " * " + describe(product.right());
     }
     return literal(((Value.Constant) value).value());
   }

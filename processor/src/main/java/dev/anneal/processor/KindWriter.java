@@ -944,12 +944,26 @@ abstract class KindWriter {
     @Override
     void declare() {
       maxLr = perGroup(Param.MAX_LR);
-      totalSteps = scalar(Param.TOTAL_STEPS);
+      Integer knownTotal;
+      if (schedule.values().containsKey(Param.TOTAL_STEPS)) {
+        totalSteps = scalar(Param.TOTAL_STEPS);
+        knownTotal = isConstant(Param.TOTAL_STEPS) ? (Integer) constant(Param.TOTAL_STEPS) : null;
+      } else {
+        // PyTorch's total_steps = epochs * steps_per_epoch, each checked on its own first.
+        String epochs = scalar(Param.EPOCHS);
+        String stepsPerEpoch = scalar(Param.STEPS_PER_EPOCH);
+        knownTotal = isConstant(Param.EPOCHS) && isConstant(Param.STEPS_PER_EPOCH)
+            ? OneCycleLR.totalSteps((Integer) constant(Param.EPOCHS), (Integer) constant(Param.STEPS_PER_EPOCH))
+            : null;
+        totalSteps = emitter.derived(prefix, "totalSteps", TypeName.INT, knownTotal,
+            CodeBlock.of("$T.totalSteps($N, $N)", MATH_ONE_CYCLE, epochs, stepsPerEpoch),
+            "{@code total_steps = epochs * steps_per_epoch}.");
+      }
       String pctStart = scalar(Param.PCT_START);
       String divFactor = scalar(Param.DIV_FACTOR);
       String finalDivFactor = scalar(Param.FINAL_DIV_FACTOR);
-      boolean constant = isConstant(Param.TOTAL_STEPS) && isConstant(Param.PCT_START);
-      Integer total = constant ? (Integer) constant(Param.TOTAL_STEPS) : null;
+      boolean constant = knownTotal != null && isConstant(Param.PCT_START);
+      Integer total = constant ? knownTotal : null;
       Double pct = constant ? (Double) constant(Param.PCT_START) : null;
       warmupEnd = emitter.derived(prefix, "warmupEnd", TypeName.DOUBLE,
           constant ? OneCycleLR.warmupEnd(total, pct) : null,

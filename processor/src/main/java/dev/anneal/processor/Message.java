@@ -70,6 +70,11 @@ enum Message {
   BIND_ACCESSOR(
       "bind-accessor", "@Bind goes on a record component or a non-private instance method without parameters; %s is not one"),
 
+  // Writing the class.
+  NAME_CLASH(
+      "name-clash",
+      "cannot generate %s for this config: %s; rename the config or the type that holds the name"),
+
   // The processor itself.
   INTERNAL(
       "internal",

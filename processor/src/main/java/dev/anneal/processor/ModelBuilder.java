@@ -57,15 +57,6 @@ final class ModelBuilder {
     if (schedule.type() == ScheduleType.CYCLIC && !values.containsKey(Param.STEP_SIZE_DOWN)) {
       values.put(Param.STEP_SIZE_DOWN, values.get(Param.STEP_SIZE_UP));
     }
-    if (schedule.type() == ScheduleType.ONE_CYCLE && !values.containsKey(Param.TOTAL_STEPS)) {
-      Value epochs = values.get(Param.EPOCHS);
-      Value perEpoch = values.get(Param.STEPS_PER_EPOCH);
-      if (epochs instanceof Value.Constant e && perEpoch instanceof Value.Constant p) {
-        values.put(Param.TOTAL_STEPS, new Value.Constant((Integer) e.value() * (Integer) p.value()));
-      } else {
-        values.put(Param.TOTAL_STEPS, new Value.Product(epochs, perEpoch));
-      }
-    }
     for (Param param : List.of(Param.LR_LAMBDA, Param.SCALE_FN)) {
       if (values.get(param) instanceof Value.Constant constant) {
         List<ExecutableElement> resolved = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -38,6 +39,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
   private final Validator validator = new Validator();
   private final ModelBuilder modelBuilder = new ModelBuilder();
   private SchedulerWriter writer;
+  private Reporter reporter;
   private Messager messager;
   private Filer filer;
 
@@ -45,6 +47,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     messager = processingEnv.getMessager();
+    reporter = new Reporter(processingEnv);
     filer = processingEnv.getFiler();
     boolean hasGenerated =
         processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
@@ -105,7 +108,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
     }
     List<Problem> problems = validator.validate(input.get());
     for (Problem problem : problems) {
-      report(problem);
+      reporter.report(problem, input.get());
     }
     if (problems.stream().anyMatch(Problem::isError) || input.get().schedules().isEmpty()) {
       return;
@@ -113,20 +116,15 @@ public final class ScheduleProcessor extends AbstractProcessor {
     JavaFile file = writer.write(modelBuilder.build(input.get()));
     try {
       file.writeTo(filer);
+    } catch (FilerException e) {
+      // The Filer refuses a second source file for one type name: another config or a type of
+      // the user's already holds it.
+      messager.printMessage(Diagnostic.Kind.ERROR, Message.NAME_CLASH.format(
+          file.packageName() + "." + file.typeSpec().name(), e.getMessage()), config);
     } catch (IOException e) {
       messager.printMessage(Diagnostic.Kind.ERROR,
           Message.INTERNAL.format(config.getQualifiedName(), "Could not write "
               + file.packageName() + "." + file.typeSpec().name() + ": " + e.getMessage()), config);
-    }
-  }
-
-  private void report(Problem problem) {
-    if (problem.value() != null) {
-      messager.printMessage(problem.kind(), problem.text(), problem.element(), problem.mirror(), problem.value());
-    } else if (problem.mirror() != null) {
-      messager.printMessage(problem.kind(), problem.text(), problem.element(), problem.mirror());
-    } else {
-      messager.printMessage(problem.kind(), problem.text(), problem.element());
     }
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -131,22 +132,23 @@ final class Validator {
     int count = input.schedules().size();
     for (BindInput bind : input.binds()) {
       ExecutableElement accessor = bind.accessor();
+      Element carrier = bind.carrier();
       AnnotationValue at = bind.attributeValue();
       if (accessor.getModifiers().contains(Modifier.PRIVATE)
           || accessor.getModifiers().contains(Modifier.STATIC)
           || !accessor.getParameters().isEmpty()) {
-        problems.add(Problem.error(accessor, bind.mirror(), null, Message.BIND_ACCESSOR,
+        problems.add(Problem.error(carrier, bind.mirror(), null, Message.BIND_ACCESSOR,
             accessor.getSimpleName() + "()"));
         continue;
       }
       var param = Param.forAttribute(bind.attribute());
       if (param.isEmpty()) {
-        problems.add(Problem.error(accessor, bind.mirror(), at, Message.BIND_UNKNOWN, bind.attribute()));
+        problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_UNKNOWN, bind.attribute()));
         continue;
       }
       int index = bind.schedule();
       if (index < 0 && count > 1) {
-        problems.add(Problem.error(accessor, bind.mirror(), null, Message.BIND_WHICH_SCHEDULE,
+        problems.add(Problem.error(carrier, bind.mirror(), null, Message.BIND_WHICH_SCHEDULE,
             accessor.getSimpleName() + "()", count - 1));
         continue;
       }
@@ -154,41 +156,48 @@ final class Validator {
         index = 0;
       }
       if (index >= count) {
-        problems.add(Problem.error(accessor, bind.mirror(), bind.scheduleValue(),
+        problems.add(Problem.error(carrier, bind.mirror(), bind.scheduleValue(),
             Message.BIND_SCHEDULE, index, count));
         continue;
       }
       ScheduleInput schedule = input.schedules().get(index);
       Param p = param.get();
       if (!ParamTable.of(schedule.type()).containsKey(p)) {
-        problems.add(Problem.error(accessor, bind.mirror(), at, Message.BIND_NOT_APPLICABLE,
+        problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_NOT_APPLICABLE,
             p.attribute, schedule.type().torchName()));
         continue;
       }
       if (!p.shape.bindable) {
-        problems.add(Problem.error(accessor, bind.mirror(), at, Message.BIND_NOT_BINDABLE,
+        problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_NOT_BINDABLE,
             p.attribute, p.attribute));
         continue;
       }
       if (schedule.written().containsKey(p)) {
-        problems.add(Problem.error(accessor, bind.mirror(), at, Message.BIND_ALSO_WRITTEN,
+        problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_ALSO_WRITTEN,
             p.attribute, accessor.getSimpleName() + "()"));
         continue;
       }
       TypeMirror type = accessor.getReturnType();
       if (!bindableType(p, type)) {
-        problems.add(Problem.error(accessor, bind.mirror(), null, Message.BIND_TYPE,
+        problems.add(Problem.error(carrier, bind.mirror(), null, Message.BIND_TYPE,
             accessor.getSimpleName() + "()", p.attribute, p.shape.javaType,
             accessor.getSimpleName() + "()", type));
         continue;
       }
       BindInput previous = bound.computeIfAbsent(index, i -> new HashMap<>()).putIfAbsent(p, bind);
       if (previous != null) {
-        problems.add(Problem.error(accessor, bind.mirror(), at, Message.BIND_TWICE, p.attribute,
+        problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_TWICE, p.attribute,
             previous.accessor().getSimpleName() + "()", accessor.getSimpleName() + "()"));
       }
     }
     return bound;
+  }
+
+  /** Whether a {@code @Bind} aims at this attribute, valid or not: its own error is enough. */
+  private static boolean bindAttempted(ConfigInput input, ScheduleInput schedule, Param param) {
+    int count = input.schedules().size();
+    return input.binds().stream().anyMatch(bind -> bind.attribute().equals(param.attribute)
+        && (bind.schedule() == schedule.index() || (bind.schedule() < 0 && count == 1)));
   }
 
   private static boolean bindableType(Param param, TypeMirror type) {
@@ -225,7 +234,7 @@ final class Validator {
       Param param = entry.param();
       AnnotationValue value = written.get(param);
       if (value == null) {
-        if (entry.required() && !binds.containsKey(param)) {
+        if (entry.required() && !binds.containsKey(param) && !bindAttempted(input, schedule, param)) {
           problems.add(Problem.error(config, mirror, null, Message.REQUIRED, torchType,
               param.attribute, param.torchName));
         }
@@ -404,8 +413,18 @@ final class Validator {
     if (written.containsKey(Param.TOTAL_STEPS)) {
       totalSteps = (Integer) written.get(Param.TOTAL_STEPS).getValue();
     } else if (!total && written.containsKey(Param.EPOCHS) && written.containsKey(Param.STEPS_PER_EPOCH)) {
-      totalSteps = (Integer) written.get(Param.EPOCHS).getValue()
-          * (Integer) written.get(Param.STEPS_PER_EPOCH).getValue();
+      int epochCount = (Integer) written.get(Param.EPOCHS).getValue();
+      int perEpochCount = (Integer) written.get(Param.STEPS_PER_EPOCH).getValue();
+      if (epochCount <= 0 || perEpochCount <= 0) {
+        return; // Their own rule reports them.
+      }
+      try {
+        totalSteps = OneCycleLR.totalSteps(epochCount, perEpochCount);
+      } catch (IllegalArgumentException e) {
+        problems.add(Problem.error(config, mirror, written.get(Param.STEPS_PER_EPOCH),
+            Message.INVALID_VALUE, e.getMessage()));
+        return;
+      }
     }
     if (totalSteps == null || totalSteps <= 0 || binds.containsKey(Param.PCT_START)) {
       return;

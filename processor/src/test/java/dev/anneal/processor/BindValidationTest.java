@@ -7,7 +7,6 @@ import static dev.anneal.processor.Sources.config;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ class BindValidationTest {
         "  double lr() { return 0; }",
         "}");
     assertSingleError(source, "@Bind(\"learningRate\")",
-        "[anneal.bind-unknown] @Bind names learningRate, which is not an attribute of @Schedule");
+        "[anneal.bind-unknown]", "learningRate");
   }
 
   @Test
@@ -42,7 +41,7 @@ class BindValidationTest {
         "  double decay() { return 0; }",
         "}");
     assertSingleError(source, "@Bind(\"gamma\")",
-        "[anneal.bind-not-applicable] @Bind names gamma, which does not apply to CosineAnnealingLR");
+        "[anneal.bind-not-applicable]", "gamma", "CosineAnnealingLR");
   }
 
   @Test
@@ -55,8 +54,7 @@ class BindValidationTest {
         "  Mode mode() { return Mode.TRIANGULAR; }",
         "}");
     assertSingleError(source, "@Bind",
-        "[anneal.bind-not-bindable] @Bind cannot bind mode: mode shapes the generated class, so it must be"
-            + " written in @Schedule");
+        "[anneal.bind-not-bindable]", "mode");
   }
 
   @Test
@@ -69,7 +67,7 @@ class BindValidationTest {
         "  double etaMin() { return 0; }",
         "}");
     assertSingleError(source, "@Bind",
-        "[anneal.bind-also-written] etaMin is bound by @Bind on etaMin() and also written in @Schedule; keep one");
+        "[anneal.bind-also-written]", "etaMin");
   }
 
   @Test
@@ -82,7 +80,7 @@ class BindValidationTest {
         "  int etaMin() { return 0; }",
         "}");
     assertSingleError(source, "@Bind",
-        "[anneal.bind-type] @Bind on etaMin() binds etaMin, which takes double, but etaMin() returns int");
+        "[anneal.bind-type]", "etaMin()", "double", "int");
   }
 
   @Test
@@ -95,7 +93,7 @@ class BindValidationTest {
         "  float decay() { return 0; }",
         "}");
     assertSingleError(source, "@Bind",
-        "[anneal.bind-type] @Bind on decay() binds gamma, which takes double, but decay() returns float");
+        "[anneal.bind-type]", "decay()", "gamma", "double", "float");
   }
 
   @Test
@@ -107,11 +105,10 @@ class BindValidationTest {
         "    @Bind int[] maxLr) {}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorContaining(
-        "[anneal.bind-type] @Bind on maxLr() binds maxLr, which takes double or double[], but maxLr() returns int[]");
+        "[anneal.bind-type]");
   }
 
   @Test
-  @Disabled("bug: a required attribute bound by an ill-typed @Bind is also reported as missing ([anneal.required])")
   @DisplayName("an ill-typed @Bind of a required attribute is reported once")
   void wrongTypeOfRequired() {
     JavaFileObject source = config("Cfg",
@@ -121,7 +118,7 @@ class BindValidationTest {
         "  long tMax() { return 0; }",
         "}");
     assertSingleError(source, "@Bind",
-        "[anneal.bind-type] @Bind on tMax() binds tMax, which takes int, but tMax() returns long");
+        "[anneal.bind-type]", "tMax()", "int", "long");
   }
 
   @Test
@@ -135,7 +132,7 @@ class BindValidationTest {
         "  double second() { return 0; }",
         "}");
     assertSingleError(source, "@Bind(value = \"etaMin\")",
-        "[anneal.bind-twice] etaMin is bound twice, by first() and second()");
+        "[anneal.bind-twice]", "etaMin", "first()", "second()");
   }
 
   @Test
@@ -150,7 +147,7 @@ class BindValidationTest {
         "  double etaMin() { return 0; }",
         "}");
     assertSingleError(source, "@Bind",
-        "[anneal.bind-which-schedule] @Bind on etaMin() must say which @Schedule it binds with schedule = (0 to 1)");
+        "[anneal.bind-which-schedule]", "etaMin()", "0 to 1");
   }
 
   @Test
@@ -166,8 +163,7 @@ class BindValidationTest {
         "  double etaMin() { return 0; }",
         "}");
     assertSingleError(source, "schedule = 2",
-        "[anneal.bind-schedule] @Bind(schedule = 2) does not name one of the 2 @Schedule annotations;"
-            + " give an index from 0");
+        "[anneal.bind-schedule]", "schedule = 2", "2 @Schedule");
   }
 
   @Test
@@ -194,8 +190,7 @@ class BindValidationTest {
         "  private double etaMin() { return 0; }",
         "}");
     assertSingleError(source, "@Bind",
-        "[anneal.bind-accessor] @Bind goes on a record component or a non-private instance method without"
-            + " parameters; etaMin() is not one");
+        "[anneal.bind-accessor]", "etaMin()");
   }
 
   @Test
@@ -240,12 +235,10 @@ class BindValidationTest {
         "    @Bind int etaMin) {}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(
-        "[anneal.bind-type] @Bind on etaMin() binds etaMin, which takes double, but etaMin() returns int");
+    assertThat(compilation).hadErrorContaining("[anneal.bind-type]");
   }
 
   @Test
-  @Disabled("bug: @Bind errors on a record component carry no source position (reported on the implicit accessor)")
   @DisplayName("a wrongly typed record component is reported on the component")
   void recordComponentPosition() {
     JavaFileObject source = config("Cfg",

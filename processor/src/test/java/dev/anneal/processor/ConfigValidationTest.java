@@ -7,7 +7,6 @@ import static dev.anneal.processor.Sources.config;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class ConfigValidationTest {
           "@Schedule(type = COSINE, tMax = 10)",
           "interface Cfg {}");
       assertSingleError(source, "interface Cfg",
-          "[anneal.config-kind] @Schedule goes on a class or a record, not on interface");
+          "[anneal.config-kind]", "interface");
     }
 
     @Test
@@ -35,7 +34,7 @@ class ConfigValidationTest {
           "@Schedule(type = COSINE, tMax = 10)",
           "enum Cfg { A }");
       assertSingleError(source, "enum Cfg",
-          "[anneal.config-kind] @Schedule goes on a class or a record, not on enum");
+          "[anneal.config-kind]", "enum");
     }
 
     @Test
@@ -45,7 +44,7 @@ class ConfigValidationTest {
           "@Schedule(type = COSINE, tMax = 10)",
           "@interface Cfg {}");
       assertSingleError(source, "@interface Cfg",
-          "[anneal.config-kind] @Schedule goes on a class or a record, not on annotation type");
+          "[anneal.config-kind]", "annotation type");
     }
 
     @Test
@@ -57,7 +56,8 @@ class ConfigValidationTest {
           "  private static final class Inner {}",
           "}");
       assertSingleError(source, "class Inner",
-          "[anneal.config-private] Inner must not be private: the generated Outer_InnerScheduler beside it calls it");
+          "[anneal.config-private]", "Inner", "private",
+          "Outer_InnerScheduler");
     }
 
     @Test
@@ -96,8 +96,7 @@ class ConfigValidationTest {
       Compilation compilation = compile(source);
       assertThat(compilation).hadErrorCount(1);
       assertThat(compilation).hadErrorContaining(
-          "[anneal.combinator-missing] 2 @Schedule annotations need @Sequential (one after another)"
-              + " or @Chained (all at once) to say how they combine").inFile(source);
+          "[anneal.combinator-missing]").inFile(source);
     }
 
     @Test
@@ -110,7 +109,7 @@ class ConfigValidationTest {
           "@Sequential(milestones = 5)",
           "final class Cfg {}");
       assertSingleError(source, "@Sequential(",
-          "[anneal.combinator-conflict] @Sequential and @Chained exclude each other");
+          "[anneal.combinator-conflict]", "@Sequential", "@Chained");
     }
 
     @Test
@@ -120,7 +119,7 @@ class ConfigValidationTest {
           "@Sequential(milestones = 5)",
           "final class Cfg {}");
       assertSingleError(source, "@Sequential(",
-          "[anneal.combinator-alone] @Sequential needs @Schedule annotations to combine");
+          "[anneal.combinator-alone]", "@Sequential");
     }
 
     @Test
@@ -130,7 +129,7 @@ class ConfigValidationTest {
           "@Chained",
           "final class Cfg {}");
       assertSingleError(source, "@Chained",
-          "[anneal.combinator-alone] @Chained needs @Schedule annotations to combine");
+          "[anneal.combinator-alone]", "@Chained");
     }
 
     @Test
@@ -143,8 +142,7 @@ class ConfigValidationTest {
           "    milestones = {5, 10})",
           "final class Cfg {}");
       assertSingleError(source, "milestones = {5, 10}",
-          "[anneal.sequential-count] @Sequential has 2 milestones for 2 schedules: it needs one fewer"
-              + " milestone than schedules (PyTorch's SequentialLR)");
+          "[anneal.sequential-count]", "2 milestones", "2 schedules");
     }
 
     @Test
@@ -158,7 +156,7 @@ class ConfigValidationTest {
           "    5})",
           "final class Cfg {}");
       assertSingleError(source, "    5})",
-          "[anneal.sequential-order] @Sequential milestones must increase: 5 does not come after 10");
+          "[anneal.sequential-order]", "5", "10", "increase");
     }
 
     @Test
@@ -171,7 +169,7 @@ class ConfigValidationTest {
           "    milestones = 0)",
           "final class Cfg {}");
       assertSingleError(source, "milestones = 0",
-          "[anneal.sequential-range] @Sequential milestone 0 must be > 0: the first schedule owns step 0");
+          "[anneal.sequential-range]", "milestone 0", "> 0");
     }
 
     @Test
@@ -186,8 +184,7 @@ class ConfigValidationTest {
       Compilation compilation = compile(source);
       assertThat(compilation).hadErrorCount(1);
       assertThat(compilation).hadErrorContaining(
-          "[anneal.not-combinable] ReduceLROnPlateau cannot be part of @Sequential: it is stepped with a"
-              + " metric, the others with the step alone").inFile(source);
+          "[anneal.not-combinable] ReduceLROnPlateau").inFile(source);
     }
 
     @Test
@@ -202,8 +199,7 @@ class ConfigValidationTest {
       Compilation compilation = compile(source);
       assertThat(compilation).hadErrorCount(1);
       assertThat(compilation).hadErrorContaining(
-          "[anneal.not-combinable] CyclicLR cannot be part of @Chained: a combined schedule drives the rate"
-              + " only; set cycleMomentum = false").inFile(source);
+          "[anneal.not-combinable] CyclicLR").inFile(source);
     }
 
     @Test
@@ -229,7 +225,7 @@ class ConfigValidationTest {
       Compilation compilation = compile(source);
       assertThat(compilation).hadErrorCount(1);
       assertThat(compilation).hadErrorContaining(
-          "[anneal.not-combinable] LinearLR with totalIters <= 0 cannot be part of @Sequential").inFile(source);
+          "[anneal.not-combinable] LinearLR").inFile(source);
     }
 
     @Test
@@ -271,7 +267,6 @@ class ConfigValidationTest {
   @DisplayName("Diagnostics in repeated @Schedule point at the annotation value")
   class RepeatedAnnotationPositions {
     @Test
-    @Disabled("bug: a diagnostic on a value of a repeated @Schedule is reported on the class name line")
     @DisplayName("an invalid value of the second @Schedule")
     void invalidValue() {
       JavaFileObject source = config("Cfg",
@@ -284,7 +279,6 @@ class ConfigValidationTest {
     }
 
     @Test
-    @Disabled("bug: a diagnostic on a repeated @Schedule is reported on the class name line")
     @DisplayName("ReduceLROnPlateau in @Sequential, on its type")
     void notCombinable() {
       JavaFileObject source = config("Cfg",
@@ -297,7 +291,6 @@ class ConfigValidationTest {
     }
 
     @Test
-    @Disabled("bug: a diagnostic on a repeated @Schedule is reported on the class name line")
     @DisplayName("several @Schedule without a combinator, on the second")
     void combinatorMissing() {
       JavaFileObject source = config("Cfg",

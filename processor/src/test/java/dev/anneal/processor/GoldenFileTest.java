@@ -1,8 +1,8 @@
 package dev.anneal.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
@@ -55,9 +55,26 @@ class GoldenFileTest {
         Files.writeString(file, actual, StandardCharsets.UTF_8);
         return;
       }
-      assertEquals(golden(fileName), actual, () -> fileName + " differs from its golden file; if the change"
-          + " is intended, regenerate with -D" + UPDATE_PROPERTY + "=true and review the difference");
+      String golden = golden(fileName);
+      if (!golden.equals(actual)) {
+        fail(fileName + " differs from its golden file " + firstDifference(golden, actual)
+            + "\nIf the change is intended, regenerate with -D" + UPDATE_PROPERTY + "=true and review it.");
+      }
     }));
+  }
+
+  /** Where two texts first differ, by line, for a readable failure. */
+  private static String firstDifference(String expected, String actual) {
+    String[] golden = expected.split("\n", -1);
+    String[] generated = actual.split("\n", -1);
+    for (int i = 0; i < Math.max(golden.length, generated.length); i++) {
+      String a = i < golden.length ? golden[i] : "<end of file>";
+      String b = i < generated.length ? generated[i] : "<end of file>";
+      if (!a.equals(b)) {
+        return "at line " + (i + 1) + ":\n  golden:    " + a + "\n  generated: " + b;
+      }
+    }
+    return "in its line endings";
   }
 
   /** The golden file as the test's class path holds it. */

@@ -59,9 +59,10 @@ class InternalFailureTest {
         .compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[anneal.internal] The Anneal processor failed on test.Cfg; please report it")
-        .inFile(source).onLine(lineOf(source, "final class Cfg"));
+    int line = lineOf(source, "final class Cfg");
+    assertThat(compilation).hadErrorContaining("[anneal.internal]").inFile(source).onLine(line);
+    assertThat(compilation).hadErrorContaining("test.Cfg").inFile(source).onLine(line);
+    // The stack trace is part of the message, so that a report carries it.
     assertThat(compilation).hadErrorContaining("java.lang.IllegalStateException: injected failure");
   }
 
@@ -73,10 +74,10 @@ class InternalFailureTest {
         .withProcessors(new FailingFilerProcessor(new IOException("disk full")))
         .compile(source);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[anneal.internal] The Anneal processor failed on test.Cfg; please report it with"
-            + " this message. Could not write test.CfgScheduler: disk full")
-        .inFile(source).onLine(lineOf(source, "final class Cfg"));
+    int line = lineOf(source, "final class Cfg");
+    assertThat(compilation).hadErrorContaining("[anneal.internal]").inFile(source).onLine(line);
+    assertThat(compilation).hadErrorContaining("test.CfgScheduler").inFile(source).onLine(line);
+    assertThat(compilation).hadErrorContaining("disk full").inFile(source).onLine(line);
   }
 
   @Test
@@ -108,9 +109,23 @@ class InternalFailureTest {
     Compilation compilation = compile(nested, flat);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    // The configs are processed in name order, so A.B writes A_BScheduler first.
-    assertThat(compilation).hadErrorContaining("A_BScheduler")
+    // The configs are processed in name order, so A.B writes A_BScheduler first. The clash is the
+    // user's to fix, so it is an ordinary diagnostic rather than an internal failure.
+    assertThat(compilation).hadErrorContaining("[anneal.name-clash] cannot generate test.A_BScheduler")
         .inFile(flat).onLine(lineOf(flat, "final class A_B"));
+  }
+
+  @Test
+  @DisplayName("a type of the user's that holds the scheduler's name is a name clash")
+  void userTypeHoldsTheName() {
+    JavaFileObject config = config("Own",
+        "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+        "final class Own {}");
+    JavaFileObject taken = config("OwnScheduler", "final class OwnScheduler {}");
+    Compilation compilation = compile(config, taken);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[anneal.name-clash] cannot generate test.OwnScheduler")
+        .inFile(config).onLine(lineOf(config, "final class Own {}"));
   }
 
   /**

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Factor and scale methods named in @Schedule")
 class MethodValidationTest {
 
-  private static final String FACTOR_SHAPE =
-      "which must be a non-private static method double name(long step) or double name(int step); it is ";
+  /** The shape every message about a factor method names. */
+  private static final String FACTOR_SHAPE = "double name(long step) or double name(int step)";
 
   @Test
   @DisplayName("lrLambda naming a method the config does not have")
@@ -29,7 +29,7 @@ class MethodValidationTest {
         "    lrLambda = \"warmup\")",
         "final class Cfg {}");
     assertSingleError(source, "lrLambda = \"warmup\"",
-        "[anneal.method-missing] lrLambda names \"warmup\", but Cfg has no such method");
+        "[anneal.method-missing]", "lrLambda", "\"warmup\"", "Cfg");
   }
 
   @Test
@@ -42,7 +42,8 @@ class MethodValidationTest {
         "  double warmup(long step) { return 1; }",
         "}");
     assertSingleError(source, "lrLambda = \"warmup\"",
-        "[anneal.method-signature] lrLambda names \"warmup\", " + FACTOR_SHAPE + "double warmup(long)");
+        "[anneal.method-signature]", "lrLambda", "\"warmup\"", FACTOR_SHAPE,
+        "double warmup(long)");
   }
 
   @Test
@@ -55,7 +56,8 @@ class MethodValidationTest {
         "  static float warmup(long step) { return 1; }",
         "}");
     assertSingleError(source, "lrLambda = \"warmup\"",
-        "[anneal.method-signature] lrLambda names \"warmup\", " + FACTOR_SHAPE + "static float warmup(long)");
+        "[anneal.method-signature]", "lrLambda", "\"warmup\"", FACTOR_SHAPE,
+        "static float warmup(long)");
   }
 
   @Test
@@ -68,8 +70,8 @@ class MethodValidationTest {
         "  static double warmup(String step) { return 1; }",
         "}");
     assertSingleError(source, "lrLambda = \"warmup\"",
-        "[anneal.method-signature] lrLambda names \"warmup\", " + FACTOR_SHAPE
-            + "static double warmup(java.lang.String)");
+        "[anneal.method-signature]", "lrLambda", "\"warmup\"", FACTOR_SHAPE,
+        "static double warmup(java.lang.String)");
   }
 
   @Test
@@ -82,7 +84,8 @@ class MethodValidationTest {
         "  static double decay(long step, int group) { return 1; }",
         "}");
     assertSingleError(source, "lrLambda = \"decay\"",
-        "[anneal.method-signature] lrLambda names \"decay\", " + FACTOR_SHAPE + "static double decay(long, int)");
+        "[anneal.method-signature]", "lrLambda", "\"decay\"", FACTOR_SHAPE,
+        "static double decay(long, int)");
   }
 
   @Test
@@ -95,8 +98,8 @@ class MethodValidationTest {
         "  private static double warmup(long step) { return 1; }",
         "}");
     assertSingleError(source, "lrLambda = \"warmup\"",
-        "[anneal.method-signature] lrLambda names \"warmup\", " + FACTOR_SHAPE
-            + "private static double warmup(long)");
+        "[anneal.method-signature]", "lrLambda", "\"warmup\"", FACTOR_SHAPE,
+        "private static double warmup(long)");
   }
 
   @Test
@@ -110,7 +113,7 @@ class MethodValidationTest {
         "  static double warmup(int step) { return 1; }",
         "}");
     assertSingleError(source, "lrLambda = \"warmup\"",
-        "[anneal.method-ambiguous] lrLambda names \"warmup\", which Cfg declares more than once");
+        "[anneal.method-ambiguous]", "lrLambda", "\"warmup\"", "Cfg");
   }
 
   @Test
@@ -124,7 +127,7 @@ class MethodValidationTest {
         "  static double warmup(long step) { return 1; }",
         "}");
     assertSingleError(source, "\"decay\"",
-        "[anneal.method-missing] lrLambda names \"decay\", but Cfg has no such method");
+        "[anneal.method-missing]", "lrLambda", "\"decay\"", "Cfg");
   }
 
   @Test
@@ -150,8 +153,8 @@ class MethodValidationTest {
         "  static double halve(long x) { return 0.5; }",
         "}");
     assertSingleError(source, "scaleFn = \"halve\"",
-        "[anneal.method-signature] scaleFn names \"halve\", which must be a non-private static method"
-            + " double name(double x); it is static double halve(long)");
+        "[anneal.method-signature]", "scaleFn", "\"halve\"", "double name(double x)",
+        "static double halve(long)");
   }
 
   @Test
@@ -162,6 +165,6 @@ class MethodValidationTest {
         "    scaleFn = \"halve\")",
         "final class Cfg {}");
     assertSingleError(source, "scaleFn = \"halve\"",
-        "[anneal.method-missing] scaleFn names \"halve\", but Cfg has no such method");
+        "[anneal.method-missing]", "scaleFn", "\"halve\"", "Cfg");
   }
 }

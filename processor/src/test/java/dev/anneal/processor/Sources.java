@@ -152,26 +152,34 @@ final class Sources {
   }
 
   /**
-   * Compiles {@code source} and asserts that it fails with exactly one error, which contains
-   * {@code message} and sits on the line of {@code marker}.
+   * Compiles {@code source} and asserts that it fails with exactly one error, on the line of
+   * {@code marker}, whose message contains every one of {@code fragments}: the tag, and the
+   * attribute, value and rule it names. Fragments rather than the whole text keep the tests about
+   * what a message says, not its exact wording.
    */
-  static Compilation assertSingleError(JavaFileObject source, String marker, String message) {
+  static Compilation assertSingleError(JavaFileObject source, String marker, String... fragments) {
     Compilation compilation = compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLine(lineOf(source, marker));
+    int line = lineOf(source, marker);
+    for (String fragment : fragments) {
+      assertThat(compilation).hadErrorContaining(fragment).inFile(source).onLine(line);
+    }
     return compilation;
   }
 
   /**
-   * Compiles {@code source} and asserts that it succeeds with a warning containing
-   * {@code message} on the line of {@code marker}, and no other warning from the processor.
+   * Compiles {@code source} and asserts that it succeeds with exactly one warning, on the line of
+   * {@code marker}, whose message contains every one of {@code fragments}.
    */
-  static Compilation assertSingleWarning(JavaFileObject source, String marker, String message) {
+  static Compilation assertSingleWarning(JavaFileObject source, String marker, String... fragments) {
     Compilation compilation = compile(List.of("-Xlint:all,-processing"), source);
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    assertThat(compilation).hadWarningContaining(message).inFile(source).onLine(lineOf(source, marker));
+    int line = lineOf(source, marker);
+    for (String fragment : fragments) {
+      assertThat(compilation).hadWarningContaining(fragment).inFile(source).onLine(line);
+    }
     return compilation;
   }
 }

@@ -6,6 +6,7 @@ import static dev.anneal.processor.Sources.config;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -126,7 +127,7 @@ class ValueRuleTest {
     assertSingleError(source, offending, TAG + message);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   @DisplayName("A bad element of a per-group list is reported on that element, with its index")
   void listElementOnItsOwnLine() {
     JavaFileObject source = config("Cfg",

@@ -22,7 +22,7 @@ class WarningTest {
         "    totalIters = 0)",
         "final class Cfg {}");
     assertSingleWarning(source, "totalIters = 0",
-        "[anneal.never-changes] ConstantLR: totalIters (total_iters) = 0 <= 0, so the rate never changes");
+        "[anneal.never-changes]", "ConstantLR", "totalIters", "total_iters", "= 0");
   }
 
   @Test
@@ -33,7 +33,7 @@ class WarningTest {
         "    totalIters = -2)",
         "final class Cfg {}");
     assertSingleWarning(source, "totalIters = -2",
-        "[anneal.never-changes] LinearLR: totalIters (total_iters) = -2 <= 0, so the rate never changes");
+        "[anneal.never-changes]", "LinearLR", "totalIters", "= -2");
   }
 
   @Test
@@ -43,7 +43,7 @@ class WarningTest {
         "@Schedule(type = POLYNOMIAL,",
         "    totalIters = 0)",
         "final class Cfg {}");
-    assertSingleWarning(source, "totalIters = 0", "[anneal.never-changes] PolynomialLR:");
+    assertSingleWarning(source, "totalIters = 0", "[anneal.never-changes]", "PolynomialLR");
   }
 
   @Test
@@ -55,7 +55,7 @@ class WarningTest {
         "    5})",
         "final class Cfg {}");
     assertSingleWarning(source, "-1,",
-        "[anneal.milestone-negative] MultiStepLR: milestone -1 is negative and is never reached");
+        "[anneal.milestone-negative]", "MultiStepLR", "-1");
   }
 
   @Test
@@ -68,7 +68,7 @@ class WarningTest {
         "  static double half(double x) { return 0.5; }",
         "}");
     assertSingleWarning(source, "mode = TRIANGULAR2",
-        "[anneal.ignored] mode is ignored: scaleFn replaces the mode's amplitude function");
+        "[anneal.ignored]", "mode", "scaleFn");
   }
 
   @Test
@@ -79,7 +79,7 @@ class WarningTest {
         "    scaleMode = ScaleMode.ITERATIONS)",
         "final class Cfg {}");
     assertSingleWarning(source, "scaleMode = ScaleMode.ITERATIONS",
-        "[anneal.ignored] scaleMode is ignored: it applies to scaleFn only");
+        "[anneal.ignored]", "scaleMode", "scaleFn");
   }
 
   @Test
@@ -90,7 +90,7 @@ class WarningTest {
         "    baseMomentum = 0.7)",
         "final class Cfg {}");
     assertSingleWarning(source, "baseMomentum = 0.7",
-        "[anneal.ignored] baseMomentum is ignored: cycleMomentum is false");
+        "[anneal.ignored]", "baseMomentum", "cycleMomentum");
   }
 
   @Test
@@ -101,7 +101,7 @@ class WarningTest {
         "    maxMomentum = 0.99)",
         "final class Cfg {}");
     assertSingleWarning(source, "maxMomentum = 0.99",
-        "[anneal.ignored] maxMomentum is ignored: cycleMomentum is false");
+        "[anneal.ignored]", "maxMomentum", "cycleMomentum");
   }
 
   @Test
@@ -112,6 +112,6 @@ class WarningTest {
         "    epochs = 4, stepsPerEpoch = 10)",
         "final class Cfg {}");
     assertSingleWarning(source, "epochs = 4",
-        "[anneal.ignored] epochs and stepsPerEpoch is ignored: totalSteps is given, and PyTorch uses it");
+        "[anneal.ignored]", "epochs", "totalSteps");
   }
 }

@@ -27,6 +27,21 @@ import dev.anneal.internal.Rule;
 public final class OneCycleLR {
   private OneCycleLR() {}
 
+  /**
+   * {@code total_steps = epochs * steps_per_epoch}.
+   *
+   * @throws IllegalArgumentException if the product does not fit an {@code int}
+   */
+  public static int totalSteps(int epochs, int stepsPerEpoch) {
+    long total = (long) epochs * stepsPerEpoch;
+    if (total != (int) total) {
+      throw new IllegalArgumentException("OneCycleLR: epochs (epochs) = " + epochs
+          + " times stepsPerEpoch (steps_per_epoch) = " + stepsPerEpoch + " = " + total
+          + " steps must fit an int (at most " + Integer.MAX_VALUE + ")");
+    }
+    return (int) total;
+  }
+
   /** {@code end_step} of the first phase: {@code pct_start * total_steps - 1}. */
   public static double warmupEnd(int totalSteps, double pctStart) {
     return pctStart * totalSteps - 1;
