@@ -11,6 +11,8 @@ import javax.annotation.processing.Generated;
  *
  * <pre>
  * lr(t) = eta_min + (base_lr - eta_min) * (1 + cos(pi * t / T_max)) / 2
+ * stepped as PyTorch does: lr(t) = eta_min + (lr(t - 1) - eta_min) * wave(t) / wave(t - 1),
+ * wave(t) = 1 + cos(pi * t / T_max)
  * </pre>
  * <ul>
  *   <li>{@code T_max = 32}
@@ -53,6 +55,16 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   private final double[] halfAmplitude;
 
   /**
+   * The step PyTorch takes out of each trough, where the ratio of waves is undefined.
+   */
+  private final double[] troughIncrement;
+
+  /**
+   * The wave of the previous step, so that each step computes one cosine.
+   */
+  private double previousWave;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -64,7 +76,15 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
     for (int g = 0; g < groups; g++) {
       halfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], ETA_MIN);
     }
-    moveTo(0);
+    this.troughIncrement = new double[groups];
+    for (int g = 0; g < groups; g++) {
+      troughIncrement[g] = CosineAnnealingLR.troughIncrement(baseLrs[g], ETA_MIN, T_MAX);
+    }
+    previousWave = 2.0;
+    double wave = CosineAnnealingLR.wave(OMEGA, 0L);
+    for (int g = 0; g < lrs.length; g++) {
+      lrs[g] = CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[g], wave);
+    }
   }
 
   @Override
@@ -84,15 +104,19 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public void step() {
-    moveTo(step + 1);
     step++;
-  }
-
-  private void moveTo(long t) {
-    double wave = CosineAnnealingLR.wave(OMEGA, t);
-    for (int g = 0; g < lrs.length; g++) {
-      lrs[g] = CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[g], wave);
+    double wave = CosineAnnealingLR.torchWave(step, T_MAX);
+    if (CosineAnnealingLR.leavesTrough(step, T_MAX)) {
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] += troughIncrement[g];
+      }
+    } else {
+      double ratio = wave / previousWave;
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = CosineAnnealingLR.next(lrs[g], ETA_MIN, ratio);
+      }
     }
+    previousWave = wave;
   }
 
   @Override

@@ -23,6 +23,8 @@ import javax.annotation.processing.Generated;
  * <p>Schedule 1, {@code CosineAnnealingLR} from step 5, on its own clock:
  * <pre>
  * lr(t) = eta_min + (base_lr - eta_min) * (1 + cos(pi * t / T_max)) / 2
+ * stepped as PyTorch does: lr(t) = eta_min + (lr(t - 1) - eta_min) * wave(t) / wave(t - 1),
+ * wave(t) = 1 + cos(pi * t / T_max)
  * </pre>
  * <ul>
  *   <li>{@code T_max = 27}
@@ -71,6 +73,16 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
   private final double[] s1HalfAmplitude;
 
   /**
+   * The step PyTorch takes out of each trough, where the ratio of waves is undefined.
+   */
+  private final double[] s1TroughIncrement;
+
+  /**
+   * The wave of the previous step, so that each step computes one cosine.
+   */
+  private double s1PreviousWave;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -81,6 +93,10 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
     this.s1HalfAmplitude = new double[groups];
     for (int g = 0; g < groups; g++) {
       s1HalfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], S1_ETA_MIN);
+    }
+    this.s1TroughIncrement = new double[groups];
+    for (int g = 0; g < groups; g++) {
+      s1TroughIncrement[g] = CosineAnnealingLR.troughIncrement(baseLrs[g], S1_ETA_MIN, S1_T_MAX);
     }
     moveTo(0);
   }
@@ -114,9 +130,25 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
       }
     } else {
       long local = t - 5;
-      double s1Wave = CosineAnnealingLR.wave(S1_OMEGA, local);
-      for (int g = 0; g < lrs.length; g++) {
-        lrs[g] = CosineAnnealingLR.lr(S1_ETA_MIN, s1HalfAmplitude[g], s1Wave);
+      if (local == 0) {
+        s1PreviousWave = 2.0;
+        double s1Wave = CosineAnnealingLR.wave(S1_OMEGA, 0L);
+        for (int g = 0; g < lrs.length; g++) {
+          lrs[g] = CosineAnnealingLR.lr(S1_ETA_MIN, s1HalfAmplitude[g], s1Wave);
+        }
+      } else {
+        double s1Wave = CosineAnnealingLR.torchWave(local, S1_T_MAX);
+        if (CosineAnnealingLR.leavesTrough(local, S1_T_MAX)) {
+          for (int g = 0; g < lrs.length; g++) {
+            lrs[g] += s1TroughIncrement[g];
+          }
+        } else {
+          double ratio = s1Wave / s1PreviousWave;
+          for (int g = 0; g < lrs.length; g++) {
+            lrs[g] = CosineAnnealingLR.next(lrs[g], S1_ETA_MIN, ratio);
+          }
+        }
+        s1PreviousWave = s1Wave;
       }
     }
   }

@@ -132,11 +132,16 @@ final class Emitter {
     return field;
   }
 
-  /** Mutable state of a schedule, such as a cycle position; initialized in the constructor. */
+  /**
+   * Mutable state of a schedule, such as a cycle position: set in the constructor to
+   * {@code initial}, or left to the schedule's restart where {@code initial} is null.
+   */
   String state(String prefix, String name, TypeName javaType, CodeBlock initial, String why) {
     String field = fieldName(prefix, name);
     type.addField(FieldSpec.builder(javaType, field, Modifier.PRIVATE).addJavadoc("$L\n", why).build());
-    constructor.addStatement("this.$N = $L", field, initial);
+    if (initial != null) {
+      constructor.addStatement("this.$N = $L", field, initial);
+    }
     return field;
   }
 

@@ -134,21 +134,28 @@ abstract class KindWriter {
   }
 
   /**
-   * Whether stepping alone follows a recurrence ({@link #step()} and {@link #initial()}) rather
-   * than {@link #ratesAt} the new step: where PyTorch's recurrence is cheaper than the closed form.
+   * Whether stepping follows PyTorch's recurrence ({@link #step(String)} from the rates of the
+   * step before) rather than the closed form of the new step: where the recurrence is cheaper, or
+   * where the closed form would drift from PyTorch's numbers over a long run.
    */
   boolean recurrent() {
     return false;
   }
 
-  /** For a {@link #recurrent()} schedule: statements that move {@code lrs} to step {@code step}. */
-  CodeBlock step() {
+  /**
+   * For a {@link #recurrent()} schedule: statements that move {@code lrs} from time {@code t - 1}
+   * to time {@code t >= 1}.
+   */
+  CodeBlock step(String t) {
     throw new UnsupportedOperationException(schedule.type() + " steps by its closed form");
   }
 
-  /** For a {@link #recurrent()} schedule: statements that set {@code lrs} at step 0. */
-  CodeBlock initial() {
-    throw new UnsupportedOperationException(schedule.type() + " steps by its closed form");
+  /**
+   * Statements that set {@code lrs} (and any state) to step 0: at construction, and where a
+   * {@code @Sequential} phase restarts at its milestone.
+   */
+  CodeBlock restart() {
+    return ratesAt(ZERO);
   }
 
   /**
@@ -269,10 +276,10 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock step() {
+    CodeBlock step(String t) {
       // PyTorch's recurrence: one multiplication at each period instead of a power every step.
       return CodeBlock.builder()
-          .beginControlFlow("if ($T.decaysAt($N, step))", MATH_STEP, stepSize)
+          .beginControlFlow("if ($T.decaysAt($N, $L))", MATH_STEP, stepSize, t)
           .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
           .addStatement("lrs[g] *= $N", gamma)
           .endControlFlow()
@@ -281,7 +288,7 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock initial() {
+    CodeBlock restart() {
       return CodeBlock.of("$T.arraycopy($N, 0, lrs, 0, lrs.length);\n", System.class, base);
     }
 
@@ -318,7 +325,7 @@ abstract class KindWriter {
           .build());
       emitter.parameterLines.add("milestones = " + java.util.Arrays.toString(written));
       gamma = scalar(Param.GAMMA);
-      passed = emitter.state(prefix, "passed", TypeName.INT, CodeBlock.of("0"),
+      passed = emitter.state(prefix, "passed", TypeName.INT, null,
           "How many milestones stepping has passed.");
     }
 
@@ -338,11 +345,11 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock step() {
+    CodeBlock step(String t) {
       // PyTorch's recurrence: at a milestone listed k times the rate is multiplied by gamma^k.
       return CodeBlock.builder()
           .addStatement("int hits = 0")
-          .beginControlFlow("while ($N < $N.length && $N[$N] <= step)", passed, milestones, milestones, passed)
+          .beginControlFlow("while ($N < $N.length && $N[$N] <= $L)", passed, milestones, milestones, passed, t)
           .addStatement("$N++", passed)
           .addStatement("hits++")
           .endControlFlow()
@@ -356,10 +363,11 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock initial() {
+    CodeBlock restart() {
       return CodeBlock.builder()
+          .addStatement("$N = 0", passed)
           .addStatement("$T.arraycopy($N, 0, lrs, 0, lrs.length)", System.class, base)
-          .add(step())
+          .add(step(ZERO))
           .build();
     }
 
@@ -464,7 +472,7 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock step() {
+    CodeBlock step(String t) {
       // PyTorch's recurrence: one multiplication per step.
       return CodeBlock.builder()
           .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
@@ -474,7 +482,7 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock initial() {
+    CodeBlock restart() {
       return CodeBlock.of("$T.arraycopy($N, 0, lrs, 0, lrs.length);\n", System.class, base);
     }
 
@@ -520,6 +528,8 @@ abstract class KindWriter {
     private String etaMin;
     private String omega;
     private String halfAmplitude;
+    private String troughIncrement;
+    private String previousWave;
 
     Cosine(ScheduleModel s, Emitter e, String p) {
       super(s, e, p);
@@ -535,11 +545,18 @@ abstract class KindWriter {
       halfAmplitude = emitter.groupArray(prefix, "halfAmplitude",
           CodeBlock.of("$T.halfAmplitude($N[g], $N)", MATH_COSINE, base, etaMin),
           "{@code (base_lr - eta_min) / 2} of each group.");
+      troughIncrement = emitter.groupArray(prefix, "troughIncrement",
+          CodeBlock.of("$T.troughIncrement($N[g], $N, $N)", MATH_COSINE, base, etaMin, tMax),
+          "The step PyTorch takes out of each trough, where the ratio of waves is undefined.");
+      previousWave = emitter.state(prefix, "previousWave", TypeName.DOUBLE, null,
+          "The wave of the previous step, so that each step computes one cosine.");
     }
 
     @Override
     String formula() {
-      return "lr(t) = eta_min + (base_lr - eta_min) * (1 + cos(pi * t / T_max)) / 2";
+      return "lr(t) = eta_min + (base_lr - eta_min) * (1 + cos(pi * t / T_max)) / 2\n"
+          + "stepped as PyTorch does: lr(t) = eta_min + (lr(t - 1) - eta_min) * wave(t) / wave(t - 1),\n"
+          + "wave(t) = 1 + cos(pi * t / T_max)";
     }
 
     @Override
@@ -553,9 +570,44 @@ abstract class KindWriter {
     }
 
     @Override
+    boolean recurrent() {
+      return true;
+    }
+
+    @Override
+    CodeBlock restart() {
+      return CodeBlock.builder()
+          .addStatement("$N = 2.0", previousWave)
+          .add(ratesAt(ZERO))
+          .build();
+    }
+
+    @Override
+    CodeBlock step(String t) {
+      // PyTorch's recurrence rather than the closed form: over a long run the two drift apart by
+      // more than rounding, and PyTorch's numbers are the reference. The previous step's wave is
+      // kept, so a step costs one cosine, as the closed form does.
+      String wave = local("wave");
+      return CodeBlock.builder()
+          .addStatement("double $N = $T.torchWave($L, $N)", wave, MATH_COSINE, t, tMax)
+          .beginControlFlow("if ($T.leavesTrough($L, $N))", MATH_COSINE, t, tMax)
+          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+          .addStatement("lrs[g] += $N[g]", troughIncrement)
+          .endControlFlow()
+          .nextControlFlow("else")
+          .addStatement("double ratio = $N / $N", wave, previousWave)
+          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+          .addStatement("lrs[g] = $T.next(lrs[g], $N, ratio)", MATH_COSINE, etaMin)
+          .endControlFlow()
+          .endControlFlow()
+          .addStatement("$N = $N", previousWave, wave)
+          .build();
+    }
+
+    @Override
     CodeBlock chain(String lr, String t, String g) {
       return atZero(t, CodeBlock.of("$L", lr),
-          CodeBlock.of("$T.next($L, $N[$L], $N, $N, $L)", MATH_COSINE, lr, base, g, etaMin, tMax, t));
+          CodeBlock.of("$T.chain($L, $N[$L], $N, $N, $L)", MATH_COSINE, lr, base, g, etaMin, tMax, t));
     }
   }
 
@@ -579,9 +631,9 @@ abstract class KindWriter {
       halfAmplitude = emitter.groupArray(prefix, "halfAmplitude",
           CodeBlock.of("$T.halfAmplitude($N[g], $N)", MATH_COSINE, base, etaMin),
           "{@code (base_lr - eta_min) / 2} of each group.");
-      tCur = emitter.state(prefix, "tCur", TypeName.LONG, CodeBlock.of("0"),
+      tCur = emitter.state(prefix, "tCur", TypeName.LONG, null,
           "PyTorch's {@code T_cur}: steps since the last restart.");
-      tI = emitter.state(prefix, "tI", TypeName.LONG, CodeBlock.of("$N", t0),
+      tI = emitter.state(prefix, "tI", TypeName.LONG, null,
           "PyTorch's {@code T_i}: the length of the current cycle.");
     }
 
@@ -602,12 +654,16 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock initial() {
-      return ratesAt(ZERO);
+    CodeBlock restart() {
+      return CodeBlock.builder()
+          .addStatement("$N = 0", tCur)
+          .addStatement("$N = $N", tI, t0)
+          .add(ratesAt(ZERO))
+          .build();
     }
 
     @Override
-    CodeBlock step() {
+    CodeBlock step(String t) {
       // PyTorch's bookkeeping of T_cur and T_i: no search for the cycle.
       return CodeBlock.builder()
           .addStatement("$N++", tCur)
@@ -741,18 +797,18 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock step() {
+    CodeBlock step(String t) {
       return CodeBlock.builder()
-          .add(lambda.prologue("step"))
+          .add(lambda.prologue(t))
           .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
           .addStatement("lrs[g] = $T.next(lrs[g], $L)", MATH_MULTIPLICATIVE,
-              lambda.methods().size() == 1 ? CodeBlock.of("$N", local("lambda")) : lambda.call("step", "g"))
+              lambda.methods().size() == 1 ? CodeBlock.of("$N", local("lambda")) : lambda.call(t, "g"))
           .endControlFlow()
           .build();
     }
 
     @Override
-    CodeBlock initial() {
+    CodeBlock restart() {
       return CodeBlock.of("$T.arraycopy($N, 0, lrs, 0, lrs.length);\n", System.class, base);
     }
 
@@ -1149,12 +1205,12 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock initial() {
+    CodeBlock restart() {
       return CodeBlock.of("$T.arraycopy($N, 0, lrs, 0, lrs.length);\n", System.class, base);
     }
 
     @Override
-    CodeBlock step() {
+    CodeBlock step(String t) {
       Mode mode = (Mode) constant(Param.MODE);
       ThresholdMode thresholdMode = (ThresholdMode) constant(Param.THRESHOLD_MODE);
       String test = (mode == Mode.MIN ? "less" : "greater") + (thresholdMode == ThresholdMode.REL ? "Relative" : "Absolute");

@@ -147,13 +147,10 @@ final class SchedulerWriter {
     KindWriter first = kinds.get(0);
     if (model.combinator() == Combinator.CHAINED) {
       constructor.addCode(chainedUpdate(kinds, KindWriter.ZERO, true));
-    } else if (first.closedForm() && !(model.combinator() == Combinator.NONE && first.recurrent())) {
+    } else if (model.combinator() == Combinator.SEQUENTIAL || !first.recurrent()) {
       constructor.addStatement("moveTo(0)");
-    } else if (model.combinator() == Combinator.NONE) {
-      constructor.addCode(first.initial());
     } else {
-      // A first phase without a closed form (MultiplicativeLR) starts from the initial rates.
-      constructor.addStatement("$T.arraycopy(baseLrs, 0, lrs, 0, lrs.length)", System.class);
+      constructor.addCode(first.restart());
     }
     return constructor.build();
   }
@@ -170,7 +167,7 @@ final class SchedulerWriter {
           .addCode(chainedUpdate(kinds, KindWriter.NEXT, false))
           .addStatement("step = $L", KindWriter.NEXT);
     } else if (model.combinator() == Combinator.NONE && first.recurrent()) {
-      step.addStatement("step++").addCode(first.step());
+      step.addStatement("step++").addCode(first.step("step"));
     } else {
       // moveTo throws before anything changes where PyTorch would raise.
       step.addStatement("moveTo(step + 1)").addStatement("step++");
@@ -199,7 +196,7 @@ final class SchedulerWriter {
       case SEQUENTIAL:
         return true;
       case NONE:
-        return kinds.get(0).closedForm() && !kinds.get(0).recurrent();
+        return !kinds.get(0).recurrent();
       default:
         return false;
     }
@@ -245,16 +242,17 @@ final class SchedulerWriter {
         code.addStatement("long local = $L - $L", t, milestones[i - 1]);
       }
       code.add(oneCycleLimit(kind, local, false));
-      if (kind.closedForm()) {
-        code.add(kind.prologue(local))
-            .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-            .addStatement("lrs[g] = $L", kind.lr(local, "g"))
-            .endControlFlow();
+      if (kind.recurrent()) {
+        // At its milestone a phase restarts from its step 0, then follows PyTorch's recurrence;
+        // MultiplicativeLR, which has no closed form to restart from, goes on from the rate in
+        // force.
+        code.beginControlFlow("if ($L == 0)", local);
+        if (kind.closedForm() || i == 0) {
+          code.add(kind.restart());
+        }
+        code.nextControlFlow("else").add(kind.step(local)).endControlFlow();
       } else {
-        // MultiplicativeLR has no closed form: PyTorch continues from the rate in force.
-        code.beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-            .addStatement("lrs[g] = $L", kind.chain("lrs[g]", local, "g"))
-            .endControlFlow();
+        code.add(kind.ratesAt(local));
       }
     }
     code.endControlFlow();

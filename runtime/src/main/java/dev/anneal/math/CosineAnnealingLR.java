@@ -31,16 +31,42 @@ public final class CosineAnnealingLR {
   }
 
   /**
-   * PyTorch's chainable form for {@code t >= 1}, applied to the rate {@code lr} that the previous
-   * step left (which {@code ChainedScheduler} may have changed): the ratio of successive cosines,
-   * and a fixed increment where that ratio would divide by zero.
+   * {@code 1 + cos(pi * t / T_max)} computed as PyTorch's recurrence computes it, term for term,
+   * so that stepping reproduces PyTorch's numbers to the last bit the platform's cosine allows.
    */
-  public static double next(double lr, double baseLr, double etaMin, int tMax, long t) {
-    if (Math.floorMod(t - 1 - tMax, 2L * tMax) == 0) {
-      return lr + (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
+  public static double torchWave(long t, int tMax) {
+    return 1 + Math.cos(Math.PI * t / tMax);
+  }
+
+  /**
+   * Whether step {@code t} leaves a trough of the cosine, where the previous wave is zero and
+   * PyTorch adds {@link #troughIncrement} instead of scaling: {@code (t - 1 - T_max) % (2 T_max) == 0}.
+   */
+  public static boolean leavesTrough(long t, int tMax) {
+    return Math.floorMod(t - 1 - tMax, 2L * tMax) == 0;
+  }
+
+  /** {@code (base_lr - eta_min) * (1 - cos(pi / T_max)) / 2}: PyTorch's step out of a trough. */
+  public static double troughIncrement(double baseLr, double etaMin, int tMax) {
+    return (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
+  }
+
+  /**
+   * PyTorch's recurrence: the rate after {@code lr}, given {@code ratio = torchWave(t) /
+   * torchWave(t - 1)}.
+   */
+  public static double next(double lr, double etaMin, double ratio) {
+    return ratio * (lr - etaMin) + etaMin;
+  }
+
+  /**
+   * PyTorch's chainable form for {@code t >= 1}, applied to the rate {@code lr} that the previous
+   * step left (which {@code ChainedScheduler} may have changed).
+   */
+  public static double chain(double lr, double baseLr, double etaMin, int tMax, long t) {
+    if (leavesTrough(t, tMax)) {
+      return lr + troughIncrement(baseLr, etaMin, tMax);
     }
-    return (1 + Math.cos(Math.PI * t / tMax)) / (1 + Math.cos(Math.PI * (t - 1) / tMax))
-            * (lr - etaMin)
-        + etaMin;
+    return next(lr, etaMin, torchWave(t, tMax) / torchWave(t - 1, tMax));
   }
 }

@@ -86,7 +86,7 @@ class FormulasTest {
     double half = CosineAnnealingLR.halfAmplitude(0.1, 0.001);
     double lr = 0.1;
     for (int t = 1; t <= 45; t++) {
-      lr = CosineAnnealingLR.next(lr, 0.1, 0.001, 10, t);
+      lr = CosineAnnealingLR.chain(lr, 0.1, 0.001, 10, t);
       double closed = CosineAnnealingLR.lr(0.001, half, CosineAnnealingLR.wave(omega, t));
       assertEquals(closed, lr, 1e-15, "step " + t);
     }
