@@ -37,7 +37,7 @@ public @interface Schedule {
   /** The schedule; PyTorch's class name is given on each constant. Required. */
   ScheduleType type();
 
-  /** {@code step_size} of StepLR: the period of the decay, in steps. Required for STEP; > 0. */
+  /** {@code step_size} of StepLR: the period of the decay, in steps. Required for STEP; not 0. */
   int stepSize() default 0;
 
   /**

@@ -32,6 +32,9 @@ enum Message {
   ONE_CYCLE_PHASE("one-cycle-phase", "OneCycleLR: %s"),
   NEGATIVE_MILESTONE(
       "milestone-negative", "MultiStepLR: milestone %d is negative and is never reached"),
+  NEGATIVE_STEP_SIZE(
+      "step-size-negative",
+      "StepLR: stepSize (step_size) = %d is negative; like PyTorch, it decays every %d steps all the same"),
   NEVER_CHANGES(
       "never-changes", "%s: totalIters (total_iters) = %d <= 0, so the rate never changes"),
   IGNORED("ignored", "%s is ignored: %s"),

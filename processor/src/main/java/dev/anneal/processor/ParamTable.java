@@ -37,7 +37,7 @@ final class ParamTable {
 
   static {
     define(ScheduleType.STEP)
-        .required(Param.STEP_SIZE, Rule.POSITIVE)
+        .required(Param.STEP_SIZE, Rule.NON_ZERO)
         .optional(Param.GAMMA, 0.1, Rule.FINITE);
     define(ScheduleType.MULTI_STEP)
         .required(Param.MILESTONES, null)

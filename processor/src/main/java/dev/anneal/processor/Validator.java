@@ -254,6 +254,13 @@ final class Validator {
     }
     checkListLengths(config, mirror, written, problems);
     switch (type) {
+      case STEP:
+        AnnotationValue stepSize = written.get(Param.STEP_SIZE);
+        if (stepSize != null && (Integer) stepSize.getValue() < 0) {
+          int value = (Integer) stepSize.getValue();
+          problems.add(Problem.warning(config, mirror, stepSize, Message.NEGATIVE_STEP_SIZE, value, -value));
+        }
+        break;
       case MULTI_STEP:
         AnnotationValue milestones = written.get(Param.MILESTONES);
         if (milestones != null) {

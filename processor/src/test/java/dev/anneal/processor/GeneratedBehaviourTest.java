@@ -286,7 +286,7 @@ class GeneratedBehaviourTest {
     @Test
     @DisplayName("a bound stepSize of 0 throws, naming the parameter, the value and the rule")
     void badStepSize() {
-      assertEquals("StepLR: stepSize (step_size) = 0 must be > 0", refused("BoundStep", 0).getMessage());
+      assertEquals("StepLR: stepSize (step_size) = 0 must not be 0", refused("BoundStep", 0).getMessage());
     }
 
     @Test

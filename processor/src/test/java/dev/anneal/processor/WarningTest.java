@@ -47,6 +47,17 @@ class WarningTest {
   }
 
   @Test
+  @DisplayName("StepLR stepSize = -2: PyTorch decays every 2 steps, and so does Anneal")
+  void negativeStepSize() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = STEP, gamma = 0.5,",
+        "    stepSize = -2)",
+        "final class Cfg {}");
+    assertSingleWarning(source, "stepSize = -2",
+        "[anneal.step-size-negative]", "stepSize", "step_size", "= -2", "every 2 steps");
+  }
+
+  @Test
   @DisplayName("MultiStepLR with a negative milestone: it is never reached")
   void negativeMilestone() {
     JavaFileObject source = config("Cfg",

@@ -4,14 +4,15 @@ package dev.anneal.math;
  * {@code StepLR}: {@code lr(t) = base_lr * gamma ^ floor(t / step_size)}.
  *
  * <p>PyTorch steps it as a recurrence, multiplying the rate by {@code gamma} whenever {@code t} is a
- * positive multiple of {@code step_size}.
+ * positive multiple of {@code step_size}; a negative {@code step_size} therefore decays every
+ * {@code |step_size|} steps, and so does the closed form here.
  */
 public final class StepLR {
   private StepLR() {}
 
   /** The factor on {@code base_lr} at step {@code t}. */
   public static double factor(double gamma, int stepSize, long t) {
-    return Math.pow(gamma, t / stepSize);
+    return Math.pow(gamma, t / Math.abs(stepSize));
   }
 
   /** Whether stepping to {@code t} (> 0) multiplies the rate by {@code gamma}. */

@@ -1,0 +1,418 @@
+package dev.anneal.conformance;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.anneal.Chained;
+import dev.anneal.Schedule;
+import dev.anneal.ScheduleType;
+import dev.anneal.Sequential;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the config class a user would write for a case: the scheduler as {@link Schedule}
+ * annotations, its function arguments as static methods.
+ *
+ * <p>The mapping is generic, driven by the annotation types themselves rather than by a table of
+ * schedules: an argument {@code snake_case} becomes the attribute {@code snakeCase}, and the
+ * attribute's declared type decides how its value is written (an {@code int}, a {@code double},
+ * an enum constant found by its {@code torchName()}, an array, or the name of a generated method).
+ * A value the annotation cannot hold (a string that names no constant, a fraction for an
+ * {@code int}) is still written as it reads, so that the compiler refuses it as it would refuse
+ * the user.
+ */
+final class ConfigWriter {
+
+  /** The simple name of every config class; each case has its own package. */
+  static final String CONFIG_CLASS = "Config";
+
+  /** The reference's composite schedulers and the annotation that declares each. */
+  private static final Map<String, Class<? extends Annotation>> COMPOSITES =
+      Map.of("SequentialLR", Sequential.class, "ChainedScheduler", Chained.class);
+
+  /**
+   * Arguments of the reference that change nothing the loop records, at the value given here
+   * ({@code null}: at any value); written nowhere.
+   */
+  private static final Map<String, JsonElement> NO_EFFECT =
+      Map.of("last_epoch", new JsonPrimitive(-1), "verbose", JsonNull.INSTANCE);
+
+  /** The format's rule: a function argument takes the step ({@code long}), except these. */
+  private static final Map<String, String> FUNCTION_PARAMETER_TYPES = Map.of("scale_fn", "double");
+
+  /** Prefixes of the generated method names, by attribute; others use the attribute's name. */
+  private static final Map<String, String> FUNCTION_PREFIXES = Map.of("lrLambda", "lambda", "scaleFn", "scale");
+
+  private ConfigWriter() {}
+
+  /** A case written as Java, or the reason it cannot be. */
+  sealed interface Written permits ConfigSource, NotExpressible {}
+
+  /**
+   * The source of a case's config class.
+   *
+   * @param packageName the case's own package
+   * @param source the compilation unit
+   * @param parameterNames the names (both spellings) a refusal must mention to count as naming
+   *     the parameter at fault
+   */
+  record ConfigSource(String packageName, String source, Set<String> parameterNames) implements Written {
+
+    /** The config's binary name. */
+    String configName() {
+      return packageName + "." + CONFIG_CLASS;
+    }
+
+    /** The binary name of the scheduler the processor generates for the config. */
+    String schedulerName() {
+      return configName() + "Scheduler";
+    }
+  }
+
+  /**
+   * A case that the annotations cannot express (yet).
+   *
+   * @param reason why, for the report
+   */
+  record NotExpressible(String reason) implements Written {}
+
+  /** Writes {@code c} as a config class in package {@code packageName}. */
+  static Written write(ConformanceCase c, String packageName) {
+    try {
+      return new Writer(c).write(packageName);
+    } catch (NotExpressibleException e) {
+      return new NotExpressible(e.getMessage());
+    }
+  }
+
+  private static final class NotExpressibleException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotExpressibleException(String message) {
+      super(message);
+    }
+  }
+
+  /** The state of writing one case: its annotations, methods and the names it uses. */
+  private static final class Writer {
+    private final ConformanceCase c;
+    private final boolean refusalExpected;
+    private final List<String> annotations = new ArrayList<>();
+    private final List<String> methods = new ArrayList<>();
+    private final Set<String> names = new LinkedHashSet<>();
+    private int functionCount;
+
+    Writer(ConformanceCase c) {
+      this.c = c;
+      this.refusalExpected = c.expected().error() != null;
+    }
+
+    ConfigSource write(String packageName) throws NotExpressibleException {
+      ConformanceCase.SchedulerSpec spec = c.scheduler();
+      Class<? extends Annotation> composite = COMPOSITES.get(spec.type());
+      if (composite != null) {
+        for (ConformanceCase.SchedulerSpec child : spec.children()) {
+          if (COMPOSITES.containsKey(child.type())) {
+            throw new NotExpressibleException(child.type() + " nested in " + spec.type());
+          }
+          annotations.add(schedule(child));
+        }
+        annotations.add(annotation(composite, spec, ""));
+        // The composite's own parameter is its list of schedules.
+        names.add("schedulers");
+        names.add(composite.getSimpleName());
+        names.add(spec.type());
+      } else {
+        if (!spec.children().isEmpty()) {
+          throw new NotExpressibleException(spec.type() + " with child schedulers");
+        }
+        annotations.add(schedule(spec));
+      }
+      addNamesFromMessage();
+
+      StringBuilder out = new StringBuilder();
+      out.append("// Conformance case \"").append(commentSafe(c.id())).append("\" of ")
+          .append(commentSafe(c.source())).append(".\n");
+      out.append("package ").append(packageName).append(";\n\n");
+      out.append("import dev.anneal.*;\n\n");
+      for (String a : annotations) {
+        out.append(a).append('\n');
+      }
+      out.append("public final class ").append(CONFIG_CLASS).append(" {\n");
+      for (String m : methods) {
+        out.append(m);
+      }
+      out.append("}\n");
+      return new ConfigSource(packageName, out.toString(), Set.copyOf(names));
+    }
+
+    private String schedule(ConformanceCase.SchedulerSpec spec) throws NotExpressibleException {
+      ScheduleType type = null;
+      for (ScheduleType t : ScheduleType.values()) {
+        if (t.torchName().equals(spec.type())) {
+          type = t;
+        }
+      }
+      if (type == null) {
+        throw new NotExpressibleException("no ScheduleType is " + spec.type());
+      }
+      return annotation(Schedule.class, spec, "type = ScheduleType." + type.name());
+    }
+
+    /** {@code @A(first, attr = value, ...)} for the arguments of {@code spec}. */
+    private String annotation(Class<? extends Annotation> type, ConformanceCase.SchedulerSpec spec, String first)
+        throws NotExpressibleException {
+      List<String> attributes = new ArrayList<>();
+      if (!first.isEmpty()) {
+        attributes.add(first);
+      }
+      for (Map.Entry<String, JsonElement> arg : spec.args().entrySet()) {
+        String key = arg.getKey();
+        JsonElement value = arg.getValue();
+        names.add(key);
+        names.add(Names.camel(key));
+        // null is Python's None: the argument's default, which is what an omitted attribute gives.
+        if (value.isJsonNull() || hasNoEffect(key, value)) {
+          continue;
+        }
+        String attribute = Names.camel(key);
+        Method method = attribute(type, attribute);
+        String literal;
+        if (method != null) {
+          literal = literal(method.getReturnType(), key, attribute, value);
+        } else if (refusalExpected) {
+          // The user cannot write it either: the compiler's refusal is the project's.
+          literal = untypedLiteral(value);
+        } else {
+          throw new NotExpressibleException(spec.type() + " argument " + key + " has no attribute in @"
+              + type.getSimpleName());
+        }
+        attributes.add(attribute + " = " + literal);
+      }
+      String head = "@" + type.getSimpleName();
+      if (attributes.isEmpty()) {
+        return head;
+      }
+      String oneLine = head + "(" + String.join(", ", attributes) + ")";
+      if (oneLine.length() <= 100) {
+        return oneLine;
+      }
+      return head + "(\n    " + String.join(",\n    ", attributes) + ")";
+    }
+
+    private String literal(Class<?> type, String key, String attribute, JsonElement value)
+        throws NotExpressibleException {
+      if (type.isArray()) {
+        Class<?> component = type.getComponentType();
+        List<String> items = new ArrayList<>();
+        if (value.isJsonArray()) {
+          for (JsonElement item : value.getAsJsonArray()) {
+            items.add(scalar(component, key, attribute, item));
+          }
+        } else {
+          // One value for all parameter groups.
+          items.add(scalar(component, key, attribute, value));
+        }
+        return "{" + String.join(", ", items) + "}";
+      }
+      if (type == String.class && value.isJsonArray() && value.getAsJsonArray().size() == 1) {
+        // A function argument given as a one-entry list.
+        return scalar(type, key, attribute, value.getAsJsonArray().get(0));
+      }
+      return scalar(type, key, attribute, value);
+    }
+
+    private String scalar(Class<?> type, String key, String attribute, JsonElement value)
+        throws NotExpressibleException {
+      if (type == String.class && value.isJsonObject()) {
+        return '"' + function(key, attribute, value.getAsJsonObject()) + '"';
+      }
+      if (value.isJsonPrimitive()) {
+        JsonPrimitive p = value.getAsJsonPrimitive();
+        if ((type == int.class || type == long.class) && p.isNumber()) {
+          return integerLiteral(p.getAsBigDecimal());
+        }
+        if ((type == double.class || type == float.class) && (p.isNumber() || isNonFinite(p))) {
+          return doubleLiteral(CaseReader.number(p, key));
+        }
+        if (type.isEnum() && p.isString()) {
+          return type.getSimpleName() + "." + enumConstant(type, p.getAsString());
+        }
+      }
+      return untypedLiteral(value);
+    }
+
+    /**
+     * Adds {@code static double name(type var) { return java; }} for a function argument and
+     * returns its name.
+     */
+    private String function(String key, String attribute, JsonObject f) throws NotExpressibleException {
+      if (!f.has("java") || f.get("java").isJsonNull()) {
+        throw new NotExpressibleException(key + " has no Java form");
+      }
+      String var = f.has("var") && !f.get("var").isJsonNull() ? f.get("var").getAsString() : "epoch";
+      String parameterType = FUNCTION_PARAMETER_TYPES.getOrDefault(key, "long");
+      String name = FUNCTION_PREFIXES.getOrDefault(attribute, attribute) + functionCount++;
+      String python = f.has("python") && !f.get("python").isJsonNull() ? f.get("python").getAsString() : null;
+      StringBuilder m = new StringBuilder();
+      if (python != null) {
+        m.append("  // ").append(commentSafe(python)).append('\n');
+      }
+      m.append("  static double ").append(name).append('(').append(parameterType).append(' ').append(var)
+          .append(") {\n    return ").append(f.get("java").getAsString()).append(";\n  }\n");
+      methods.add(m.toString());
+      return name;
+    }
+
+    /** Adds the attributes that the reference's error message names, in either spelling. */
+    private void addNamesFromMessage() {
+      ConformanceCase.ExpectedError error = c.expected().error();
+      if (error == null) {
+        return;
+      }
+      for (Class<? extends Annotation> type : List.of(Schedule.class, Sequential.class)) {
+        for (Method m : type.getDeclaredMethods()) {
+          String attribute = m.getName();
+          String snake = Names.snake(attribute);
+          if (Names.mentions(error.message(), attribute) || Names.mentions(error.message(), snake)) {
+            names.add(attribute);
+            names.add(snake);
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean hasNoEffect(String key, JsonElement value) {
+    if (!NO_EFFECT.containsKey(key)) {
+      return false;
+    }
+    JsonElement harmless = NO_EFFECT.get(key);
+    return harmless.isJsonNull() || harmless.equals(value);
+  }
+
+  private static Method attribute(Class<? extends Annotation> type, String name) {
+    try {
+      return type.getDeclaredMethod(name);
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  private static boolean isNonFinite(JsonPrimitive p) {
+    return p.isString() && CaseReader.nonFinite(p.getAsString()) != null;
+  }
+
+  /**
+   * The constant whose {@code torchName()} is {@code torchName}; failing that, the text as a
+   * constant name, which the compiler then refuses as the user's typo would be.
+   */
+  static String enumConstant(Class<?> enumType, String torchName) {
+    for (Object constant : enumType.getEnumConstants()) {
+      Enum<?> e = (Enum<?>) constant;
+      String name;
+      try {
+        name = (String) enumType.getMethod("torchName").invoke(constant);
+      } catch (ReflectiveOperationException | ClassCastException ex) {
+        name = e.name();
+      }
+      if (torchName.equals(name)) {
+        return e.name();
+      }
+    }
+    String guess = torchName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+    return guess.isEmpty() || Character.isDigit(guess.charAt(0)) ? "_" + guess : guess;
+  }
+
+  /** An {@code int} literal, or for a value that is not one, a literal the compiler refuses for it. */
+  static String integerLiteral(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    if (stripped.scale() > 0) {
+      return doubleLiteral(value.doubleValue());
+    }
+    try {
+      return Integer.toString(stripped.intValueExact());
+    } catch (ArithmeticException e) {
+      return stripped.toBigInteger() + "L";
+    }
+  }
+
+  /** A Java expression for {@code v}: the shortest literal that reads back as the same double. */
+  static String doubleLiteral(double v) {
+    if (Double.isNaN(v)) {
+      return "Double.NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+    }
+    return Double.toString(v);
+  }
+
+  /** A value written as its JSON type suggests, for attributes whose type does not fit it. */
+  private static String untypedLiteral(JsonElement value) {
+    if (value.isJsonArray()) {
+      List<String> items = new ArrayList<>();
+      for (JsonElement item : value.getAsJsonArray()) {
+        items.add(untypedLiteral(item));
+      }
+      return "{" + String.join(", ", items) + "}";
+    }
+    if (value.isJsonPrimitive()) {
+      JsonPrimitive p = value.getAsJsonPrimitive();
+      if (p.isBoolean()) {
+        return Boolean.toString(p.getAsBoolean());
+      }
+      if (p.isNumber()) {
+        BigDecimal d = p.getAsBigDecimal();
+        return d.stripTrailingZeros().scale() <= 0 ? integerLiteral(d) : doubleLiteral(d.doubleValue());
+      }
+      if (isNonFinite(p)) {
+        return doubleLiteral(CaseReader.nonFinite(p.getAsString()));
+      }
+      return stringLiteral(p.getAsString());
+    }
+    return stringLiteral(value.toString());
+  }
+
+  static String stringLiteral(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (ch < 0x20 || ch > 0x7e) {
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+          } else {
+            out.append(ch);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /**
+   * Text safe inside a line comment: no line breaks, and no backslash, which could start a
+   * Unicode escape that the compiler reads even in comments.
+   */
+  private static String commentSafe(String s) {
+    StringBuilder out = new StringBuilder();
+    for (char ch : s.toCharArray()) {
+      out.append(ch < 0x20 || ch == '\\' || ch > 0x7e ? '?' : ch);
+    }
+    return out.toString();
+  }
+}
