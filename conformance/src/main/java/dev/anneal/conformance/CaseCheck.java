@@ -22,7 +22,8 @@ import java.util.TreeSet;
  *
  * <p>Every recorded value is compared by the {@link Tolerance} rule. A scheduler that also offers
  * random access ({@link LrFunction}, {@link MomentumFunction}) promises the same values without
- * stepping, so those are compared too, at up to {@value #RANDOM_ACCESS_CHECKS} steps of each case:
+ * stepping, so those are compared too, within {@link Tolerance#RANDOM_ACCESS_OF_PEAK}, at up to
+ * {@value #RANDOM_ACCESS_CHECKS} steps of each case:
  * where there is no closed form, random access replays the recurrence and costs a step's worth of
  * work per step skipped, so checking it at every step of a long case would take quadratic time.
  */
@@ -244,6 +245,17 @@ final class CaseCheck {
     private void compare(Value value, int t, int g, double actual, double expected, double peak) {
       compared++;
       double error = Tolerance.errorOfPeak(actual, expected, peak);
+      if (value == Value.LR_AT || value == Value.MOMENTUM_AT) {
+        // Random access evaluates the closed form, while PyTorch's numbers come from its
+        // recurrence, which drifts from the closed form by rounding over a long run (about 1e-10
+        // of the peak after 10,000 cosine steps). Random access is held to a bound that such
+        // drift stays far inside and any real error (a shifted step, a wrong value) breaks.
+        if (failure == null && error > Tolerance.RANDOM_ACCESS_OF_PEAK) {
+          failure = String.format(Locale.ROOT, "%s: expected %s, actual %s (error %s x peak)",
+              value.where(t, g), expected, actual, formatError(error));
+        }
+        return;
+      }
       if (error > maxError) {
         maxError = error;
       }

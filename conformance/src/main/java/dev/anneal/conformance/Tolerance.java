@@ -17,6 +17,13 @@ public final class Tolerance {
   /** The share of the group's peak allowed, for values near zero. */
   public static final double OF_PEAK = 1e-14;
 
+  /**
+   * The bound for random access ({@code lrAt}, {@code momentumAt}), as a multiple of the peak:
+   * closed forms, exact to rounding, against PyTorch's recurrences, which drift from them by
+   * rounding; far above that drift, far below any real error.
+   */
+  public static final double RANDOM_ACCESS_OF_PEAK = 1e-8;
+
   private Tolerance() {}
 
   /** Whether {@code actual} passes for {@code expected} in a group whose peak is {@code peak}. */
