@@ -48,14 +48,24 @@ public final class CyclicRunScheduler implements StepScheduler,
   private static final double STEP_RATIO = 0.5;
 
   /**
+   * {@code step_size_up + step_size_down}, in steps.
+   */
+  private static final long CYCLE_LENGTH = 8L;
+
+  /**
+   * {@code 1 / step_size_up}.
+   */
+  private static final double INVERSE_UP = 0.25;
+
+  /**
+   * {@code 1 / step_size_down} (0 where there is no falling half).
+   */
+  private static final double INVERSE_DOWN = 0.25;
+
+  /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
    */
   private final double[] baseLrs;
-
-  /**
-   * The rate of each group at the current step.
-   */
-  private final double[] lrs;
 
   /**
    * PyTorch's {@code last_epoch}: calls of {@code step} so far.
@@ -71,9 +81,34 @@ public final class CyclicRunScheduler implements StepScheduler,
   private final double[] maxMomentum;
 
   /**
-   * The momentum of each group at the current step.
+   * {@code max_lr - base_lr} of each group.
    */
-  private final double[] momentums;
+  private final double[] height;
+
+  /**
+   * {@code max_momentum - base_momentum} of each group.
+   */
+  private final double[] momentumHeight;
+
+  /**
+   * Steps since the cycle began.
+   */
+  private long position;
+
+  /**
+   * The cycle, counted from 1.
+   */
+  private long cycle;
+
+  /**
+   * The amplitude function's value at the current step.
+   */
+  private double amplitude;
+
+  /**
+   * {@code scale * amplitude}: how far up the cycle every group is, from 0 to 1.
+   */
+  private double level;
 
   /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
@@ -82,23 +117,32 @@ public final class CyclicRunScheduler implements StepScheduler,
   public CyclicRunScheduler(double... initialLrs) {
     this.baseLrs = Checks.initialLrs(initialLrs);
     int groups = baseLrs.length;
-    this.lrs = new double[groups];
-    this.momentums = new double[groups];
     this.baseLr = Checks.perGroup(new double[] {1.0E-4}, groups, Rule.FINITE, "CyclicLR", "baseLr", "base_lr");
     this.maxLr = Checks.perGroup(new double[] {0.001}, groups, Rule.FINITE, "CyclicLR", "maxLr", "max_lr");
     this.baseMomentum = Checks.perGroup(new double[] {0.8}, groups, Rule.FINITE, "CyclicLR", "baseMomentum", "base_momentum");
     this.maxMomentum = Checks.perGroup(new double[] {0.9}, groups, Rule.FINITE, "CyclicLR", "maxMomentum", "max_momentum");
-    moveTo(0);
+    this.height = new double[groups];
+    for (int g = 0; g < groups; g++) {
+      height[g] = maxLr[g] - baseLr[g];
+    }
+    this.momentumHeight = new double[groups];
+    for (int g = 0; g < groups; g++) {
+      momentumHeight[g] = maxMomentum[g] - baseMomentum[g];
+    }
+    position = 0;
+    cycle = 1;
+    amplitude = CyclicLR.triangular2((double) cycle);
+    level = 0.0;
   }
 
   @Override
   public int groupCount() {
-    return lrs.length;
+    return baseLrs.length;
   }
 
   @Override
   public double lr(int group) {
-    return lrs[group];
+    return CyclicLR.level(baseLr[group], height[group], level);
   }
 
   @Override
@@ -108,17 +152,13 @@ public final class CyclicRunScheduler implements StepScheduler,
 
   @Override
   public void step() {
-    moveTo(step + 1);
     step++;
-  }
-
-  private void moveTo(long t) {
-    double scale = CyclicLR.scale(TOTAL_SIZE, STEP_RATIO, t);
-    double amplitude = CyclicLR.triangular2(CyclicLR.cycle(TOTAL_SIZE, t));
-    for (int g = 0; g < lrs.length; g++) {
-      lrs[g] = CyclicLR.lr(baseLr[g], maxLr[g], scale, amplitude);
-      momentums[g] = CyclicLR.momentum(baseMomentum[g], maxMomentum[g], scale, amplitude);
+    if (++position == CYCLE_LENGTH) {
+      position = 0;
+      cycle++;
+      amplitude = CyclicLR.triangular2((double) cycle);
     }
+    level = CyclicLR.scaleAt(position, STEP_SIZE_UP, INVERSE_UP, CYCLE_LENGTH, INVERSE_DOWN) * amplitude;
   }
 
   @Override
@@ -131,7 +171,7 @@ public final class CyclicRunScheduler implements StepScheduler,
 
   @Override
   public double momentum(int group) {
-    return momentums[group];
+    return CyclicLR.momentumLevel(maxMomentum[group], momentumHeight[group], level);
   }
 
   @Override

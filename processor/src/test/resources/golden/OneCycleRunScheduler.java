@@ -55,14 +55,19 @@ public final class OneCycleRunScheduler implements StepScheduler,
   private static final double LAST_SPAN = 70.0;
 
   /**
+   * {@code 1 / (pct_start * total_steps - 1)}.
+   */
+  private static final double INVERSE_WARMUP = 0.034482758620689655;
+
+  /**
+   * {@code 1 /} the last phase's length.
+   */
+  private static final double INVERSE_LAST = 0.014285714285714285;
+
+  /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
    */
   private final double[] baseLrs;
-
-  /**
-   * The rate of each group at the current step.
-   */
-  private final double[] lrs;
 
   /**
    * PyTorch's {@code last_epoch}: calls of {@code step} so far.
@@ -86,9 +91,29 @@ public final class OneCycleRunScheduler implements StepScheduler,
   private final double[] maxMomentum;
 
   /**
-   * The momentum of each group at the current step.
+   * The current phase's start rates.
    */
-  private final double[] momentums;
+  private double[] from;
+
+  /**
+   * The current phase's end rates.
+   */
+  private double[] to;
+
+  /**
+   * The current phase's start momentum.
+   */
+  private double[] momentumFrom;
+
+  /**
+   * The current phase's end momentum.
+   */
+  private double[] momentumTo;
+
+  /**
+   * How far through its phase the step is: the cosine wave or the fraction.
+   */
+  private double weight;
 
   /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
@@ -97,8 +122,6 @@ public final class OneCycleRunScheduler implements StepScheduler,
   public OneCycleRunScheduler(double... initialLrs) {
     this.baseLrs = Checks.initialLrs(initialLrs);
     int groups = baseLrs.length;
-    this.lrs = new double[groups];
-    this.momentums = new double[groups];
     this.maxLr = Checks.perGroup(new double[] {0.1}, groups, Rule.FINITE, "OneCycleLR", "maxLr", "max_lr");
     this.initialLr = new double[groups];
     for (int g = 0; g < groups; g++) {
@@ -110,17 +133,31 @@ public final class OneCycleRunScheduler implements StepScheduler,
     }
     this.baseMomentum = Checks.perGroup(new double[] {0.85}, groups, Rule.FINITE, "OneCycleLR", "baseMomentum", "base_momentum");
     this.maxMomentum = Checks.perGroup(new double[] {0.95}, groups, Rule.FINITE, "OneCycleLR", "maxMomentum", "max_momentum");
-    moveTo(0);
+    double pct;
+    if (0L <= WARMUP_END) {
+      pct = 0L * INVERSE_WARMUP;
+      from = initialLr;
+      to = maxLr;
+      momentumFrom = maxMomentum;
+      momentumTo = baseMomentum;
+    } else {
+      pct = (0L - WARMUP_END) * INVERSE_LAST;
+      from = maxLr;
+      to = minLr;
+      momentumFrom = baseMomentum;
+      momentumTo = maxMomentum;
+    }
+    weight = OneCycleLR.cosWave(pct);
   }
 
   @Override
   public int groupCount() {
-    return lrs.length;
+    return baseLrs.length;
   }
 
   @Override
   public double lr(int group) {
-    return lrs[group];
+    return OneCycleLR.annealCos(from[group], to[group], weight);
   }
 
   @Override
@@ -130,28 +167,25 @@ public final class OneCycleRunScheduler implements StepScheduler,
 
   @Override
   public void step() {
-    moveTo(step + 1);
+    if ((step + 1) > TOTAL_STEPS) {
+      throw new IllegalStateException("OneCycleLR: step() called " + (step + 1) + " times, but totalSteps (total_steps) = " + TOTAL_STEPS);
+    }
     step++;
-  }
-
-  private void moveTo(long t) {
-    if (t > TOTAL_STEPS) {
-      throw new IllegalStateException("OneCycleLR: step() called " + t + " times, but totalSteps (total_steps) = " + TOTAL_STEPS);
-    }
-    int phase;
     double pct;
-    if (t <= WARMUP_END) {
-      phase = 0;
-      pct = t / WARMUP_END;
+    if (step <= WARMUP_END) {
+      pct = step * INVERSE_WARMUP;
+      from = initialLr;
+      to = maxLr;
+      momentumFrom = maxMomentum;
+      momentumTo = baseMomentum;
     } else {
-      phase = 1;
-      pct = (t - WARMUP_END) / LAST_SPAN;
+      pct = (step - WARMUP_END) * INVERSE_LAST;
+      from = maxLr;
+      to = minLr;
+      momentumFrom = baseMomentum;
+      momentumTo = maxMomentum;
     }
-    double weight = OneCycleLR.cosWave(pct);
-    for (int g = 0; g < lrs.length; g++) {
-      lrs[g] = phase == 0 ? OneCycleLR.annealCos(initialLr[g], maxLr[g], weight) : OneCycleLR.annealCos(maxLr[g], minLr[g], weight);
-      momentums[g] = phase == 0 ? OneCycleLR.annealCos(maxMomentum[g], baseMomentum[g], weight) : OneCycleLR.annealCos(baseMomentum[g], maxMomentum[g], weight);
-    }
+    weight = OneCycleLR.cosWave(pct);
   }
 
   @Override
@@ -175,7 +209,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
 
   @Override
   public double momentum(int group) {
-    return momentums[group];
+    return OneCycleLR.annealCos(momentumFrom[group], momentumTo[group], weight);
   }
 
   @Override

@@ -93,7 +93,7 @@ public final class PlateauRunScheduler implements MetricScheduler {
 
   @Override
   public int groupCount() {
-    return lrs.length;
+    return baseLrs.length;
   }
 
   @Override

@@ -55,7 +55,7 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   private final double[] halfAmplitude;
 
   /**
-   * The step PyTorch takes out of each trough, where the ratio of waves is undefined.
+   * PyTorch's step out of a trough, where the ratio of waves is undefined.
    */
   private final double[] troughIncrement;
 
@@ -63,6 +63,11 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
    * The wave of the previous step, so that each step computes one cosine.
    */
   private double previousWave;
+
+  /**
+   * Steps left until the next step out of a trough.
+   */
+  private long untilTrough;
 
   /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
@@ -81,6 +86,7 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
       troughIncrement[g] = CosineAnnealingLR.troughIncrement(baseLrs[g], ETA_MIN, T_MAX);
     }
     previousWave = 2.0;
+    untilTrough = CosineAnnealingLR.firstTrough(T_MAX);
     double wave = CosineAnnealingLR.wave(OMEGA, 0L);
     for (int g = 0; g < lrs.length; g++) {
       lrs[g] = CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[g], wave);
@@ -89,7 +95,7 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public int groupCount() {
-    return lrs.length;
+    return baseLrs.length;
   }
 
   @Override
@@ -106,7 +112,8 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   public void step() {
     step++;
     double wave = CosineAnnealingLR.torchWave(step, T_MAX);
-    if (CosineAnnealingLR.leavesTrough(step, T_MAX)) {
+    if (--untilTrough == 0) {
+      untilTrough = CosineAnnealingLR.troughPeriod(T_MAX);
       for (int g = 0; g < lrs.length; g++) {
         lrs[g] += troughIncrement[g];
       }

@@ -33,14 +33,19 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   private final double[] baseLrs;
 
   /**
-   * The rate of each group at the current step.
-   */
-  private final double[] lrs;
-
-  /**
    * PyTorch's {@code last_epoch}: calls of {@code step} so far.
    */
   private long step;
+
+  /**
+   * The factor on each group's initial rate at the current step.
+   */
+  private double factor;
+
+  /**
+   * Steps left until the next decay.
+   */
+  private int untilDecay;
 
   /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
@@ -49,18 +54,18 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   public StepRunScheduler(double... initialLrs) {
     this.baseLrs = Checks.initialLrs(initialLrs);
     int groups = baseLrs.length;
-    this.lrs = new double[groups];
-    System.arraycopy(baseLrs, 0, lrs, 0, lrs.length);
+    factor = 1.0;
+    untilDecay = Math.abs(STEP_SIZE);
   }
 
   @Override
   public int groupCount() {
-    return lrs.length;
+    return baseLrs.length;
   }
 
   @Override
   public double lr(int group) {
-    return lrs[group];
+    return baseLrs[group] * factor;
   }
 
   @Override
@@ -71,10 +76,9 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   @Override
   public void step() {
     step++;
-    if (StepLR.decaysAt(STEP_SIZE, step)) {
-      for (int g = 0; g < lrs.length; g++) {
-        lrs[g] *= GAMMA;
-      }
+    if (--untilDecay == 0) {
+      untilDecay = Math.abs(STEP_SIZE);
+      factor *= GAMMA;
     }
   }
 

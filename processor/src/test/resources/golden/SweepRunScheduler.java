@@ -56,7 +56,7 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
   private final double[] halfAmplitude;
 
   /**
-   * The step PyTorch takes out of each trough, where the ratio of waves is undefined.
+   * PyTorch's step out of a trough, where the ratio of waves is undefined.
    */
   private final double[] troughIncrement;
 
@@ -64,6 +64,11 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
    * The wave of the previous step, so that each step computes one cosine.
    */
   private double previousWave;
+
+  /**
+   * Steps left until the next step out of a trough.
+   */
+  private long untilTrough;
 
   /**
    * @param config the config whose {@code @Bind} members supply parameters
@@ -86,6 +91,7 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
       troughIncrement[g] = CosineAnnealingLR.troughIncrement(baseLrs[g], etaMin, tMax);
     }
     previousWave = 2.0;
+    untilTrough = CosineAnnealingLR.firstTrough(tMax);
     double wave = CosineAnnealingLR.wave(omega, 0L);
     for (int g = 0; g < lrs.length; g++) {
       lrs[g] = CosineAnnealingLR.lr(etaMin, halfAmplitude[g], wave);
@@ -94,7 +100,7 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public int groupCount() {
-    return lrs.length;
+    return baseLrs.length;
   }
 
   @Override
@@ -111,7 +117,8 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
   public void step() {
     step++;
     double wave = CosineAnnealingLR.torchWave(step, tMax);
-    if (CosineAnnealingLR.leavesTrough(step, tMax)) {
+    if (--untilTrough == 0) {
+      untilTrough = CosineAnnealingLR.troughPeriod(tMax);
       for (int g = 0; g < lrs.length; g++) {
         lrs[g] += troughIncrement[g];
       }

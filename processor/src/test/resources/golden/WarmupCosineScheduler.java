@@ -73,7 +73,7 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
   private final double[] s1HalfAmplitude;
 
   /**
-   * The step PyTorch takes out of each trough, where the ratio of waves is undefined.
+   * PyTorch's step out of a trough, where the ratio of waves is undefined.
    */
   private final double[] s1TroughIncrement;
 
@@ -81,6 +81,11 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
    * The wave of the previous step, so that each step computes one cosine.
    */
   private double s1PreviousWave;
+
+  /**
+   * Steps left until the next step out of a trough.
+   */
+  private long s1UntilTrough;
 
   /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
@@ -103,7 +108,7 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
 
   @Override
   public int groupCount() {
-    return lrs.length;
+    return baseLrs.length;
   }
 
   @Override
@@ -132,13 +137,15 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
       long local = t - 5;
       if (local == 0) {
         s1PreviousWave = 2.0;
+        s1UntilTrough = CosineAnnealingLR.firstTrough(S1_T_MAX);
         double s1Wave = CosineAnnealingLR.wave(S1_OMEGA, 0L);
         for (int g = 0; g < lrs.length; g++) {
           lrs[g] = CosineAnnealingLR.lr(S1_ETA_MIN, s1HalfAmplitude[g], s1Wave);
         }
       } else {
         double s1Wave = CosineAnnealingLR.torchWave(local, S1_T_MAX);
-        if (CosineAnnealingLR.leavesTrough(local, S1_T_MAX)) {
+        if (--s1UntilTrough == 0) {
+          s1UntilTrough = CosineAnnealingLR.troughPeriod(S1_T_MAX);
           for (int g = 0; g < lrs.length; g++) {
             lrs[g] += s1TroughIncrement[g];
           }

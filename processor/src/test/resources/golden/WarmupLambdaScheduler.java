@@ -50,7 +50,7 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
 
   @Override
   public int groupCount() {
-    return lrs.length;
+    return baseLrs.length;
   }
 
   @Override

@@ -77,6 +77,9 @@ final class Emitter {
   String derived(String prefix, String name, TypeName javaType, Object folded, CodeBlock runtime, String why) {
     if (folded != null) {
       String constant = constantName(prefix, name);
+      if (folded instanceof Double value) {
+        foldedValues.put(constant, value);
+      }
       type.addField(FieldSpec.builder(javaType, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer("$L", literal(folded))
           .addJavadoc("$L\n", why)
@@ -90,6 +93,13 @@ final class Emitter {
     constructor.addStatement("this.$N = $L", field, runtime);
     return field;
   }
+
+  /** The value a {@link #derived} constant was folded to, or null for a field computed at run time. */
+  Double folded(String name) {
+    return foldedValues.get(name);
+  }
+
+  private final java.util.Map<String, Double> foldedValues = new java.util.HashMap<>();
 
   /**
    * A per-group parameter, expanded to one value per parameter group when the scheduler is built

@@ -155,7 +155,48 @@ abstract class KindWriter {
    * {@code @Sequential} phase restarts at its milestone.
    */
   CodeBlock restart() {
+    if (lazy()) {
+      return CodeBlock.builder().add(resetState()).add(fill()).build();
+    }
     return ratesAt(ZERO);
+  }
+
+  /**
+   * Whether the rates are a per-group constant combined with state that all groups share, so
+   * that stepping updates only the shared state, once for all groups, and a read computes the
+   * group's rate ({@link #read}): a step then costs the same for one group or a thousand.
+   */
+  boolean lazy() {
+    return false;
+  }
+
+  /** For a {@link #lazy()} schedule: statements that set the shared state to step 0. */
+  CodeBlock resetState() {
+    throw new UnsupportedOperationException(schedule.type() + " keeps no shared state");
+  }
+
+  /** For a {@link #lazy()} schedule: statements that move the shared state to {@code t >= 1}. */
+  CodeBlock advance(String t) {
+    throw new UnsupportedOperationException(schedule.type() + " keeps no shared state");
+  }
+
+  /** For a {@link #lazy()} schedule: the current rate of group {@code g} from the shared state. */
+  CodeBlock read(String g) {
+    throw new UnsupportedOperationException(schedule.type() + " keeps no shared state");
+  }
+
+  /** Writes every group's {@link #read} into {@code lrs}, where a combination keeps them there. */
+  CodeBlock fill() {
+    return CodeBlock.builder()
+        .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+        .addStatement("lrs[g] = $L", read("g"))
+        .endControlFlow()
+        .build();
+  }
+
+  /** A lazy schedule steps by advancing its shared state, then filling {@code lrs}. */
+  CodeBlock lazyStep(String t) {
+    return CodeBlock.builder().add(advance(t)).add(fill()).build();
   }
 
   /**
@@ -242,6 +283,22 @@ abstract class KindWriter {
 
     @Override
     abstract CodeBlock factor(String t);
+
+    private String shared;
+
+    /** The factor on {@code base_lr} that all groups share, for lazy stepping. */
+    String shared() {
+      if (shared == null) {
+        shared = emitter.state(prefix, "factor", TypeName.DOUBLE, null,
+            "The factor on each group's initial rate at the current step.");
+      }
+      return shared;
+    }
+
+    @Override
+    CodeBlock read(String g) {
+      return CodeBlock.of("$N[$L] * $N", base, g, shared());
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -276,20 +333,43 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock step(String t) {
-      // PyTorch's recurrence: one multiplication at each period instead of a power every step.
+    boolean lazy() {
+      return true;
+    }
+
+    @Override
+    CodeBlock resetState() {
       return CodeBlock.builder()
-          .beginControlFlow("if ($T.decaysAt($N, $L))", MATH_STEP, stepSize, t)
-          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-          .addStatement("lrs[g] *= $N", gamma)
-          .endControlFlow()
+          .addStatement("$N = 1.0", shared())
+          .addStatement("$N = $T.abs($N)", untilDecay(), Math.class, stepSize)
+          .build();
+    }
+
+    @Override
+    CodeBlock advance(String t) {
+      // PyTorch's recurrence, multiplying by gamma once a period; a countdown finds the period
+      // without a division.
+      return CodeBlock.builder()
+          .beginControlFlow("if (--$N == 0)", untilDecay())
+          .addStatement("$N = $T.abs($N)", untilDecay(), Math.class, stepSize)
+          .addStatement("$N *= $N", shared(), gamma)
           .endControlFlow()
           .build();
     }
 
     @Override
-    CodeBlock restart() {
-      return CodeBlock.of("$T.arraycopy($N, 0, lrs, 0, lrs.length);\n", System.class, base);
+    CodeBlock step(String t) {
+      return lazyStep(t);
+    }
+
+    private String untilDecay;
+
+    private String untilDecay() {
+      if (untilDecay == null) {
+        untilDecay = emitter.state(prefix, "untilDecay", TypeName.INT, null,
+            "Steps left until the next decay.");
+      }
+      return untilDecay;
     }
 
     @Override
@@ -345,30 +425,37 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock step(String t) {
+    boolean lazy() {
+      return true;
+    }
+
+    @Override
+    CodeBlock advance(String t) {
       // PyTorch's recurrence: at a milestone listed k times the rate is multiplied by gamma^k.
       return CodeBlock.builder()
+          .beginControlFlow("if ($N < $N.length && $N[$N] <= $L)", passed, milestones, milestones, passed, t)
           .addStatement("int hits = 0")
           .beginControlFlow("while ($N < $N.length && $N[$N] <= $L)", passed, milestones, milestones, passed, t)
           .addStatement("$N++", passed)
           .addStatement("hits++")
           .endControlFlow()
-          .beginControlFlow("if (hits > 0)")
-          .addStatement("double decay = hits == 1 ? $N : $T.pow($N, hits)", gamma, Math.class, gamma)
-          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-          .addStatement("lrs[g] *= decay")
-          .endControlFlow()
+          .addStatement("$N *= hits == 1 ? $N : $T.pow($N, hits)", shared(), gamma, Math.class, gamma)
           .endControlFlow()
           .build();
     }
 
     @Override
-    CodeBlock restart() {
+    CodeBlock resetState() {
       return CodeBlock.builder()
           .addStatement("$N = 0", passed)
-          .addStatement("$T.arraycopy($N, 0, lrs, 0, lrs.length)", System.class, base)
-          .add(step(ZERO))
+          .addStatement("$N = 1.0", shared())
+          .add(advance(ZERO))
           .build();
+    }
+
+    @Override
+    CodeBlock step(String t) {
+      return lazyStep(t);
     }
 
     @Override
@@ -472,18 +559,24 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock step(String t) {
-      // PyTorch's recurrence: one multiplication per step.
-      return CodeBlock.builder()
-          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-          .addStatement("lrs[g] *= $N", gamma)
-          .endControlFlow()
-          .build();
+    boolean lazy() {
+      return true;
     }
 
     @Override
-    CodeBlock restart() {
-      return CodeBlock.of("$T.arraycopy($N, 0, lrs, 0, lrs.length);\n", System.class, base);
+    CodeBlock resetState() {
+      return CodeBlock.of("$N = 1.0;\n", shared());
+    }
+
+    @Override
+    CodeBlock advance(String t) {
+      // PyTorch's recurrence: one multiplication per step.
+      return CodeBlock.of("$N *= $N;\n", shared(), gamma);
+    }
+
+    @Override
+    CodeBlock step(String t) {
+      return lazyStep(t);
     }
 
     @Override
@@ -530,6 +623,7 @@ abstract class KindWriter {
     private String halfAmplitude;
     private String troughIncrement;
     private String previousWave;
+    private String untilTrough;
 
     Cosine(ScheduleModel s, Emitter e, String p) {
       super(s, e, p);
@@ -547,9 +641,11 @@ abstract class KindWriter {
           "{@code (base_lr - eta_min) / 2} of each group.");
       troughIncrement = emitter.groupArray(prefix, "troughIncrement",
           CodeBlock.of("$T.troughIncrement($N[g], $N, $N)", MATH_COSINE, base, etaMin, tMax),
-          "The step PyTorch takes out of each trough, where the ratio of waves is undefined.");
+          "PyTorch's step out of a trough, where the ratio of waves is undefined.");
       previousWave = emitter.state(prefix, "previousWave", TypeName.DOUBLE, null,
           "The wave of the previous step, so that each step computes one cosine.");
+      untilTrough = emitter.state(prefix, "untilTrough", TypeName.LONG, null,
+          "Steps left until the next step out of a trough.");
     }
 
     @Override
@@ -578,19 +674,23 @@ abstract class KindWriter {
     CodeBlock restart() {
       return CodeBlock.builder()
           .addStatement("$N = 2.0", previousWave)
+          .addStatement("$N = $T.firstTrough($N)", untilTrough, MATH_COSINE, tMax)
           .add(ratesAt(ZERO))
           .build();
     }
 
     @Override
     CodeBlock step(String t) {
-      // PyTorch's recurrence rather than the closed form: over a long run the two drift apart by
-      // more than rounding, and PyTorch's numbers are the reference. The previous step's wave is
-      // kept, so a step costs one cosine, as the closed form does.
+      // PyTorch's recurrence rather than the closed form: each group's rate is rounded on its
+      // way to and from eta_min every step, and over a long run that rounding carries PyTorch's
+      // numbers away from the closed form by more than the reference allows. The previous wave
+      // is kept and the troughs are counted down, so a step costs one cosine; the angle is
+      // computed term for term as PyTorch does, since the ratios compound its rounding too.
       String wave = local("wave");
       return CodeBlock.builder()
           .addStatement("double $N = $T.torchWave($L, $N)", wave, MATH_COSINE, t, tMax)
-          .beginControlFlow("if ($T.leavesTrough($L, $N))", MATH_COSINE, t, tMax)
+          .beginControlFlow("if (--$N == 0)", untilTrough)
+          .addStatement("$N = $T.troughPeriod($N)", untilTrough, MATH_COSINE, tMax)
           .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
           .addStatement("lrs[g] += $N[g]", troughIncrement)
           .endControlFlow()
@@ -654,28 +754,60 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock restart() {
+    boolean lazy() {
+      return true;
+    }
+
+    @Override
+    CodeBlock resetState() {
       return CodeBlock.builder()
           .addStatement("$N = 0", tCur)
           .addStatement("$N = $N", tI, t0)
-          .add(ratesAt(ZERO))
+          .addStatement("$N = $T.omega($N)", omega(), MATH_WARM, t0)
+          .addStatement("$N = 2.0", wave())
           .build();
     }
 
     @Override
-    CodeBlock step(String t) {
-      // PyTorch's bookkeeping of T_cur and T_i: no search for the cycle.
+    CodeBlock advance(String t) {
+      // PyTorch's bookkeeping of T_cur and T_i, with pi / T_i kept for the cycle.
       return CodeBlock.builder()
           .addStatement("$N++", tCur)
           .beginControlFlow("if ($N >= $N)", tCur, tI)
           .addStatement("$N -= $N", tCur, tI)
           .addStatement("$N *= $N", tI, tMult)
+          .addStatement("$N = $T.omega($N)", omega(), MATH_WARM, tI)
           .endControlFlow()
-          .addStatement("double wave = $T.wave($N, $N)", MATH_WARM, tCur, tI)
-          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-          .addStatement("lrs[g] = $T.lr($N, $N[g], wave)", MATH_WARM, etaMin, halfAmplitude)
-          .endControlFlow()
+          .addStatement("$N = $T.waveAt($N, $N)", wave(), MATH_WARM, omega(), tCur)
           .build();
+    }
+
+    @Override
+    CodeBlock read(String g) {
+      return CodeBlock.of("$T.lr($N, $N[$L], $N)", MATH_WARM, etaMin, halfAmplitude, g, wave());
+    }
+
+    @Override
+    CodeBlock step(String t) {
+      return lazyStep(t);
+    }
+
+    private String omega;
+    private String wave;
+
+    private String omega() {
+      if (omega == null) {
+        omega = emitter.state(prefix, "omega", TypeName.DOUBLE, null, "{@code pi / T_i} of the current cycle.");
+      }
+      return omega;
+    }
+
+    private String wave() {
+      if (wave == null) {
+        wave = emitter.state(prefix, "wave", TypeName.DOUBLE, null,
+            "{@code 1 + cos(pi * T_cur / T_i)}, the same for every group.");
+      }
+      return wave;
     }
 
     @Override
@@ -832,6 +964,11 @@ abstract class KindWriter {
     /** The momentum of group {@code g} at {@code t}, after {@link #prologue}. */
     abstract CodeBlock momentum(String t, String g);
 
+    /** For a {@link #lazy()} schedule: the current momentum of group {@code g}. */
+    CodeBlock readMomentum(String g) {
+      throw new UnsupportedOperationException(schedule.type() + " keeps no shared state");
+    }
+
     @Override
     CodeBlock ratesAt(String t) {
       CodeBlock.Builder code = CodeBlock.builder()
@@ -896,6 +1033,131 @@ abstract class KindWriter {
       } else {
         emitter.parameterLines.add("cycle_momentum = false");
       }
+      declareStepping(up, down);
+    }
+
+    private String cycleLength;
+    private String inverseUp;
+    private String inverseDown;
+    private String up;
+    private String height;
+    private String momentumHeight;
+    private String position;
+    private String cycle;
+    private String amplitude;
+    private String level;
+
+    /**
+     * Declares what lazy stepping needs: the cycle in whole steps and the reciprocals of its
+     * halves, so that a step counts and multiplies where the closed form floors and divides.
+     */
+    private void declareStepping(String upName, String downName) {
+      boolean constant = isConstant(Param.STEP_SIZE_UP) && isConstant(Param.STEP_SIZE_DOWN);
+      Integer upValue = constant ? (Integer) constant(Param.STEP_SIZE_UP) : null;
+      Integer downValue = constant ? (Integer) constant(Param.STEP_SIZE_DOWN) : null;
+      up = upName;
+      cycleLength = emitter.derived(prefix, "cycleLength", TypeName.LONG,
+          constant ? CyclicLR.cycleLength(upValue, downValue) : null,
+          CodeBlock.of("$T.cycleLength($N, $N)", MATH_CYCLIC, upName, downName),
+          "{@code step_size_up + step_size_down}, in steps.");
+      inverseUp = emitter.derived(prefix, "inverseUp", TypeName.DOUBLE,
+          constant ? CyclicLR.inverse(upValue) : null,
+          CodeBlock.of("$T.inverse($N)", MATH_CYCLIC, upName), "{@code 1 / step_size_up}.");
+      inverseDown = emitter.derived(prefix, "inverseDown", TypeName.DOUBLE,
+          constant ? CyclicLR.inverse(downValue) : null,
+          CodeBlock.of("$T.inverse($N)", MATH_CYCLIC, downName),
+          "{@code 1 / step_size_down} (0 where there is no falling half).");
+      height = emitter.groupArray(prefix, "height", CodeBlock.of("$N[g] - $N[g]", maxLr, baseLr),
+          "{@code max_lr - base_lr} of each group.");
+      if (cyclesMomentum()) {
+        momentumHeight = emitter.groupArray(prefix, "momentumHeight",
+            CodeBlock.of("$N[g] - $N[g]", maxMomentum, baseMomentum),
+            "{@code max_momentum - base_momentum} of each group.");
+      }
+      position = emitter.state(prefix, "position", TypeName.LONG, null, "Steps since the cycle began.");
+      cycle = emitter.state(prefix, "cycle", TypeName.LONG, null, "The cycle, counted from 1.");
+      amplitude = emitter.state(prefix, "amplitude", TypeName.DOUBLE, null,
+          "The amplitude function's value at the current step.");
+      level = emitter.state(prefix, "level", TypeName.DOUBLE, null,
+          "{@code scale * amplitude}: how far up the cycle every group is, from 0 to 1.");
+    }
+
+    /** Whether the amplitude function takes the cycle rather than the step. */
+    private boolean perCycle() {
+      return scaleFn() != null ? constant(Param.SCALE_MODE) == ScaleMode.CYCLE : constant(Param.MODE) != Mode.EXP_RANGE;
+    }
+
+    /** The amplitude function at cycle {@code c} (per-cycle modes) or step {@code t}. */
+    private CodeBlock amplitudeOf(String c, String t) {
+      ExecutableElement scaleFn = scaleFn();
+      if (scaleFn != null) {
+        return CodeBlock.of("$T.$N((double) $L)", emitter.model.configName(), scaleFn.getSimpleName().toString(),
+            perCycle() ? c : t);
+      }
+      switch ((Mode) constant(Param.MODE)) {
+        case TRIANGULAR:
+          return CodeBlock.of("1.0");
+        case TRIANGULAR2:
+          return CodeBlock.of("$T.triangular2((double) $L)", MATH_CYCLIC, c);
+        case EXP_RANGE:
+          return CodeBlock.of("$T.expRange($N, $L)", MATH_CYCLIC, gamma, t);
+        default:
+          throw new AssertionError(constant(Param.MODE));
+      }
+    }
+
+    @Override
+    boolean recurrent() {
+      return true;
+    }
+
+    @Override
+    boolean lazy() {
+      return true;
+    }
+
+    @Override
+    CodeBlock resetState() {
+      return CodeBlock.builder()
+          .addStatement("$N = 0", position)
+          .addStatement("$N = 1", cycle)
+          .addStatement("$N = $L", amplitude, amplitudeOf(cycle, ZERO))
+          .addStatement("$N = 0.0", level)
+          .build();
+    }
+
+    @Override
+    CodeBlock advance(String t) {
+      CodeBlock.Builder code = CodeBlock.builder()
+          .beginControlFlow("if (++$N == $N)", position, cycleLength)
+          .addStatement("$N = 0", position)
+          .addStatement("$N++", cycle);
+      if (perCycle()) {
+        code.addStatement("$N = $L", amplitude, amplitudeOf(cycle, t));
+      }
+      code.endControlFlow();
+      if (!perCycle()) {
+        code.addStatement("$N = $L", amplitude, amplitudeOf(cycle, t));
+      }
+      return code.addStatement("$N = $T.scaleAt($N, $N, $N, $N, $N) * $N", level, MATH_CYCLIC, position, up,
+              inverseUp, cycleLength, inverseDown, amplitude)
+          .build();
+    }
+
+    @Override
+    CodeBlock read(String g) {
+      return CodeBlock.of("$T.level($N[$L], $N[$L], $N)", MATH_CYCLIC, baseLr, g, height, g, level);
+    }
+
+    @Override
+    CodeBlock readMomentum(String g) {
+      return CodeBlock.of("$T.momentumLevel($N[$L], $N[$L], $N)", MATH_CYCLIC, maxMomentum, g, momentumHeight, g,
+          level);
+    }
+
+    @Override
+    CodeBlock step(String t) {
+      return lazyStep(t);
     }
 
     @Override
@@ -1062,6 +1324,113 @@ abstract class KindWriter {
       } else {
         emitter.parameterLines.add("cycle_momentum = false");
       }
+      declareStepping();
+    }
+
+    private String inverseWarmup;
+    private String inverseReturn;
+    private String inverseLast;
+    private String from;
+    private String to;
+    private String momentumFrom;
+    private String momentumTo;
+    private String weight;
+
+    /**
+     * What lazy stepping needs: the reciprocal of each phase's length, so that a step multiplies
+     * where the closed form divides, and the phase's end values and weight, shared by the groups.
+     */
+    private void declareStepping() {
+      inverseWarmup = inverseOf("inverseWarmup", warmupEnd, "{@code 1 / (pct_start * total_steps - 1)}.");
+      if (threePhase()) {
+        inverseReturn = inverseOf("inverseReturn", returnSpan, "{@code 1 /} the middle phase's length.");
+      }
+      inverseLast = inverseOf("inverseLast", lastSpan, "{@code 1 /} the last phase's length.");
+      TypeName doubles = Emitter.doubles();
+      from = emitter.state(prefix, "from", doubles, null, "The current phase's start rates.");
+      to = emitter.state(prefix, "to", doubles, null, "The current phase's end rates.");
+      if (cyclesMomentum()) {
+        momentumFrom = emitter.state(prefix, "momentumFrom", doubles, null, "The current phase's start momentum.");
+        momentumTo = emitter.state(prefix, "momentumTo", doubles, null, "The current phase's end momentum.");
+      }
+      weight = emitter.state(prefix, "weight", TypeName.DOUBLE, null,
+          "How far through its phase the step is: the cosine wave or the fraction.");
+    }
+
+    private String inverseOf(String name, String span, String why) {
+      return emitter.derived(prefix, name, TypeName.DOUBLE,
+          emitter.folded(span) != null ? OneCycleLR.inverse(emitter.folded(span)) : null,
+          CodeBlock.of("$T.inverse($N)", MATH_ONE_CYCLE, span), why);
+    }
+
+    @Override
+    boolean recurrent() {
+      return true;
+    }
+
+    @Override
+    boolean lazy() {
+      return true;
+    }
+
+    @Override
+    CodeBlock resetState() {
+      return advance(ZERO);
+    }
+
+    @Override
+    CodeBlock advance(String t) {
+      CodeBlock.Builder code = CodeBlock.builder()
+          .addStatement("double $N", local("pct"))
+          .beginControlFlow("if ($L <= $N)", t, warmupEnd)
+          .addStatement("$N = $L * $N", local("pct"), t, inverseWarmup)
+          .add(phaseArrays(initialLr, maxLr, maxMomentum, baseMomentum));
+      if (threePhase()) {
+        code.nextControlFlow("else if ($L <= $N)", t, returnEnd)
+            .addStatement("$N = ($L - $N) * $N", local("pct"), t, warmupEnd, inverseReturn)
+            .add(phaseArrays(maxLr, initialLr, baseMomentum, maxMomentum))
+            .nextControlFlow("else")
+            .addStatement("$N = ($L - $N) * $N", local("pct"), t, returnEnd, inverseLast)
+            .add(phaseArrays(initialLr, minLr, maxMomentum, maxMomentum));
+      } else {
+        code.nextControlFlow("else")
+            .addStatement("$N = ($L - $N) * $N", local("pct"), t, warmupEnd, inverseLast)
+            .add(phaseArrays(maxLr, minLr, baseMomentum, maxMomentum));
+      }
+      code.endControlFlow();
+      if (cos()) {
+        code.addStatement("$N = $T.cosWave($N)", weight, MATH_ONE_CYCLE, local("pct"));
+      } else {
+        code.addStatement("$N = $N", weight, local("pct"));
+      }
+      return code.build();
+    }
+
+    private CodeBlock phaseArrays(String lrFrom, String lrTo, String mFrom, String mTo) {
+      CodeBlock.Builder code = CodeBlock.builder()
+          .addStatement("$N = $N", from, lrFrom)
+          .addStatement("$N = $N", to, lrTo);
+      if (cyclesMomentum()) {
+        code.addStatement("$N = $N", momentumFrom, mFrom).addStatement("$N = $N", momentumTo, mTo);
+      }
+      return code.build();
+    }
+
+    @Override
+    CodeBlock read(String g) {
+      return CodeBlock.of("$T.$L($N[$L], $N[$L], $N)", MATH_ONE_CYCLE, cos() ? "annealCos" : "annealLinear",
+          from, g, to, g, weight);
+    }
+
+    @Override
+    CodeBlock readMomentum(String g) {
+      return CodeBlock.of("$T.$L($N[$L], $N[$L], $N)", MATH_ONE_CYCLE, cos() ? "annealCos" : "annealLinear",
+          momentumFrom, g, momentumTo, g, weight);
+    }
+
+    @Override
+    CodeBlock step(String t) {
+      return lazyStep(t);
     }
 
     String totalSteps() {

@@ -46,8 +46,13 @@ final class SchedulerWriter {
     for (ScheduleModel schedule : model.schedules()) {
       kinds.add(KindWriter.of(schedule, emitter, single ? "" : "s" + schedule.index()));
     }
+    // A single lazy schedule keeps only state that all groups share and computes a group's rate
+    // when it is read; the others keep every group's rate in lrs.
+    boolean lazy = single && kinds.get(0).lazy();
     type.addField(FieldSpec("baseLrs", "PyTorch's {@code base_lrs}: the initial rate of each parameter group."));
-    type.addField(FieldSpec("lrs", "The rate of each group at the current step."));
+    if (!lazy) {
+      type.addField(FieldSpec("lrs", "The rate of each group at the current step."));
+    }
     type.addField(com.palantir.javapoet.FieldSpec.builder(TypeName.LONG, "step", Modifier.PRIVATE)
         .addJavadoc("PyTorch's {@code last_epoch}: calls of {@code step} so far.\n")
         .build());
@@ -74,22 +79,24 @@ final class SchedulerWriter {
     if (momentumKind != null) {
       type.addSuperinterface(MomentumScheduler.class);
       type.addSuperinterface(MomentumFunction.class);
-      type.addField(FieldSpec("momentums", "The momentum of each group at the current step."));
+      if (!lazy) {
+        type.addField(FieldSpec("momentums", "The momentum of each group at the current step."));
+      }
     }
     type.addJavadoc(classJavadoc(model, kinds, parameterLines, metric ? null : closedForm, momentumKind != null));
 
-    type.addMethod(constructor(model, emitter, kinds, momentumKind != null));
+    type.addMethod(constructor(model, emitter, kinds, momentumKind != null, lazy));
     type.addMethod(MethodSpec.methodBuilder("groupCount")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(int.class)
-        .addStatement("return lrs.length").build());
+        .addStatement("return baseLrs.length").build());
     type.addMethod(MethodSpec.methodBuilder("lr")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
         .addParameter(int.class, "group")
-        .addStatement("return lrs[group]").build());
+        .addStatement("return $L", lazy ? kinds.get(0).read("group") : CodeBlock.of("lrs[group]")).build());
     type.addMethod(MethodSpec.methodBuilder("stepCount")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(long.class)
         .addStatement("return step").build());
-    type.addMethod(stepMethod(model, kinds, metric));
+    type.addMethod(stepMethod(model, kinds, metric, lazy));
     if (needsMoveTo(model, kinds)) {
       type.addMethod(moveTo(model, kinds));
     }
@@ -100,7 +107,8 @@ final class SchedulerWriter {
       type.addMethod(MethodSpec.methodBuilder("momentum")
           .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
           .addParameter(int.class, "group")
-          .addStatement("return momentums[group]").build());
+          .addStatement("return $L", lazy ? momentumKind.readMomentum("group") : CodeBlock.of("momentums[group]"))
+          .build());
       type.addMethod(MethodSpec.methodBuilder("momentumAt")
           .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
           .addParameter(long.class, "step").addParameter(int.class, "group")
@@ -128,7 +136,7 @@ final class SchedulerWriter {
   }
 
   private static MethodSpec constructor(
-      ConfigModel model, Emitter emitter, List<KindWriter> kinds, boolean momentum) {
+      ConfigModel model, Emitter emitter, List<KindWriter> kinds, boolean momentum, boolean lazy) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
     if (model.takesConfig()) {
       constructor.addParameter(ParameterSpec.builder(model.configName(), "config").build());
@@ -139,13 +147,17 @@ final class SchedulerWriter {
     constructor.addJavadoc("@throws IllegalArgumentException if a rate or a bound parameter breaks its rule\n");
     constructor.addStatement("this.baseLrs = $T.initialLrs(initialLrs)", CHECKS);
     constructor.addStatement("int groups = baseLrs.length");
-    constructor.addStatement("this.lrs = new double[groups]");
-    if (momentum) {
-      constructor.addStatement("this.momentums = new double[groups]");
+    if (!lazy) {
+      constructor.addStatement("this.lrs = new double[groups]");
+      if (momentum) {
+        constructor.addStatement("this.momentums = new double[groups]");
+      }
     }
     constructor.addCode(emitter.constructor.build());
     KindWriter first = kinds.get(0);
-    if (model.combinator() == Combinator.CHAINED) {
+    if (lazy) {
+      constructor.addCode(first.resetState());
+    } else if (model.combinator() == Combinator.CHAINED) {
       constructor.addCode(chainedUpdate(kinds, KindWriter.ZERO, true));
     } else if (model.combinator() == Combinator.SEQUENTIAL || !first.recurrent()) {
       constructor.addStatement("moveTo(0)");
@@ -155,7 +167,8 @@ final class SchedulerWriter {
     return constructor.build();
   }
 
-  private static MethodSpec stepMethod(ConfigModel model, List<KindWriter> kinds, boolean metric) {
+  private static MethodSpec stepMethod(
+      ConfigModel model, List<KindWriter> kinds, boolean metric, boolean lazy) {
     MethodSpec.Builder step = MethodSpec.methodBuilder("step")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
     if (metric) {
@@ -166,6 +179,10 @@ final class SchedulerWriter {
       step.addStatement("long $L = step + 1", KindWriter.NEXT)
           .addCode(chainedUpdate(kinds, KindWriter.NEXT, false))
           .addStatement("step = $L", KindWriter.NEXT);
+    } else if (lazy) {
+      step.addCode(oneCycleLimit(first, "(step + 1)", false))
+          .addStatement("step++")
+          .addCode(first.advance("step"));
     } else if (model.combinator() == Combinator.NONE && first.recurrent()) {
       step.addStatement("step++").addCode(first.step("step"));
     } else {

@@ -46,6 +46,19 @@ public final class CosineAnnealingLR {
     return Math.floorMod(t - 1 - tMax, 2L * tMax) == 0;
   }
 
+  /**
+   * The first step that leaves a trough ({@link #leavesTrough}): {@code |T_max| + 1}. The next
+   * ones follow every {@link #troughPeriod}.
+   */
+  public static long firstTrough(int tMax) {
+    return Math.abs((long) tMax) + 1;
+  }
+
+  /** Steps between two troughs: {@code 2 |T_max|}. */
+  public static long troughPeriod(int tMax) {
+    return 2 * Math.abs((long) tMax);
+  }
+
   /** {@code (base_lr - eta_min) * (1 - cos(pi / T_max)) / 2}: PyTorch's step out of a trough. */
   public static double troughIncrement(double baseLr, double etaMin, int tMax) {
     return (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;

@@ -16,6 +16,16 @@ public final class CosineAnnealingWarmRestarts {
     return 1 + Math.cos(Math.PI * tCur / tI);
   }
 
+  /** {@code pi / T_i}, kept for a cycle so that each step multiplies rather than divides. */
+  public static double omega(long tI) {
+    return Math.PI / tI;
+  }
+
+  /** {@code 1 + cos(omega * T_cur)} with {@code omega = pi / T_i}. */
+  public static double waveAt(double omega, long tCur) {
+    return 1 + Math.cos(omega * tCur);
+  }
+
   /** The rate, given {@link #wave} and {@code halfAmplitude = (base_lr - eta_min) / 2}. */
   public static double lr(double etaMin, double halfAmplitude, double wave) {
     return etaMin + halfAmplitude * wave;

@@ -31,6 +31,35 @@ public final class CyclicLR {
     return (double) stepSizeUp + stepSizeDown;
   }
 
+  /** {@code step_size_up + step_size_down}: the cycle in whole steps. */
+  public static long cycleLength(int stepSizeUp, int stepSizeDown) {
+    return (long) stepSizeUp + stepSizeDown;
+  }
+
+  /** {@code 1 / steps}, or 0 for a half of no steps, which is never entered. */
+  public static double inverse(int steps) {
+    return steps == 0 ? 0.0 : 1.0 / steps;
+  }
+
+  /**
+   * {@code scale} from the position in the cycle, counted in whole steps: {@code position /
+   * step_size_up} rising, {@code (cycle_length - position) / step_size_down} falling. The same as
+   * {@link #scale} but for rounding, without its floor and divisions.
+   */
+  public static double scaleAt(long position, int stepSizeUp, double inverseUp, long cycleLength, double inverseDown) {
+    return position <= stepSizeUp ? position * inverseUp : (cycleLength - position) * inverseDown;
+  }
+
+  /** The rate at {@code level = scale * amplitude}: {@code base_lr + (max_lr - base_lr) * level}. */
+  public static double level(double baseLr, double height, double level) {
+    return baseLr + height * level;
+  }
+
+  /** The momentum at {@code level}: {@code max_momentum - (max_momentum - base_momentum) * level}. */
+  public static double momentumLevel(double maxMomentum, double height, double level) {
+    return maxMomentum - height * level;
+  }
+
   /** The cycle of step {@code t}, counted from 1. */
   public static double cycle(double totalSize, long t) {
     return Math.floor(1 + t / totalSize);

@@ -57,6 +57,14 @@ public final class OneCycleLR {
     return totalSteps - 1;
   }
 
+  /**
+   * {@code 1 / span}, so that stepping multiplies where PyTorch divides by a phase's length; 0 for
+   * a phase of no length, which no step enters.
+   */
+  public static double inverse(double span) {
+    return span == 0 ? 0.0 : 1.0 / span;
+  }
+
   /** {@code cos(pi * pct) + 1}: the part of cosine annealing shared by every parameter group. */
   public static double cosWave(double pct) {
     return Math.cos(Math.PI * pct) + 1;

@@ -1,0 +1,357 @@
+package dev.anneal.benchmarks;
+
+import dev.anneal.Schedule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * The processor's compile-time cost: compiles the same set of annotated configs in-process, once
+ * without annotation processing and once with the Anneal processor, several times each, and
+ * reports the difference of the medians per config. The processor's share includes compiling the
+ * scheduler classes it generates, which is what a build pays for it. A third kind of run, the
+ * processor alone ({@code -proc:only}: generation without compiling anything), and a fourth, the
+ * configs together with the schedulers generated beforehand and no processing, show how that share
+ * divides between running the processor and compiling what it wrote.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.anneal.benchmarks.ProcessorCost \
+ *     [configs] [runs] [types] [warm-up runs]
+ * </pre>
+ *
+ * <p>Defaults: 1,000 configs, 7 measured runs of each kind after 5 warm-up runs of each, the
+ * kinds interleaved so that all see the same state of the JIT and the file system. The configs
+ * cycle through the first {@code types} of thirteen schedule types (all by default; the first ten
+ * are the single-formula types).
+ */
+public final class ProcessorCost {
+
+  private static final String PACKAGE = "costcheck";
+  private static final int TYPES = 13;
+  private static final String PROCESSOR = "dev.anneal.processor.ScheduleProcessor";
+
+  private ProcessorCost() {}
+
+  /** Runs the measurement and prints the medians and the cost per config. */
+  public static void main(String[] args) throws IOException {
+    int configs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    int types = args.length > 2 ? Integer.parseInt(args[2]) : TYPES;
+    if (types < 1 || types > TYPES) {
+      throw new IllegalArgumentException("types must be in 1.." + TYPES + ": " + types);
+    }
+    int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new IllegalStateException("no system Java compiler: run on a JDK, not a JRE");
+    }
+    Path runtime = runtimeClasses();
+    String classPath = runtime.toString();
+    List<JavaFileObject> sources = new ArrayList<>(configs);
+    for (int i = 0; i < configs; i++) {
+      sources.add(new Source(PACKAGE + "/" + className(i) + ".java", configSource(i, types)));
+    }
+    List<JavaFileObject> withGenerated = new ArrayList<>(sources);
+    withGenerated.addAll(generatedSources(javac, classPath, sources));
+
+    long[][] times = new long[Processing.values().length][runs];
+    for (int r = -warmups; r < runs; r++) {
+      for (Processing processing : Processing.values()) {
+        List<JavaFileObject> inputs = processing == Processing.PLAIN ? withGenerated : sources;
+        long nanos = compile(javac, classPath, inputs, processing, configs);
+        if (r >= 0) {
+          times[processing.ordinal()][r] = nanos;
+        }
+      }
+    }
+
+    System.out.printf(
+        Locale.ROOT, "%d configs of %d schedule types; median of %d runs after %d warm-up runs%n",
+        configs, types, runs, warmups);
+    for (Processing processing : Processing.values()) {
+      long[] nanos = times[processing.ordinal()];
+      System.out.printf(
+          Locale.ROOT, "%-48s %8.1f ms  (runs: %s)%n",
+          processing.description, median(nanos) / 1e6, millis(nanos));
+    }
+    double without = median(times[Processing.NONE.ordinal()]) / 1e6;
+    double with = median(times[Processing.FULL.ordinal()]) / 1e6;
+    System.out.printf(
+        Locale.ROOT, "processor cost: %.3f ms per config%n", (with - without) / configs);
+  }
+
+  /** How a compilation treats annotations. */
+  private enum Processing {
+    NONE("without the processor (-proc:none)"),
+    FULL("with the processor"),
+    ONLY("the processor alone (-proc:only, no class files)"),
+    PLAIN("configs and generated sources, -proc:none");
+
+    final String description;
+
+    Processing(String description) {
+      this.description = description;
+    }
+  }
+
+  /** One compilation of all sources into a fresh directory; returns its wall time in ns. */
+  private static long compile(
+      JavaCompiler javac, String classPath, List<JavaFileObject> sources, Processing processing,
+      int configs) throws IOException {
+    Path out = Files.createTempDirectory("anneal-cost");
+    try {
+      Path classes = Files.createDirectories(out.resolve("classes"));
+      Path generated = Files.createDirectories(out.resolve("generated"));
+      List<String> options = new ArrayList<>(List.of(
+          "-classpath", classPath,
+          "-d", classes.toString(),
+          "-s", generated.toString(),
+          "-implicit:none"));
+      if (processing == Processing.NONE || processing == Processing.PLAIN) {
+        options.add("-proc:none");
+      } else if (processing == Processing.ONLY) {
+        options.add("-proc:only");
+      }
+      DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+      try (StandardJavaFileManager files =
+          javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        JavaCompiler.CompilationTask task =
+            javac.getTask(null, files, diagnostics, options, null, sources);
+        if (processing == Processing.FULL || processing == Processing.ONLY) {
+          task.setProcessors(List.of(newProcessor()));
+        }
+        long start = System.nanoTime();
+        boolean ok = task.call();
+        long elapsed = System.nanoTime() - start;
+        if (!ok) {
+          throw new IllegalStateException("compilation failed: " + errors(diagnostics));
+        }
+        if (processing == Processing.FULL || processing == Processing.PLAIN) {
+          long schedulers = countFiles(classes, "Scheduler.class");
+          if (schedulers != configs) {
+            throw new IllegalStateException(
+                "expected " + configs + " generated schedulers, found " + schedulers);
+          }
+        }
+        return elapsed;
+      }
+    } finally {
+      deleteTree(out);
+    }
+  }
+
+  /** The schedulers the processor writes for {@code sources}, read back into memory. */
+  private static List<JavaFileObject> generatedSources(
+      JavaCompiler javac, String classPath, List<JavaFileObject> sources) throws IOException {
+    Path generated = Files.createTempDirectory("anneal-generated");
+    try {
+      List<String> options = List.of(
+          "-classpath", classPath, "-proc:only", "-s", generated.toString(), "-implicit:none");
+      DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+      try (StandardJavaFileManager files =
+          javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        JavaCompiler.CompilationTask task =
+            javac.getTask(null, files, diagnostics, options, null, sources);
+        task.setProcessors(List.of(newProcessor()));
+        if (!task.call()) {
+          throw new IllegalStateException("generation failed: " + errors(diagnostics));
+        }
+      }
+      List<JavaFileObject> schedulers = new ArrayList<>();
+      try (Stream<Path> files = Files.walk(generated)) {
+        for (Path file : (Iterable<Path>) files::iterator) {
+          if (file.toString().endsWith(".java")) {
+            String name = generated.relativize(file).toString().replace('\\', '/');
+            schedulers.add(new Source(name, Files.readString(file)));
+          }
+        }
+      }
+      return schedulers;
+    } finally {
+      deleteTree(generated);
+    }
+  }
+
+  /** A fresh processor, as javac creates one per compilation. */
+  private static Processor newProcessor() {
+    try {
+      return Class.forName(PROCESSOR).asSubclass(Processor.class).getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the Anneal processor is not on the class path", e);
+    }
+  }
+
+  private static String className(int i) {
+    return String.format(Locale.ROOT, "Config%04d", i);
+  }
+
+  /** Config {@code i}: the schedule types in turn, each config with its own parameters. */
+  static String configSource(int i, int types) {
+    int k = i / types + 1;
+    String annotation;
+    String body = "";
+    switch (i % types) {
+      case 0 -> annotation = "type = ScheduleType.STEP, stepSize = " + (10 * k) + ", gamma = 0.5";
+      case 1 -> annotation = "type = ScheduleType.MULTI_STEP, milestones = {" + (10 * k) + ", "
+          + (20 * k) + ", " + (30 * k) + "}, gamma = 0.1";
+      case 2 -> annotation = "type = ScheduleType.CONSTANT, factor = 0.5, totalIters = " + k;
+      case 3 -> annotation = "type = ScheduleType.LINEAR, startFactor = 0.1, endFactor = 1.0, "
+          + "totalIters = " + (100 * k);
+      case 4 -> annotation = "type = ScheduleType.EXPONENTIAL, gamma = " + (1 - 1e-3 / k);
+      case 5 -> annotation = "type = ScheduleType.POLYNOMIAL, totalIters = " + (1000 * k)
+          + ", power = 2.0";
+      case 6 -> annotation = "type = ScheduleType.COSINE, tMax = " + (1000 * k) + ", etaMin = 1e-6";
+      case 7 -> annotation = "type = ScheduleType.COSINE_WARM_RESTARTS, t0 = " + (100 * k)
+          + ", tMult = 2, etaMin = 1e-6";
+      case 8 -> {
+        annotation = "type = ScheduleType.LAMBDA, lrLambda = \"factor\"";
+        body = "static double factor(long step) { return 1.0 / (1 + step / " + k + ".0); }";
+      }
+      case 9 -> {
+        annotation = "type = ScheduleType.MULTIPLICATIVE, lrLambda = \"factor\"";
+        body = "static double factor(long step) { return " + (1 - 1e-3 / k) + "; }";
+      }
+      case 10 -> annotation = "type = ScheduleType.CYCLIC, baseLr = 1e-4, maxLr = 1e-2, "
+          + "stepSizeUp = " + (100 * k) + ", mode = Mode.TRIANGULAR2";
+      case 11 -> annotation = "type = ScheduleType.ONE_CYCLE, maxLr = 0.01, totalSteps = "
+          + (1000 * k);
+      default -> annotation = "type = ScheduleType.REDUCE_ON_PLATEAU, factor = 0.5, patience = "
+          + k;
+    }
+    return "package " + PACKAGE + ";\n"
+        + "import dev.anneal.*;\n"
+        + "@Schedule(" + annotation + ")\n"
+        + "final class " + className(i) + " {\n" + body + "\n}\n";
+  }
+
+  /**
+   * The class path a project using Anneal compiles against: the runtime alone. Run from the
+   * benchmark jar, which bundles everything, the runtime's classes are copied out of it first, so
+   * that javac's lookups do not search thousands of unrelated classes.
+   */
+  private static Path runtimeClasses() throws IOException {
+    Path location;
+    try {
+      location =
+          Path.of(Schedule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    if (Files.isDirectory(location) || !bundlesBenchmarks(location)) {
+      return location;
+    }
+    Path copy = Files.createTempDirectory("anneal-runtime");
+    try (FileSystem jar = FileSystems.newFileSystem(location);
+        Stream<Path> entries = Files.walk(jar.getPath("/dev/anneal"))) {
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        String name = entry.toString();
+        if (!name.endsWith(".class")
+            || name.startsWith("/dev/anneal/processor/")
+            || name.startsWith("/dev/anneal/benchmarks/")) {
+          continue;
+        }
+        Path target = copy.resolve(name.substring(1));
+        Files.createDirectories(target.getParent());
+        Files.copy(entry, target);
+      }
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        deleteTree(copy);
+      } catch (IOException | UncheckedIOException e) {
+        // A temporary directory left behind is harmless.
+      }
+    }));
+    return copy;
+  }
+
+  private static boolean bundlesBenchmarks(Path jar) throws IOException {
+    try (FileSystem files = FileSystems.newFileSystem(jar)) {
+      return Files.exists(files.getPath("/dev/anneal/benchmarks/ProcessorCost.class"));
+    }
+  }
+
+  private static long countFiles(Path root, String suffix) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(suffix)).count();
+    }
+  }
+
+  private static String errors(DiagnosticCollector<JavaFileObject> diagnostics) {
+    StringBuilder text = new StringBuilder();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.ERROR) {
+        text.append('\n').append(d);
+        if (text.length() > 4_000) {
+          break;
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  private static double median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+  }
+
+  private static String millis(long[] nanos) {
+    StringBuilder text = new StringBuilder();
+    for (long n : nanos) {
+      text.append(text.length() == 0 ? "" : ", ").append(n / 1_000_000);
+    }
+    return text.toString();
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(Comparator.reverseOrder()).forEach(ProcessorCost::delete);
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.delete(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A source file held in memory. */
+  private static final class Source extends SimpleJavaFileObject {
+    private final String text;
+
+    Source(String path, String text) {
+      super(URI.create("string:///" + path), Kind.SOURCE);
+      this.text = text;
+    }
+
+    @Override
+    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+      return text;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.anneal.benchmarks;
+
+import dev.anneal.Chained;
+import dev.anneal.Mode;
+import dev.anneal.Schedule;
+import dev.anneal.ScheduleType;
+
+/**
+ * Configs of the schedule types that no benchmark covers, and of the momentum-cycling variants,
+ * so that the zero-allocation test reaches every kind of generated scheduler.
+ */
+final class AllocationConfigs {
+
+  private AllocationConfigs() {}
+
+  @Schedule(type = ScheduleType.CONSTANT, factor = 0.5, totalIters = 1_000)
+  static final class Constant {}
+
+  @Schedule(type = ScheduleType.LINEAR, startFactor = 0.1, endFactor = 1.0, totalIters = 1_000)
+  static final class Linear {}
+
+  @Schedule(type = ScheduleType.POLYNOMIAL, totalIters = 10_000, power = 2.0)
+  static final class Polynomial {}
+
+  @Schedule(type = ScheduleType.LAMBDA, lrLambda = "inverseSqrt")
+  static final class Lambda {
+    static double inverseSqrt(long step) {
+      return 1.0 / Math.sqrt(1.0 + step);
+    }
+  }
+
+  @Schedule(type = ScheduleType.MULTIPLICATIVE, lrLambda = "decay")
+  static final class Multiplicative {
+    static double decay(long step) {
+      return step % 1_000 == 0 ? 0.5 : 1.0;
+    }
+  }
+
+  @Schedule(
+      type = ScheduleType.CYCLIC,
+      baseLr = 1e-4,
+      maxLr = 1e-2,
+      stepSizeUp = 500,
+      mode = Mode.EXP_RANGE,
+      gamma = 0.9999)
+  static final class CyclicWithMomentum {}
+
+  @Schedule(type = ScheduleType.ONE_CYCLE, maxLr = 1e-2, totalSteps = 10_000, threePhase = true)
+  static final class OneCycleWithMomentum {}
+
+  @Schedule(type = ScheduleType.CONSTANT, factor = 0.5, totalIters = 100)
+  @Schedule(type = ScheduleType.EXPONENTIAL, gamma = 0.9999)
+  @Chained
+  static final class ConstantThenExponential {}
+}

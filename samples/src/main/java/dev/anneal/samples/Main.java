@@ -1,0 +1,225 @@
+package dev.anneal.samples;
+
+import dev.anneal.samples.tour.Sample;
+import dev.anneal.samples.tour.Samples;
+import dev.anneal.samples.tour.Tour;
+import dev.anneal.samples.train.Plan;
+import dev.anneal.samples.train.TrainingDemo;
+import dev.anneal.samples.train.TrainingSchedule;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The samples' command line. With no command it runs the tour and then the training demo; the
+ * {@code tour} and {@code train} commands run one of them.
+ */
+@Command(
+    name = "anneal-samples",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "PyTorch's learning-rate schedules, generated at compile time by Anneal, plotted and put to"
+          + " work.",
+      "With no command, runs 'tour' and then 'train': everything goes into the output folder."
+    },
+    subcommands = {Main.TourCommand.class, Main.TrainCommand.class})
+public final class Main implements Callable<Integer> {
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      defaultValue = "anneal-out",
+      scope = ScopeType.INHERIT,
+      description = "Folder to write into; created if missing (default: ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Mixin TourOptions tourOptions;
+
+  @Mixin TrainOptions trainOptions;
+
+  @Spec CommandSpec spec;
+
+  /** Runs the samples; see {@code --help}. */
+  public static void main(String[] args) {
+    // Before anything touches AWT: the charts are drawn off screen, also where there is a display.
+    System.setProperty("java.awt.headless", "true");
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line, for callers that run it without exiting, such as tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    long start = System.nanoTime();
+    PrintWriter out = spec.commandLine().getOut();
+    if (tourOptions.list) {
+      TourOptions.printList(out);
+      return 0;
+    }
+    new Tour(tourOptions.selected(spec), tourOptions.steps, tourOptions.stepsPerEpoch)
+        .run(output, out);
+    out.println();
+    new TrainingDemo(trainOptions.seed, TrainingSchedule.all()).run(output, out);
+    out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  /** Options of the tour, shared by the default command and {@code tour}. */
+  static final class TourOptions {
+    @Option(
+        names = "--steps",
+        paramLabel = "N",
+        defaultValue = "" + Samples.EPOCHS * Samples.STEPS_PER_EPOCH,
+        description =
+            "Steps to compute and plot (default: ${DEFAULT-VALUE}, the article's 4 epochs"
+                + " of 8).")
+    int steps;
+
+    @Option(
+        names = "--steps-per-epoch",
+        paramLabel = "N",
+        defaultValue = "" + Samples.STEPS_PER_EPOCH,
+        description = "Spacing of the labelled ticks of the x axis (default: ${DEFAULT-VALUE}).")
+    int stepsPerEpoch;
+
+    @Option(
+        names = {"-s", "--schedule"},
+        paramLabel = "NAME",
+        split = ",",
+        description =
+            "Plot only these schedules, by name, e.g. -s step-lr,cosine-annealing-lr"
+                + " (default: all; --list shows the names).")
+    List<String> schedules = new ArrayList<>();
+
+    @Option(names = "--list", description = "List the schedules' names and exit.")
+    boolean list;
+
+    /** The chosen samples, in tour order; a usage error for an unknown name or a bad count. */
+    List<Sample> selected(CommandSpec spec) {
+      if (steps < 1 || stepsPerEpoch < 1) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--steps and --steps-per-epoch must be at least 1");
+      }
+      if (schedules.isEmpty()) {
+        return Samples.all();
+      }
+      List<Sample> chosen = new ArrayList<>();
+      for (String name : schedules) {
+        Sample sample =
+            Samples.byId(name.trim())
+                .orElseThrow(
+                    () ->
+                        new CommandLine.ParameterException(
+                            spec.commandLine(),
+                            "Unknown schedule '" + name + "'; --list shows the names"));
+        if (!chosen.contains(sample)) {
+          chosen.add(sample);
+        }
+      }
+      return chosen;
+    }
+
+    static void printList(PrintWriter out) {
+      int width = 0;
+      for (Sample sample : Samples.all()) {
+        width = Math.max(width, sample.id().length());
+      }
+      for (Sample sample : Samples.all()) {
+        out.printf(Locale.ROOT, "%-" + width + "s  %s%n", sample.id(), sample.torchCall());
+      }
+    }
+  }
+
+  /** Options of the training demo, shared by the default command and {@code train}. */
+  static final class TrainOptions {
+    @Option(
+        names = "--seed",
+        paramLabel = "SEED",
+        defaultValue = "" + Plan.DEFAULT_SEED,
+        description = "Seed of the training data and initial weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+  }
+
+  /** {@code tour}: the article's schedules as charts, a cheat sheet and a CSV. */
+  @Command(
+      name = "tour",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      usageHelpAutoWidth = true,
+      description = {
+        "Plots every schedule of the tour (initial rate 1e-3, 4 epochs of 8 steps) in the style of"
+            + " the article's figures: one PNG per schedule, cheatsheet.png with all of them, and"
+            + " schedules.csv with every rate."
+      })
+  static final class TourCommand implements Callable<Integer> {
+    @ParentCommand Main parent;
+
+    @Mixin TourOptions options;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (options.list) {
+        TourOptions.printList(spec.commandLine().getOut());
+        return 0;
+      }
+      new Tour(options.selected(spec), options.steps, options.stepsPerEpoch)
+          .run(parent.output, spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
+  /** {@code train}: a small network trained under several generated schedulers. */
+  @Command(
+      name = "train",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      usageHelpAutoWidth = true,
+      description = {
+        "Trains a two-layer network on three interleaved spirals, in plain Java with SGD and"
+            + " momentum, once with a constant rate and once under each of several generated"
+            + " schedulers; prints the final training loss and validation accuracy and writes"
+            + " training.png and training.csv. Deterministic for a given seed."
+      })
+  static final class TrainCommand implements Callable<Integer> {
+    @ParentCommand Main parent;
+
+    @Mixin TrainOptions options;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      new TrainingDemo(options.seed, TrainingSchedule.all())
+          .run(parent.output, spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
+  /** The version from the jar's manifest, when run from the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"anneal-samples " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

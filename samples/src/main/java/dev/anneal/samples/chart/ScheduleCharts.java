@@ -1,0 +1,212 @@
+package dev.anneal.samples.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Learning-rate charts in the style of the article's figures (its appendix has the matplotlib
+ * code): steps on the x axis from 0 to the last step, labelled once per epoch; the rate on the y
+ * axis from 0 to a little above the initial rate; a black line with a circle on every step.
+ */
+public final class ScheduleCharts {
+
+  /**
+   * Width and height of a schedule's own chart: matplotlib's {@code figsize=(10, 5)} at 100 dpi.
+   */
+  public static final int WIDTH = 1000;
+
+  /** Height of a schedule's own chart. */
+  public static final int HEIGHT = 500;
+
+  /** Width of one chart of the cheat sheet. */
+  public static final int TILE_WIDTH = 560;
+
+  /** Height of one chart of the cheat sheet. */
+  public static final int TILE_HEIGHT = 290;
+
+  /** Columns of the cheat sheet: three stay readable when the image is scaled to a page. */
+  public static final int CHEAT_SHEET_COLUMNS = 3;
+
+  /** Height of the band above the cheat sheet's grid that holds its heading. */
+  public static final int CHEAT_SHEET_HEADER = 90;
+
+  private static final Color METRIC_COLOR = new Color(0x1f77b4);
+
+  private ScheduleCharts() {}
+
+  /**
+   * The chart of one schedule.
+   *
+   * @param title the chart's title, the PyTorch call
+   * @param rates the rate at each step; NaN past the end of a schedule that stops early
+   * @param stepsPerEpoch the spacing of the labelled ticks of the x axis
+   * @param yMax the top of the y axis
+   * @param metric the metric that drove the schedule, drawn on a second y axis, or {@code null}
+   * @param tile whether the chart is a tile of the cheat sheet: smaller, with smaller type
+   */
+  public static XYChart schedule(
+      String title,
+      double[] rates,
+      int stepsPerEpoch,
+      double yMax,
+      IntToDoubleFunction metric,
+      boolean tile) {
+    int steps = rates.length;
+    XYChart chart =
+        new XYChartBuilder()
+            .width(tile ? TILE_WIDTH : WIDTH)
+            .height(tile ? TILE_HEIGHT : HEIGHT)
+            .title(title)
+            .xAxisTitle("Steps")
+            .yAxisTitle("Learning Rate")
+            .build();
+    XYStyler styler = chart.getStyler();
+    applyArticleStyle(styler, tile);
+    // A long PyTorch call, such as a SequentialLR's, gets smaller type rather than a cut title.
+    styler.setChartTitleFont(fitting(styler.getChartTitleFont(), title, chart.getWidth() - 40));
+    styler.setXAxisMin(0.0).setXAxisMax((double) steps).setYAxisMin(0.0).setYAxisMax(yMax);
+    // The x ticks fall on the data's steps; labelling only epoch boundaries mirrors matplotlib's
+    // MultipleLocator(STEPS_IN_EPOCH) in the article's code.
+    styler.setxAxisTickLabelsFormattingFunction(
+        x -> Math.rint(x) % stepsPerEpoch == 0 ? Long.toString(Math.round(x)) : "");
+    // Per axis group: a chart-wide pattern would also override the metric's axis.
+    styler.putYAxisGroupDecimalPatternMap(0, "0.0000");
+    styler.setYAxisTickMarkSpacingHint(tile ? 40 : 70);
+
+    int defined = definedPrefix(rates);
+    double[] x = new double[defined];
+    double[] y = new double[defined];
+    for (int i = 0; i < defined; i++) {
+      x[i] = i;
+      y[i] = rates[i];
+    }
+    XYSeries series = chart.addSeries("rate", x, y);
+    series.setLineColor(Color.BLACK);
+    series.setMarker(SeriesMarkers.CIRCLE);
+    series.setMarkerColor(Color.BLACK);
+    series.setLineStyle(new BasicStroke(tile ? 1.5f : 2f));
+
+    if (metric != null) {
+      double[] values = new double[defined];
+      double top = 0;
+      for (int i = 0; i < defined; i++) {
+        values[i] = metric.applyAsDouble(i);
+        top = Math.max(top, values[i]);
+      }
+      XYSeries metricSeries = chart.addSeries("validation loss", x, values);
+      metricSeries.setYAxisGroup(1);
+      metricSeries.setLineColor(METRIC_COLOR);
+      metricSeries.setMarker(SeriesMarkers.NONE);
+      metricSeries.setLineStyle(
+          new BasicStroke(
+              1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+      chart.setYAxisGroupTitle(1, "Validation loss (dashed)");
+      styler.setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+      styler.setYAxisMin(1, 0.0).setYAxisMax(1, top * 1.1);
+      // XChart 3.8 formats both y axes with the first one's decimal pattern. Tell them apart by
+      // magnitude instead: the rates are below 0.01, the loss ticks are multiples of 0.1.
+      styler.setyAxisTickLabelsFormattingFunction(
+          value ->
+              value == 0
+                  ? "0"
+                  : String.format(Locale.ROOT, Math.abs(value) < 0.01 ? "%.4f" : "%.2f", value));
+      styler.setYAxisGroupTickLabelsColorMap(1, METRIC_COLOR);
+    }
+    return chart;
+  }
+
+  /**
+   * All the charts in one image, in a grid of {@link #CHEAT_SHEET_COLUMNS} columns under a heading,
+   * like the article's visual cheat sheet.
+   *
+   * @param heading the first line of the heading
+   * @param subheading the second line of the heading
+   * @param tiles charts built with {@code tile = true}
+   */
+  public static BufferedImage cheatSheet(String heading, String subheading, List<XYChart> tiles) {
+    int columns = Math.min(CHEAT_SHEET_COLUMNS, Math.max(1, tiles.size()));
+    int rows = (tiles.size() + columns - 1) / columns;
+    BufferedImage image =
+        new BufferedImage(
+            columns * TILE_WIDTH,
+            CHEAT_SHEET_HEADER + rows * TILE_HEIGHT,
+            BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, image.getWidth(), image.getHeight());
+      g.setColor(Color.BLACK);
+      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 30));
+      g.drawString(heading, 24, 42);
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
+      g.setColor(Color.DARK_GRAY);
+      g.drawString(subheading, 24, 72);
+      for (int i = 0; i < tiles.size(); i++) {
+        BufferedImage tile = BitmapEncoder.getBufferedImage(tiles.get(i));
+        g.drawImage(
+            tile,
+            (i % columns) * TILE_WIDTH,
+            CHEAT_SHEET_HEADER + (i / columns) * TILE_HEIGHT,
+            null);
+      }
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  /** The look shared by every chart: white, no grid, no legend, no frame, black type. */
+  static void applyArticleStyle(XYStyler styler, boolean small) {
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setPlotBackgroundColor(Color.WHITE);
+    styler.setPlotBorderVisible(false);
+    styler.setPlotGridLinesVisible(false);
+    styler.setLegendVisible(false);
+    styler.setChartTitleBoxVisible(false);
+    styler.setChartFontColor(Color.BLACK);
+    styler.setAxisTickLabelsColor(Color.BLACK);
+    styler.setAxisTickMarksColor(Color.BLACK);
+    styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, small ? 13 : 17));
+    styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, small ? 12 : 15));
+    styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, small ? 11 : 13));
+    styler.setChartPadding(small ? 8 : 14);
+    styler.setMarkerSize(small ? 5 : 7);
+  }
+
+  /** {@code font}, made smaller if needed for {@code text} to fit in {@code width} pixels. */
+  static Font fitting(Font font, String text, int width) {
+    FontRenderContext context = new FontRenderContext(null, true, true);
+    Font fitted = font;
+    while (fitted.getSize2D() > 8 && fitted.getStringBounds(text, context).getWidth() > width) {
+      fitted = fitted.deriveFont(fitted.getSize2D() - 1);
+    }
+    return fitted;
+  }
+
+  /** How many leading entries are defined: a schedule that stops early is NaN after its end. */
+  private static int definedPrefix(double[] values) {
+    int n = 0;
+    while (n < values.length && !Double.isNaN(values[n])) {
+      n++;
+    }
+    return n;
+  }
+}

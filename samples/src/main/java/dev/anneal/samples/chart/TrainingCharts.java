@@ -1,0 +1,132 @@
+package dev.anneal.samples.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The training demo's figure: loss curves beside the rates that produced them. */
+public final class TrainingCharts {
+
+  /** Width of each of the two panels. */
+  public static final int PANEL_WIDTH = 800;
+
+  /** Height of the figure. */
+  public static final int HEIGHT = 560;
+
+  /** The constant baseline in black, then matplotlib's default colours, which readers know. */
+  private static final Color[] PALETTE = {
+    Color.BLACK,
+    new Color(0x1f77b4),
+    new Color(0xff7f0e),
+    new Color(0x2ca02c),
+    new Color(0xd62728),
+    new Color(0x9467bd),
+    new Color(0x8c564b),
+    new Color(0xe377c2),
+    new Color(0x7f7f7f),
+    new Color(0xbcbd22),
+    new Color(0x17becf),
+  };
+
+  private TrainingCharts() {}
+
+  /**
+   * One curve of the figure.
+   *
+   * @param name the legend entry
+   * @param loss the training loss before training and after each epoch
+   * @param rates the rate of every optimizer step
+   */
+  public record Curve(String name, double[] loss, double[] rates) {}
+
+  /**
+   * The figure: on the left the training loss per epoch on a log scale, on the right the rate of
+   * every step.
+   */
+  public static BufferedImage figure(
+      String title, List<Curve> curves, int epochs, int stepsPerEpoch) {
+    XYChart loss =
+        new XYChartBuilder()
+            .width(PANEL_WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle("Epoch")
+            .yAxisTitle("Training loss (log scale)")
+            .build();
+    style(loss.getStyler(), epochs);
+    loss.getStyler().setYAxisLogarithmic(true);
+    loss.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+
+    XYChart rates =
+        new XYChartBuilder()
+            .width(PANEL_WIDTH)
+            .height(HEIGHT)
+            .title("The learning rate each schedule set")
+            .xAxisTitle("Epoch")
+            .yAxisTitle("Learning Rate")
+            .build();
+    style(rates.getStyler(), epochs);
+    rates.getStyler().setLegendVisible(false);
+    rates.getStyler().setYAxisMin(0.0);
+
+    for (int i = 0; i < curves.size(); i++) {
+      Curve curve = curves.get(i);
+      Color color = PALETTE[i % PALETTE.length];
+      double[] epochAxis = new double[curve.loss().length];
+      for (int e = 0; e < epochAxis.length; e++) {
+        epochAxis[e] = e;
+      }
+      XYSeries lossSeries = loss.addSeries(curve.name(), epochAxis, curve.loss());
+      lossSeries.setLineColor(color);
+      lossSeries.setMarker(SeriesMarkers.NONE);
+      lossSeries.setLineStyle(new BasicStroke(2f));
+
+      // Rates against epochs, so the two panels share their x axis.
+      double[] x = new double[curve.rates().length];
+      for (int s = 0; s < x.length; s++) {
+        x[s] = (double) s / stepsPerEpoch;
+      }
+      XYSeries rateSeries = rates.addSeries(curve.name(), x, curve.rates());
+      rateSeries.setLineColor(color);
+      rateSeries.setMarker(SeriesMarkers.NONE);
+      rateSeries.setLineStyle(new BasicStroke(1.6f));
+    }
+
+    BufferedImage image = new BufferedImage(2 * PANEL_WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.drawImage(BitmapEncoder.getBufferedImage(loss), 0, 0, null);
+      g.drawImage(BitmapEncoder.getBufferedImage(rates), PANEL_WIDTH, 0, null);
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  private static void style(XYStyler styler, int epochs) {
+    ScheduleCharts.applyArticleStyle(styler, false);
+    styler.setLegendVisible(true);
+    styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    styler.setLegendBorderColor(Color.LIGHT_GRAY);
+    styler.setPlotGridHorizontalLinesVisible(true);
+    styler.setPlotGridLinesColor(new Color(0xe6e6e6));
+    styler.setXAxisMin(0.0).setXAxisMax((double) epochs);
+    // Ticks fall on data points; about six labels keep the axis readable.
+    int every = Math.max(1, epochs / 6);
+    styler.setxAxisTickLabelsFormattingFunction(
+        x ->
+            Math.abs(x - Math.rint(x)) < 1e-9 && Math.rint(x) % every == 0
+                ? Long.toString(Math.round(x))
+                : "");
+  }
+}

@@ -1,0 +1,20 @@
+package dev.anneal.samples.tour;
+
+import dev.anneal.Mode;
+import dev.anneal.Schedule;
+import dev.anneal.ScheduleType;
+
+/**
+ * {@code CyclicLR(optimizer, base_lr=1e-4, max_lr=1e-3, step_size_up=4, mode='exp_range',
+ * gamma=0.95)}: the triangle's height shrinks by 5% every step.
+ */
+@Schedule(
+    type = ScheduleType.CYCLIC,
+    baseLr = 1e-4,
+    maxLr = 1e-3,
+    stepSizeUp = 4,
+    mode = Mode.EXP_RANGE,
+    gamma = 0.95)
+final class CyclicExpRangeDecaying {
+  private CyclicExpRangeDecaying() {}
+}

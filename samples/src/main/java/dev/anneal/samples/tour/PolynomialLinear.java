@@ -1,0 +1,12 @@
+package dev.anneal.samples.tour;
+
+import dev.anneal.Schedule;
+import dev.anneal.ScheduleType;
+
+/**
+ * {@code PolynomialLR(optimizer, total_iters=8, power=1)}: a straight line down to zero in 8 steps.
+ */
+@Schedule(type = ScheduleType.POLYNOMIAL, totalIters = 8, power = 1)
+final class PolynomialLinear {
+  private PolynomialLinear() {}
+}

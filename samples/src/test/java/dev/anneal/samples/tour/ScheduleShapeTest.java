@@ -1,0 +1,124 @@
+package dev.anneal.samples.tour;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.IntToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tour's curves have the article's shapes: each generated scheduler against PyTorch's closed
+ * form, or against values PyTorch 1.13 printed where there is none. The conformance module checks
+ * the schedulers thoroughly; this guards the samples' configs.
+ */
+class ScheduleShapeTest {
+
+  private static final int STEPS = Samples.EPOCHS * Samples.STEPS_PER_EPOCH;
+  private static final double LR = Samples.LEARNING_RATE;
+
+  private static double[] rates(String id) {
+    return Samples.byId(id).orElseThrow().rates(STEPS);
+  }
+
+  private static void assertFollows(String id, IntToDoubleFunction expected) {
+    double[] actual = rates(id);
+    for (int t = 0; t < STEPS; t++) {
+      double want = expected.applyAsDouble(t);
+      assertEquals(want, actual[t], 1e-12 * LR, id + " at step " + t);
+    }
+  }
+
+  @Test
+  void everyScheduleStaysInsideTheArticlesAxes() {
+    for (Sample sample : Samples.all()) {
+      for (double rate : sample.rates(STEPS)) {
+        assertTrue(rate >= 0 && rate <= 1.1 * LR, sample.id() + ": " + rate);
+      }
+    }
+  }
+
+  @Test
+  void decays() {
+    assertFollows("step-lr", t -> LR * Math.pow(0.5, t / 4));
+    assertFollows(
+        "multi-step-lr", t -> LR * Math.pow(0.5, t < 8 ? 0 : t < 24 ? 1 : t < 28 ? 2 : 3));
+    assertFollows("exponential-lr", t -> LR * Math.pow(0.5, t));
+    assertFollows("polynomial-lr-power-1", t -> LR * (1 - Math.min(t, 8) / 8.0));
+    assertFollows("polynomial-lr-power-2", t -> LR * Math.pow(1 - Math.min(t, 8) / 8.0, 2));
+    assertFollows("lambda-lr", t -> LR * Math.pow(0.95, t));
+    assertFollows("multiplicative-lr", t -> LR * Math.pow(0.95, t));
+  }
+
+  @Test
+  void warmUps() {
+    assertFollows("constant-lr", t -> t < 8 ? LR / 2 : LR);
+    assertFollows("linear-lr", t -> LR * (0.5 + 0.5 * Math.min(t, 8) / 8.0));
+  }
+
+  @Test
+  void cosines() {
+    double etaMin = 1e-4;
+    assertFollows(
+        "cosine-annealing-lr", t -> etaMin + (LR - etaMin) * (1 + Math.cos(Math.PI * t / 32)) / 2);
+    assertFollows(
+        "cosine-annealing-warm-restarts",
+        t -> etaMin + (LR - etaMin) * (1 + Math.cos(Math.PI * (t % 8) / 8)) / 2);
+  }
+
+  @Test
+  void cycles() {
+    double base = 1e-4;
+    IntToDoubleFunction triangle =
+        t -> Math.max(0, 1 - Math.abs(t / 4.0 - 2 * Math.floor(1 + t / 8.0) + 1));
+    assertFollows("cyclic-lr-triangular", t -> base + (LR - base) * triangle.applyAsDouble(t));
+    assertFollows(
+        "cyclic-lr-triangular2",
+        t -> base + (LR - base) * triangle.applyAsDouble(t) / Math.pow(2, t / 8));
+    // exp_range with PyTorch's default gamma of 1.0, as the article writes it: plain triangles.
+    assertFollows("cyclic-lr-exp-range", t -> base + (LR - base) * triangle.applyAsDouble(t));
+    assertFollows(
+        "cyclic-lr-exp-range-gamma",
+        t -> base + (LR - base) * triangle.applyAsDouble(t) * Math.pow(0.95, t));
+  }
+
+  @Test
+  void oneCycleRisesToThePeakAndEndsFarBelowTheStart() {
+    double[] cos = rates("one-cycle-lr-cos");
+    assertEquals(3.9999999999999996e-05, cos[0], 1e-12 * LR);
+    assertEquals(9.992134106552783e-04, cos[9], 1e-12 * LR);
+    assertEquals(4e-09, cos[31], 1e-12 * LR);
+    double[] linear = rates("one-cycle-lr-linear");
+    assertEquals(4e-05, linear[0], 1e-12 * LR);
+    assertEquals(4e-09, linear[31], 1e-12 * LR);
+    double[] fineTune = rates("one-cycle-fine-tune");
+    assertEquals(2e-4, fineTune[0], 1e-12 * LR);
+    assertEquals(9.98101154347781e-04, fineTune[3], 1e-12 * LR);
+    assertEquals(2e-6, fineTune[31], 1e-12 * LR);
+  }
+
+  @Test
+  void oneCycleStopsAfterItsTotalSteps() {
+    double[] rates = Samples.byId("one-cycle-lr-cos").orElseThrow().rates(40);
+    // PyTorch steps OneCycleLR up to total_steps (32) times and raises on the next step.
+    assertTrue(!Double.isNaN(rates[32]), "step 32 is still defined");
+    assertTrue(Double.isNaN(rates[33]), "step 33 is past the end");
+  }
+
+  @Test
+  void plateauCutsTheRateOnceTheLossHasStalledForPatienceSteps() {
+    // The synthetic loss stops improving at step 10; after 11 more steps (patience 10) the rate
+    // drops by the default factor 0.1, as PyTorch 1.13 does on the same losses.
+    assertFollows("reduce-lr-on-plateau", t -> t <= 21 ? LR : LR / 10);
+  }
+
+  @Test
+  void recipes() {
+    double[] warmupCosine = rates("warmup-cosine");
+    double[] expectedStart = {1e-4, 3.25e-4, 5.5e-4, 7.75e-4, 1e-3};
+    for (int t = 0; t < expectedStart.length; t++) {
+      assertEquals(expectedStart[t], warmupCosine[t], 1e-12 * LR, "warm-up at " + t);
+    }
+    assertEquals(3.143895053378698e-06, warmupCosine[31], 1e-12 * LR);
+    assertFollows("chained-scheduler", t -> LR * Math.pow(0.9, t) * (t < 2 ? 0.1 : 1));
+  }
+}
