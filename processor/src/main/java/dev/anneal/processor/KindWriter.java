@@ -7,7 +7,6 @@ import dev.anneal.AnnealStrategy;
 import dev.anneal.Mode;
 import dev.anneal.ScaleMode;
 import dev.anneal.ThresholdMode;
-import dev.anneal.internal.Rule;
 import dev.anneal.math.ConstantLR;
 import dev.anneal.math.CosineAnnealingLR;
 import dev.anneal.math.CosineAnnealingWarmRestarts;
@@ -139,7 +138,7 @@ abstract class KindWriter {
    * where the closed form would drift from PyTorch's numbers over a long run.
    */
   boolean recurrent() {
-    return false;
+    return lazy();
   }
 
   /**
@@ -328,11 +327,6 @@ abstract class KindWriter {
     }
 
     @Override
-    boolean recurrent() {
-      return true;
-    }
-
-    @Override
     boolean lazy() {
       return true;
     }
@@ -417,11 +411,6 @@ abstract class KindWriter {
     @Override
     CodeBlock factor(String t) {
       return CodeBlock.of("$T.factor($N, $N, $L)", MATH_MULTI_STEP, gamma, milestones, t);
-    }
-
-    @Override
-    boolean recurrent() {
-      return true;
     }
 
     @Override
@@ -551,11 +540,6 @@ abstract class KindWriter {
     @Override
     CodeBlock factor(String t) {
       return CodeBlock.of("$T.factor($N, $L)", MATH_EXPONENTIAL, gamma, t);
-    }
-
-    @Override
-    boolean recurrent() {
-      return true;
     }
 
     @Override
@@ -749,11 +733,6 @@ abstract class KindWriter {
     }
 
     @Override
-    boolean recurrent() {
-      return true;
-    }
-
-    @Override
     boolean lazy() {
       return true;
     }
@@ -817,15 +796,8 @@ abstract class KindWriter {
   }
 
   static final class Lambda extends KindWriter {
-    private final boolean multiplicative;
-
     Lambda(ScheduleModel s, Emitter e, String p) {
-      this(s, e, p, false);
-    }
-
-    Lambda(ScheduleModel s, Emitter e, String p, boolean multiplicative) {
       super(s, e, p);
-      this.multiplicative = multiplicative;
     }
 
     List<ExecutableElement> methods() {
@@ -900,7 +872,7 @@ abstract class KindWriter {
 
     Multiplicative(ScheduleModel s, Emitter e, String p) {
       super(s, e, p);
-      this.lambda = new Lambda(s, e, p, true);
+      this.lambda = new Lambda(s, e, p);
     }
 
     @Override
@@ -967,18 +939,6 @@ abstract class KindWriter {
     /** For a {@link #lazy()} schedule: the current momentum of group {@code g}. */
     CodeBlock readMomentum(String g) {
       throw new UnsupportedOperationException(schedule.type() + " keeps no shared state");
-    }
-
-    @Override
-    CodeBlock ratesAt(String t) {
-      CodeBlock.Builder code = CodeBlock.builder()
-          .add(prologue(t))
-          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-          .addStatement("lrs[g] = $L", lr(t, "g"));
-      if (cyclesMomentum()) {
-        code.addStatement("momentums[g] = $L", momentum(t, "g"));
-      }
-      return code.endControlFlow().build();
     }
 
     @Override
@@ -1104,11 +1064,6 @@ abstract class KindWriter {
         default:
           throw new AssertionError(constant(Param.MODE));
       }
-    }
-
-    @Override
-    boolean recurrent() {
-      return true;
     }
 
     @Override
@@ -1364,11 +1319,6 @@ abstract class KindWriter {
     }
 
     @Override
-    boolean recurrent() {
-      return true;
-    }
-
-    @Override
     boolean lazy() {
       return true;
     }
@@ -1608,9 +1558,5 @@ abstract class KindWriter {
     CodeBlock chain(String lr, String t, String g) {
       throw new UnsupportedOperationException("ReduceLROnPlateau cannot be chained");
     }
-  }
-
-  static Rule ruleOf(ScheduleModel schedule, Param param) {
-    return ParamTable.of(schedule.type()).get(param).rule();
   }
 }
