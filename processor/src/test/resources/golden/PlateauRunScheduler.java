@@ -72,11 +72,6 @@ public final class PlateauRunScheduler implements MetricScheduler {
   private int badSteps;
 
   /**
-   * PyTorch's {@code cooldown_counter}: steps left in which bad steps are not counted.
-   */
-  private int cooldownLeft;
-
-  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -87,7 +82,6 @@ public final class PlateauRunScheduler implements MetricScheduler {
     this.minLr = Checks.perGroup(new double[] {0.0}, groups, Rule.FINITE, "ReduceLROnPlateau", "minLr", "min_lr");
     this.best = Double.POSITIVE_INFINITY;
     this.badSteps = 0;
-    this.cooldownLeft = 0;
     System.arraycopy(baseLrs, 0, lrs, 0, lrs.length);
   }
 
@@ -115,15 +109,10 @@ public final class PlateauRunScheduler implements MetricScheduler {
     } else {
       badSteps++;
     }
-    if (cooldownLeft > 0) {
-      cooldownLeft--;
-      badSteps = 0;
-    }
     if (badSteps > PATIENCE) {
       for (int g = 0; g < lrs.length; g++) {
         lrs[g] = ReduceLROnPlateau.reduce(lrs[g], FACTOR, minLr[g], EPS);
       }
-      cooldownLeft = COOLDOWN;
       badSteps = 0;
     }
   }

@@ -1498,8 +1498,15 @@ abstract class KindWriter {
           "The best metric so far; infinitely bad at first.");
       emitter.state(prefix, "badSteps", TypeName.INT, CodeBlock.of("0"),
           "PyTorch's {@code num_bad_epochs}: steps in a row without improvement.");
-      emitter.state(prefix, "cooldownLeft", TypeName.INT, CodeBlock.of("0"),
-          "PyTorch's {@code cooldown_counter}: steps left in which bad steps are not counted.");
+      if (hasCooldown()) {
+        emitter.state(prefix, "cooldownLeft", TypeName.INT, CodeBlock.of("0"),
+            "PyTorch's {@code cooldown_counter}: steps left in which bad steps are not counted.");
+      }
+    }
+
+    /** Whether cooldown is kept: not where it is written or defaulted as 0, since it never starts. */
+    private boolean hasCooldown() {
+      return !(isConstant(Param.COOLDOWN) && (Integer) constant(Param.COOLDOWN) == 0);
     }
 
     @Override
@@ -1533,25 +1540,27 @@ abstract class KindWriter {
       Mode mode = (Mode) constant(Param.MODE);
       ThresholdMode thresholdMode = (ThresholdMode) constant(Param.THRESHOLD_MODE);
       String test = (mode == Mode.MIN ? "less" : "greater") + (thresholdMode == ThresholdMode.REL ? "Relative" : "Absolute");
-      return CodeBlock.builder()
+      CodeBlock.Builder code = CodeBlock.builder()
           .beginControlFlow("if ($T.$L(metric, best, $N))", MATH_PLATEAU, test, threshold)
           .addStatement("best = metric")
           .addStatement("badSteps = 0")
           .nextControlFlow("else")
           .addStatement("badSteps++")
-          .endControlFlow()
-          .beginControlFlow("if (cooldownLeft > 0)")
-          .addStatement("cooldownLeft--")
-          .addStatement("badSteps = 0")
-          .endControlFlow()
-          .beginControlFlow("if (badSteps > $N)", patience)
+          .endControlFlow();
+      if (hasCooldown()) {
+        code.beginControlFlow("if (cooldownLeft > 0)")
+            .addStatement("cooldownLeft--")
+            .addStatement("badSteps = 0")
+            .endControlFlow();
+      }
+      code.beginControlFlow("if (badSteps > $N)", patience)
           .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
           .addStatement("lrs[g] = $T.reduce(lrs[g], $N, $N[g], $N)", MATH_PLATEAU, factor, minLr, eps)
-          .endControlFlow()
-          .addStatement("cooldownLeft = $N", cooldown)
-          .addStatement("badSteps = 0")
-          .endControlFlow()
-          .build();
+          .endControlFlow();
+      if (hasCooldown()) {
+        code.addStatement("cooldownLeft = $N", cooldown);
+      }
+      return code.addStatement("badSteps = 0").endControlFlow().build();
     }
 
     @Override
