@@ -1047,18 +1047,21 @@ abstract class KindWriter {
       return scaleFn() != null ? constant(Param.SCALE_MODE) == ScaleMode.CYCLE : constant(Param.MODE) != Mode.EXP_RANGE;
     }
 
-    /** The amplitude function at cycle {@code c} (per-cycle modes) or step {@code t}. */
-    private CodeBlock amplitudeOf(String c, String t) {
+    /**
+     * The amplitude function, of the cycle (a {@code double} expression, counted from 1) in the
+     * per-cycle modes or of step {@code t}: PyTorch's {@code scale_fn(cycle or last_epoch)}.
+     */
+    private CodeBlock amplitudeOf(CodeBlock cycle, String t) {
       ExecutableElement scaleFn = scaleFn();
       if (scaleFn != null) {
-        return CodeBlock.of("$T.$N((double) $L)", emitter.model.configName(), scaleFn.getSimpleName().toString(),
-            perCycle() ? c : t);
+        return CodeBlock.of("$T.$N($L)", emitter.model.configName(), scaleFn.getSimpleName().toString(),
+            perCycle() ? cycle : CodeBlock.of("(double) $L", t));
       }
       switch ((Mode) constant(Param.MODE)) {
         case TRIANGULAR:
           return CodeBlock.of("1.0");
         case TRIANGULAR2:
-          return CodeBlock.of("$T.triangular2((double) $L)", MATH_CYCLIC, c);
+          return CodeBlock.of("$T.triangular2($L)", MATH_CYCLIC, cycle);
         case EXP_RANGE:
           return CodeBlock.of("$T.expRange($N, $L)", MATH_CYCLIC, gamma, t);
         default:
@@ -1076,7 +1079,7 @@ abstract class KindWriter {
       return CodeBlock.builder()
           .addStatement("$N = 0", position)
           .addStatement("$N = 1", cycle)
-          .addStatement("$N = $L", amplitude, amplitudeOf(cycle, ZERO))
+          .addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("(double) $N", cycle), ZERO))
           .addStatement("$N = 0.0", level)
           .build();
     }
@@ -1088,11 +1091,11 @@ abstract class KindWriter {
           .addStatement("$N = 0", position)
           .addStatement("$N++", cycle);
       if (perCycle()) {
-        code.addStatement("$N = $L", amplitude, amplitudeOf(cycle, t));
+        code.addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("(double) $N", cycle), t));
       }
       code.endControlFlow();
       if (!perCycle()) {
-        code.addStatement("$N = $L", amplitude, amplitudeOf(cycle, t));
+        code.addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("(double) $N", cycle), t));
       }
       return code.addStatement("$N = $T.scaleAt($N, $N, $N, $N, $N) * $N", level, MATH_CYCLIC, position, up,
               inverseUp, cycleLength, inverseDown, amplitude)
@@ -1149,31 +1152,12 @@ abstract class KindWriter {
           + "momentum(t) = max_momentum - (max_momentum - base_momentum) * scale * scale_fn(cycle or t)";
     }
 
-    private CodeBlock amplitude(String t) {
-      ExecutableElement scaleFn = scaleFn();
-      if (scaleFn != null) {
-        CodeBlock x = constant(Param.SCALE_MODE) == ScaleMode.CYCLE
-            ? CodeBlock.of("$T.cycle($N, $L)", MATH_CYCLIC, totalSize, t)
-            : CodeBlock.of("(double) $L", t);
-        return CodeBlock.of("$T.$N($L)", emitter.model.configName(), scaleFn.getSimpleName().toString(), x);
-      }
-      switch ((Mode) constant(Param.MODE)) {
-        case TRIANGULAR:
-          return CodeBlock.of("1.0");
-        case TRIANGULAR2:
-          return CodeBlock.of("$T.triangular2($T.cycle($N, $L))", MATH_CYCLIC, MATH_CYCLIC, totalSize, t);
-        case EXP_RANGE:
-          return CodeBlock.of("$T.expRange($N, $L)", MATH_CYCLIC, gamma, t);
-        default:
-          throw new AssertionError(constant(Param.MODE));
-      }
-    }
-
     @Override
     CodeBlock prologue(String t) {
       return CodeBlock.builder()
           .addStatement("double $N = $T.scale($N, $N, $L)", local("scale"), MATH_CYCLIC, totalSize, stepRatio, t)
-          .addStatement("double $N = $L", local("amplitude"), amplitude(t))
+          .addStatement("double $N = $L", local("amplitude"),
+              amplitudeOf(CodeBlock.of("$T.cycle($N, $L)", MATH_CYCLIC, totalSize, t), t))
           .build();
     }
 

@@ -241,10 +241,38 @@ final class SchedulerWriter {
 
   /** Sets {@code lrs} at time {@code t} of a @Sequential config: each phase on its own clock. */
   private static CodeBlock sequentialUpdate(ConfigModel model, List<KindWriter> kinds, String t) {
+    return phases(model, kinds, t, (i, kind, local) -> {
+      CodeBlock.Builder code = CodeBlock.builder().add(oneCycleLimit(kind, local, false));
+      if (kind.recurrent()) {
+        // At its milestone a phase restarts from its step 0, then follows PyTorch's recurrence;
+        // MultiplicativeLR, which has no closed form to restart from, goes on from the rate in
+        // force.
+        code.beginControlFlow("if ($L == 0)", local);
+        if (kind.closedForm() || i == 0) {
+          code.add(kind.restart());
+        }
+        code.nextControlFlow("else").add(kind.step(local)).endControlFlow();
+      } else {
+        code.add(kind.ratesAt(local));
+      }
+      return code.build();
+    });
+  }
+
+  /** The code of one phase of a @Sequential config, on the phase's own clock {@code local}. */
+  @FunctionalInterface
+  private interface PhaseCode {
+    CodeBlock of(int index, KindWriter kind, String local);
+  }
+
+  /**
+   * Dispatches time {@code t} to the phase of a @Sequential config that owns it: one branch per
+   * schedule, each with the time since its milestone as {@code local}.
+   */
+  private static CodeBlock phases(ConfigModel model, List<KindWriter> kinds, String t, PhaseCode phase) {
     int[] milestones = model.milestones();
     CodeBlock.Builder code = CodeBlock.builder();
     for (int i = 0; i < kinds.size(); i++) {
-      KindWriter kind = kinds.get(i);
       if (kinds.size() == 1) {
         code.beginControlFlow("");
       } else if (i == 0) {
@@ -258,22 +286,9 @@ final class SchedulerWriter {
       if (i > 0) {
         code.addStatement("long local = $L - $L", t, milestones[i - 1]);
       }
-      code.add(oneCycleLimit(kind, local, false));
-      if (kind.recurrent()) {
-        // At its milestone a phase restarts from its step 0, then follows PyTorch's recurrence;
-        // MultiplicativeLR, which has no closed form to restart from, goes on from the rate in
-        // force.
-        code.beginControlFlow("if ($L == 0)", local);
-        if (kind.closedForm() || i == 0) {
-          code.add(kind.restart());
-        }
-        code.nextControlFlow("else").add(kind.step(local)).endControlFlow();
-      } else {
-        code.add(kind.ratesAt(local));
-      }
+      code.add(phase.of(i, kinds.get(i), local));
     }
-    code.endControlFlow();
-    return code.build();
+    return code.endControlFlow().build();
   }
 
   /** Sets {@code lrs} at time {@code t} of a @Chained config: each schedule in turn on the rate. */
@@ -359,29 +374,9 @@ final class SchedulerWriter {
         }
         break;
       case SEQUENTIAL:
-        int[] milestones = model.milestones();
-        for (int i = 0; i < kinds.size(); i++) {
-          KindWriter kind = kinds.get(i);
-          if (kinds.size() == 1) {
-            body.beginControlFlow("");
-          } else if (i == 0) {
-            body.beginControlFlow("if ($L < $L)", k, milestones[0]);
-          } else if (i < kinds.size() - 1) {
-            body.nextControlFlow("else if ($L < $L)", k, milestones[i]);
-          } else {
-            body.nextControlFlow("else");
-          }
-          String local = i == 0 ? k : "local";
-          if (i > 0) {
-            body.addStatement("long local = $L - $L", k, milestones[i - 1]);
-          }
-          if (kind.closedForm()) {
-            body.add(kind.prologue(local)).addStatement("lr = $L", kind.lr(local, "group"));
-          } else {
-            body.addStatement("lr = $L", kind.chain("lr", local, "group"));
-          }
-        }
-        body.endControlFlow();
+        body.add(phases(model, kinds, k, (index, kind, local) -> kind.closedForm()
+            ? CodeBlock.builder().add(kind.prologue(local)).addStatement("lr = $L", kind.lr(local, "group")).build()
+            : CodeBlock.of("lr = $L;\n", kind.chain("lr", local, "group"))));
         break;
       default:
         throw new AssertionError(model.combinator());
