@@ -742,7 +742,7 @@ abstract class KindWriter {
       return CodeBlock.builder()
           .addStatement("$N = 0", tCur)
           .addStatement("$N = $N", tI, t0)
-          .addStatement("$N = $T.omega($N)", omega(), MATH_WARM, t0)
+          .addStatement("$N = $T.omega($N)", omega(), MATH_COSINE, t0)
           .addStatement("$N = 2.0", wave())
           .build();
     }
@@ -755,15 +755,15 @@ abstract class KindWriter {
           .beginControlFlow("if ($N >= $N)", tCur, tI)
           .addStatement("$N -= $N", tCur, tI)
           .addStatement("$N *= $N", tI, tMult)
-          .addStatement("$N = $T.omega($N)", omega(), MATH_WARM, tI)
+          .addStatement("$N = $T.omega($N)", omega(), MATH_COSINE, tI)
           .endControlFlow()
-          .addStatement("$N = $T.waveAt($N, $N)", wave(), MATH_WARM, omega(), tCur)
+          .addStatement("$N = $T.wave($N, $N)", wave(), MATH_COSINE, omega(), tCur)
           .build();
     }
 
     @Override
     CodeBlock read(String g) {
-      return CodeBlock.of("$T.lr($N, $N[$L], $N)", MATH_WARM, etaMin, halfAmplitude, g, wave());
+      return CodeBlock.of("$T.lr($N, $N[$L], $N)", MATH_COSINE, etaMin, halfAmplitude, g, wave());
     }
 
     @Override

@@ -11,7 +11,7 @@ public final class CosineAnnealingLR {
   private CosineAnnealingLR() {}
 
   /** The angular step {@code pi / T_max}. */
-  public static double omega(int tMax) {
+  public static double omega(long tMax) {
     return Math.PI / tMax;
   }
 
@@ -34,7 +34,7 @@ public final class CosineAnnealingLR {
    * {@code 1 + cos(pi * t / T_max)} computed as PyTorch's recurrence computes it, term for term,
    * so that stepping reproduces PyTorch's numbers to the last bit the platform's cosine allows.
    */
-  public static double torchWave(long t, int tMax) {
+  public static double torchWave(long t, long tMax) {
     return 1 + Math.cos(Math.PI * t / tMax);
   }
 
