@@ -6,6 +6,7 @@ import dev.anneal.MomentumScheduler;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
+import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CyclicLR;
 import javax.annotation.processing.Generated;
 
@@ -38,16 +39,6 @@ public final class CyclicRunScheduler implements StepScheduler,
   private static final int STEP_SIZE_UP = 4;
 
   /**
-   * {@code total_size = step_size_up + step_size_down}.
-   */
-  private static final double TOTAL_SIZE = 8.0;
-
-  /**
-   * {@code step_ratio = step_size_up / total_size}.
-   */
-  private static final double STEP_RATIO = 0.5;
-
-  /**
    * {@code step_size_up + step_size_down}, in steps.
    */
   private static final long CYCLE_LENGTH = 8L;
@@ -61,6 +52,11 @@ public final class CyclicRunScheduler implements StepScheduler,
    * {@code 1 / step_size_down} (0 where there is no falling half).
    */
   private static final double INVERSE_DOWN = 0.25;
+
+  /**
+   * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
+   */
+  private static final long CONFIGURATION_FINGERPRINT = 0x6ad3606ce02328aeL;
 
   /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
@@ -142,7 +138,11 @@ public final class CyclicRunScheduler implements StepScheduler,
 
   @Override
   public double lr(int group) {
-    return CyclicLR.level(baseLr[group], height[group], level);
+    try {
+      return CyclicLR.level(baseLr[group], height[group], level);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw Checks.noSuchGroup(group, baseLrs.length);
+    }
   }
 
   @Override
@@ -164,21 +164,60 @@ public final class CyclicRunScheduler implements StepScheduler,
   @Override
   public double lrAt(long step, int group) {
     Checks.step(step);
-    double scale = CyclicLR.scale(TOTAL_SIZE, STEP_RATIO, step);
-    double amplitude = CyclicLR.triangular2(CyclicLR.cycle(TOTAL_SIZE, step));
-    return CyclicLR.lr(baseLr[group], maxLr[group], scale, amplitude);
+    Checks.group(group, baseLrs.length);
+    double amplitudeAt = CyclicLR.triangular2((double) (step / CYCLE_LENGTH + 1));
+    double levelAt = CyclicLR.scaleAt(step % CYCLE_LENGTH, STEP_SIZE_UP, INVERSE_UP, CYCLE_LENGTH, INVERSE_DOWN) * amplitudeAt;
+    return CyclicLR.level(baseLr[group], height[group], levelAt);
   }
 
   @Override
   public double momentum(int group) {
-    return CyclicLR.momentumLevel(maxMomentum[group], momentumHeight[group], level);
+    try {
+      return CyclicLR.momentumLevel(maxMomentum[group], momentumHeight[group], level);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw Checks.noSuchGroup(group, baseLrs.length);
+    }
   }
 
   @Override
   public double momentumAt(long step, int group) {
     Checks.step(step);
-    double scale = CyclicLR.scale(TOTAL_SIZE, STEP_RATIO, step);
-    double amplitude = CyclicLR.triangular2(CyclicLR.cycle(TOTAL_SIZE, step));
-    return CyclicLR.momentum(baseMomentum[group], maxMomentum[group], scale, amplitude);
+    Checks.group(group, baseLrs.length);
+    double amplitudeAt = CyclicLR.triangular2((double) (step / CYCLE_LENGTH + 1));
+    double levelAt = CyclicLR.scaleAt(step % CYCLE_LENGTH, STEP_SIZE_UP, INVERSE_UP, CYCLE_LENGTH, INVERSE_DOWN) * amplitudeAt;
+    return CyclicLR.momentumLevel(maxMomentum[group], momentumHeight[group], levelAt);
+  }
+
+  /**
+   * The configuration's fingerprint with the values known only at run time folded in.
+   */
+  private long fingerprint() {
+    long fingerprint = StateCodec.mix(CONFIGURATION_FINGERPRINT, baseLrs);
+    return fingerprint;
+  }
+
+  @Override
+  public byte[] saveState() {
+    return StateCodec.writer(fingerprint(), baseLrs.length, step, 4)
+      .putLong(position)
+      .putLong(cycle)
+      .putDouble(amplitude)
+      .putDouble(level)
+      .finish();
+  }
+
+  @Override
+  public void restoreState(byte[] state) {
+    StateCodec.Reader in = StateCodec.reader(state, "CyclicRunScheduler", fingerprint(), baseLrs.length, 4);
+    long savedPosition = in.nextLong();
+    long savedCycle = in.nextLong();
+    double savedAmplitude = in.nextDouble();
+    double savedLevel = in.nextDouble();
+    // Read and checked whole: only now does the scheduler change.
+    step = in.step();
+    position = savedPosition;
+    cycle = savedCycle;
+    amplitude = savedAmplitude;
+    level = savedLevel;
   }
 }

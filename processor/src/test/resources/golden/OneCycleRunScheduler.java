@@ -6,6 +6,7 @@ import dev.anneal.MomentumScheduler;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
+import dev.anneal.internal.StateCodec;
 import dev.anneal.math.OneCycleLR;
 import javax.annotation.processing.Generated;
 
@@ -63,6 +64,11 @@ public final class OneCycleRunScheduler implements StepScheduler,
    * {@code 1 /} the last phase's length.
    */
   private static final double INVERSE_LAST = 0.014285714285714285;
+
+  /**
+   * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
+   */
+  private static final long CONFIGURATION_FINGERPRINT = 0xac07c77d7e88c9afL;
 
   /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
@@ -157,7 +163,11 @@ public final class OneCycleRunScheduler implements StepScheduler,
 
   @Override
   public double lr(int group) {
-    return OneCycleLR.annealCos(from[group], to[group], weight);
+    try {
+      return OneCycleLR.annealCos(from[group], to[group], weight);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw Checks.noSuchGroup(group, baseLrs.length);
+    }
   }
 
   @Override
@@ -191,6 +201,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
   @Override
   public double lrAt(long step, int group) {
     Checks.step(step);
+    Checks.group(group, baseLrs.length);
     if (step > TOTAL_STEPS) {
       throw new IllegalArgumentException("OneCycleLR: step " + step + " is past the end, totalSteps (total_steps) = " + TOTAL_STEPS);
     }
@@ -209,12 +220,17 @@ public final class OneCycleRunScheduler implements StepScheduler,
 
   @Override
   public double momentum(int group) {
-    return OneCycleLR.annealCos(momentumFrom[group], momentumTo[group], weight);
+    try {
+      return OneCycleLR.annealCos(momentumFrom[group], momentumTo[group], weight);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw Checks.noSuchGroup(group, baseLrs.length);
+    }
   }
 
   @Override
   public double momentumAt(long step, int group) {
     Checks.step(step);
+    Checks.group(group, baseLrs.length);
     if (step > TOTAL_STEPS) {
       throw new IllegalArgumentException("OneCycleLR: step " + step + " is past the end, totalSteps (total_steps) = " + TOTAL_STEPS);
     }
@@ -229,5 +245,44 @@ public final class OneCycleRunScheduler implements StepScheduler,
     }
     double weight = OneCycleLR.cosWave(pct);
     return phase == 0 ? OneCycleLR.annealCos(maxMomentum[group], baseMomentum[group], weight) : OneCycleLR.annealCos(baseMomentum[group], maxMomentum[group], weight);
+  }
+
+  /**
+   * The configuration's fingerprint with the values known only at run time folded in.
+   */
+  private long fingerprint() {
+    long fingerprint = StateCodec.mix(CONFIGURATION_FINGERPRINT, baseLrs);
+    return fingerprint;
+  }
+
+  @Override
+  public byte[] saveState() {
+    return StateCodec.writer(fingerprint(), baseLrs.length, step, 1)
+      .putDouble(weight)
+      .finish();
+  }
+
+  @Override
+  public void restoreState(byte[] state) {
+    StateCodec.Reader in = StateCodec.reader(state, "OneCycleRunScheduler", fingerprint(), baseLrs.length, 1);
+    double savedWeight = in.nextDouble();
+    // Read and checked whole: only now does the scheduler change.
+    step = in.step();
+    weight = savedWeight;
+    double pct;
+    if (step <= WARMUP_END) {
+      pct = step * INVERSE_WARMUP;
+      from = initialLr;
+      to = maxLr;
+      momentumFrom = maxMomentum;
+      momentumTo = baseMomentum;
+    } else {
+      pct = (step - WARMUP_END) * INVERSE_LAST;
+      from = maxLr;
+      to = minLr;
+      momentumFrom = baseMomentum;
+      momentumTo = maxMomentum;
+    }
+    weight = OneCycleLR.cosWave(pct);
   }
 }

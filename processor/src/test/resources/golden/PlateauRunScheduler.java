@@ -3,6 +3,7 @@ package test;
 import dev.anneal.MetricScheduler;
 import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
+import dev.anneal.internal.StateCodec;
 import dev.anneal.math.ReduceLROnPlateau;
 import javax.annotation.processing.Generated;
 
@@ -43,6 +44,11 @@ public final class PlateauRunScheduler implements MetricScheduler {
    * {@code 1 - threshold}: an improvement is below {@code best * relEpsilon}.
    */
   private static final double REL_EPSILON = 0.9999;
+
+  /**
+   * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
+   */
+  private static final long CONFIGURATION_FINGERPRINT = 0xaed188b4e6133190L;
 
   /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
@@ -92,7 +98,11 @@ public final class PlateauRunScheduler implements MetricScheduler {
 
   @Override
   public double lr(int group) {
-    return lrs[group];
+    try {
+      return lrs[group];
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw Checks.noSuchGroup(group, baseLrs.length);
+    }
   }
 
   @Override
@@ -115,5 +125,35 @@ public final class PlateauRunScheduler implements MetricScheduler {
       }
       badSteps = 0;
     }
+  }
+
+  /**
+   * The configuration's fingerprint with the values known only at run time folded in.
+   */
+  private long fingerprint() {
+    long fingerprint = StateCodec.mix(CONFIGURATION_FINGERPRINT, baseLrs);
+    return fingerprint;
+  }
+
+  @Override
+  public byte[] saveState() {
+    return StateCodec.writer(fingerprint(), baseLrs.length, step, 1 * baseLrs.length + 2)
+      .putDoubles(lrs)
+      .putDouble(best)
+      .putLong(badSteps)
+      .finish();
+  }
+
+  @Override
+  public void restoreState(byte[] state) {
+    StateCodec.Reader in = StateCodec.reader(state, "PlateauRunScheduler", fingerprint(), baseLrs.length, 1 * baseLrs.length + 2);
+    double[] savedLrs = in.nextFinite("the rate", baseLrs.length);
+    double savedBest = in.nextDouble();
+    int savedBadSteps = in.nextInt("badSteps");
+    // Read and checked whole: only now does the scheduler change.
+    step = in.step();
+    System.arraycopy(savedLrs, 0, lrs, 0, lrs.length);
+    best = savedBest;
+    badSteps = savedBadSteps;
   }
 }

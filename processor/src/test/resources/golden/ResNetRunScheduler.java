@@ -3,6 +3,7 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CosineAnnealingLR;
 import javax.annotation.processing.Generated;
 
@@ -11,8 +12,7 @@ import javax.annotation.processing.Generated;
  *
  * <pre>
  * lr(t) = eta_min + (base_lr - eta_min) * (1 + cos(pi * t / T_max)) / 2
- * stepped as PyTorch does: lr(t) = eta_min + (lr(t - 1) - eta_min) * wave(t) / wave(t - 1),
- * wave(t) = 1 + cos(pi * t / T_max)
+ * with t taken modulo 2 * T_max exactly, so the angle keeps its precision on long runs
  * </pre>
  * <ul>
  *   <li>{@code T_max = 32}
@@ -35,14 +35,14 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   private static final double OMEGA = 0.09817477042468103;
 
   /**
+   * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
+   */
+  private static final long CONFIGURATION_FINGERPRINT = 0x92cc16897bdeb9d1L;
+
+  /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
    */
   private final double[] baseLrs;
-
-  /**
-   * The rate of each group at the current step.
-   */
-  private final double[] lrs;
 
   /**
    * PyTorch's {@code last_epoch}: calls of {@code step} so far.
@@ -55,19 +55,9 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   private final double[] halfAmplitude;
 
   /**
-   * PyTorch's step out of a trough, where the ratio of waves is undefined.
+   * {@code 1 + cos(pi * t / T_max)} at the current step, shared by the groups.
    */
-  private final double[] troughIncrement;
-
-  /**
-   * The wave of the previous step, so that each step computes one cosine.
-   */
-  private double previousWave;
-
-  /**
-   * Steps left until the next step out of a trough.
-   */
-  private long untilTrough;
+  private double wave;
 
   /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
@@ -76,21 +66,11 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   public ResNetRunScheduler(double... initialLrs) {
     this.baseLrs = Checks.initialLrs(initialLrs);
     int groups = baseLrs.length;
-    this.lrs = new double[groups];
     this.halfAmplitude = new double[groups];
     for (int g = 0; g < groups; g++) {
       halfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], ETA_MIN);
     }
-    this.troughIncrement = new double[groups];
-    for (int g = 0; g < groups; g++) {
-      troughIncrement[g] = CosineAnnealingLR.troughIncrement(baseLrs[g], ETA_MIN, T_MAX);
-    }
-    previousWave = 2.0;
-    untilTrough = CosineAnnealingLR.firstTrough(T_MAX);
-    double wave = CosineAnnealingLR.wave(OMEGA, 0L);
-    for (int g = 0; g < lrs.length; g++) {
-      lrs[g] = CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[g], wave);
-    }
+    wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.withinPeriod(0L, T_MAX));
   }
 
   @Override
@@ -100,7 +80,11 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public double lr(int group) {
-    return lrs[group];
+    try {
+      return CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[group], wave);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw Checks.noSuchGroup(group, baseLrs.length);
+    }
   }
 
   @Override
@@ -111,25 +95,38 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   @Override
   public void step() {
     step++;
-    double wave = CosineAnnealingLR.torchWave(step, T_MAX);
-    if (--untilTrough == 0) {
-      untilTrough = CosineAnnealingLR.troughPeriod(T_MAX);
-      for (int g = 0; g < lrs.length; g++) {
-        lrs[g] += troughIncrement[g];
-      }
-    } else {
-      double ratio = wave / previousWave;
-      for (int g = 0; g < lrs.length; g++) {
-        lrs[g] = CosineAnnealingLR.next(lrs[g], ETA_MIN, ratio);
-      }
-    }
-    previousWave = wave;
+    wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.withinPeriod(step, T_MAX));
   }
 
   @Override
   public double lrAt(long step, int group) {
     Checks.step(step);
-    double wave = CosineAnnealingLR.wave(OMEGA, step);
-    return CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[group], wave);
+    Checks.group(group, baseLrs.length);
+    double stepWave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.withinPeriod(step, T_MAX));
+    return CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[group], stepWave);
+  }
+
+  /**
+   * The configuration's fingerprint with the values known only at run time folded in.
+   */
+  private long fingerprint() {
+    long fingerprint = StateCodec.mix(CONFIGURATION_FINGERPRINT, baseLrs);
+    return fingerprint;
+  }
+
+  @Override
+  public byte[] saveState() {
+    return StateCodec.writer(fingerprint(), baseLrs.length, step, 1)
+      .putDouble(wave)
+      .finish();
+  }
+
+  @Override
+  public void restoreState(byte[] state) {
+    StateCodec.Reader in = StateCodec.reader(state, "ResNetRunScheduler", fingerprint(), baseLrs.length, 1);
+    double savedWave = in.nextDouble();
+    // Read and checked whole: only now does the scheduler change.
+    step = in.step();
+    wave = savedWave;
   }
 }

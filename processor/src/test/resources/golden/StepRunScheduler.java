@@ -3,6 +3,7 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.StateCodec;
 import dev.anneal.math.StepLR;
 import javax.annotation.processing.Generated;
 
@@ -26,6 +27,11 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   private static final int STEP_SIZE = 30;
 
   private static final double GAMMA = 0.1;
+
+  /**
+   * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
+   */
+  private static final long CONFIGURATION_FINGERPRINT = 0x27c37406f97a6886L;
 
   /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
@@ -65,7 +71,11 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public double lr(int group) {
-    return baseLrs[group] * factor;
+    try {
+      return baseLrs[group] * factor;
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw Checks.noSuchGroup(group, baseLrs.length);
+    }
   }
 
   @Override
@@ -85,7 +95,35 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   @Override
   public double lrAt(long step, int group) {
     Checks.step(step);
+    Checks.group(group, baseLrs.length);
     double stepFactor = StepLR.factor(GAMMA, STEP_SIZE, step);
     return baseLrs[group] * stepFactor;
+  }
+
+  /**
+   * The configuration's fingerprint with the values known only at run time folded in.
+   */
+  private long fingerprint() {
+    long fingerprint = StateCodec.mix(CONFIGURATION_FINGERPRINT, baseLrs);
+    return fingerprint;
+  }
+
+  @Override
+  public byte[] saveState() {
+    return StateCodec.writer(fingerprint(), baseLrs.length, step, 2)
+      .putDouble(factor)
+      .putLong(untilDecay)
+      .finish();
+  }
+
+  @Override
+  public void restoreState(byte[] state) {
+    StateCodec.Reader in = StateCodec.reader(state, "StepRunScheduler", fingerprint(), baseLrs.length, 2);
+    double savedFactor = in.nextDouble();
+    int savedUntilDecay = in.nextInt("untilDecay");
+    // Read and checked whole: only now does the scheduler change.
+    step = in.step();
+    factor = savedFactor;
+    untilDecay = savedUntilDecay;
   }
 }

@@ -4,6 +4,7 @@ import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
+import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CosineAnnealingLR;
 import javax.annotation.processing.Generated;
 
@@ -12,8 +13,7 @@ import javax.annotation.processing.Generated;
  *
  * <pre>
  * lr(t) = eta_min + (base_lr - eta_min) * (1 + cos(pi * t / T_max)) / 2
- * stepped as PyTorch does: lr(t) = eta_min + (lr(t - 1) - eta_min) * wave(t) / wave(t - 1),
- * wave(t) = 1 + cos(pi * t / T_max)
+ * with t taken modulo 2 * T_max exactly, so the angle keeps its precision on long runs
  * </pre>
  * <ul>
  *   <li>{@code T_max = the config's tMax()}
@@ -27,14 +27,14 @@ import javax.annotation.processing.Generated;
 @Generated("dev.anneal.processor.ScheduleProcessor")
 public final class SweepRunScheduler implements StepScheduler, LrFunction {
   /**
+   * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
+   */
+  private static final long CONFIGURATION_FINGERPRINT = 0xc4748375bb6274d5L;
+
+  /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
    */
   private final double[] baseLrs;
-
-  /**
-   * The rate of each group at the current step.
-   */
-  private final double[] lrs;
 
   /**
    * PyTorch's {@code last_epoch}: calls of {@code step} so far.
@@ -56,19 +56,9 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
   private final double[] halfAmplitude;
 
   /**
-   * PyTorch's step out of a trough, where the ratio of waves is undefined.
+   * {@code 1 + cos(pi * t / T_max)} at the current step, shared by the groups.
    */
-  private final double[] troughIncrement;
-
-  /**
-   * The wave of the previous step, so that each step computes one cosine.
-   */
-  private double previousWave;
-
-  /**
-   * Steps left until the next step out of a trough.
-   */
-  private long untilTrough;
+  private double wave;
 
   /**
    * @param config the config whose {@code @Bind} members supply parameters
@@ -78,7 +68,6 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
   public SweepRunScheduler(SweepRun config, double... initialLrs) {
     this.baseLrs = Checks.initialLrs(initialLrs);
     int groups = baseLrs.length;
-    this.lrs = new double[groups];
     this.tMax = Checks.require(config.tMax(), Rule.NON_ZERO, "CosineAnnealingLR", "tMax", "T_max");
     this.etaMin = Checks.require(config.etaMin(), Rule.FINITE, "CosineAnnealingLR", "etaMin", "eta_min");
     this.omega = CosineAnnealingLR.omega(tMax);
@@ -86,16 +75,7 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
     for (int g = 0; g < groups; g++) {
       halfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], etaMin);
     }
-    this.troughIncrement = new double[groups];
-    for (int g = 0; g < groups; g++) {
-      troughIncrement[g] = CosineAnnealingLR.troughIncrement(baseLrs[g], etaMin, tMax);
-    }
-    previousWave = 2.0;
-    untilTrough = CosineAnnealingLR.firstTrough(tMax);
-    double wave = CosineAnnealingLR.wave(omega, 0L);
-    for (int g = 0; g < lrs.length; g++) {
-      lrs[g] = CosineAnnealingLR.lr(etaMin, halfAmplitude[g], wave);
-    }
+    wave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.withinPeriod(0L, tMax));
   }
 
   @Override
@@ -105,7 +85,11 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public double lr(int group) {
-    return lrs[group];
+    try {
+      return CosineAnnealingLR.lr(etaMin, halfAmplitude[group], wave);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw Checks.noSuchGroup(group, baseLrs.length);
+    }
   }
 
   @Override
@@ -116,25 +100,40 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
   @Override
   public void step() {
     step++;
-    double wave = CosineAnnealingLR.torchWave(step, tMax);
-    if (--untilTrough == 0) {
-      untilTrough = CosineAnnealingLR.troughPeriod(tMax);
-      for (int g = 0; g < lrs.length; g++) {
-        lrs[g] += troughIncrement[g];
-      }
-    } else {
-      double ratio = wave / previousWave;
-      for (int g = 0; g < lrs.length; g++) {
-        lrs[g] = CosineAnnealingLR.next(lrs[g], etaMin, ratio);
-      }
-    }
-    previousWave = wave;
+    wave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.withinPeriod(step, tMax));
   }
 
   @Override
   public double lrAt(long step, int group) {
     Checks.step(step);
-    double wave = CosineAnnealingLR.wave(omega, step);
-    return CosineAnnealingLR.lr(etaMin, halfAmplitude[group], wave);
+    Checks.group(group, baseLrs.length);
+    double stepWave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.withinPeriod(step, tMax));
+    return CosineAnnealingLR.lr(etaMin, halfAmplitude[group], stepWave);
+  }
+
+  /**
+   * The configuration's fingerprint with the values known only at run time folded in.
+   */
+  private long fingerprint() {
+    long fingerprint = StateCodec.mix(CONFIGURATION_FINGERPRINT, baseLrs);
+    fingerprint = StateCodec.mix(fingerprint, tMax);
+    fingerprint = StateCodec.mix(fingerprint, etaMin);
+    return fingerprint;
+  }
+
+  @Override
+  public byte[] saveState() {
+    return StateCodec.writer(fingerprint(), baseLrs.length, step, 1)
+      .putDouble(wave)
+      .finish();
+  }
+
+  @Override
+  public void restoreState(byte[] state) {
+    StateCodec.Reader in = StateCodec.reader(state, "SweepRunScheduler", fingerprint(), baseLrs.length, 1);
+    double savedWave = in.nextDouble();
+    // Read and checked whole: only now does the scheduler change.
+    step = in.step();
+    wave = savedWave;
   }
 }

@@ -3,6 +3,7 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CosineAnnealingLR;
 import dev.anneal.math.LinearLR;
 import javax.annotation.processing.Generated;
@@ -23,8 +24,7 @@ import javax.annotation.processing.Generated;
  * <p>Schedule 1, {@code CosineAnnealingLR} from step 5, on its own clock:
  * <pre>
  * lr(t) = eta_min + (base_lr - eta_min) * (1 + cos(pi * t / T_max)) / 2
- * stepped as PyTorch does: lr(t) = eta_min + (lr(t - 1) - eta_min) * wave(t) / wave(t - 1),
- * wave(t) = 1 + cos(pi * t / T_max)
+ * with t taken modulo 2 * T_max exactly, so the angle keeps its precision on long runs
  * </pre>
  * <ul>
  *   <li>{@code T_max = 27}
@@ -53,6 +53,11 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
   private static final double S1_OMEGA = 0.11635528346628864;
 
   /**
+   * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
+   */
+  private static final long CONFIGURATION_FINGERPRINT = 0xc2b2ab84477d02fdL;
+
+  /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
    */
   private final double[] baseLrs;
@@ -73,19 +78,9 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
   private final double[] s1HalfAmplitude;
 
   /**
-   * PyTorch's step out of a trough, where the ratio of waves is undefined.
+   * {@code 1 + cos(pi * t / T_max)} at the current step, shared by the groups.
    */
-  private final double[] s1TroughIncrement;
-
-  /**
-   * The wave of the previous step, so that each step computes one cosine.
-   */
-  private double s1PreviousWave;
-
-  /**
-   * Steps left until the next step out of a trough.
-   */
-  private long s1UntilTrough;
+  private double s1Wave;
 
   /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
@@ -99,10 +94,6 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
     for (int g = 0; g < groups; g++) {
       s1HalfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], S1_ETA_MIN);
     }
-    this.s1TroughIncrement = new double[groups];
-    for (int g = 0; g < groups; g++) {
-      s1TroughIncrement[g] = CosineAnnealingLR.troughIncrement(baseLrs[g], S1_ETA_MIN, S1_T_MAX);
-    }
     moveTo(0);
   }
 
@@ -113,7 +104,11 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
 
   @Override
   public double lr(int group) {
-    return lrs[group];
+    try {
+      return lrs[group];
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw Checks.noSuchGroup(group, baseLrs.length);
+    }
   }
 
   @Override
@@ -136,26 +131,15 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
     } else {
       long local = t - 5;
       if (local == 0) {
-        s1PreviousWave = 2.0;
-        s1UntilTrough = CosineAnnealingLR.firstTrough(S1_T_MAX);
-        double s1Wave = CosineAnnealingLR.wave(S1_OMEGA, 0L);
+        s1Wave = CosineAnnealingLR.wave(S1_OMEGA, CosineAnnealingLR.withinPeriod(0L, S1_T_MAX));
         for (int g = 0; g < lrs.length; g++) {
           lrs[g] = CosineAnnealingLR.lr(S1_ETA_MIN, s1HalfAmplitude[g], s1Wave);
         }
       } else {
-        double s1Wave = CosineAnnealingLR.torchWave(local, S1_T_MAX);
-        if (--s1UntilTrough == 0) {
-          s1UntilTrough = CosineAnnealingLR.troughPeriod(S1_T_MAX);
-          for (int g = 0; g < lrs.length; g++) {
-            lrs[g] += s1TroughIncrement[g];
-          }
-        } else {
-          double ratio = s1Wave / s1PreviousWave;
-          for (int g = 0; g < lrs.length; g++) {
-            lrs[g] = CosineAnnealingLR.next(lrs[g], S1_ETA_MIN, ratio);
-          }
+        s1Wave = CosineAnnealingLR.wave(S1_OMEGA, CosineAnnealingLR.withinPeriod(local, S1_T_MAX));
+        for (int g = 0; g < lrs.length; g++) {
+          lrs[g] = CosineAnnealingLR.lr(S1_ETA_MIN, s1HalfAmplitude[g], s1Wave);
         }
-        s1PreviousWave = s1Wave;
       }
     }
   }
@@ -163,12 +147,40 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
   @Override
   public double lrAt(long step, int group) {
     Checks.step(step);
+    Checks.group(group, baseLrs.length);
     if (step < 5) {
       double s0StepFactor = LinearLR.factor(S0_START_FACTOR, S0_END_FACTOR, S0_TOTAL_ITERS, step);
       return baseLrs[group] * s0StepFactor;
     }
     long local = step - 5;
-    double s1Wave = CosineAnnealingLR.wave(S1_OMEGA, local);
-    return CosineAnnealingLR.lr(S1_ETA_MIN, s1HalfAmplitude[group], s1Wave);
+    double s1StepWave = CosineAnnealingLR.wave(S1_OMEGA, CosineAnnealingLR.withinPeriod(local, S1_T_MAX));
+    return CosineAnnealingLR.lr(S1_ETA_MIN, s1HalfAmplitude[group], s1StepWave);
+  }
+
+  /**
+   * The configuration's fingerprint with the values known only at run time folded in.
+   */
+  private long fingerprint() {
+    long fingerprint = StateCodec.mix(CONFIGURATION_FINGERPRINT, baseLrs);
+    return fingerprint;
+  }
+
+  @Override
+  public byte[] saveState() {
+    return StateCodec.writer(fingerprint(), baseLrs.length, step, 1 * baseLrs.length + 1)
+      .putDoubles(lrs)
+      .putDouble(s1Wave)
+      .finish();
+  }
+
+  @Override
+  public void restoreState(byte[] state) {
+    StateCodec.Reader in = StateCodec.reader(state, "WarmupCosineScheduler", fingerprint(), baseLrs.length, 1 * baseLrs.length + 1);
+    double[] savedLrs = in.nextFinite("the rate", baseLrs.length);
+    double savedS1Wave = in.nextDouble();
+    // Read and checked whole: only now does the scheduler change.
+    step = in.step();
+    System.arraycopy(savedLrs, 0, lrs, 0, lrs.length);
+    s1Wave = savedS1Wave;
   }
 }

@@ -3,6 +3,7 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.StateCodec;
 import dev.anneal.math.LambdaLR;
 import javax.annotation.processing.Generated;
 
@@ -22,6 +23,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.anneal.processor.ScheduleProcessor")
 public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
+  /**
+   * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
+   */
+  private static final long CONFIGURATION_FINGERPRINT = 0x52b3b41da1a7a843L;
+
   /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
    */
@@ -55,7 +61,11 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
 
   @Override
   public double lr(int group) {
-    return lrs[group];
+    try {
+      return lrs[group];
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw Checks.noSuchGroup(group, baseLrs.length);
+    }
   }
 
   @Override
@@ -79,7 +89,32 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   @Override
   public double lrAt(long step, int group) {
     Checks.step(step);
+    Checks.group(group, baseLrs.length);
     double lambda = WarmupLambda.warmup(step);
     return LambdaLR.lr(baseLrs[group], lambda);
+  }
+
+  /**
+   * The configuration's fingerprint with the values known only at run time folded in.
+   */
+  private long fingerprint() {
+    long fingerprint = StateCodec.mix(CONFIGURATION_FINGERPRINT, baseLrs);
+    return fingerprint;
+  }
+
+  @Override
+  public byte[] saveState() {
+    return StateCodec.writer(fingerprint(), baseLrs.length, step, 1 * baseLrs.length + 0)
+      .putDoubles(lrs)
+      .finish();
+  }
+
+  @Override
+  public void restoreState(byte[] state) {
+    StateCodec.Reader in = StateCodec.reader(state, "WarmupLambdaScheduler", fingerprint(), baseLrs.length, 1 * baseLrs.length + 0);
+    double[] savedLrs = in.nextFinite("the rate", baseLrs.length);
+    // Read and checked whole: only now does the scheduler change.
+    step = in.step();
+    System.arraycopy(savedLrs, 0, lrs, 0, lrs.length);
   }
 }

@@ -22,4 +22,43 @@ public interface LrScheduler {
 
   /** How many times the scheduler has been stepped: PyTorch's {@code last_epoch}. */
   long stepCount();
+
+  /**
+   * The scheduler's complete state, for a checkpoint: restored by {@link #restoreState} into a
+   * fresh instance built from the same config, it continues with the very rates (and momentum)
+   * this one would have given, bit for bit.
+   *
+   * <p>The form, version 1, big-endian:
+   * <pre>
+   * bytes  content
+   * 4      "ANLS", the mark of a saved scheduler state
+   * 2      version of the form: 1
+   * 4      length of the whole state in bytes, checksum included
+   * 8      fingerprint of the configuration: the schedule's parameters and the layout of its state,
+   *        fixed when the class was generated, with the bound values and initial rates folded in
+   * 4      number of parameter groups
+   * 8      step count, PyTorch's last_epoch
+   * 4      number n of state values that follow
+   * 8 * n  the state values, in the order the generated class lists its state fields (rates per
+   *        group, running factors, cycle positions, plateau counters, best metric...): doubles as
+   *        their IEEE 754 bits, ints and longs as longs
+   * 4      CRC-32 of all the bytes before it
+   * </pre>
+   *
+   * @return a new array; saving does not change the scheduler
+   */
+  byte[] saveState();
+
+  /**
+   * Replaces this scheduler's state by one {@link #saveState saved} from a scheduler of the same
+   * configuration. The state is checked whole before any of it is taken: if it is refused, this
+   * scheduler is left exactly as it was.
+   *
+   * @throws SchedulerStateException if the state is not a saved state, was written in another
+   *     version of the form, is truncated or corrupted, or comes from another configuration (other
+   *     parameters, bound values, initial rates or number of groups); {@link
+   *     SchedulerStateException#reason()} says which
+   * @throws NullPointerException if {@code state} is null
+   */
+  void restoreState(byte[] state);
 }

@@ -70,6 +70,18 @@ final class CaseCheck {
    *     to accept any message
    */
   static Verdict check(ConformanceCase c, SchedulerFactory factory, Collection<String> parameterNames) {
+    return check(c, factory, parameterNames, NO_RESUME);
+  }
+
+  /** For {@link #check(ConformanceCase, SchedulerFactory, Collection, int)}: run without a checkpoint. */
+  static final int NO_RESUME = -1;
+
+  /**
+   * As {@link #check(ConformanceCase, SchedulerFactory, Collection)}, but after {@code resumeAt}
+   * steps the scheduler's state is saved, restored into a new instance built by {@code factory}, and
+   * the run goes on with the new instance: a resumed run must pass as an uninterrupted one does.
+   */
+  static Verdict check(ConformanceCase c, SchedulerFactory factory, Collection<String> parameterNames, int resumeAt) {
     ExpectedError expectedError = c.expected().error();
     LrScheduler scheduler;
     try {
@@ -97,7 +109,7 @@ final class CaseCheck {
     if (scheduler.groupCount() != groups) {
       return Verdict.fail("groupCount() is " + scheduler.groupCount() + " for " + groups + " groups");
     }
-    return new Run(c, scheduler).run();
+    return new Run(c, scheduler, factory, resumeAt).run();
   }
 
   /** Whether a refusal's message mentions one of the names (any, when there are none to look for). */
@@ -141,7 +153,9 @@ final class CaseCheck {
   /** One run of the reference loop over a built scheduler. */
   private static final class Run {
     private final ConformanceCase c;
-    private final LrScheduler scheduler;
+    private LrScheduler scheduler;
+    private final SchedulerFactory factory;
+    private final int resumeAt;
     private final int groups;
     private final double[] lrPeak;
     private final double[] momentumPeak;
@@ -150,31 +164,74 @@ final class CaseCheck {
     private double maxShare;
     private long compared;
 
-    Run(ConformanceCase c, LrScheduler scheduler) {
+    Run(ConformanceCase c, LrScheduler scheduler, SchedulerFactory factory, int resumeAt) {
       this.c = c;
       this.scheduler = scheduler;
+      this.factory = factory;
+      this.resumeAt = resumeAt;
       this.groups = c.groups().size();
       this.lrPeak = Tolerance.peaks(c.expected().lr(), groups);
       this.momentumPeak = c.recordMomentum() ? Tolerance.peaks(c.expected().momentum(), groups) : null;
     }
 
-    Verdict run() {
-      // The interfaces are resolved once, so that the loop itself makes plain interface calls.
-      StepScheduler stepper = null;
-      MetricScheduler metricStepper = null;
+    private boolean resumed;
+    private StepScheduler stepper;
+    private MetricScheduler metricStepper;
+    private MomentumScheduler momentum;
+    private LrFunction lrFunction;
+    private MomentumFunction momentumFunction;
+
+    /** Resolves the interfaces once, so that the loop itself makes plain interface calls; null if fine. */
+    private String resolve() {
+      stepper = null;
+      metricStepper = null;
       if (c.metrics() != null) {
         if (!(scheduler instanceof MetricScheduler m)) {
-          return Verdict.fail(scheduler.getClass().getSimpleName() + " is not a MetricScheduler, and the case steps"
-              + " it with metrics");
+          return scheduler.getClass().getSimpleName() + " is not a MetricScheduler, and the case steps it with metrics";
         }
         metricStepper = m;
       } else {
         if (!(scheduler instanceof StepScheduler s)) {
-          return Verdict.fail(scheduler.getClass().getSimpleName() + " is not a StepScheduler");
+          return scheduler.getClass().getSimpleName() + " is not a StepScheduler";
         }
         stepper = s;
       }
-      MomentumScheduler momentum = scheduler instanceof MomentumScheduler m ? m : null;
+      momentum = scheduler instanceof MomentumScheduler m ? m : null;
+      lrFunction = scheduler instanceof LrFunction f ? f : null;
+      momentumFunction = scheduler instanceof MomentumFunction f ? f : null;
+      return null;
+    }
+
+    /**
+     * Saves the state, builds a new scheduler, restores the state into it and carries on with the
+     * new one; null if that went well, else what went wrong.
+     */
+    private String resume(int t) {
+      byte[] state;
+      LrScheduler fresh;
+      try {
+        state = scheduler.saveState();
+        fresh = factory.create(c.initialLrs());
+        fresh.restoreState(state);
+      } catch (RuntimeException e) {
+        return "saving after " + t + " steps and restoring into a new instance threw " + describe(e);
+      }
+      if (fresh.stepCount() != t) {
+        return "restored after " + t + " steps, the new instance counts " + fresh.stepCount();
+      }
+      if (!java.util.Arrays.equals(state, fresh.saveState())) {
+        return "restored after " + t + " steps, the new instance saves a different state";
+      }
+      scheduler = fresh;
+      resumed = true;
+      return resolve();
+    }
+
+    Verdict run() {
+      String unusable = resolve();
+      if (unusable != null) {
+        return Verdict.fail(unusable);
+      }
       double[] fixedMomentum = new double[groups];
       if (c.recordMomentum() && momentum == null) {
         // The scheduler leaves momentum alone: the optimizer keeps each group's initial value.
@@ -186,8 +243,6 @@ final class CaseCheck {
           fixedMomentum[g] = c.groups().get(g).momentum().getAsDouble();
         }
       }
-      LrFunction lrFunction = scheduler instanceof LrFunction f ? f : null;
-      MomentumFunction momentumFunction = scheduler instanceof MomentumFunction f ? f : null;
 
       double[][] expectedLr = c.expected().lr();
       double[][] expectedMomentum = c.expected().momentum();
@@ -196,6 +251,12 @@ final class CaseCheck {
       int rows = expectedLr.length;
       int stride = Math.max(1, rows / (RANDOM_ACCESS_CHECKS - 32));
       for (int t = 0; t < rows; t++) {
+        if (t == resumeAt) {
+          String failed = resume(t);
+          if (failed != null) {
+            return failWith(failed);
+          }
+        }
         boolean randomAccess = t < 16 || t >= rows - 16 || t % stride == 0;
         for (int g = 0; g < groups; g++) {
           compare(Value.LR, t, g, scheduler.lr(g), expectedLr[t][g], lrPeak[g]);
@@ -273,11 +334,16 @@ final class CaseCheck {
       return new Verdict(false, failure != null ? failure : detail, maxError, maxShare, compared);
     }
 
-    private Verdict finish(String detail) {
+    private Verdict finish(String outcome) {
+      String detail = resumed ? join(outcome, "resumed from a state saved after " + resumeAt + " steps") : outcome;
       return failure != null
           ? new Verdict(false, failure, maxError, maxShare, compared)
           : new Verdict(true, detail, maxError, maxShare, compared);
     }
+  }
+
+  private static String join(String first, String second) {
+    return first == null ? second : first + "; " + second;
   }
 
   /** An error multiple in scientific notation, as reports print it. */

@@ -84,6 +84,27 @@ public final class ConformanceRunner {
     return this;
   }
 
+  /**
+   * Checks every case resumed from a checkpoint: at a step drawn for the case from {@code seed},
+   * the scheduler's state is saved, restored into a new instance, and the run goes on with it.
+   */
+  public ConformanceRunner resume(long seed) {
+    this.resumeSeed = seed;
+    this.resume = true;
+    return this;
+  }
+
+  private boolean resume;
+  private long resumeSeed;
+
+  /** The step after which a case is cut for {@link #resume}: the same for a seed and case on any machine. */
+  static int resumeStep(long seed, String caseId, int steps) {
+    if (steps <= 0) {
+      return CaseCheck.NO_RESUME;
+    }
+    return new java.util.SplittableRandom(seed * 31 + caseId.hashCode()).nextInt(steps);
+  }
+
   /** Writes every case's config and generated sources under {@code directory}, for inspection. */
   public ConformanceRunner dumpTo(Path directory) {
     this.dumpDirectory = directory;
@@ -140,7 +161,8 @@ public final class ConformanceRunner {
       }
       ConfigSource source = sources.get(i);
       Outcome outcome = compilation.outcomes().get(source.packageName());
-      results.add(outcome.compiled() ? run(c, source, loader) : judgeRefusal(c, source, outcome));
+      int resumeAt = resume ? resumeStep(resumeSeed, c.id(), c.expected().lr().length) : CaseCheck.NO_RESUME;
+      results.add(outcome.compiled() ? run(c, source, loader, resumeAt) : judgeRefusal(c, source, outcome));
     }
     return new RunReport(results, compilation.batches(), System.nanoTime() - start);
   }
@@ -190,7 +212,7 @@ public final class ConformanceRunner {
   }
 
   /** Builds and runs the scheduler generated for a case that compiled. */
-  private static CaseResult run(ConformanceCase c, ConfigSource source, ClassLoader loader) {
+  private static CaseResult run(ConformanceCase c, ConfigSource source, ClassLoader loader, int resumeAt) {
     Constructor<?> constructor;
     try {
       Class<?> scheduler = Class.forName(source.schedulerName(), true, loader);
@@ -218,7 +240,7 @@ public final class ConformanceRunner {
         throw new IllegalStateException("cannot construct " + source.schedulerName() + ": " + e, e);
       }
     };
-    CaseCheck.Verdict verdict = CaseCheck.check(c, factory, source.parameterNames());
+    CaseCheck.Verdict verdict = CaseCheck.check(c, factory, source.parameterNames(), resumeAt);
     return new CaseResult(c.id(), c.source(), c.scheduler().type(),
         verdict.passed() ? CaseResult.Status.PASSED : CaseResult.Status.FAILED, verdict.detail(), verdict.maxError(),
         verdict.maxShare(), verdict.compared());

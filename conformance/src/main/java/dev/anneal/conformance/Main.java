@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line: {@code java -jar anneal-conformance.jar [--verbose] FILE.json...}.
+ * The command line: {@code java -jar anneal-conformance.jar [--verbose] [--resume [--seed N]] FILE.json...}.
  *
  * <p>Prints one line per failing case, the largest error of a passing case, and the closing line
  * {@code N passed, M failed[, K skipped (Type: n, ...)]}. Exits 0 when no case failed, 1 when
@@ -33,6 +33,10 @@ public final class Main {
         -v, --verbose     also print every case's result, its largest error (as a multiple of
                           its group's peak) and the share of the bound it used, and how the
                           cases were compiled
+        --resume          cut every case at a step drawn from the seed: save the scheduler's
+                          state, restore it into a new instance and go on with that one; the
+                          resumed run must pass as an uninterrupted one does
+        --seed N          the seed of --resume's cuts (default 1)
         --dump DIR        write each case's config and the generated sources under DIR
         --threads N       compile on N threads (default: up to 2)
         -h, --help        print this help
@@ -50,6 +54,8 @@ public final class Main {
     boolean verbose = false;
     Path dump = null;
     int threads = -1;
+    boolean resume = false;
+    long seed = 1;
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -59,7 +65,8 @@ public final class Main {
           return 0;
         }
         case "-v", "--verbose" -> verbose = true;
-        case "--dump", "--threads" -> {
+        case "--resume" -> resume = true;
+        case "--dump", "--threads", "--seed" -> {
           if (i + 1 == args.length) {
             err.println(arg + " needs a value\n");
             err.print(USAGE);
@@ -68,6 +75,13 @@ public final class Main {
           String value = args[++i];
           if (arg.equals("--dump")) {
             dump = Path.of(value);
+          } else if (arg.equals("--seed")) {
+            try {
+              seed = Long.parseLong(value);
+            } catch (NumberFormatException e) {
+              err.println("--seed takes a number, not " + value);
+              return 2;
+            }
           } else {
             try {
               threads = Integer.parseInt(value);
@@ -106,6 +120,9 @@ public final class Main {
     }
     if (threads > 0) {
       runner.threads(threads);
+    }
+    if (resume) {
+      runner.resume(seed);
     }
     if (dump != null) {
       runner.dumpTo(dump);

@@ -79,6 +79,21 @@ class CaseCheckTest {
       }
       step++;
     }
+
+    /** Restoring takes the step, unless the fake plays a scheduler that forgets it. */
+    boolean forgetsOnRestore;
+
+    @Override
+    public byte[] saveState() {
+      return java.nio.ByteBuffer.allocate(8).putLong(step).array();
+    }
+
+    @Override
+    public void restoreState(byte[] state) {
+      if (!forgetsOnRestore) {
+        step = java.nio.ByteBuffer.wrap(state).getLong();
+      }
+    }
   }
 
   private static Verdict check(ConformanceCase c, StepScheduler scheduler) {
@@ -239,6 +254,16 @@ class CaseCheckTest {
       public long stepCount() {
         return step;
       }
+
+      @Override
+      public byte[] saveState() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public void restoreState(byte[] state) {
+        throw new UnsupportedOperationException();
+      }
     };
     ConformanceCase withMetrics = new ConformanceCase(c.id(), c.source(), c.scheduler(), c.groups(), "SGD", 4, false,
         new double[] {0.4, 0.3, 0.2, 0.1}, c.expected());
@@ -276,5 +301,25 @@ class CaseCheckTest {
     Verdict v = check(stepCase(10, HALVING), new Inconsistent());
     assertFalse(v.passed());
     assertTrue(v.detail().startsWith("lrAt(1, 0): expected 0.1, actual 0.05"), v.detail());
+  }
+
+  @Test
+  void aResumedRunPassesWhereTheRestoredInstanceContinues() {
+    ConformanceCase c = stepCase(12, HALVING);
+    Verdict v = CaseCheck.check(c, lrs -> new Fake(HALVING), Set.of(), 5);
+    assertTrue(v.passed(), v.detail());
+    assertTrue(v.detail().contains("resumed from a state saved after 5 steps"), v.detail());
+  }
+
+  @Test
+  void aResumedRunFailsWhereTheRestoredInstanceStartsOver() {
+    ConformanceCase c = stepCase(12, HALVING);
+    Verdict v = CaseCheck.check(c, lrs -> {
+      Fake fake = new Fake(HALVING);
+      fake.forgetsOnRestore = true;
+      return fake;
+    }, Set.of(), 5);
+    assertFalse(v.passed());
+    assertTrue(v.detail().contains("the new instance counts 0"), v.detail());
   }
 }

@@ -41,6 +41,19 @@ class MainTest {
   }
 
   @Test
+  void theSuitePassesResumedFromCheckpoints() throws IOException {
+    Path suite = dir.resolve("pytorch.json");
+    try (InputStream in = getClass().getResourceAsStream("/conformance/pytorch.json")) {
+      Files.copy(in, suite);
+    }
+    assertEquals(0, run("--verbose", "--resume", "--seed", "3", suite.toString()), out());
+    assertTrue(out().contains("resumed from a state saved after"), out());
+    String[] lines = outLines();
+    assertTrue(lines[lines.length - 1].matches("\\d+ passed, 0 failed(, \\d+ skipped \\(.*\\))?"), out());
+    assertEquals(2, run("--resume", "--seed", "three", suite.toString()));
+  }
+
+  @Test
   void wrongUsageExitsWithTwo() {
     assertEquals(2, run());
     assertEquals(2, run("--frobnicate", "x.json"));

@@ -30,6 +30,14 @@ final class Emitter {
   /** The parameters of each schedule as the class Javadoc lists them. */
   final List<String> parameterLines = new ArrayList<>();
 
+  /** A field of the generated class, with its type. */
+  record Field(String name, TypeName type) {}
+
+  /** The mutable fields of the schedules, in declaration order: the state that a checkpoint saves. */
+  final List<Field> stateFields = new ArrayList<>();
+  /** The fields holding values bound at run time, folded into the configuration's fingerprint. */
+  final List<Field> boundFields = new ArrayList<>();
+
   Emitter(TypeSpec.Builder type, ConfigModel model) {
     this.type = type;
     this.model = model;
@@ -63,6 +71,7 @@ final class Emitter {
     }
     String name = fieldName(prefix, param.attribute);
     type.addField(javaType, name, Modifier.PRIVATE, Modifier.FINAL);
+    boundFields.add(new Field(name, javaType));
     constructor.addStatement("this.$N = $T.require($L, $T.$L, $S, $S, $S)", name, CHECKS,
         read(value), RULE, rule == null ? Rule.FINITE : rule, schedule.type().torchName(),
         param.attribute, param.torchName);
@@ -122,6 +131,7 @@ final class Emitter {
     } else {
       source = read(value);
       parameterLines.add(param.torchName + " = the config's " + describe(value));
+      boundFields.add(new Field(name, doubles()));
     }
     constructor.addStatement("this.$N = $T.perGroup($L, groups, $T.$L, $S, $S, $S)", name, CHECKS,
         source, RULE, rule == null ? Rule.FINITE : rule, schedule.type().torchName(),
@@ -149,6 +159,7 @@ final class Emitter {
   String state(String prefix, String name, TypeName javaType, CodeBlock initial, String why) {
     String field = fieldName(prefix, name);
     type.addField(FieldSpec.builder(javaType, field, Modifier.PRIVATE).addJavadoc("$L\n", why).build());
+    stateFields.add(new Field(field, javaType));
     if (initial != null) {
       constructor.addStatement("this.$N = $L", field, initial);
     }

@@ -554,8 +554,7 @@ abstract class KindWriter {
 
     @Override
     CodeBlock advance(String t) {
-      // PyTorch's recurrence: one multiplication per step.
-      return CodeBlock.of("$N *= $N;\n", shared(), gamma);
+      return CodeBlock.of("$N = $T.next($N, $N, $L);\n", shared(), MATH_EXPONENTIAL, shared(), gamma, t);
     }
 
     @Override
@@ -605,9 +604,7 @@ abstract class KindWriter {
     private String etaMin;
     private String omega;
     private String halfAmplitude;
-    private String troughIncrement;
-    private String previousWave;
-    private String untilTrough;
+    private String wave;
 
     Cosine(ScheduleModel s, Emitter e, String p) {
       super(s, e, p);
@@ -623,69 +620,58 @@ abstract class KindWriter {
       halfAmplitude = emitter.groupArray(prefix, "halfAmplitude",
           CodeBlock.of("$T.halfAmplitude($N[g], $N)", MATH_COSINE, base, etaMin),
           "{@code (base_lr - eta_min) / 2} of each group.");
-      troughIncrement = emitter.groupArray(prefix, "troughIncrement",
-          CodeBlock.of("$T.troughIncrement($N[g], $N, $N)", MATH_COSINE, base, etaMin, tMax),
-          "PyTorch's step out of a trough, where the ratio of waves is undefined.");
-      previousWave = emitter.state(prefix, "previousWave", TypeName.DOUBLE, null,
-          "The wave of the previous step, so that each step computes one cosine.");
-      untilTrough = emitter.state(prefix, "untilTrough", TypeName.LONG, null,
-          "Steps left until the next step out of a trough.");
+      wave = emitter.state(prefix, "wave", TypeName.DOUBLE, null,
+          "{@code 1 + cos(pi * t / T_max)} at the current step, shared by the groups.");
     }
 
     @Override
     String formula() {
       return "lr(t) = eta_min + (base_lr - eta_min) * (1 + cos(pi * t / T_max)) / 2\n"
-          + "stepped as PyTorch does: lr(t) = eta_min + (lr(t - 1) - eta_min) * wave(t) / wave(t - 1),\n"
-          + "wave(t) = 1 + cos(pi * t / T_max)";
+          + "with t taken modulo 2 * T_max exactly, so the angle keeps its precision on long runs";
+    }
+
+    private CodeBlock waveAt(String t) {
+      return CodeBlock.of("$T.wave($N, $T.withinPeriod($L, $N))", MATH_COSINE, omega, MATH_COSINE, t, tMax);
     }
 
     @Override
     CodeBlock prologue(String t) {
-      return CodeBlock.of("double $N = $T.wave($N, $L);\n", local("wave"), MATH_COSINE, omega, t);
+      return CodeBlock.of("double $N = $L;\n", local("stepWave"), waveAt(t));
     }
 
     @Override
     CodeBlock lr(String t, String g) {
-      return CodeBlock.of("$T.lr($N, $N[$L], $N)", MATH_COSINE, etaMin, halfAmplitude, g, local("wave"));
+      return CodeBlock.of("$T.lr($N, $N[$L], $N)", MATH_COSINE, etaMin, halfAmplitude, g, local("stepWave"));
     }
 
+    /**
+     * Stepping computes the closed form, not PyTorch's recurrence: the recurrence's rounding
+     * compounds (see {@link CosineAnnealingLR}), and a step by the closed form costs one cosine for
+     * all groups, the same as a step of the recurrence.
+     */
     @Override
-    boolean recurrent() {
+    boolean lazy() {
       return true;
     }
 
     @Override
-    CodeBlock restart() {
-      return CodeBlock.builder()
-          .addStatement("$N = 2.0", previousWave)
-          .addStatement("$N = $T.firstTrough($N)", untilTrough, MATH_COSINE, tMax)
-          .add(ratesAt(ZERO))
-          .build();
+    CodeBlock resetState() {
+      return CodeBlock.of("$N = $L;\n", wave, waveAt(ZERO));
+    }
+
+    @Override
+    CodeBlock advance(String t) {
+      return CodeBlock.of("$N = $L;\n", wave, waveAt(t));
+    }
+
+    @Override
+    CodeBlock read(String g) {
+      return CodeBlock.of("$T.lr($N, $N[$L], $N)", MATH_COSINE, etaMin, halfAmplitude, g, wave);
     }
 
     @Override
     CodeBlock step(String t) {
-      // PyTorch's recurrence rather than the closed form: each group's rate is rounded on its
-      // way to and from eta_min every step, and over a long run that rounding carries PyTorch's
-      // numbers away from the closed form by more than the reference allows. The previous wave
-      // is kept and the troughs are counted down, so a step costs one cosine; the angle is
-      // computed term for term as PyTorch does, since the ratios compound its rounding too.
-      String wave = local("wave");
-      return CodeBlock.builder()
-          .addStatement("double $N = $T.torchWave($L, $N)", wave, MATH_COSINE, t, tMax)
-          .beginControlFlow("if (--$N == 0)", untilTrough)
-          .addStatement("$N = $T.troughPeriod($N)", untilTrough, MATH_COSINE, tMax)
-          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-          .addStatement("lrs[g] += $N[g]", troughIncrement)
-          .endControlFlow()
-          .nextControlFlow("else")
-          .addStatement("double ratio = $N / $N", wave, previousWave)
-          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-          .addStatement("lrs[g] = $T.next(lrs[g], $N, ratio)", MATH_COSINE, etaMin)
-          .endControlFlow()
-          .endControlFlow()
-          .addStatement("$N = $N", previousWave, wave)
-          .build();
+      return lazyStep(t);
     }
 
     @Override
@@ -953,8 +939,6 @@ abstract class KindWriter {
   }
 
   static final class Cyclic extends MomentumKind {
-    private String totalSize;
-    private String stepRatio;
     private String baseLr;
     private String maxLr;
     private String baseMomentum;
@@ -972,15 +956,6 @@ abstract class KindWriter {
       String up = scalar(Param.STEP_SIZE_UP);
       String down = schedule.value(Param.STEP_SIZE_DOWN) == schedule.value(Param.STEP_SIZE_UP)
           ? up : scalar(Param.STEP_SIZE_DOWN);
-      boolean constant = isConstant(Param.STEP_SIZE_UP) && isConstant(Param.STEP_SIZE_DOWN);
-      totalSize = emitter.derived(prefix, "totalSize", TypeName.DOUBLE,
-          constant ? CyclicLR.totalSize((Integer) constant(Param.STEP_SIZE_UP), (Integer) constant(Param.STEP_SIZE_DOWN)) : null,
-          CodeBlock.of("$T.totalSize($N, $N)", MATH_CYCLIC, up, down),
-          "{@code total_size = step_size_up + step_size_down}.");
-      stepRatio = emitter.derived(prefix, "stepRatio", TypeName.DOUBLE,
-          constant ? CyclicLR.stepRatio((Integer) constant(Param.STEP_SIZE_UP), (Integer) constant(Param.STEP_SIZE_DOWN)) : null,
-          CodeBlock.of("$T.stepRatio($N, $N)", MATH_CYCLIC, up, down),
-          "{@code step_ratio = step_size_up / total_size}.");
       if (usesGamma()) {
         gamma = scalar(Param.GAMMA);
       }
@@ -1152,25 +1127,30 @@ abstract class KindWriter {
           + "momentum(t) = max_momentum - (max_momentum - base_momentum) * scale * scale_fn(cycle or t)";
     }
 
+    /**
+     * The closed form counts the cycle and the position in it in whole steps, as stepping does,
+     * rather than PyTorch's {@code floor(1 + t / total_size)} in floating point: the same values
+     * but for rounding, bit for bit those of stepping, and exact however long the run.
+     */
     @Override
     CodeBlock prologue(String t) {
       return CodeBlock.builder()
-          .addStatement("double $N = $T.scale($N, $N, $L)", local("scale"), MATH_CYCLIC, totalSize, stepRatio, t)
-          .addStatement("double $N = $L", local("amplitude"),
-              amplitudeOf(CodeBlock.of("$T.cycle($N, $L)", MATH_CYCLIC, totalSize, t), t))
+          .addStatement("double $N = $L", local("amplitudeAt"),
+              amplitudeOf(CodeBlock.of("(double) ($L / $N + 1)", t, cycleLength), t))
+          .addStatement("double $N = $T.scaleAt($L % $N, $N, $N, $N, $N) * $N", local("levelAt"), MATH_CYCLIC,
+              t, cycleLength, up, inverseUp, cycleLength, inverseDown, local("amplitudeAt"))
           .build();
     }
 
     @Override
     CodeBlock lr(String t, String g) {
-      return CodeBlock.of("$T.lr($N[$L], $N[$L], $N, $N)", MATH_CYCLIC, baseLr, g, maxLr, g, local("scale"),
-          local("amplitude"));
+      return CodeBlock.of("$T.level($N[$L], $N[$L], $N)", MATH_CYCLIC, baseLr, g, height, g, local("levelAt"));
     }
 
     @Override
     CodeBlock momentum(String t, String g) {
-      return CodeBlock.of("$T.momentum($N[$L], $N[$L], $N, $N)", MATH_CYCLIC, baseMomentum, g, maxMomentum, g,
-          local("scale"), local("amplitude"));
+      return CodeBlock.of("$T.momentumLevel($N[$L], $N[$L], $N)", MATH_CYCLIC, maxMomentum, g, momentumHeight, g,
+          local("levelAt"));
     }
   }
 

@@ -92,7 +92,7 @@ final class SchedulerWriter {
     type.addMethod(MethodSpec.methodBuilder("lr")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
         .addParameter(int.class, "group")
-        .addStatement("return $L", lazy ? kinds.get(0).read("group") : CodeBlock.of("lrs[group]")).build());
+        .addCode(readGroup(lazy ? kinds.get(0).read("group") : CodeBlock.of("lrs[group]"))).build());
     type.addMethod(MethodSpec.methodBuilder("stepCount")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(long.class)
         .addStatement("return step").build());
@@ -107,19 +107,35 @@ final class SchedulerWriter {
       type.addMethod(MethodSpec.methodBuilder("momentum")
           .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
           .addParameter(int.class, "group")
-          .addStatement("return $L", lazy ? momentumKind.readMomentum("group") : CodeBlock.of("momentums[group]"))
+          .addCode(readGroup(lazy ? momentumKind.readMomentum("group") : CodeBlock.of("momentums[group]")))
           .build());
       type.addMethod(MethodSpec.methodBuilder("momentumAt")
           .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
           .addParameter(long.class, "step").addParameter(int.class, "group")
           .addStatement("$T.step(step)", CHECKS)
+          .addStatement("$T.group(group, baseLrs.length)", CHECKS)
           .addCode(oneCycleLimit(kinds.get(0), "step", true))
           .addCode(momentumKind.prologue("step"))
           .addStatement("return $L", momentumKind.momentum("step", "group"))
           .build());
     }
+    new StateWriter(model, emitter, kinds, lazy, momentumKind != null).write(type);
     return JavaFile.builder(model.schedulerName().packageName(), type.build())
         .skipJavaLangImports(true)
+        .build();
+  }
+
+  /**
+   * Returns a group's value, turning the array's own bounds check into a message about groups:
+   * the handler costs nothing until it runs, where a check of its own would cost each read.
+   */
+  private static CodeBlock readGroup(CodeBlock value) {
+    return CodeBlock.builder()
+        .beginControlFlow("try")
+        .addStatement("return $L", value)
+        .nextControlFlow("catch ($T e)", ArrayIndexOutOfBoundsException.class)
+        .addStatement("throw $T.noSuchGroup(group, baseLrs.length)", CHECKS)
+        .endControlFlow()
         .build();
   }
 
@@ -312,7 +328,8 @@ final class SchedulerWriter {
     MethodSpec.Builder method = MethodSpec.methodBuilder("lrAt")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
         .addParameter(long.class, "step").addParameter(int.class, "group")
-        .addStatement("$T.step(step)", CHECKS);
+        .addStatement("$T.step(step)", CHECKS)
+        .addStatement("$T.group(group, baseLrs.length)", CHECKS);
     switch (model.combinator()) {
       case NONE:
         KindWriter kind = kinds.get(0);
@@ -384,7 +401,8 @@ final class SchedulerWriter {
     MethodSpec.Builder method = MethodSpec.methodBuilder("lrAt")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
         .addParameter(long.class, "step").addParameter(int.class, "group")
-        .addStatement("$T.step(step)", CHECKS);
+        .addStatement("$T.step(step)", CHECKS)
+        .addStatement("$T.group(group, baseLrs.length)", CHECKS);
     for (KindWriter kind : kinds) {
       method.addCode(oneCycleLimit(kind, "step", true));
     }

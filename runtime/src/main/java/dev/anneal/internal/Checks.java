@@ -83,4 +83,18 @@ public final class Checks {
     }
     return step;
   }
+
+  /** Refuses a group the scheduler does not have, for the random-access queries. */
+  public static int group(int group, int groups) {
+    if (group < 0 || group >= groups) {
+      throw noSuchGroup(group, groups);
+    }
+    return group;
+  }
+
+  /** The exception for reading {@code group} of a scheduler of {@code groups} parameter groups. */
+  public static IndexOutOfBoundsException noSuchGroup(int group, int groups) {
+    return new IndexOutOfBoundsException("group " + group + " does not exist: the scheduler has " + groups
+        + (groups == 1 ? " parameter group" : " parameter groups") + ", numbered from 0");
+  }
 }

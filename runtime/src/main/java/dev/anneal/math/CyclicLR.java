@@ -17,19 +17,13 @@ package dev.anneal.math;
  * with {@code total_size = step_size_up + step_size_down} and {@code step_ratio = step_size_up /
  * total_size}. The built-in amplitude functions: triangular {@code 1}, triangular2
  * {@code 1 / 2^(cycle - 1)} and exp_range {@code gamma ^ t}.
+ *
+ * <p>Anneal counts the cycle ({@code t / cycle_length + 1}) and the position in it ({@code t %
+ * cycle_length}) in whole steps, where PyTorch floors a quotient of floats: the same values but for
+ * rounding, and exact however long the run ({@link #scaleAt}).
  */
 public final class CyclicLR {
   private CyclicLR() {}
-
-  /** {@code step_ratio = step_size_up / (step_size_up + step_size_down)}. */
-  public static double stepRatio(int stepSizeUp, int stepSizeDown) {
-    return (double) stepSizeUp / ((double) stepSizeUp + stepSizeDown);
-  }
-
-  /** {@code total_size = step_size_up + step_size_down}, a float as in PyTorch. */
-  public static double totalSize(int stepSizeUp, int stepSizeDown) {
-    return (double) stepSizeUp + stepSizeDown;
-  }
 
   /** {@code step_size_up + step_size_down}: the cycle in whole steps. */
   public static long cycleLength(int stepSizeUp, int stepSizeDown) {
@@ -43,8 +37,8 @@ public final class CyclicLR {
 
   /**
    * {@code scale} from the position in the cycle, counted in whole steps: {@code position /
-   * step_size_up} rising, {@code (cycle_length - position) / step_size_down} falling. The same as
-   * {@link #scale} but for rounding, without its floor and divisions.
+   * step_size_up} rising, {@code (cycle_length - position) / step_size_down} falling: PyTorch's
+   * {@code scale} but for rounding, without its floor and divisions.
    */
   public static double scaleAt(long position, int stepSizeUp, double inverseUp, long cycleLength, double inverseDown) {
     return position <= stepSizeUp ? position * inverseUp : (cycleLength - position) * inverseDown;
@@ -60,18 +54,6 @@ public final class CyclicLR {
     return maxMomentum - height * level;
   }
 
-  /** The cycle of step {@code t}, counted from 1. */
-  public static double cycle(double totalSize, long t) {
-    return Math.floor(1 + t / totalSize);
-  }
-
-  /** The position of step {@code t} within its cycle, as {@code scale} above (0 at the ends, 1 at the peak). */
-  public static double scale(double totalSize, double stepRatio, long t) {
-    double cycle = Math.floor(1 + t / totalSize);
-    double x = 1.0 + t / totalSize - cycle;
-    return x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);
-  }
-
   /** Mode triangular2's amplitude: {@code 1 / 2^(cycle - 1)}. */
   public static double triangular2(double cycle) {
     return 1 / Math.pow(2.0, cycle - 1);
@@ -80,16 +62,5 @@ public final class CyclicLR {
   /** Mode exp_range's amplitude: {@code gamma ^ t}. */
   public static double expRange(double gamma, long t) {
     return Math.pow(gamma, t);
-  }
-
-  /** The rate for a position {@code scale} and amplitude {@code amplitude}. */
-  public static double lr(double baseLr, double maxLr, double scale, double amplitude) {
-    return baseLr + (maxLr - baseLr) * scale * amplitude;
-  }
-
-  /** The momentum for a position {@code scale} and amplitude {@code amplitude}. */
-  public static double momentum(
-      double baseMomentum, double maxMomentum, double scale, double amplitude) {
-    return maxMomentum - (maxMomentum - baseMomentum) * scale * amplitude;
   }
 }

@@ -34,14 +34,14 @@ class FormulasTest {
     double[][] pytorch = {{0.01, 0.9}, {0.1, 0.8}, {0.046000000000000006, 0.86},
         {0.025, 0.8833333333333333}, {0.046000000000000006, 0.86}, {0.019000000000000003, 0.89},
         {0.025, 0.8833333333333333}};
-    double totalSize = CyclicLR.totalSize(3, 5);
-    double ratio = CyclicLR.stepRatio(3, 5);
+    long cycleLength = CyclicLR.cycleLength(3, 5);
     for (int i = 0; i < pytorch.length; i++) {
       int t = 3 * i;
-      double scale = CyclicLR.scale(totalSize, ratio, t);
-      double amplitude = CyclicLR.triangular2(CyclicLR.cycle(totalSize, t));
-      assertEquals(pytorch[i][0], CyclicLR.lr(0.01, 0.1, scale, amplitude), TOLERANCE, "lr at " + t);
-      assertEquals(pytorch[i][1], CyclicLR.momentum(0.8, 0.9, scale, amplitude), TOLERANCE, "momentum at " + t);
+      double amplitude = CyclicLR.triangular2(t / cycleLength + 1);
+      double level = CyclicLR.scaleAt(t % cycleLength, 3, CyclicLR.inverse(3), cycleLength, CyclicLR.inverse(5))
+          * amplitude;
+      assertEquals(pytorch[i][0], CyclicLR.level(0.01, 0.1 - 0.01, level), TOLERANCE, "lr at " + t);
+      assertEquals(pytorch[i][1], CyclicLR.momentumLevel(0.9, 0.9 - 0.8, level), TOLERANCE, "momentum at " + t);
     }
   }
 
@@ -87,7 +87,8 @@ class FormulasTest {
     double lr = 0.1;
     for (int t = 1; t <= 45; t++) {
       lr = CosineAnnealingLR.chain(lr, 0.1, 0.001, 10, t);
-      double closed = CosineAnnealingLR.lr(0.001, half, CosineAnnealingLR.wave(omega, t));
+      double closed = CosineAnnealingLR.lr(0.001, half,
+          CosineAnnealingLR.wave(omega, CosineAnnealingLR.withinPeriod(t, 10)));
       assertEquals(closed, lr, 1e-15, "step " + t);
     }
   }

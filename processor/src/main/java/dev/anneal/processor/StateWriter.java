@@ -1,0 +1,207 @@
+package dev.anneal.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.anneal.internal.StateCodec;
+import dev.anneal.processor.ConfigInput.Combinator;
+import dev.anneal.processor.ConfigModel.ScheduleModel;
+import dev.anneal.processor.ConfigModel.Value;
+import dev.anneal.processor.Emitter.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a generated scheduler's checkpoint methods, {@code saveState} and {@code restoreState},
+ * and the fingerprint that ties a saved state to its configuration. The form is documented on
+ * {@link dev.anneal.LrScheduler#saveState()}; {@link StateCodec} writes and checks it.
+ */
+final class StateWriter {
+  private static final ClassName CODEC = ClassName.get(StateCodec.class);
+
+  private final ConfigModel model;
+  private final Emitter emitter;
+  private final List<KindWriter> kinds;
+  /** Per-group arrays saved whole: {@code lrs}, and {@code momentums} where kept. */
+  private final List<String> groupArrays = new ArrayList<>();
+  /** The schedules' scalar state fields, saved in declaration order. */
+  private final List<Field> scalars = new ArrayList<>();
+
+  StateWriter(ConfigModel model, Emitter emitter, List<KindWriter> kinds, boolean lazy, boolean momentum) {
+    this.model = model;
+    this.emitter = emitter;
+    this.kinds = kinds;
+    if (!lazy) {
+      groupArrays.add("lrs");
+      if (momentum) {
+        groupArrays.add("momentums");
+      }
+    }
+    for (Field field : emitter.stateFields) {
+      // Array-valued state (OneCycleLR's current phase ends) points at constant arrays and follows
+      // from the step alone; it is rebuilt rather than saved.
+      if (field.type().isPrimitive()) {
+        scalars.add(field);
+      }
+    }
+  }
+
+  void write(TypeSpec.Builder type) {
+    type.addField(FieldSpec.builder(TypeName.LONG, "CONFIGURATION_FINGERPRINT", Modifier.PRIVATE,
+            Modifier.STATIC, Modifier.FINAL)
+        .initializer("0x$LL", Long.toHexString(StateCodec.fingerprint(canonicalText())))
+        .addJavadoc("Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.\n")
+        .build());
+    type.addMethod(fingerprint());
+    type.addMethod(save());
+    type.addMethod(restore());
+  }
+
+  /**
+   * Everything that decides what a saved state means, as text: the combination, each schedule's
+   * type and parameter values (bound ones by their accessor, their values are folded in at run
+   * time), the functions it calls, and the order and types of the saved fields.
+   */
+  private String canonicalText() {
+    StringBuilder text = new StringBuilder("anneal scheduler state ").append(StateCodec.VERSION).append('\n')
+        .append(model.combinator()).append(' ').append(Arrays.toString(model.milestones())).append('\n');
+    for (ScheduleModel schedule : model.schedules()) {
+      text.append(schedule.index()).append(' ').append(schedule.type().name());
+      schedule.values().entrySet().stream()
+          .sorted(Map.Entry.comparingByKey(Comparator.comparing(Param::name)))
+          .forEach(entry -> text.append(' ').append(entry.getKey().name()).append('=').append(describe(entry.getValue())));
+      schedule.methods().entrySet().stream()
+          .sorted(Map.Entry.comparingByKey(Comparator.comparing(Param::name)))
+          .forEach(entry -> text.append(' ').append(entry.getKey().name()).append("=")
+              .append(entry.getValue().stream().map(ExecutableElement::getSimpleName).map(Object::toString)
+                  .collect(Collectors.joining(",", "[", "]"))));
+      text.append('\n');
+    }
+    text.append("state:");
+    for (String array : groupArrays) {
+      text.append(' ').append(array).append(":double[]");
+    }
+    for (Field field : scalars) {
+      text.append(' ').append(field.name()).append(':').append(field.type());
+    }
+    return text.toString();
+  }
+
+  private static String describe(Value value) {
+    if (value instanceof Value.Bound bound) {
+      return "bound:" + bound.accessor();
+    }
+    Object constant = ((Value.Constant) value).value();
+    if (constant instanceof double[] doubles) {
+      return Arrays.toString(doubles);
+    }
+    if (constant instanceof int[] ints) {
+      return Arrays.toString(ints);
+    }
+    if (constant instanceof long[] longs) {
+      return Arrays.toString(longs);
+    }
+    if (constant instanceof Object[] objects) {
+      return Arrays.deepToString(objects);
+    }
+    return String.valueOf(constant);
+  }
+
+  private MethodSpec fingerprint() {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("fingerprint")
+        .addModifiers(Modifier.PRIVATE).returns(long.class)
+        .addJavadoc("The configuration's fingerprint with the values known only at run time folded in.\n")
+        .addStatement("long fingerprint = $T.mix(CONFIGURATION_FINGERPRINT, baseLrs)", CODEC);
+    for (Field bound : emitter.boundFields) {
+      method.addStatement("fingerprint = $T.mix(fingerprint, $N)", CODEC, bound.name());
+    }
+    return method.addStatement("return fingerprint").build();
+  }
+
+  private CodeBlock valueCount() {
+    return groupArrays.isEmpty()
+        ? CodeBlock.of("$L", scalars.size())
+        : CodeBlock.of("$L * baseLrs.length + $L", groupArrays.size(), scalars.size());
+  }
+
+  private MethodSpec save() {
+    CodeBlock.Builder chain = CodeBlock.builder()
+        .add("return $T.writer(fingerprint(), baseLrs.length, step, $L)", CODEC, valueCount());
+    chain.indent();
+    for (String array : groupArrays) {
+      chain.add("\n.putDoubles($N)", array);
+    }
+    for (Field field : scalars) {
+      chain.add("\n.$L($N)", field.type().equals(TypeName.DOUBLE) ? "putDouble" : "putLong", field.name());
+    }
+    chain.add("\n.finish();\n").unindent();
+    return MethodSpec.methodBuilder("saveState")
+        .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(byte[].class)
+        .addCode(chain.build())
+        .build();
+  }
+
+  private MethodSpec restore() {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("restoreState")
+        .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addParameter(byte[].class, "state")
+        .addStatement("$T.Reader in = $T.reader(state, $S, fingerprint(), baseLrs.length, $L)", CODEC, CODEC,
+            model.schedulerName().simpleName(), valueCount());
+    for (String array : groupArrays) {
+      method.addStatement("double[] $N = in.nextFinite($S, baseLrs.length)", saved(array),
+          array.equals("lrs") ? "the rate" : "the momentum");
+    }
+    for (Field field : scalars) {
+      if (field.type().equals(TypeName.DOUBLE)) {
+        method.addStatement("double $N = in.nextDouble()", saved(field.name()));
+      } else if (field.type().equals(TypeName.INT)) {
+        method.addStatement("int $N = in.nextInt($S)", saved(field.name()), field.name());
+      } else {
+        method.addStatement("long $N = in.nextLong()", saved(field.name()));
+      }
+    }
+    method.addComment("Read and checked whole: only now does the scheduler change.");
+    method.addStatement("step = in.step()");
+    for (String array : groupArrays) {
+      method.addStatement("$T.arraycopy($N, 0, $N, 0, $N.length)", System.class, saved(array), array, array);
+    }
+    for (Field field : scalars) {
+      method.addStatement("$N = $N", field.name(), saved(field.name()));
+    }
+    method.addCode(rebuildPhase());
+    return method.build();
+  }
+
+  /** OneCycleLR's current phase ends follow from the step; a first @Sequential phase owns steps before its milestone. */
+  private CodeBlock rebuildPhase() {
+    KindWriter first = kinds.get(0);
+    if (!(first instanceof KindWriter.OneCycle)) {
+      return CodeBlock.of("");
+    }
+    switch (model.combinator()) {
+      case NONE:
+        return first.advance("step");
+      case SEQUENTIAL:
+        return CodeBlock.builder()
+            .beginControlFlow("if (step < $L)", model.milestones()[0])
+            .add(first.advance("step"))
+            .endControlFlow()
+            .build();
+      default:
+        return CodeBlock.of("");
+    }
+  }
+
+  private static String saved(String field) {
+    return "saved" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+  }
+}
