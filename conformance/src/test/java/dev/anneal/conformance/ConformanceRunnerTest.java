@@ -105,6 +105,27 @@ class ConformanceRunnerTest {
     assertEquals(List.of(), unexpected);
   }
 
+  /** Every suite again, each case cut at a random step and resumed from its saved state. */
+  @Test
+  void everySuitePassesResumedFromACheckpoint() throws IOException {
+    List<ConformanceCase> cases = new ArrayList<>(PUBLIC);
+    cases.addAll(Cases.suite("pytorch-random.json"));
+    cases.addAll(Cases.suite("pytorch-edge.json"));
+    RunReport report = new ConformanceRunner().resume(20261128).run(cases);
+    print("every suite, resumed from a checkpoint", report);
+    List<String> unexpected = new ArrayList<>();
+    for (CaseResult r : report.results()) {
+      if (r.status() == Status.FAILED && !KNOWN_DISAGREEMENTS.containsKey(r.id())) {
+        unexpected.add(r.id() + ": " + r.detail());
+      }
+      boolean ran = r.status() == Status.PASSED && (r.detail() == null || !r.detail().startsWith("refused"));
+      if (ran && !r.detail().contains("resumed from a state saved after")) {
+        unexpected.add(r.id() + " passed without being resumed: " + r.detail());
+      }
+    }
+    assertEquals(List.of(), unexpected);
+  }
+
   @Test
   void aWrongValueFails() throws IOException {
     ConformanceCase c = Cases.byId(PUBLIC, "article/StepLR");
