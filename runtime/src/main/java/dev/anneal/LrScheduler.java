@@ -6,13 +6,26 @@ package dev.anneal;
  *
  * <p>The contract is PyTorch's: right after construction {@link #lr(int)} is the rate for the
  * first optimizer step (step 0), and each {@code step} advances one step.
+ *
+ * <p>Threads: stepping and {@link #restoreState} change the scheduler and have a single writer, the
+ * training loop; like a PyTorch scheduler, the class does no locking, so another thread that reads
+ * {@link #lr(int)} while the loop steps must synchronize with it. The random-access queries
+ * ({@link LrFunction#lrAt}, {@link MomentumFunction#momentumAt}) are pure and safe from any thread
+ * at any time, while the loop steps too.
+ *
+ * <p>Reading a group that does not exist throws {@link IndexOutOfBoundsException} naming the group
+ * and the number of groups.
  */
 public interface LrScheduler {
 
   /** The number of parameter groups: the number of initial rates the scheduler was built with. */
   int groupCount();
 
-  /** The rate in force for {@code group} at the current step. */
+  /**
+   * The rate in force for {@code group} at the current step.
+   *
+   * @throws IndexOutOfBoundsException if there is no such group
+   */
   double lr(int group);
 
   /** The rate in force for group 0 at the current step. */

@@ -139,16 +139,26 @@ final class AnnotationReader {
       case ENUM:
         return raw instanceof VariableElement;
       case METHOD:
-        return raw instanceof String;
+        return raw instanceof String && stringConstant(value);
       case INTS:
         return listOf(raw, Integer.class);
       case GROUP_DOUBLES:
         return listOf(raw, Double.class);
       case METHODS:
-        return listOf(raw, String.class);
+        return listOf(raw, String.class)
+            && ((List<?>) raw).stream().allMatch(e -> stringConstant((AnnotationValue) e));
       default:
         throw new AssertionError(param.shape);
     }
+  }
+
+  /**
+   * Whether a value that reads as a string is a string constant. javac hands an erroneous value,
+   * such as a name it cannot resolve, to processors as the string {@code "<error>"}; a constant's
+   * {@code toString()} is its quoted literal, so it never equals the string itself.
+   */
+  private static boolean stringConstant(AnnotationValue value) {
+    return !value.toString().equals(value.getValue());
   }
 
   private static boolean listOf(Object raw, Class<?> elementType) {

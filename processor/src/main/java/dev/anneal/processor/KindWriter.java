@@ -823,7 +823,8 @@ abstract class KindWriter {
     private CodeBlock callOne(ExecutableElement method, String t) {
       ClassName config = emitter.model.configName();
       if (Methods.takesInt(method)) {
-        return CodeBlock.of("$T.$N($T.toIntExact($L))", config, method.getSimpleName().toString(), Math.class, t);
+        return CodeBlock.of("$T.$N($T.intStep($L, $S))", config, method.getSimpleName().toString(), Emitter.CHECKS, t,
+            method.getSimpleName() + "(int)");
       }
       return CodeBlock.of("$T.$N($L)", config, method.getSimpleName().toString(), t);
     }

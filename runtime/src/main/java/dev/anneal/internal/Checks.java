@@ -97,4 +97,16 @@ public final class Checks {
     return new IndexOutOfBoundsException("group " + group + " does not exist: the scheduler has " + groups
         + (groups == 1 ? " parameter group" : " parameter groups") + ", numbered from 0");
   }
+
+  /**
+   * The step for a function of the config that takes it as an {@code int}; past {@code
+   * Integer.MAX_VALUE} it cannot be passed, and wrapping it would give the wrong rate.
+   */
+  public static int intStep(long step, String function) {
+    if (step > Integer.MAX_VALUE) {
+      throw new ArithmeticException(function + " takes the step as an int, and step " + step
+          + " does not fit; declare its parameter long to schedule that far");
+    }
+    return (int) step;
+  }
 }

@@ -47,10 +47,11 @@ public final class CosineAnnealingLR {
   }
 
   /**
-   * {@code 1 + cos(pi * t / T_max)} computed as PyTorch's recurrence computes it, term for term,
-   * so that stepping reproduces PyTorch's numbers to the last bit the platform's cosine allows.
+   * {@code 1 + cos(pi * t / T_max)} computed term for term as PyTorch computes it, for the
+   * chainable recurrence ({@link #chain}) and for CosineAnnealingWarmRestarts, whose cycles are
+   * short enough that the angle keeps its precision.
    */
-  public static double torchWave(long t, long tMax) {
+  public static double torchWave(long t, double tMax) {
     return 1 + Math.cos(Math.PI * t / tMax);
   }
 
