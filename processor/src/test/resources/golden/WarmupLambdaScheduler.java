@@ -80,7 +80,7 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   }
 
   private void moveTo(long t) {
-    double lambda = WarmupLambda.warmup(t);
+    double lambda = Checks.factor(WarmupLambda.warmup(t), "LambdaLR: warmup", t);
     for (int g = 0; g < lrs.length; g++) {
       lrs[g] = LambdaLR.lr(baseLrs[g], lambda);
     }
@@ -90,7 +90,7 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   public double lrAt(long step, int group) {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
-    double lambda = WarmupLambda.warmup(step);
+    double lambda = Checks.factor(WarmupLambda.warmup(step), "LambdaLR: warmup", step);
     return LambdaLR.lr(baseLrs[group], lambda);
   }
 

@@ -820,13 +820,17 @@ abstract class KindWriter {
       return select.add("$L", callOne(methods.get(methods.size() - 1), t)).build();
     }
 
+    /**
+     * A call of the config's method, its result checked: a factor that is NaN, infinite or
+     * negative would reach the optimizer as such a rate.
+     */
     private CodeBlock callOne(ExecutableElement method, String t) {
       ClassName config = emitter.model.configName();
-      if (Methods.takesInt(method)) {
-        return CodeBlock.of("$T.$N($T.intStep($L, $S))", config, method.getSimpleName().toString(), Emitter.CHECKS, t,
-            method.getSimpleName() + "(int)");
-      }
-      return CodeBlock.of("$T.$N($L)", config, method.getSimpleName().toString(), t);
+      String name = method.getSimpleName().toString();
+      CodeBlock call = Methods.takesInt(method)
+          ? CodeBlock.of("$T.$N($T.intStep($L, $S))", config, name, Emitter.CHECKS, t, name + "(int)")
+          : CodeBlock.of("$T.$N($L)", config, name, t);
+      return CodeBlock.of("$T.factor($L, $S, $L)", Emitter.CHECKS, call, schedule.type().torchName() + ": " + name, t);
     }
 
     @Override

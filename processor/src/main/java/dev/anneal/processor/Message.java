@@ -32,6 +32,9 @@ enum Message {
   ONE_CYCLE_PHASE("one-cycle-phase", "OneCycleLR: %s"),
   NEGATIVE_MILESTONE(
       "milestone-negative", "MultiStepLR: milestone %d is negative and is never reached"),
+  NEGATIVE_MILESTONE_AT_START(
+      "milestone-negative",
+      "MultiStepLR: milestone %d is negative; as a later schedule of @Sequential it decays once when the schedule starts, as milestone 0 does (PyTorch starts it through its closed form)"),
   NEGATIVE_STEP_SIZE(
       "step-size-negative",
       "StepLR: stepSize (step_size) = %d is negative; like PyTorch, it decays every %d steps all the same"),

@@ -57,6 +57,17 @@ final class ModelBuilder {
     if (schedule.type() == ScheduleType.CYCLIC && !values.containsKey(Param.STEP_SIZE_DOWN)) {
       values.put(Param.STEP_SIZE_DOWN, values.get(Param.STEP_SIZE_UP));
     }
+    if (schedule.type() == ScheduleType.MULTI_STEP && schedule.index() > 0
+        && input.combinator() == ConfigInput.Combinator.SEQUENTIAL
+        && values.get(Param.MILESTONES) instanceof Value.Constant constant) {
+      // SequentialLR starts a later schedule through its closed form, which counts every
+      // milestone <= 0: there a negative milestone decays once at the start, as milestone 0 does.
+      int[] milestones = ((int[]) constant.value()).clone();
+      for (int i = 0; i < milestones.length; i++) {
+        milestones[i] = Math.max(milestones[i], 0);
+      }
+      values.put(Param.MILESTONES, new Value.Constant(milestones));
+    }
     for (Param param : List.of(Param.LR_LAMBDA, Param.SCALE_FN)) {
       if (values.get(param) instanceof Value.Constant constant) {
         List<ExecutableElement> resolved = new ArrayList<>();

@@ -199,8 +199,13 @@ final class SchedulerWriter {
       step.addCode(oneCycleLimit(first, "(step + 1)", false))
           .addStatement("step++")
           .addCode(first.advance("step"));
-    } else if (model.combinator() == Combinator.NONE && first.recurrent()) {
+    } else if (metric) {
       step.addStatement("step++").addCode(first.step("step"));
+    } else if (model.combinator() == Combinator.NONE && first.recurrent()) {
+      // The count moves last, so that a step that throws (a factor function's bad value) leaves it.
+      step.addStatement("long $L = step + 1", KindWriter.NEXT)
+          .addCode(first.step(KindWriter.NEXT))
+          .addStatement("step = $L", KindWriter.NEXT);
     } else {
       // moveTo throws before anything changes where PyTorch would raise.
       step.addStatement("moveTo(step + 1)").addStatement("step++");

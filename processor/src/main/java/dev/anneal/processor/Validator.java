@@ -267,8 +267,11 @@ final class Validator {
           int[] values = (int[]) Values.of(Param.MILESTONES, milestones);
           for (int i = 0; i < values.length; i++) {
             if (values[i] < 0) {
+              boolean laterPhase =
+                  input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0;
               problems.add(Problem.warning(config, mirror, Values.element(milestones, i),
-                  Message.NEGATIVE_MILESTONE, values[i]));
+                  laterPhase ? Message.NEGATIVE_MILESTONE_AT_START : Message.NEGATIVE_MILESTONE,
+                  values[i]));
             }
           }
         }

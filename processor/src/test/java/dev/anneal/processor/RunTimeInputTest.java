@@ -48,6 +48,13 @@ class RunTimeInputTest {
     CONFIGS.put("InputOneCycle", new String[] {
         "@Schedule(type = ONE_CYCLE, totalSteps = 100)",
         "record InputOneCycle(@Bind double pctStart, @Bind double[] maxLr) {}"});
+    CONFIGS.put("InputBadLambda", new String[] {
+        "@Schedule(type = MULTIPLICATIVE, lrLambda = \"shrink\")",
+        "final class InputBadLambda {",
+        "  static double shrink(long epoch) {",
+        "    return epoch == 3 ? Double.NaN : epoch == 5 ? -0.5 : 0.9;",
+        "  }",
+        "}"});
     CONFIGS.put("InputPlateau", new String[] {
         "@Schedule(type = REDUCE_ON_PLATEAU)",
         "record InputPlateau(@Bind double factor, @Bind double minLr) {}"});
@@ -390,6 +397,22 @@ class RunTimeInputTest {
     assertTrue(e.getMessage().contains("stairs(int) takes the step as an int, and step 2147483648 does not fit"),
         e.getMessage());
     assertTrue(Double.isFinite(function.lrAt(Integer.MAX_VALUE + 1L, 1)), "decay(long) takes any step");
+  }
+
+  @Test
+  @DisplayName("a factor function's NaN or negative value is refused on its step, which changes nothing")
+  void badFactorValue() {
+    StepScheduler scheduler = classes.scheduler("InputBadLambda", StepScheduler.class, TWO_GROUPS);
+    scheduler.step();
+    scheduler.step();
+    double before = scheduler.lr(1);
+    assertRefused(IllegalStateException.class, scheduler::step, "MultiplicativeLR: shrink(3) returned NaN",
+        "a factor of the rate must be a finite number >= 0");
+    assertEquals(2, scheduler.stepCount());
+    assertEquals(before, scheduler.lr(1));
+    LrFunction function = (LrFunction) scheduler;
+    assertRefused(IllegalStateException.class, () -> function.lrAt(6, 0), "shrink(3) returned NaN");
+    assertEquals(0.1 * 0.9 * 0.9, function.lrAt(2, 0), 1e-17);
   }
 
   @Test

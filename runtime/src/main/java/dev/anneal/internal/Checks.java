@@ -109,4 +109,16 @@ public final class Checks {
     }
     return (int) step;
   }
+
+  /**
+   * The value of a config's factor function at {@code step}, refused if it is not a finite number
+   * {@code >= 0}: PyTorch would hand the optimizer the NaN, infinite or negative rate it makes.
+   */
+  public static double factor(double factor, String function, long step) {
+    if (!(factor >= 0) || factor == Double.POSITIVE_INFINITY) {
+      throw new IllegalStateException(function + "(" + step + ") returned " + factor
+          + "; a factor of the rate must be a finite number >= 0");
+    }
+    return factor;
+  }
 }
