@@ -10,6 +10,9 @@ enum Message {
   // The config class itself.
   CONFIG_KIND("config-kind", "@%s goes on a class or a record, not on %s"),
   CONFIG_PRIVATE("config-private", "%s must not be private: the generated %s beside it calls it"),
+  CONFIG_IN_PRIVATE(
+      "config-private",
+      "%s must not sit in the private %s: the generated %s beside it calls it and cannot reach it there"),
   SEVERAL_WITHOUT_COMBINATOR(
       "combinator-missing",
       "%d @Schedule annotations need @Sequential (one after another) or @Chained (all at once) to say how they combine"),
@@ -47,6 +50,9 @@ enum Message {
   METHOD_AMBIGUOUS("method-ambiguous", "%s names %s, which %s declares more than once"),
   METHOD_SIGNATURE(
       "method-signature", "%s names %s, which must be a non-private static method %s; it is %s"),
+  METHOD_THROWS(
+      "method-throws",
+      "%s names %s, which declares the checked %s: the generated class calls it from step() and cannot handle it"),
 
   // Combination of several schedules.
   SEQUENTIAL_COUNT(

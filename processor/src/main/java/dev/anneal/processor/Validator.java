@@ -19,8 +19,11 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.IntersectionType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -40,6 +43,14 @@ final class Validator {
     if (config.getModifiers().contains(Modifier.PRIVATE)) {
       problems.add(Problem.error(config, null, null, Message.CONFIG_PRIVATE,
           config.getSimpleName(), Names.schedulerSimpleName(config)));
+    }
+    for (Element outer = config.getEnclosingElement(); outer instanceof TypeElement type;
+        outer = outer.getEnclosingElement()) {
+      if (type.getModifiers().contains(Modifier.PRIVATE)) {
+        problems.add(Problem.error(config, null, null, Message.CONFIG_IN_PRIVATE,
+            config.getSimpleName(), type.getSimpleName(), Names.schedulerSimpleName(config)));
+        break;
+      }
     }
     checkCombination(input, problems);
     Map<Integer, Map<Param, BindInput>> bound = checkBinds(input, problems);
@@ -399,8 +410,39 @@ final class Validator {
       if (!Methods.fits(method, scale)) {
         problems.add(Problem.error(config, mirror, nameValue, Message.METHOD_SIGNATURE,
             param.attribute, "\"" + name + "\"", expected, Methods.describe(method)));
+        continue;
+      }
+      for (TypeMirror thrown : method.getThrownTypes()) {
+        if (checked(thrown)) {
+          problems.add(Problem.error(config, mirror, nameValue, Message.METHOD_THROWS,
+              param.attribute, "\"" + name + "\"", thrown));
+          break;
+        }
       }
     }
+  }
+
+  /**
+   * Whether a thrown type is a checked exception, which the generated class, calling the method
+   * from {@code step()} and {@code lr()}, could neither catch nor declare.
+   */
+  private static boolean checked(TypeMirror thrown) {
+    TypeMirror type = thrown;
+    while (type.getKind() == TypeKind.TYPEVAR || type.getKind() == TypeKind.INTERSECTION) {
+      type = type.getKind() == TypeKind.TYPEVAR
+          ? ((TypeVariable) type).getUpperBound()
+          : ((IntersectionType) type).getBounds().get(0);
+    }
+    while (type.getKind() == TypeKind.DECLARED) {
+      TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+      String name = element.getQualifiedName().toString();
+      if (name.equals("java.lang.RuntimeException") || name.equals("java.lang.Error")) {
+        return false;
+      }
+      type = element.getSuperclass();
+    }
+    // A type javac cannot resolve is javac's to report.
+    return type.getKind() != TypeKind.ERROR;
   }
 
   private static void checkOneCycle(

@@ -61,6 +61,23 @@ class ConfigValidationTest {
     }
 
     @Test
+    @DisplayName("A config inside a private class is an error: the generated class beside it"
+        + " cannot reach it")
+    void configInPrivateClass() {
+      JavaFileObject source = config("Outer",
+          "final class Outer {",
+          "  private static final class Holder {",
+          "    @Schedule(type = LAMBDA, lrLambda = \"decay\")",
+          "    static final class Inner {",
+          "      static double decay(long step) { return 0.9; }",
+          "    }",
+          "  }",
+          "}");
+      assertSingleError(source, "class Inner",
+          "[anneal.config-private]", "Inner", "private Holder", "Outer_Holder_InnerScheduler");
+    }
+
+    @Test
     @DisplayName("A nested config generates Outer_InnerScheduler")
     void nestedName() {
       JavaFileObject source = config("Outer",

@@ -5,6 +5,7 @@ import static dev.anneal.processor.Sources.assertSingleError;
 import static dev.anneal.processor.Sources.compile;
 import static dev.anneal.processor.Sources.config;
 
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,71 @@ class MethodValidationTest {
     assertSingleError(source, "scaleFn = \"halve\"",
         "[anneal.method-signature]", "scaleFn", "\"halve\"", "double name(double x)",
         "static double halve(long)");
+  }
+
+  @Test
+  @DisplayName("lrLambda naming a method that declares a checked exception, which the generated"
+      + " class could not handle")
+  void checkedException() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = \"warmup\")",
+        "final class Cfg {",
+        "  static double warmup(long step) throws java.io.IOException { return 1; }",
+        "}");
+    assertSingleError(source, "lrLambda = \"warmup\"",
+        "[anneal.method-throws]", "lrLambda", "\"warmup\"", "java.io.IOException");
+  }
+
+  @Test
+  @DisplayName("scaleFn naming a method that may throw an exception of a type parameter bound by"
+      + " Exception")
+  void checkedTypeVariable() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01,",
+        "    scaleFn = \"halve\")",
+        "final class Cfg {",
+        "  static <E extends Exception> double halve(double x) throws E { return 0.5; }",
+        "}");
+    assertSingleError(source, "scaleFn = \"halve\"", "[anneal.method-throws]", "scaleFn", "E");
+  }
+
+  @Test
+  @DisplayName("a factor method that declares unchecked exceptions only is accepted")
+  void uncheckedExceptions() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA, lrLambda = \"warmup\")",
+        "final class Cfg {",
+        "  static double warmup(long step) throws IllegalStateException, AssertionError {",
+        "    return 1;",
+        "  }",
+        "}");
+    assertThat(compile(List.of("-Xlint:all,-processing"), source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  @DisplayName("an lrLambda name javac cannot resolve is javac's error alone, not a method named"
+      + " after javac's placeholder")
+  void unresolvedLrLambda() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = {\"warmup\", WARMUP_NAME})",
+        "final class Cfg {",
+        "  static double warmup(long step) { return 1; }",
+        "}");
+    assertSingleError(source, "WARMUP_NAME", "cannot find symbol", "WARMUP_NAME");
+  }
+
+  @Test
+  @DisplayName("a scaleFn javac cannot resolve is javac's error alone")
+  void unresolvedScaleFn() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01,",
+        "    scaleFn = \"halve\" + SUFFIX)",
+        "final class Cfg {",
+        "  static double halve(double x) { return 0.5; }",
+        "}");
+    assertSingleError(source, "SUFFIX", "cannot find symbol", "SUFFIX");
   }
 
   @Test

@@ -2,7 +2,11 @@ package dev.anneal.processor;
 
 import static dev.anneal.processor.Sources.assertSingleWarning;
 import static dev.anneal.processor.Sources.config;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.testing.compile.Compilation;
+import dev.anneal.LrFunction;
+import dev.anneal.StepScheduler;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -67,6 +71,34 @@ class WarningTest {
         "final class Cfg {}");
     assertSingleWarning(source, "-1,",
         "[anneal.milestone-negative]", "MultiStepLR", "-1");
+  }
+
+  @Test
+  @DisplayName("MultiStepLR after a milestone of @Sequential: a negative milestone decays once as it"
+      + " starts, as in PyTorch, which starts it through its closed form")
+  void negativeMilestoneInALaterSchedule() throws ReflectiveOperationException {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CONSTANT, factor = 0.5, totalIters = 2)",
+        "@Schedule(type = MULTI_STEP, gamma = 0.5, milestones = {",
+        "    -3,",
+        "    0, 2})",
+        "@Sequential(milestones = 3)",
+        "final class Cfg {}");
+    Compilation compilation = assertSingleWarning(source, "-3,",
+        "[anneal.milestone-negative]", "MultiStepLR", "-3", "later schedule of @Sequential",
+        "decays once when the schedule starts");
+    // SequentialLR(SGD(lr=1.0), [ConstantLR(factor=0.5, total_iters=2),
+    // MultiStepLR(milestones=[-3, 0, 2], gamma=0.5)], milestones=[3]): at step 3 MultiStepLR
+    // starts at base_lr * gamma ** bisect_right([-3, 0, 2], 0), two decays; its milestone 2
+    // decays once more at step 5.
+    double[] pytorch = {0.5, 0.5, 1.0, 0.25, 0.25, 0.125, 0.125, 0.125};
+    Object scheduler = Class.forName("test.CfgScheduler", true, Sources.loader(compilation))
+        .getConstructor(double[].class).newInstance((Object) new double[] {1.0});
+    for (int t = 0; t < pytorch.length; t++) {
+      assertEquals(pytorch[t], ((StepScheduler) scheduler).lr(), 1e-15, "step " + t);
+      assertEquals(pytorch[t], ((LrFunction) scheduler).lrAt(t), 1e-15, "lrAt " + t);
+      ((StepScheduler) scheduler).step();
+    }
   }
 
   @Test

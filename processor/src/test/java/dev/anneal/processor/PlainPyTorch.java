@@ -1,0 +1,924 @@
+package dev.anneal.processor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongToDoubleFunction;
+
+/**
+ * A plain port of {@code torch.optim.lr_scheduler} of PyTorch 1.13, the version the reference
+ * suites were made with, kept independent of the code under test: it shares no formula with
+ * {@code dev.anneal.math} or the generated classes, so that it can judge them.
+ *
+ * <p>It ports the object model, not only the formulas: schedulers write the rates into the
+ * optimizer's parameter groups and read them back, each keeps PyTorch's {@code last_epoch} and
+ * {@code base_lrs}, and the constructors take the initial step as PyTorch's do. Combinations then
+ * behave as in PyTorch without a rule of their own: a later schedule of {@code ChainedScheduler}
+ * multiplies whatever the one before it wrote, {@code SequentialLR} restarts a schedule through
+ * its closed form where it has one, and a CyclicLR or OneCycleLR that comes first installs the
+ * rates the others start from.
+ *
+ * <p>Python raises where Java would quietly give an infinity or a NaN: a division by zero, a
+ * power that overflows or has no real value. {@link #div} and {@link #pow} raise too, as
+ * {@link PythonError}, so that a configuration on which PyTorch fails is seen to fail.
+ */
+final class PlainPyTorch {
+  private PlainPyTorch() {}
+
+  /** What Python raises: ZeroDivisionError, OverflowError, ValueError. */
+  static final class PythonError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PythonError(String message) {
+      super(message);
+    }
+  }
+
+  /** Python's {@code a / b} on floats. */
+  static double div(double a, double b) {
+    if (b == 0) {
+      throw new PythonError("ZeroDivisionError: float division by zero");
+    }
+    return a / b;
+  }
+
+  /** Python's {@code a ** b} on floats. */
+  static double pow(double a, double b) {
+    if (a == 0 && b < 0) {
+      throw new PythonError("ZeroDivisionError: 0.0 cannot be raised to a negative power");
+    }
+    if (a < 0 && b != Math.rint(b)) {
+      throw new PythonError("a negative number to a fractional power is complex");
+    }
+    double result = Math.pow(a, b);
+    if (Double.isInfinite(result) && Double.isFinite(a) && Double.isFinite(b)) {
+      throw new PythonError("OverflowError: (34, 'Numerical result out of range')");
+    }
+    return result;
+  }
+
+  /** One parameter group of an SGD optimizer: the keys the schedulers read and write. */
+  static final class ParamGroup {
+    double lr;
+    /** {@code initial_lr}; NaN while the key is absent. */
+    double initialLr = Double.NaN;
+    double momentum = Double.NaN;
+    // Keys OneCycleLR and CyclicLR add to the group.
+    double maxLr;
+    double minLr;
+    double maxMomentum;
+    double baseMomentum;
+
+    ParamGroup(double lr) {
+      this.lr = lr;
+    }
+  }
+
+  /** Python's {@code a % b} on ints. */
+  static long floorMod(long a, long b) {
+    if (b == 0) {
+      throw new PythonError("ZeroDivisionError: integer division or modulo by zero");
+    }
+    return Math.floorMod(a, b);
+  }
+
+  /** An SGD optimizer with momentum: only its parameter groups matter here. */
+  static final class Optimizer {
+    final List<ParamGroup> groups = new ArrayList<>();
+
+    Optimizer(double... lrs) {
+      for (double lr : lrs) {
+        groups.add(new ParamGroup(lr));
+      }
+    }
+
+    int size() {
+      return groups.size();
+    }
+
+    double lr(int group) {
+      return groups.get(group).lr;
+    }
+
+    double momentum(int group) {
+      return groups.get(group).momentum;
+    }
+  }
+
+  /** {@code _format_param}: one value for every group, or exactly one per group. */
+  static double[] formatParam(String name, Optimizer optimizer, double[] values) {
+    if (values.length == 1) {
+      double[] expanded = new double[optimizer.size()];
+      Arrays.fill(expanded, values[0]);
+      return expanded;
+    }
+    if (values.length != optimizer.size()) {
+      throw new PythonError("ValueError: expected " + optimizer.size() + " values for " + name
+          + ", got " + values.length);
+    }
+    return values.clone();
+  }
+
+  /** Anything that moves with {@code step()}. */
+  abstract static class Scheduler {
+    abstract void step();
+  }
+
+  /** {@code _LRScheduler}. */
+  abstract static class LRScheduler extends Scheduler {
+    final Optimizer optimizer;
+    double[] baseLrs;
+    long lastEpoch;
+    int stepCount;
+
+    LRScheduler(Optimizer optimizer) {
+      this.optimizer = optimizer;
+    }
+
+    /** The end of {@code _LRScheduler.__init__}, called once the subclass has set its fields. */
+    void start() {
+      for (ParamGroup group : optimizer.groups) {
+        if (Double.isNaN(group.initialLr)) {
+          group.initialLr = group.lr;
+        }
+      }
+      baseLrs = new double[optimizer.size()];
+      for (int g = 0; g < baseLrs.length; g++) {
+        baseLrs[g] = optimizer.groups.get(g).initialLr;
+      }
+      lastEpoch = -1;
+      initialStep();
+    }
+
+    void initialStep() {
+      stepCount = 0;
+      step();
+    }
+
+    abstract double[] getLr();
+
+    /** {@code _get_closed_form_lr}, or null where the scheduler has none. */
+    double[] closedForm() {
+      return null;
+    }
+
+    @Override
+    void step() {
+      stepCount++;
+      lastEpoch++;
+      write(getLr());
+    }
+
+    /** {@code step(epoch)}: the deprecated form SequentialLR uses at a milestone. */
+    void step(long epoch) {
+      stepCount++;
+      lastEpoch = epoch;
+      double[] closed = closedForm();
+      write(closed != null ? closed : getLr());
+    }
+
+    final void write(double[] values) {
+      for (int g = 0; g < values.length; g++) {
+        optimizer.groups.get(g).lr = values[g];
+      }
+    }
+
+    final double lr(int group) {
+      return optimizer.groups.get(group).lr;
+    }
+  }
+
+  static final class LambdaLR extends LRScheduler {
+    private final LongToDoubleFunction[] lambdas;
+
+    LambdaLR(Optimizer optimizer, LongToDoubleFunction... lambdas) {
+      super(optimizer);
+      this.lambdas = perGroup(optimizer, lambdas);
+      start();
+    }
+
+    @Override
+    double[] getLr() {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = baseLrs[g] * lambdas[g].applyAsDouble(lastEpoch);
+      }
+      return lrs;
+    }
+  }
+
+  static final class MultiplicativeLR extends LRScheduler {
+    private final LongToDoubleFunction[] lambdas;
+
+    MultiplicativeLR(Optimizer optimizer, LongToDoubleFunction... lambdas) {
+      super(optimizer);
+      this.lambdas = perGroup(optimizer, lambdas);
+      start();
+    }
+
+    @Override
+    double[] getLr() {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = lastEpoch > 0 ? lr(g) * lambdas[g].applyAsDouble(lastEpoch) : lr(g);
+      }
+      return lrs;
+    }
+  }
+
+  private static LongToDoubleFunction[] perGroup(Optimizer optimizer, LongToDoubleFunction[] lambdas) {
+    if (lambdas.length == 1) {
+      LongToDoubleFunction[] all = new LongToDoubleFunction[optimizer.size()];
+      Arrays.fill(all, lambdas[0]);
+      return all;
+    }
+    if (lambdas.length != optimizer.size()) {
+      throw new PythonError("ValueError: Expected " + optimizer.size() + " lr_lambdas, but got "
+          + lambdas.length);
+    }
+    return lambdas.clone();
+  }
+
+  static final class StepLR extends LRScheduler {
+    private final long stepSize;
+    private final double gamma;
+
+    StepLR(Optimizer optimizer, long stepSize, double gamma) {
+      super(optimizer);
+      this.stepSize = stepSize;
+      this.gamma = gamma;
+      start();
+    }
+
+    @Override
+    double[] getLr() {
+      if (lastEpoch != 0 && stepSize == 0) {
+        throw new PythonError("ZeroDivisionError: integer division or modulo by zero");
+      }
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = lastEpoch == 0 || lastEpoch % stepSize != 0 ? lr(g) : lr(g) * gamma;
+      }
+      return lrs;
+    }
+
+    @Override
+    double[] closedForm() {
+      if (stepSize == 0) {
+        throw new PythonError("ZeroDivisionError: integer division or modulo by zero");
+      }
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = baseLrs[g] * pow(gamma, Math.floorDiv(lastEpoch, stepSize));
+      }
+      return lrs;
+    }
+  }
+
+  static final class MultiStepLR extends LRScheduler {
+    /** PyTorch's {@code Counter(milestones)}. */
+    private final TreeMap<Long, Integer> counts = new TreeMap<>();
+    private final double gamma;
+
+    MultiStepLR(Optimizer optimizer, long[] milestones, double gamma) {
+      super(optimizer);
+      for (long milestone : milestones) {
+        counts.merge(milestone, 1, Integer::sum);
+      }
+      this.gamma = gamma;
+      start();
+    }
+
+    @Override
+    double[] getLr() {
+      Integer count = counts.get(lastEpoch);
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = count == null ? lr(g) : lr(g) * pow(gamma, count);
+      }
+      return lrs;
+    }
+
+    @Override
+    double[] closedForm() {
+      // bisect_right over the sorted milestones: how many are <= last_epoch.
+      int reached = 0;
+      for (var entry : counts.headMap(lastEpoch, true).entrySet()) {
+        reached += entry.getValue();
+      }
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = baseLrs[g] * pow(gamma, reached);
+      }
+      return lrs;
+    }
+  }
+
+  static final class ConstantLR extends LRScheduler {
+    private final double factor;
+    private final long totalIters;
+
+    ConstantLR(Optimizer optimizer, double factor, long totalIters) {
+      super(optimizer);
+      if (factor > 1.0 || factor < 0) {
+        throw new PythonError("ValueError: Constant multiplicative factor expected to be between 0 and 1.");
+      }
+      this.factor = factor;
+      this.totalIters = totalIters;
+      start();
+    }
+
+    @Override
+    double[] getLr() {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        if (lastEpoch == 0) {
+          lrs[g] = lr(g) * factor;
+        } else if (lastEpoch > totalIters || lastEpoch != totalIters) {
+          lrs[g] = lr(g);
+        } else {
+          lrs[g] = lr(g) * div(1.0, factor);
+        }
+      }
+      return lrs;
+    }
+
+    @Override
+    double[] closedForm() {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = baseLrs[g] * (factor + (lastEpoch >= totalIters ? 1 : 0) * (1 - factor));
+      }
+      return lrs;
+    }
+  }
+
+  static final class LinearLR extends LRScheduler {
+    private final double startFactor;
+    private final double endFactor;
+    private final long totalIters;
+
+    LinearLR(Optimizer optimizer, double startFactor, double endFactor, long totalIters) {
+      super(optimizer);
+      if (startFactor > 1.0 || startFactor < 0) {
+        throw new PythonError("ValueError: Starting multiplicative factor expected to be between 0 and 1.");
+      }
+      if (endFactor > 1.0 || endFactor < 0) {
+        throw new PythonError("ValueError: Ending multiplicative factor expected to be between 0 and 1.");
+      }
+      this.startFactor = startFactor;
+      this.endFactor = endFactor;
+      this.totalIters = totalIters;
+      start();
+    }
+
+    @Override
+    double[] getLr() {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        if (lastEpoch == 0) {
+          lrs[g] = lr(g) * startFactor;
+        } else if (lastEpoch > totalIters) {
+          lrs[g] = lr(g);
+        } else {
+          lrs[g] = lr(g) * (1. + div(endFactor - startFactor,
+              totalIters * startFactor + (lastEpoch - 1) * (endFactor - startFactor)));
+        }
+      }
+      return lrs;
+    }
+
+    @Override
+    double[] closedForm() {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = baseLrs[g] * (startFactor
+            + div((endFactor - startFactor) * Math.min(totalIters, lastEpoch), totalIters));
+      }
+      return lrs;
+    }
+  }
+
+  static final class ExponentialLR extends LRScheduler {
+    private final double gamma;
+
+    ExponentialLR(Optimizer optimizer, double gamma) {
+      super(optimizer);
+      this.gamma = gamma;
+      start();
+    }
+
+    @Override
+    double[] getLr() {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = lastEpoch == 0 ? lr(g) : lr(g) * gamma;
+      }
+      return lrs;
+    }
+
+    @Override
+    double[] closedForm() {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = baseLrs[g] * pow(gamma, lastEpoch);
+      }
+      return lrs;
+    }
+  }
+
+  static final class PolynomialLR extends LRScheduler {
+    private final long totalIters;
+    private final double power;
+
+    PolynomialLR(Optimizer optimizer, long totalIters, double power) {
+      super(optimizer);
+      this.totalIters = totalIters;
+      this.power = power;
+      start();
+    }
+
+    @Override
+    double[] getLr() {
+      double[] lrs = new double[baseLrs.length];
+      if (lastEpoch == 0 || lastEpoch > totalIters) {
+        for (int g = 0; g < lrs.length; g++) {
+          lrs[g] = lr(g);
+        }
+        return lrs;
+      }
+      double decayFactor = pow(div(1.0 - div(lastEpoch, totalIters),
+          1.0 - div(lastEpoch - 1, totalIters)), power);
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = lr(g) * decayFactor;
+      }
+      return lrs;
+    }
+
+    @Override
+    double[] closedForm() {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = baseLrs[g] * pow(1.0 - div(Math.min(totalIters, lastEpoch), totalIters), power);
+      }
+      return lrs;
+    }
+  }
+
+  static final class CosineAnnealingLR extends LRScheduler {
+    private final long tMax;
+    private final double etaMin;
+
+    CosineAnnealingLR(Optimizer optimizer, long tMax, double etaMin) {
+      super(optimizer);
+      this.tMax = tMax;
+      this.etaMin = etaMin;
+      start();
+    }
+
+    @Override
+    double[] getLr() {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        if (lastEpoch == 0) {
+          lrs[g] = lr(g);
+        } else if (stepCount == 1 && lastEpoch > 0) {
+          lrs[g] = etaMin + (baseLrs[g] - etaMin) * (1 + Math.cos(div(lastEpoch * Math.PI, tMax))) / 2;
+        } else if (floorMod(lastEpoch - 1 - tMax, 2 * tMax) == 0) {
+          lrs[g] = lr(g) + (baseLrs[g] - etaMin) * (1 - Math.cos(div(Math.PI, tMax))) / 2;
+        } else {
+          lrs[g] = div(1 + Math.cos(div(Math.PI * lastEpoch, tMax)),
+              1 + Math.cos(div(Math.PI * (lastEpoch - 1), tMax))) * (lr(g) - etaMin) + etaMin;
+        }
+      }
+      return lrs;
+    }
+
+    @Override
+    double[] closedForm() {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = etaMin + (baseLrs[g] - etaMin) * (1 + Math.cos(div(Math.PI * lastEpoch, tMax))) / 2;
+      }
+      return lrs;
+    }
+  }
+
+  static final class CosineAnnealingWarmRestarts extends LRScheduler {
+    private final long t0;
+    private final long tMult;
+    private final double etaMin;
+    private long tI;
+    private long tCur;
+
+    CosineAnnealingWarmRestarts(Optimizer optimizer, long t0, long tMult, double etaMin) {
+      super(optimizer);
+      if (t0 <= 0) {
+        throw new PythonError("ValueError: Expected positive integer T_0, but got " + t0);
+      }
+      if (tMult < 1) {
+        throw new PythonError("ValueError: Expected integer T_mult >= 1, but got " + tMult);
+      }
+      this.t0 = t0;
+      this.tI = t0;
+      this.tMult = tMult;
+      this.etaMin = etaMin;
+      this.tCur = -1;
+      start();
+    }
+
+    @Override
+    double[] getLr() {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = etaMin + (baseLrs[g] - etaMin) * (1 + Math.cos(div(Math.PI * tCur, tI))) / 2;
+      }
+      return lrs;
+    }
+
+    @Override
+    void step() {
+      if (lastEpoch < 0) {
+        step(0);
+        return;
+      }
+      lastEpoch = lastEpoch + 1;
+      tCur = tCur + 1;
+      if (tCur >= tI) {
+        tCur = tCur - tI;
+        tI = Math.multiplyExact(tI, tMult);
+      }
+      write(getLr());
+    }
+
+    @Override
+    void step(long epoch) {
+      if (epoch >= t0) {
+        // Not reached: SequentialLR restarts at epoch 0, and nothing else passes an epoch.
+        throw new UnsupportedOperationException("step(epoch >= T_0)");
+      }
+      tI = t0;
+      tCur = epoch;
+      lastEpoch = epoch;
+      write(getLr());
+    }
+  }
+
+  /** CyclicLR's amplitude policy. */
+  enum CyclicMode {
+    TRIANGULAR, TRIANGULAR2, EXP_RANGE
+  }
+
+  static final class CyclicLR extends LRScheduler {
+    private final double[] maxLrs;
+    private final double totalSize;
+    private final double stepRatio;
+    private final DoubleUnaryOperator scaleFn;
+    private final boolean scaleByCycle;
+    private final boolean cycleMomentum;
+    private double[] baseMomentums;
+    private double[] maxMomentums;
+
+    /**
+     * @param scaleFn the custom {@code scale_fn}, or null for the mode's
+     * @param cycleScaleMode {@code scale_mode == 'cycle'}, which counts only with a custom scaleFn
+     */
+    CyclicLR(Optimizer optimizer, double[] baseLr, double[] maxLr, long stepSizeUp,
+        Long stepSizeDown, CyclicMode mode, double gamma, DoubleUnaryOperator scaleFn,
+        boolean cycleScaleMode, boolean cycleMomentum, double[] baseMomentum, double[] maxMomentum) {
+      super(optimizer);
+      double[] baseLrs = formatParam("base_lr", optimizer, baseLr);
+      for (int g = 0; g < baseLrs.length; g++) {
+        optimizer.groups.get(g).lr = baseLrs[g];
+      }
+      this.maxLrs = formatParam("max_lr", optimizer, maxLr);
+      double up = stepSizeUp;
+      double down = stepSizeDown != null ? stepSizeDown : up;
+      this.totalSize = up + down;
+      this.stepRatio = div(up, totalSize);
+      if (scaleFn != null) {
+        this.scaleFn = scaleFn;
+        this.scaleByCycle = cycleScaleMode;
+      } else if (mode == CyclicMode.TRIANGULAR) {
+        this.scaleFn = x -> 1.;
+        this.scaleByCycle = true;
+      } else if (mode == CyclicMode.TRIANGULAR2) {
+        this.scaleFn = x -> div(1, pow(2., x - 1));
+        this.scaleByCycle = true;
+      } else {
+        this.scaleFn = x -> pow(gamma, x);
+        this.scaleByCycle = false;
+      }
+      this.cycleMomentum = cycleMomentum;
+      if (cycleMomentum) {
+        double[] base = formatParam("base_momentum", optimizer, baseMomentum);
+        for (int g = 0; g < base.length; g++) {
+          optimizer.groups.get(g).momentum = base[g];
+        }
+        this.baseMomentums = base.clone();
+        this.maxMomentums = formatParam("max_momentum", optimizer, maxMomentum);
+      }
+      // As in PyTorch, the initial step inside the constructor still sees base_lrs taken from
+      // initial_lr, which an earlier schedule of a combination may have set; the cycle's own
+      // lower bounds replace them only afterwards.
+      start();
+      this.baseLrs = baseLrs;
+    }
+
+    @Override
+    double[] getLr() {
+      double cycle = Math.floor(1 + div(lastEpoch, totalSize));
+      double x = 1. + div(lastEpoch, totalSize) - cycle;
+      double scaleFactor = x <= stepRatio ? div(x, stepRatio) : div(x - 1, stepRatio - 1);
+      double scale = scaleFn.applyAsDouble(scaleByCycle ? cycle : lastEpoch);
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        double baseHeight = (maxLrs[g] - baseLrs[g]) * scaleFactor;
+        lrs[g] = baseLrs[g] + baseHeight * scale;
+      }
+      if (cycleMomentum) {
+        for (int g = 0; g < lrs.length; g++) {
+          double baseHeight = (maxMomentums[g] - baseMomentums[g]) * scaleFactor;
+          optimizer.groups.get(g).momentum = maxMomentums[g] - baseHeight * scale;
+        }
+      }
+      return lrs;
+    }
+  }
+
+  static final class OneCycleLR extends LRScheduler {
+    private final long totalSteps;
+    /** {@code end_step} of each phase. */
+    private final double[] phaseEnds;
+    /** The group keys of each phase: start_lr, end_lr, start_momentum, end_momentum. */
+    private final int[][] phaseKeys;
+    private final boolean linear;
+    private final boolean cycleMomentum;
+
+    private static final int INITIAL = 0;
+    private static final int MAX = 1;
+    private static final int MIN = 2;
+    private static final int MAX_MOMENTUM = 3;
+    private static final int BASE_MOMENTUM = 4;
+
+    /** @param totalSteps {@code total_steps}, or null to take {@code epochs * steps_per_epoch} */
+    OneCycleLR(Optimizer optimizer, double[] maxLr, Long totalSteps, Long epochs, Long stepsPerEpoch,
+        double pctStart, boolean linear, boolean cycleMomentum, double[] baseMomentum,
+        double[] maxMomentum, double divFactor, double finalDivFactor, boolean threePhase) {
+      super(optimizer);
+      if (totalSteps == null && epochs == null && stepsPerEpoch == null) {
+        throw new PythonError("ValueError: You must define either total_steps OR (epochs AND steps_per_epoch)");
+      } else if (totalSteps != null) {
+        if (totalSteps <= 0) {
+          throw new PythonError("ValueError: Expected positive integer total_steps, but got " + totalSteps);
+        }
+        this.totalSteps = totalSteps;
+      } else {
+        if (epochs == null || stepsPerEpoch == null) {
+          throw new PythonError("TypeError: '<=' not supported between instances of 'NoneType' and 'int'");
+        }
+        if (epochs <= 0) {
+          throw new PythonError("ValueError: Expected positive integer epochs, but got " + epochs);
+        }
+        if (stepsPerEpoch <= 0) {
+          throw new PythonError("ValueError: Expected positive integer steps_per_epoch, but got " + stepsPerEpoch);
+        }
+        this.totalSteps = epochs * stepsPerEpoch;
+      }
+      double total = this.totalSteps;
+      if (threePhase) {
+        phaseEnds = new double[] {pctStart * total - 1, 2 * pctStart * total - 2, total - 1};
+        phaseKeys = new int[][] {
+            {INITIAL, MAX, MAX_MOMENTUM, BASE_MOMENTUM},
+            {MAX, INITIAL, BASE_MOMENTUM, MAX_MOMENTUM},
+            {INITIAL, MIN, MAX_MOMENTUM, MAX_MOMENTUM}};
+      } else {
+        phaseEnds = new double[] {pctStart * total - 1, total - 1};
+        phaseKeys = new int[][] {
+            {INITIAL, MAX, MAX_MOMENTUM, BASE_MOMENTUM},
+            {MAX, MIN, BASE_MOMENTUM, MAX_MOMENTUM}};
+      }
+      if (pctStart < 0 || pctStart > 1) {
+        throw new PythonError("ValueError: Expected float between 0 and 1 pct_start, but got " + pctStart);
+      }
+      this.linear = linear;
+      double[] maxLrs = formatParam("max_lr", optimizer, maxLr);
+      for (int g = 0; g < maxLrs.length; g++) {
+        ParamGroup group = optimizer.groups.get(g);
+        group.initialLr = div(maxLrs[g], divFactor);
+        group.maxLr = maxLrs[g];
+        group.minLr = div(group.initialLr, finalDivFactor);
+      }
+      this.cycleMomentum = cycleMomentum;
+      if (cycleMomentum) {
+        double[] max = formatParam("max_momentum", optimizer, maxMomentum);
+        double[] base = formatParam("base_momentum", optimizer, baseMomentum);
+        for (int g = 0; g < max.length; g++) {
+          ParamGroup group = optimizer.groups.get(g);
+          group.momentum = max[g];
+          group.maxMomentum = max[g];
+          group.baseMomentum = base[g];
+        }
+      }
+      start();
+    }
+
+    private static double key(ParamGroup group, int key) {
+      switch (key) {
+        case INITIAL: return group.initialLr;
+        case MAX: return group.maxLr;
+        case MIN: return group.minLr;
+        case MAX_MOMENTUM: return group.maxMomentum;
+        case BASE_MOMENTUM: return group.baseMomentum;
+        default: throw new AssertionError(key);
+      }
+    }
+
+    private double anneal(double start, double end, double pct) {
+      if (linear) {
+        return (end - start) * pct + start;
+      }
+      double cosOut = Math.cos(Math.PI * pct) + 1;
+      return end + (start - end) / 2.0 * cosOut;
+    }
+
+    @Override
+    double[] getLr() {
+      long stepNum = lastEpoch;
+      if (stepNum > totalSteps) {
+        throw new PythonError("ValueError: Tried to step " + stepNum + " times. The specified number"
+            + " of total steps is " + totalSteps);
+      }
+      double[] lrs = new double[optimizer.size()];
+      for (int g = 0; g < lrs.length; g++) {
+        ParamGroup group = optimizer.groups.get(g);
+        double startStep = 0;
+        for (int i = 0; i < phaseEnds.length; i++) {
+          double endStep = phaseEnds[i];
+          if (stepNum <= endStep || i == phaseEnds.length - 1) {
+            double pct = div(stepNum - startStep, endStep - startStep);
+            int[] keys = phaseKeys[i];
+            lrs[g] = anneal(key(group, keys[0]), key(group, keys[1]), pct);
+            if (cycleMomentum) {
+              group.momentum = anneal(key(group, keys[2]), key(group, keys[3]), pct);
+            }
+            break;
+          }
+          startStep = endStep;
+        }
+      }
+      return lrs;
+    }
+  }
+
+  /** ReduceLROnPlateau: not an {@code _LRScheduler} in PyTorch, and stepped with a metric. */
+  static final class ReduceLROnPlateau {
+    private final Optimizer optimizer;
+    private final boolean max;
+    private final double factor;
+    private final long patience;
+    private final double threshold;
+    private final boolean abs;
+    private final long cooldown;
+    private final double[] minLrs;
+    private final double eps;
+    private double best;
+    private long numBadEpochs;
+    private long cooldownCounter;
+    long lastEpoch;
+
+    ReduceLROnPlateau(Optimizer optimizer, boolean max, double factor, long patience,
+        double threshold, boolean abs, long cooldown, double[] minLr, double eps) {
+      if (factor >= 1.0) {
+        throw new PythonError("ValueError: Factor should be < 1.0.");
+      }
+      this.optimizer = optimizer;
+      this.factor = factor;
+      if (minLr.length == 1) {
+        this.minLrs = new double[optimizer.size()];
+        Arrays.fill(minLrs, minLr[0]);
+      } else if (minLr.length != optimizer.size()) {
+        throw new PythonError("ValueError: expected " + optimizer.size() + " min_lrs, got " + minLr.length);
+      } else {
+        this.minLrs = minLr.clone();
+      }
+      this.patience = patience;
+      this.cooldown = cooldown;
+      this.eps = eps;
+      this.lastEpoch = 0;
+      this.max = max;
+      this.threshold = threshold;
+      this.abs = abs;
+      this.best = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      this.cooldownCounter = 0;
+      this.numBadEpochs = 0;
+    }
+
+    void step(double current) {
+      lastEpoch = lastEpoch + 1;
+      if (isBetter(current, best)) {
+        best = current;
+        numBadEpochs = 0;
+      } else {
+        numBadEpochs += 1;
+      }
+      if (cooldownCounter > 0) {
+        cooldownCounter -= 1;
+        numBadEpochs = 0;
+      }
+      if (numBadEpochs > patience) {
+        for (int g = 0; g < optimizer.size(); g++) {
+          ParamGroup group = optimizer.groups.get(g);
+          double oldLr = group.lr;
+          // Python's max(a, b): b only if b > a.
+          double newLr = minLrs[g] > oldLr * factor ? minLrs[g] : oldLr * factor;
+          if (oldLr - newLr > eps) {
+            group.lr = newLr;
+          }
+        }
+        cooldownCounter = cooldown;
+        numBadEpochs = 0;
+      }
+    }
+
+    private boolean isBetter(double a, double best) {
+      if (!max && !abs) {
+        return a < best * (1. - threshold);
+      } else if (!max) {
+        return a < best - threshold;
+      } else if (!abs) {
+        return a > best * (threshold + 1.);
+      } else {
+        return a > best + threshold;
+      }
+    }
+  }
+
+  static final class SequentialLR extends Scheduler {
+    private final Optimizer optimizer;
+    private final List<LRScheduler> schedulers;
+    private final long[] milestones;
+    private long lastEpoch;
+
+    SequentialLR(Optimizer optimizer, List<LRScheduler> schedulers, long[] milestones) {
+      if (milestones.length != schedulers.size() - 1) {
+        throw new PythonError("ValueError: Sequential Schedulers expects number of schedulers provided"
+            + " to be one more than the number of milestone points");
+      }
+      this.optimizer = optimizer;
+      this.schedulers = List.copyOf(schedulers);
+      this.milestones = milestones.clone();
+      this.lastEpoch = -1 + 1;
+      for (ParamGroup group : optimizer.groups) {
+        group.lr = group.initialLr;
+      }
+      for (LRScheduler scheduler : this.schedulers) {
+        scheduler.lastEpoch -= 1;
+      }
+      this.schedulers.get(0).initialStep();
+    }
+
+    @Override
+    void step() {
+      lastEpoch += 1;
+      int idx = bisectRight(milestones, lastEpoch);
+      LRScheduler scheduler = schedulers.get(idx);
+      if (idx > 0 && milestones[idx - 1] == lastEpoch) {
+        scheduler.step(0);
+      } else {
+        scheduler.step();
+      }
+    }
+
+    private static int bisectRight(long[] sorted, long value) {
+      int lo = 0;
+      int hi = sorted.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (value < sorted[mid]) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      return lo;
+    }
+  }
+
+  static final class ChainedScheduler extends Scheduler {
+    private final List<LRScheduler> schedulers;
+
+    ChainedScheduler(List<LRScheduler> schedulers) {
+      this.schedulers = List.copyOf(schedulers);
+    }
+
+    @Override
+    void step() {
+      for (LRScheduler scheduler : schedulers) {
+        scheduler.step();
+      }
+    }
+  }
+}
