@@ -8,6 +8,8 @@ import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CyclicLR;
+import java.lang.ArrayIndexOutOfBoundsException;
+import java.lang.Override;
 import javax.annotation.processing.Generated;
 
 /**

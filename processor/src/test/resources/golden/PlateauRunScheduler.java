@@ -5,6 +5,10 @@ import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.ReduceLROnPlateau;
+import java.lang.ArrayIndexOutOfBoundsException;
+import java.lang.Double;
+import java.lang.Override;
+import java.lang.System;
 import javax.annotation.processing.Generated;
 
 /**

@@ -5,6 +5,8 @@ import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CosineAnnealingLR;
+import java.lang.ArrayIndexOutOfBoundsException;
+import java.lang.Override;
 import javax.annotation.processing.Generated;
 
 /**

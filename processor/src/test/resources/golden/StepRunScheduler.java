@@ -5,6 +5,9 @@ import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.StepLR;
+import java.lang.ArrayIndexOutOfBoundsException;
+import java.lang.Math;
+import java.lang.Override;
 import javax.annotation.processing.Generated;
 
 /**

@@ -6,6 +6,8 @@ import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CosineAnnealingLR;
+import java.lang.ArrayIndexOutOfBoundsException;
+import java.lang.Override;
 import javax.annotation.processing.Generated;
 
 /**

@@ -6,6 +6,9 @@ import dev.anneal.internal.Checks;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CosineAnnealingLR;
 import dev.anneal.math.LinearLR;
+import java.lang.ArrayIndexOutOfBoundsException;
+import java.lang.Override;
+import java.lang.System;
 import javax.annotation.processing.Generated;
 
 /**

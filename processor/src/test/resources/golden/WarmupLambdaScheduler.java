@@ -5,6 +5,9 @@ import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.LambdaLR;
+import java.lang.ArrayIndexOutOfBoundsException;
+import java.lang.Override;
+import java.lang.System;
 import javax.annotation.processing.Generated;
 
 /**

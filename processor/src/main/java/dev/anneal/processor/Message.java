@@ -38,6 +38,9 @@ enum Message {
   NEGATIVE_MILESTONE_AT_START(
       "milestone-negative",
       "MultiStepLR: milestone %d is negative; as a later schedule of @Sequential it decays once when the schedule starts, as milestone 0 does (PyTorch starts it through its closed form)"),
+  NEGATIVE_RATE(
+      "negative-rate",
+      "%s: %s (%s) = %s is negative, which turns the rate negative; the numbers are PyTorch's all the same"),
   NEGATIVE_STEP_SIZE(
       "step-size-negative",
       "StepLR: stepSize (step_size) = %d is negative; like PyTorch, it decays every %d steps all the same"),

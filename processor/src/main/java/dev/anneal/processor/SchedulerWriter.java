@@ -40,6 +40,10 @@ final class SchedulerWriter {
           .addMember("value", "$S", ScheduleProcessor.class.getCanonicalName())
           .build());
     }
+    if (usesDeprecated(model)) {
+      // The generated class calls what the config declares; the config's author chose to.
+      type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build());
+    }
     Emitter emitter = new Emitter(type, model);
     List<KindWriter> kinds = new ArrayList<>();
     boolean single = model.schedules().size() == 1 && model.combinator() == Combinator.NONE;
@@ -121,8 +125,21 @@ final class SchedulerWriter {
     }
     new StateWriter(model, emitter, kinds, lazy, momentumKind != null).write(type);
     return JavaFile.builder(model.schedulerName().packageName(), type.build())
-        .skipJavaLangImports(true)
         .build();
+  }
+
+  /** Whether the config, a class around it, or a method it names is deprecated. */
+  private static boolean usesDeprecated(ConfigModel model) {
+    for (javax.lang.model.element.Element e = model.config(); e instanceof javax.lang.model.element.TypeElement;
+        e = e.getEnclosingElement()) {
+      if (e.getAnnotation(Deprecated.class) != null) {
+        return true;
+      }
+    }
+    return model.schedules().stream()
+        .flatMap(schedule -> schedule.methods().values().stream())
+        .flatMap(List::stream)
+        .anyMatch(method -> method.getAnnotation(Deprecated.class) != null);
   }
 
   /**
@@ -408,8 +425,10 @@ final class SchedulerWriter {
         .addParameter(long.class, "step").addParameter(int.class, "group")
         .addStatement("$T.step(step)", CHECKS)
         .addStatement("$T.group(group, baseLrs.length)", CHECKS);
-    for (KindWriter kind : kinds) {
-      method.addCode(oneCycleLimit(kind, "step", true));
+    // OneCycleLR ends a query past its total_steps, unless a @Sequential hands over before then
+    // (it can only be the first phase).
+    if (model.combinator() != Combinator.SEQUENTIAL || kinds.size() == 1) {
+      method.addCode(oneCycleLimit(kinds.get(0), "step", true));
     }
     return method.addComment("No closed form: replay PyTorch's recurrence for this group.")
         .addStatement("double lr = baseLrs[group]")

@@ -191,6 +191,9 @@ final class StateWriter {
       case NONE:
         return first.advance("step");
       case SEQUENTIAL:
+        if (model.milestones().length == 0) {
+          return first.advance("step");
+        }
         return CodeBlock.builder()
             .beginControlFlow("if (step < $L)", model.milestones()[0])
             .add(first.advance("step"))

@@ -9,9 +9,11 @@ import dev.anneal.processor.ConfigInput.Combinator;
 import dev.anneal.processor.ConfigInput.ScheduleInput;
 import dev.anneal.processor.ParamTable.Entry;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -264,6 +266,7 @@ final class Validator {
       }
     }
     checkListLengths(config, mirror, written, problems);
+    checkSignOfTheRate(config, mirror, type, written, problems);
     switch (type) {
       case STEP:
         AnnotationValue stepSize = written.get(Param.STEP_SIZE);
@@ -418,6 +421,40 @@ final class Validator {
               param.attribute, "\"" + name + "\"", thrown));
           break;
         }
+      }
+    }
+  }
+
+  /** The parameters whose negative values PyTorch accepts and which turn the rate negative. */
+  private static final Map<ScheduleType, Set<Param>> SIGN_OF_THE_RATE = Map.of(
+      ScheduleType.STEP, EnumSet.of(Param.GAMMA),
+      ScheduleType.MULTI_STEP, EnumSet.of(Param.GAMMA),
+      ScheduleType.EXPONENTIAL, EnumSet.of(Param.GAMMA),
+      ScheduleType.COSINE, EnumSet.of(Param.ETA_MIN),
+      ScheduleType.COSINE_WARM_RESTARTS, EnumSet.of(Param.ETA_MIN),
+      ScheduleType.CYCLIC, EnumSet.of(Param.BASE_LR, Param.MAX_LR, Param.GAMMA),
+      ScheduleType.ONE_CYCLE, EnumSet.of(Param.MAX_LR, Param.DIV_FACTOR, Param.FINAL_DIV_FACTOR),
+      ScheduleType.REDUCE_ON_PLATEAU, EnumSet.of(Param.FACTOR));
+
+  /**
+   * A negative rate is what PyTorch computes for these values, so they are not refused; but a
+   * trainer would rarely want one, so they are pointed out.
+   */
+  private static void checkSignOfTheRate(Element config, AnnotationMirror mirror, ScheduleType type,
+      Map<Param, AnnotationValue> written, List<Problem> problems) {
+    for (Param param : SIGN_OF_THE_RATE.getOrDefault(type, EnumSet.noneOf(Param.class))) {
+      AnnotationValue value = written.get(param);
+      if (value == null) {
+        continue;
+      }
+      Object read = Values.of(param, value);
+      double lowest = read instanceof double[] values
+          ? java.util.Arrays.stream(values).min().orElse(0)
+          : ((Number) read).doubleValue();
+      if (lowest < 0) {
+        problems.add(Problem.warning(config, mirror, value, Message.NEGATIVE_RATE, type.torchName(),
+            param.attribute, param.torchName, read instanceof double[] values ? java.util.Arrays.toString(values)
+                : Emitter.literal(read)));
       }
     }
   }

@@ -99,29 +99,7 @@ class ProcessorRobustnessPropertyTest {
           c -> c.members.stream().anyMatch(m -> m.type == ScheduleType.CYCLIC
               && (cycle(m) >= 1 << 20 || 10 * Arrays.stream(m.ds("maxLr", 0)).min().orElse(0)
                   < Arrays.stream(m.ds("baseLr", 0)).max().orElse(0))),
-          "PyTorch gives"),
-      new KnownIssue("LinearLR decaying to endFactor = 0: the closed form start + (end - start) *"
-          + " min(t, T) / T can land a few ulps below 0, a negative rate from totalIters on where"
-          + " PyTorch's recurrence stays at or above 0 (LINEAR, startFactor = 0.1, totalIters = 3);"
-          + " and in @Chained, where stepping follows PyTorch's recurrence a few ulps on either side"
-          + " of 0, lrAt's closed form gives 0, apart by more than the rule once a later factor"
-          + " (ConstantLR's 1 / factor) magnifies the difference",
-          c -> c.members.stream().anyMatch(m -> m.type == ScheduleType.LINEAR && m.d("endFactor", 1) == 0),
-          List.of("not a finite number >= 0", "lrAt at step")),
-      new KnownIssue("a @Deprecated config whose generated class calls its methods: javac warns"
-          + " [deprecation] in the generated code, which could carry @SuppressWarnings(\"deprecation\")",
-          c -> c.deprecated, "has been deprecated"),
-      new KnownIssue("lrAt of a @Sequential that starts with OneCycleLR refuses every step past"
-          + " OneCycleLR's totalSteps, although OneCycleLR hands over at the first milestone and"
-          + " stepping there works",
-          c -> c.combinator == Combinator.SEQUENTIAL && c.members.get(0).type == ScheduleType.ONE_CYCLE,
-          "is past the end"),
-      new KnownIssue("a @Sequential whose only schedule is OneCycleLR fails inside the processor"
-          + " while writing the state restore (ArrayIndexOutOfBoundsException for the first of no"
-          + " milestones)",
-          c -> c.combinator == Combinator.SEQUENTIAL && c.members.size() == 1
-              && c.members.get(0).type == ScheduleType.ONE_CYCLE,
-          "[anneal.internal]"));
+          "PyTorch gives"));
 
   /** The configs a known issue explained a failure of, each counted once. */
   private static final Map<KnownIssue, Set<Config>> EXPLAINED = new IdentityHashMap<>();

@@ -19,6 +19,28 @@ import org.junit.jupiter.api.Test;
 class WarningTest {
 
   @Test
+  @DisplayName("ExponentialLR gamma = -0.5: PyTorch's rates change sign, and Anneal says so")
+  void negativeGamma() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = EXPONENTIAL,",
+        "    gamma = -0.5)",
+        "final class Cfg {}");
+    assertSingleWarning(source, "gamma = -0.5",
+        "[anneal.negative-rate]", "ExponentialLR", "gamma (gamma) = -0.5", "turns the rate negative");
+  }
+
+  @Test
+  @DisplayName("CyclicLR with a negative baseLr of one group: the warning points at the list")
+  void negativeBaseLr() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CYCLIC, maxLr = 0.1,",
+        "    baseLr = {0.01, -0.01})",
+        "final class Cfg {}");
+    assertSingleWarning(source, "baseLr = {0.01, -0.01}",
+        "[anneal.negative-rate]", "CyclicLR", "baseLr (base_lr) = [0.01, -0.01]");
+  }
+
+  @Test
   @DisplayName("ConstantLR totalIters = 0: the rate never changes")
   void constantNeverChanges() {
     JavaFileObject source = config("Cfg",

@@ -14,7 +14,12 @@ public final class LinearLR {
     if (totalIters <= 0) {
       return startFactor;
     }
-    return startFactor + (endFactor - startFactor) * Math.min(t, totalIters) / totalIters;
+    if (t >= totalIters) {
+      // Exactly end_factor: the expression below may round to a hair under it, and below 0 when
+      // end_factor is 0.
+      return endFactor;
+    }
+    return startFactor + (endFactor - startFactor) * t / totalIters;
   }
 
   /**
@@ -26,6 +31,8 @@ public final class LinearLR {
       return 1.0;
     }
     double slope = endFactor - startFactor;
-    return 1.0 + slope / (totalIters * startFactor + (t - 1) * slope);
+    // Never below 0: the ratio of two rates is not negative, and rounding at the last step to
+    // end_factor = 0 would otherwise turn the rate negative by a few ulps.
+    return Math.max(0.0, 1.0 + slope / (totalIters * startFactor + (t - 1) * slope));
   }
 }

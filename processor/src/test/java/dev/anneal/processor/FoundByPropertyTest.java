@@ -1,0 +1,129 @@
+package dev.anneal.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.anneal.LrFunction;
+import dev.anneal.StepScheduler;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Defects the robustness property test found in generated code, each kept fixed by a plain test. */
+class FoundByPropertyTest {
+
+  private static final Map<String, String[]> CONFIGS = new LinkedHashMap<>();
+
+  static {
+    CONFIGS.put("OnlyOneCycle", new String[] {
+        "@Sequential(milestones = {})",
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 100, cycleMomentum = false)",
+        "final class OnlyOneCycle {}"});
+    CONFIGS.put("OneCycleThenDecay", new String[] {
+        "@Sequential(milestones = 5)",
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 10, cycleMomentum = false)",
+        "@Schedule(type = MULTIPLICATIVE, lrLambda = \"decay\")",
+        "final class OneCycleThenDecay {",
+        "  static double decay(long epoch) {",
+        "    return 0.9;",
+        "  }",
+        "}"});
+    CONFIGS.put("LinearToZero", new String[] {
+        "@Schedule(type = LINEAR, startFactor = 0.1, endFactor = 0.0, totalIters = 3)",
+        "final class LinearToZero {}"});
+    CONFIGS.put("ChainedToZero", new String[] {
+        "@Chained",
+        "@Schedule(type = LINEAR, startFactor = 1.0 / 3, endFactor = 0.0, totalIters = 5)",
+        "@Schedule(type = CONSTANT, factor = 0.5, totalIters = 2)",
+        "final class ChainedToZero {}"});
+  }
+
+  private static GeneratedClasses classes;
+
+  @BeforeAll
+  static void compile() {
+    classes = new GeneratedClasses(CONFIGS, List.of());
+  }
+
+  @Test
+  @DisplayName("a @Sequential of OneCycleLR alone saves and restores its state")
+  void sequentialOfOneCycleAlone() {
+    StepScheduler first = classes.scheduler("OnlyOneCycle", StepScheduler.class, 0.1);
+    for (int t = 0; t < 40; t++) {
+      first.step();
+    }
+    StepScheduler second = classes.scheduler("OnlyOneCycle", StepScheduler.class, 0.1);
+    second.restoreState(first.saveState());
+    for (int t = 40; t < 99; t++) {
+      first.step();
+      second.step();
+      assertEquals(first.lr(), second.lr(), 0.0, "step " + (t + 1));
+    }
+  }
+
+  @Test
+  @DisplayName("lrAt of a @Sequential that starts with OneCycleLR goes on past its totalSteps")
+  void sequentialLrAtPastOneCycle() {
+    StepScheduler stepped = classes.scheduler("OneCycleThenDecay", StepScheduler.class, 0.1);
+    LrFunction function = (LrFunction) stepped;
+    for (int t = 1; t <= 30; t++) {
+      stepped.step();
+      assertEquals(stepped.lr(), function.lrAt(t), 1e-17, "step " + t);
+    }
+  }
+
+  @Test
+  @DisplayName("LinearLR down to endFactor 0 ends at 0, never a few ulps below")
+  void linearToZero() {
+    StepScheduler scheduler = classes.scheduler("LinearToZero", StepScheduler.class, 0.1);
+    for (int t = 1; t <= 6; t++) {
+      scheduler.step();
+      assertTrue(scheduler.lr() >= 0, "step " + t + ": " + scheduler.lr());
+    }
+    assertEquals(0.0, scheduler.lr());
+    StepScheduler chained = classes.scheduler("ChainedToZero", StepScheduler.class, 0.1);
+    for (int t = 1; t <= 8; t++) {
+      chained.step();
+      assertTrue(chained.lr() >= 0, "chained, step " + t + ": " + chained.lr());
+      assertEquals(((LrFunction) chained).lrAt(t), chained.lr(), 1e-17, "chained, step " + t);
+    }
+  }
+
+  @Test
+  @DisplayName("a @Deprecated config compiles without a warning in its generated class")
+  void deprecatedConfig() {
+    Compilation compilation = Sources.compile(List.of("-Xlint:all", "-Xlint:-processing"),
+        Sources.config("Old",
+            "@Deprecated",
+            "@Schedule(type = LAMBDA, lrLambda = \"warmup\")",
+            "final class Old {",
+            "  @Deprecated",
+            "  static double warmup(long epoch) {",
+            "    return 1.0;",
+            "  }",
+            "}"));
+    assertThat(compilation).succeeded();
+    assertEquals(List.of(), compilation.diagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+        .map(d -> d.getMessage(null)).toList());
+  }
+
+  @Test
+  @DisplayName("a class named Math or Override beside the config does not break the generated class")
+  void javaLangNamesInTheConfigsPackage() {
+    Compilation compilation = Sources.compile(
+        JavaFileObjects.forSourceLines(Sources.PACKAGE + ".Math", "package " + Sources.PACKAGE + ";",
+            "final class Math {}"),
+        JavaFileObjects.forSourceLines(Sources.PACKAGE + ".Override", "package " + Sources.PACKAGE + ";",
+            "final class Override {}"),
+        Sources.config("Shadowed", "@Schedule(type = COSINE, tMax = 10)", "final class Shadowed {}"));
+    assertThat(compilation).succeeded();
+  }
+}
