@@ -72,7 +72,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
   /**
    * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
    */
-  private static final long CONFIGURATION_FINGERPRINT = 0xac07c77d7e88c9afL;
+  private static final long CONFIGURATION_FINGERPRINT = 0x59d2056f43d71bb4L;
 
   /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
@@ -261,18 +261,15 @@ public final class OneCycleRunScheduler implements StepScheduler,
 
   @Override
   public byte[] saveState() {
-    return StateCodec.writer(fingerprint(), baseLrs.length, step, 1)
-      .putDouble(weight)
+    return StateCodec.writer(fingerprint(), baseLrs.length, step, 0)
       .finish();
   }
 
   @Override
   public void restoreState(byte[] state) {
-    StateCodec.Reader in = StateCodec.reader(state, "OneCycleRunScheduler", fingerprint(), baseLrs.length, 1);
-    double savedWeight = in.nextDouble();
+    StateCodec.Reader in = StateCodec.reader(state, "OneCycleRunScheduler", fingerprint(), baseLrs.length, 0);
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
-    weight = savedWeight;
     double pct;
     if (step <= WARMUP_END) {
       pct = step * INVERSE_WARMUP;

@@ -166,6 +166,16 @@ final class Emitter {
     return field;
   }
 
+  /**
+   * State that follows from the step alone and is rebuilt from it on restore, such as OneCycleLR's
+   * current phase: a field like {@link #state}'s, which a checkpoint does not save.
+   */
+  String phaseState(String prefix, String name, TypeName javaType, String why) {
+    String field = fieldName(prefix, name);
+    type.addField(FieldSpec.builder(javaType, field, Modifier.PRIVATE).addJavadoc("$L\n", why).build());
+    return field;
+  }
+
   /** How a bound value is read from the config. */
   CodeBlock read(Value value) {
     if (value instanceof Value.Bound bound) {

@@ -1271,13 +1271,13 @@ abstract class KindWriter {
       }
       inverseLast = inverseOf("inverseLast", lastSpan, "{@code 1 /} the last phase's length.");
       TypeName doubles = Emitter.doubles();
-      from = emitter.state(prefix, "from", doubles, null, "The current phase's start rates.");
-      to = emitter.state(prefix, "to", doubles, null, "The current phase's end rates.");
+      from = emitter.phaseState(prefix, "from", doubles, "The current phase's start rates.");
+      to = emitter.phaseState(prefix, "to", doubles, "The current phase's end rates.");
       if (cyclesMomentum()) {
-        momentumFrom = emitter.state(prefix, "momentumFrom", doubles, null, "The current phase's start momentum.");
-        momentumTo = emitter.state(prefix, "momentumTo", doubles, null, "The current phase's end momentum.");
+        momentumFrom = emitter.phaseState(prefix, "momentumFrom", doubles, "The current phase's start momentum.");
+        momentumTo = emitter.phaseState(prefix, "momentumTo", doubles, "The current phase's end momentum.");
       }
-      weight = emitter.state(prefix, "weight", TypeName.DOUBLE, null,
+      weight = emitter.phaseState(prefix, "weight", TypeName.DOUBLE,
           "How far through its phase the step is: the cosine wave or the fraction.");
     }
 

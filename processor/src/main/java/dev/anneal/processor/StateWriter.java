@@ -46,13 +46,7 @@ final class StateWriter {
         groupArrays.add("momentums");
       }
     }
-    for (Field field : emitter.stateFields) {
-      // Array-valued state (OneCycleLR's current phase ends) points at constant arrays and follows
-      // from the step alone; it is rebuilt rather than saved.
-      if (field.type().isPrimitive()) {
-        scalars.add(field);
-      }
-    }
+    scalars.addAll(emitter.stateFields);
   }
 
   void write(TypeSpec.Builder type) {
@@ -181,7 +175,10 @@ final class StateWriter {
     return method.build();
   }
 
-  /** OneCycleLR's current phase ends follow from the step; a first @Sequential phase owns steps before its milestone. */
+  /**
+   * OneCycleLR's current phase ({@link Emitter#phaseState}) follows from the step; as the first
+   * phase of a @Sequential it owns the steps before the first milestone.
+   */
   private CodeBlock rebuildPhase() {
     KindWriter first = kinds.get(0);
     if (!(first instanceof KindWriter.OneCycle)) {
