@@ -133,9 +133,9 @@ abstract class KindWriter {
   }
 
   /**
-   * Whether stepping follows PyTorch's recurrence ({@link #step(String)} from the rates of the
-   * step before) rather than the closed form of the new step: where the recurrence is cheaper, or
-   * where the closed form would drift from PyTorch's numbers over a long run.
+   * Whether stepping moves from the step before ({@link #step(String)}) rather than setting the
+   * rates from the closed form of the new step: lazy schedules, which update shared state, and
+   * those with no closed form (MultiplicativeLR, ReduceLROnPlateau).
    */
   boolean recurrent() {
     return lazy();
