@@ -179,6 +179,14 @@ abstract class KindWriter {
     throw new UnsupportedOperationException(schedule.type() + " keeps no shared state");
   }
 
+  /**
+   * Whether some of the shared state is {@link Emitter#phaseState}: set by {@link #advance} from
+   * the step alone, so that a restore rebuilds it with {@code advance} instead of reading it.
+   */
+  boolean keepsPhaseState() {
+    return false;
+  }
+
   /** For a {@link #lazy()} schedule: the current rate of group {@code g} from the shared state. */
   CodeBlock read(String g) {
     throw new UnsupportedOperationException(schedule.type() + " keeps no shared state");
@@ -1289,6 +1297,11 @@ abstract class KindWriter {
 
     @Override
     boolean lazy() {
+      return true;
+    }
+
+    @Override
+    boolean keepsPhaseState() {
       return true;
     }
 

@@ -176,12 +176,13 @@ final class StateWriter {
   }
 
   /**
-   * OneCycleLR's current phase ({@link Emitter#phaseState}) follows from the step; as the first
-   * phase of a @Sequential it owns the steps before the first milestone.
+   * Rebuilds the phase state ({@link KindWriter#keepsPhaseState}) from the step; as the first
+   * phase of a @Sequential the schedule owns the steps before the first milestone.
    */
   private CodeBlock rebuildPhase() {
+    // Only a first schedule can keep phase state: OneCycleLR is refused after another.
     KindWriter first = kinds.get(0);
-    if (!(first instanceof KindWriter.OneCycle)) {
+    if (!first.keepsPhaseState()) {
       return CodeBlock.of("");
     }
     switch (model.combinator()) {
