@@ -56,6 +56,16 @@ public final class CyclicRunScheduler implements StepScheduler,
   private static final double INVERSE_DOWN = 0.25;
 
   /**
+   * {@code base_lr} of group 0.
+   */
+  private static final double FIRST_BASE_LR = 1.0E-4;
+
+  /**
+   * {@code max_lr - base_lr} of group 0.
+   */
+  private static final double FIRST_HEIGHT = 9.0E-4;
+
+  /**
    * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
    */
   private static final long CONFIGURATION_FINGERPRINT = 0x6ad3606ce02328aeL;
@@ -64,6 +74,12 @@ public final class CyclicRunScheduler implements StepScheduler,
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
    */
   private final double[] baseLrs;
+
+  /**
+   * The rate of group 0 at the current step, kept ready: most training loops have one
+   * group and read its rate every step, and a field is the cheapest read there is.
+   */
+  private double lr0;
 
   /**
    * PyTorch's {@code last_epoch}: calls of {@code step} so far.
@@ -131,6 +147,7 @@ public final class CyclicRunScheduler implements StepScheduler,
     cycle = 1;
     amplitude = CyclicLR.triangular2((double) cycle);
     level = 0.0;
+    lr0 = CyclicLR.level(FIRST_BASE_LR, FIRST_HEIGHT, level);
   }
 
   @Override
@@ -140,6 +157,9 @@ public final class CyclicRunScheduler implements StepScheduler,
 
   @Override
   public double lr(int group) {
+    if (group == 0) {
+      return lr0;
+    }
     try {
       return CyclicLR.level(baseLr[group], height[group], level);
     } catch (ArrayIndexOutOfBoundsException e) {
@@ -161,6 +181,7 @@ public final class CyclicRunScheduler implements StepScheduler,
       amplitude = CyclicLR.triangular2((double) cycle);
     }
     level = CyclicLR.scaleAt(position, STEP_SIZE_UP, INVERSE_UP, CYCLE_LENGTH, INVERSE_DOWN) * amplitude;
+    lr0 = CyclicLR.level(FIRST_BASE_LR, FIRST_HEIGHT, level);
   }
 
   @Override
@@ -221,5 +242,6 @@ public final class CyclicRunScheduler implements StepScheduler,
     cycle = savedCycle;
     amplitude = savedAmplitude;
     level = savedLevel;
+    lr0 = CyclicLR.level(FIRST_BASE_LR, FIRST_HEIGHT, level);
   }
 }

@@ -80,6 +80,12 @@ public final class OneCycleRunScheduler implements StepScheduler,
   private final double[] baseLrs;
 
   /**
+   * The rate of group 0 at the current step, kept ready: most training loops have one
+   * group and read its rate every step, and a field is the cheapest read there is.
+   */
+  private double lr0;
+
+  /**
    * PyTorch's {@code last_epoch}: calls of {@code step} so far.
    */
   private long step;
@@ -158,6 +164,8 @@ public final class OneCycleRunScheduler implements StepScheduler,
       momentumTo = maxMomentum;
     }
     weight = OneCycleLR.cosWave(pct);
+    lr0 = OneCycleLR.annealCos(from[0], to[0], weight);
+    lr0 = OneCycleLR.annealCos(from[0], to[0], weight);
   }
 
   @Override
@@ -167,6 +175,9 @@ public final class OneCycleRunScheduler implements StepScheduler,
 
   @Override
   public double lr(int group) {
+    if (group == 0) {
+      return lr0;
+    }
     try {
       return OneCycleLR.annealCos(from[group], to[group], weight);
     } catch (ArrayIndexOutOfBoundsException e) {
@@ -200,6 +211,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
       momentumTo = maxMomentum;
     }
     weight = OneCycleLR.cosWave(pct);
+    lr0 = OneCycleLR.annealCos(from[0], to[0], weight);
   }
 
   @Override
@@ -285,5 +297,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
       momentumTo = maxMomentum;
     }
     weight = OneCycleLR.cosWave(pct);
+    lr0 = OneCycleLR.annealCos(from[0], to[0], weight);
+    lr0 = OneCycleLR.annealCos(from[0], to[0], weight);
   }
 }

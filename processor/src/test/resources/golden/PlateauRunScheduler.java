@@ -65,6 +65,12 @@ public final class PlateauRunScheduler implements MetricScheduler {
   private final double[] lrs;
 
   /**
+   * The rate of group 0 at the current step, kept ready: most training loops have one
+   * group and read its rate every step, and a field is the cheapest read there is.
+   */
+  private double lr0;
+
+  /**
    * PyTorch's {@code last_epoch}: calls of {@code step} so far.
    */
   private long step;
@@ -93,6 +99,7 @@ public final class PlateauRunScheduler implements MetricScheduler {
     this.best = Double.POSITIVE_INFINITY;
     this.badSteps = 0;
     System.arraycopy(baseLrs, 0, lrs, 0, lrs.length);
+    lr0 = lrs[0];
   }
 
   @Override
@@ -102,6 +109,9 @@ public final class PlateauRunScheduler implements MetricScheduler {
 
   @Override
   public double lr(int group) {
+    if (group == 0) {
+      return lr0;
+    }
     try {
       return lrs[group];
     } catch (ArrayIndexOutOfBoundsException e) {
@@ -127,6 +137,7 @@ public final class PlateauRunScheduler implements MetricScheduler {
       for (int g = 0; g < lrs.length; g++) {
         lrs[g] = ReduceLROnPlateau.reduce(lrs[g], FACTOR, minLr[g], EPS);
       }
+      lr0 = lrs[0];
       badSteps = 0;
     }
   }
@@ -159,5 +170,6 @@ public final class PlateauRunScheduler implements MetricScheduler {
     System.arraycopy(savedLrs, 0, lrs, 0, lrs.length);
     best = savedBest;
     badSteps = savedBadSteps;
+    lr0 = lrs[0];
   }
 }

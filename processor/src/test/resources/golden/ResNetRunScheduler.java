@@ -47,6 +47,12 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   private final double[] baseLrs;
 
   /**
+   * The rate of group 0 at the current step, kept ready: most training loops have one
+   * group and read its rate every step, and a field is the cheapest read there is.
+   */
+  private double lr0;
+
+  /**
    * PyTorch's {@code last_epoch}: calls of {@code step} so far.
    */
   private long step;
@@ -73,6 +79,7 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
       halfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], ETA_MIN);
     }
     wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.withinPeriod(0L, T_MAX));
+    lr0 = CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[0], wave);
   }
 
   @Override
@@ -82,6 +89,9 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public double lr(int group) {
+    if (group == 0) {
+      return lr0;
+    }
     try {
       return CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[group], wave);
     } catch (ArrayIndexOutOfBoundsException e) {
@@ -98,6 +108,7 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   public void step() {
     step++;
     wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.withinPeriod(step, T_MAX));
+    lr0 = CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[0], wave);
   }
 
   @Override
@@ -130,5 +141,6 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     wave = savedWave;
+    lr0 = CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[0], wave);
   }
 }

@@ -42,6 +42,12 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   private final double[] baseLrs;
 
   /**
+   * The rate of group 0 at the current step, kept ready: most training loops have one
+   * group and read its rate every step, and a field is the cheapest read there is.
+   */
+  private double lr0;
+
+  /**
    * PyTorch's {@code last_epoch}: calls of {@code step} so far.
    */
   private long step;
@@ -65,6 +71,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
     int groups = baseLrs.length;
     factor = 1.0;
     untilDecay = Math.abs(STEP_SIZE);
+    lr0 = baseLrs[0] * factor;
   }
 
   @Override
@@ -74,6 +81,9 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public double lr(int group) {
+    if (group == 0) {
+      return lr0;
+    }
     try {
       return baseLrs[group] * factor;
     } catch (ArrayIndexOutOfBoundsException e) {
@@ -92,6 +102,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
     if (--untilDecay == 0) {
       untilDecay = Math.abs(STEP_SIZE);
       factor *= GAMMA;
+      lr0 = baseLrs[0] * factor;
     }
   }
 
@@ -128,5 +139,6 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
     step = in.step();
     factor = savedFactor;
     untilDecay = savedUntilDecay;
+    lr0 = baseLrs[0] * factor;
   }
 }

@@ -71,6 +71,12 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
   private final double[] lrs;
 
   /**
+   * The rate of group 0 at the current step, kept ready: most training loops have one
+   * group and read its rate every step, and a field is the cheapest read there is.
+   */
+  private double lr0;
+
+  /**
    * PyTorch's {@code last_epoch}: calls of {@code step} so far.
    */
   private long step;
@@ -98,6 +104,7 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
       s1HalfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], S1_ETA_MIN);
     }
     moveTo(0);
+    lr0 = lrs[0];
   }
 
   @Override
@@ -107,6 +114,9 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
 
   @Override
   public double lr(int group) {
+    if (group == 0) {
+      return lr0;
+    }
     try {
       return lrs[group];
     } catch (ArrayIndexOutOfBoundsException e) {
@@ -123,6 +133,7 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
   public void step() {
     moveTo(step + 1);
     step++;
+    lr0 = lrs[0];
   }
 
   private void moveTo(long t) {
@@ -185,5 +196,6 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
     step = in.step();
     System.arraycopy(savedLrs, 0, lrs, 0, lrs.length);
     s1Wave = savedS1Wave;
+    lr0 = lrs[0];
   }
 }

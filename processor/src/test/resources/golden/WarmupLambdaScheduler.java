@@ -42,6 +42,12 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   private final double[] lrs;
 
   /**
+   * The rate of group 0 at the current step, kept ready: most training loops have one
+   * group and read its rate every step, and a field is the cheapest read there is.
+   */
+  private double lr0;
+
+  /**
    * PyTorch's {@code last_epoch}: calls of {@code step} so far.
    */
   private long step;
@@ -55,6 +61,7 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
     int groups = baseLrs.length;
     this.lrs = new double[groups];
     moveTo(0);
+    lr0 = lrs[0];
   }
 
   @Override
@@ -64,6 +71,9 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
 
   @Override
   public double lr(int group) {
+    if (group == 0) {
+      return lr0;
+    }
     try {
       return lrs[group];
     } catch (ArrayIndexOutOfBoundsException e) {
@@ -80,6 +90,7 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   public void step() {
     moveTo(step + 1);
     step++;
+    lr0 = lrs[0];
   }
 
   private void moveTo(long t) {
@@ -119,5 +130,6 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     System.arraycopy(savedLrs, 0, lrs, 0, lrs.length);
+    lr0 = lrs[0];
   }
 }

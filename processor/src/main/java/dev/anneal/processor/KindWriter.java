@@ -192,6 +192,31 @@ abstract class KindWriter {
     throw new UnsupportedOperationException(schedule.type() + " keeps no shared state");
   }
 
+  /**
+   * The field that holds group 0's current rate where this schedule keeps it up to date itself,
+   * or null: set before {@link #declare()} for a schedule alone in its config that
+   * {@link #keepsFirstRate() keeps it}.
+   */
+  String firstRateField;
+
+  /**
+   * Whether this schedule, alone in a config, refreshes group 0's ready rate only where its state
+   * changes ({@link #keepFirst()}); otherwise every step copies it from {@code lrs}.
+   */
+  boolean keepsFirstRate() {
+    return lazy();
+  }
+
+  /** Group 0's rate from the current state, the same value as {@code read("0")}. */
+  CodeBlock firstRate() {
+    return read("0");
+  }
+
+  /** Statements refreshing group 0's ready rate after the state changed; none in a combination. */
+  CodeBlock keepFirst() {
+    return firstRateField == null ? CodeBlock.of("") : CodeBlock.of("$N = $L;\n", firstRateField, firstRate());
+  }
+
   /** Writes every group's {@link #read} into {@code lrs}, where a combination keeps them there. */
   CodeBlock fill() {
     return CodeBlock.builder()
@@ -355,6 +380,7 @@ abstract class KindWriter {
           .beginControlFlow("if (--$N == 0)", untilDecay())
           .addStatement("$N = $T.abs($N)", untilDecay(), Math.class, stepSize)
           .addStatement("$N *= $N", shared(), gamma)
+          .add(keepFirst())
           .endControlFlow()
           .build();
     }
@@ -437,6 +463,7 @@ abstract class KindWriter {
           .addStatement("hits++")
           .endControlFlow()
           .addStatement("$N *= hits == 1 ? $N : $T.pow($N, hits)", shared(), gamma, Math.class, gamma)
+          .add(keepFirst())
           .endControlFlow()
           .build();
     }
@@ -562,7 +589,10 @@ abstract class KindWriter {
 
     @Override
     CodeBlock advance(String t) {
-      return CodeBlock.of("$N = $T.next($N, $N, $L);\n", shared(), MATH_EXPONENTIAL, shared(), gamma, t);
+      return CodeBlock.builder()
+          .addStatement("$N = $T.next($N, $N, $L)", shared(), MATH_EXPONENTIAL, shared(), gamma, t)
+          .add(keepFirst())
+          .build();
     }
 
     @Override
@@ -669,7 +699,7 @@ abstract class KindWriter {
 
     @Override
     CodeBlock advance(String t) {
-      return CodeBlock.of("$N = $L;\n", wave, waveAt(t));
+      return CodeBlock.builder().addStatement("$N = $L", wave, waveAt(t)).add(keepFirst()).build();
     }
 
     @Override
@@ -752,6 +782,7 @@ abstract class KindWriter {
           .addStatement("$N = $T.omega($N)", omega(), MATH_COSINE, tI)
           .endControlFlow()
           .addStatement("$N = $T.wave($N, $N)", wave(), MATH_COSINE, omega(), tCur)
+          .add(keepFirst())
           .build();
     }
 
@@ -1017,6 +1048,9 @@ abstract class KindWriter {
           "{@code 1 / step_size_down} (0 where there is no falling half).");
       height = emitter.groupArray(prefix, "height", CodeBlock.of("$N[g] - $N[g]", maxLr, baseLr),
           "{@code max_lr - base_lr} of each group.");
+      if (firstRateField != null) {
+        declareFirst();
+      }
       if (cyclesMomentum()) {
         momentumHeight = emitter.groupArray(prefix, "momentumHeight",
             CodeBlock.of("$N[g] - $N[g]", maxMomentum, baseMomentum),
@@ -1028,6 +1062,28 @@ abstract class KindWriter {
           "The amplitude function's value at the current step.");
       level = emitter.state(prefix, "level", TypeName.DOUBLE, null,
           "{@code scale * amplitude}: how far up the cycle every group is, from 0 to 1.");
+    }
+
+    private String firstBaseLr;
+    private String firstHeight;
+
+    /**
+     * Group 0's {@code base_lr} and height on their own, folded to constants where the config
+     * gives them: a step then refreshes group 0's rate without reading the per-group arrays.
+     */
+    private void declareFirst() {
+      Double base0 = isConstant(Param.BASE_LR) ? ((double[]) constant(Param.BASE_LR))[0] : null;
+      Double max0 = isConstant(Param.MAX_LR) ? ((double[]) constant(Param.MAX_LR))[0] : null;
+      firstBaseLr = emitter.derived(prefix, "firstBaseLr", TypeName.DOUBLE, base0,
+          CodeBlock.of("$N[0]", baseLr), "{@code base_lr} of group 0.");
+      firstHeight = emitter.derived(prefix, "firstHeight", TypeName.DOUBLE,
+          base0 != null && max0 != null ? max0 - base0 : null,
+          CodeBlock.of("$N[0]", height), "{@code max_lr - base_lr} of group 0.");
+    }
+
+    @Override
+    CodeBlock firstRate() {
+      return CodeBlock.of("$T.level($N, $N, $N)", MATH_CYCLIC, firstBaseLr, firstHeight, level);
     }
 
     /** Whether the amplitude function takes the cycle rather than the step. */
@@ -1087,6 +1143,7 @@ abstract class KindWriter {
       }
       return code.addStatement("$N = $T.scaleAt($N, $N, $N, $N, $N) * $N", level, MATH_CYCLIC, position, up,
               inverseUp, cycleLength, inverseDown, amplitude)
+          .add(keepFirst())
           .build();
     }
 
@@ -1335,7 +1392,7 @@ abstract class KindWriter {
       } else {
         code.addStatement("$N = $N", weight, local("pct"));
       }
-      return code.build();
+      return code.add(keepFirst()).build();
     }
 
     private CodeBlock phaseArrays(String lrFrom, String lrTo, String mFrom, String mTo) {
@@ -1507,6 +1564,17 @@ abstract class KindWriter {
       throw new UnsupportedOperationException("ReduceLROnPlateau depends on the metric");
     }
 
+    /** The rates change only where they are reduced, so that is where group 0's is refreshed. */
+    @Override
+    boolean keepsFirstRate() {
+      return true;
+    }
+
+    @Override
+    CodeBlock firstRate() {
+      return CodeBlock.of("lrs[0]");
+    }
+
     @Override
     boolean recurrent() {
       return true;
@@ -1538,7 +1606,8 @@ abstract class KindWriter {
       code.beginControlFlow("if (badSteps > $N)", patience)
           .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
           .addStatement("lrs[g] = $T.reduce(lrs[g], $N, $N[g], $N)", MATH_PLATEAU, factor, minLr, eps)
-          .endControlFlow();
+          .endControlFlow()
+          .add(keepFirst());
       if (hasCooldown()) {
         code.addStatement("cooldownLeft = $N", cooldown);
       }

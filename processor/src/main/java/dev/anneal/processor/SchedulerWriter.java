@@ -53,10 +53,17 @@ final class SchedulerWriter {
     // A single lazy schedule keeps only state that all groups share and computes a group's rate
     // when it is read; the others keep every group's rate in lrs.
     boolean lazy = single && kinds.get(0).lazy();
+    if (single && kinds.get(0).keepsFirstRate()) {
+      kinds.get(0).firstRateField = FIRST;
+    }
     type.addField(FieldSpec("baseLrs", "PyTorch's {@code base_lrs}: the initial rate of each parameter group."));
     if (!lazy) {
       type.addField(FieldSpec("lrs", "The rate of each group at the current step."));
     }
+    type.addField(com.palantir.javapoet.FieldSpec.builder(TypeName.DOUBLE, FIRST, Modifier.PRIVATE)
+        .addJavadoc("The rate of group 0 at the current step, kept ready: most training loops have one\n"
+            + "group and read its rate every step, and a field is the cheapest read there is.\n")
+        .build());
     type.addField(com.palantir.javapoet.FieldSpec.builder(TypeName.LONG, "step", Modifier.PRIVATE)
         .addJavadoc("PyTorch's {@code last_epoch}: calls of {@code step} so far.\n")
         .build());
@@ -96,6 +103,9 @@ final class SchedulerWriter {
     type.addMethod(MethodSpec.methodBuilder("lr")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
         .addParameter(int.class, "group")
+        .beginControlFlow("if (group == 0)")
+        .addStatement("return $N", FIRST)
+        .endControlFlow()
         .addCode(readGroup(lazy ? kinds.get(0).read("group") : CodeBlock.of("lrs[group]"))).build());
     type.addMethod(MethodSpec.methodBuilder("stepCount")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(long.class)
@@ -123,9 +133,17 @@ final class SchedulerWriter {
           .addStatement("return $L", momentumKind.momentum("step", "group"))
           .build());
     }
-    new StateWriter(model, emitter, kinds, lazy, momentumKind != null).write(type);
+    new StateWriter(model, emitter, kinds, lazy, momentumKind != null, refreshFirst(kinds, lazy)).write(type);
     return JavaFile.builder(model.schedulerName().packageName(), type.build())
         .build();
+  }
+
+  /** The field holding group 0's current rate; see {@link KindWriter#firstRateField}. */
+  static final String FIRST = "lr0";
+
+  /** Sets group 0's ready rate from the current state, whatever kept it. */
+  static CodeBlock refreshFirst(List<KindWriter> kinds, boolean lazy) {
+    return CodeBlock.of("$N = $L;\n", FIRST, lazy ? kinds.get(0).firstRate() : CodeBlock.of("lrs[0]"));
   }
 
   /** Whether the config, a class around it, or a method it names is deprecated. */
@@ -197,7 +215,7 @@ final class SchedulerWriter {
     } else {
       constructor.addCode(first.restart());
     }
-    return constructor.build();
+    return constructor.addCode(refreshFirst(kinds, lazy)).build();
   }
 
   private static MethodSpec stepMethod(
@@ -226,6 +244,9 @@ final class SchedulerWriter {
     } else {
       // moveTo throws before anything changes where PyTorch would raise.
       step.addStatement("moveTo(step + 1)").addStatement("step++");
+    }
+    if (first.firstRateField == null) {
+      step.addCode(refreshFirst(kinds, lazy));
     }
     return step.build();
   }

@@ -36,8 +36,13 @@ final class StateWriter {
   /** The schedules' scalar state fields, saved in declaration order. */
   private final List<Field> scalars = new ArrayList<>();
 
-  StateWriter(ConfigModel model, Emitter emitter, List<KindWriter> kinds, boolean lazy, boolean momentum) {
+  /** Statements setting group 0's ready rate from the restored state. */
+  private final CodeBlock refreshFirst;
+
+  StateWriter(ConfigModel model, Emitter emitter, List<KindWriter> kinds, boolean lazy, boolean momentum,
+      CodeBlock refreshFirst) {
     this.model = model;
+    this.refreshFirst = refreshFirst;
     this.emitter = emitter;
     this.kinds = kinds;
     if (!lazy) {
@@ -172,7 +177,7 @@ final class StateWriter {
       method.addStatement("$N = $N", field.name(), saved(field.name()));
     }
     method.addCode(rebuildPhase());
-    return method.build();
+    return method.addCode(refreshFirst).build();
   }
 
   /**

@@ -1,0 +1,122 @@
+package dev.anneal.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.anneal.LrScheduler;
+import dev.anneal.MetricScheduler;
+import dev.anneal.StepScheduler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Group 0's rate is kept ready in a field of its own, refreshed where the state changes, while
+ * every other group is read from the shared state. Two groups with the same initial rate must
+ * therefore read the same, bit for bit, at every step, after a restore and at construction: a
+ * refresh missing from any path that changes the state shows as a difference.
+ */
+class FirstGroupTest {
+
+  /** Long enough for every decay, cycle, phase change and ExponentialLR's periodic resync. */
+  private static final int STEPS = 3_000;
+
+  private static final int RESTORE_AT = 1_237;
+
+  private static final Map<String, String[]> CONFIGS = new LinkedHashMap<>();
+
+  static {
+    put("FirstStep", "@Schedule(type = STEP, stepSize = 7, gamma = 0.9)");
+    put("FirstMultiStep", "@Schedule(type = MULTI_STEP, milestones = {0, 5, 5, 300, 2000}, gamma = 0.5)");
+    put("FirstConstant", "@Schedule(type = CONSTANT, factor = 0.25, totalIters = 40)");
+    put("FirstLinear", "@Schedule(type = LINEAR, startFactor = 0.1, totalIters = 500)");
+    put("FirstExponential", "@Schedule(type = EXPONENTIAL, gamma = 0.999)");
+    put("FirstPolynomial", "@Schedule(type = POLYNOMIAL, totalIters = 2500, power = 2.0)");
+    put("FirstCosine", "@Schedule(type = COSINE, tMax = 400, etaMin = 1e-4)");
+    put("FirstWarmRestarts", "@Schedule(type = COSINE_WARM_RESTARTS, t0 = 30, tMult = 2, etaMin = 1e-5)");
+    put("FirstTriangular2", "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 40,"
+        + " stepSizeDown = 25, mode = TRIANGULAR2)");
+    put("FirstExpRange", "@Schedule(type = CYCLIC, baseLr = {1e-3, 1e-3}, maxLr = {1e-2, 1e-2},"
+        + " stepSizeUp = 40, mode = EXP_RANGE, gamma = 0.999, cycleMomentum = false)");
+    put("FirstOneCycle", "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = " + STEPS
+        + ", threePhase = true)");
+    put("FirstPlateau", "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 3, cooldown = 2)");
+    put("FirstWarmupCosine", "@Schedule(type = LINEAR, startFactor = 0.1, totalIters = 100)",
+        "@Schedule(type = COSINE, tMax = 900)", "@Sequential(milestones = 100)");
+    put("FirstChained", "@Schedule(type = STEP, stepSize = 50, gamma = 0.8)",
+        "@Schedule(type = EXPONENTIAL, gamma = 0.9995)", "@Chained");
+    CONFIGS.put("FirstLambda", new String[] {
+        "@Schedule(type = LAMBDA, lrLambda = \"decay\")",
+        "final class FirstLambda {",
+        "  static double decay(long step) {",
+        "    return 1.0 / (1 + step / 100.0);",
+        "  }",
+        "}"});
+    CONFIGS.put("FirstMultiplicative", new String[] {
+        "@Schedule(type = MULTIPLICATIVE, lrLambda = \"decay\")",
+        "final class FirstMultiplicative {",
+        "  static double decay(long step) {",
+        "    return step % 7 == 0 ? 0.9 : 0.9999;",
+        "  }",
+        "}"});
+  }
+
+  private static void put(String name, String... annotations) {
+    String[] lines = new String[annotations.length + 1];
+    System.arraycopy(annotations, 0, lines, 0, annotations.length);
+    lines[annotations.length] = "final class " + name + " {}";
+    CONFIGS.put(name, lines);
+  }
+
+  private static GeneratedClasses classes;
+
+  @BeforeAll
+  static void compile() {
+    classes = new GeneratedClasses(CONFIGS, java.util.List.of());
+  }
+
+  static Iterable<String> configs() {
+    return CONFIGS.keySet();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configs")
+  void groupZeroReadsLikeAnyOtherGroup(String config) {
+    LrScheduler scheduler = classes.scheduler(config, LrScheduler.class, 0.1, 0.1);
+    assertSameRate(config, scheduler, "at construction");
+    byte[] saved = null;
+    double rateWhenSaved = Double.NaN;
+    for (int step = 1; step <= STEPS; step++) {
+      step(scheduler, step);
+      assertSameRate(config, scheduler, "after step " + step);
+      if (step == RESTORE_AT) {
+        saved = scheduler.saveState();
+        rateWhenSaved = scheduler.lr(0);
+      }
+    }
+
+    LrScheduler restored = classes.scheduler(config, LrScheduler.class, 0.1, 0.1);
+    restored.restoreState(saved);
+    assertSameRate(config, restored, "after a restore at step " + RESTORE_AT);
+    assertEquals(rateWhenSaved, restored.lr(0), config + ": group 0 after a restore");
+  }
+
+  /** A metric that improves, then stalls long enough for a reduction, over and over. */
+  private static void step(LrScheduler scheduler, int step) {
+    if (scheduler instanceof MetricScheduler metric) {
+      metric.step(step % 20 < 10 ? 1.0 / step : 1.0);
+    } else {
+      ((StepScheduler) scheduler).step();
+    }
+  }
+
+  private static void assertSameRate(String config, LrScheduler scheduler, String when) {
+    double first = scheduler.lr(0);
+    double second = scheduler.lr(1);
+    if (Double.doubleToLongBits(first) != Double.doubleToLongBits(second)) {
+      fail(config + " " + when + ": group 0 reads " + first + ", group 1 " + second);
+    }
+  }
+}
