@@ -6,6 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.anneal.Schedule;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.io.StringWriter;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -24,6 +25,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 
 /**
  * Generates a scheduler class for every config annotated with {@link Schedule}.
@@ -101,6 +103,25 @@ public final class ScheduleProcessor extends AbstractProcessor {
     return false;
   }
 
+  /**
+   * What {@link JavaFile#writeTo(Filer)} does, with the text rendered first and written in one
+   * call: JavaPoet emits thousands of small pieces, and the Filer's writer encodes each on its own.
+   */
+  private void write(JavaFile file) throws IOException {
+    String text = file.toString();
+    String name = file.packageName().isEmpty()
+        ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+    JavaFileObject source = filer.createSourceFile(
+        name, file.typeSpec().originatingElements().toArray(Element[]::new));
+    try (Writer out = source.openWriter()) {
+      out.write(text);
+    } catch (IOException | RuntimeException e) {
+      // A half-written source would fail the build with errors of its own; the diagnostic says why.
+      source.delete();
+      throw e;
+    }
+  }
+
   private void processConfig(TypeElement config) {
     Optional<ConfigInput> input = reader.read(config);
     if (input.isEmpty()) {
@@ -115,7 +136,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
     }
     JavaFile file = writer.write(modelBuilder.build(input.get()));
     try {
-      file.writeTo(filer);
+      write(file);
     } catch (FilerException e) {
       // The Filer refuses a second source file for one type name: another config or a type of
       // the user's already holds it.
