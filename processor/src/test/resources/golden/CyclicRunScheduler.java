@@ -68,7 +68,7 @@ public final class CyclicRunScheduler implements StepScheduler,
   /**
    * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
    */
-  private static final long CONFIGURATION_FINGERPRINT = 0x6ad3606ce02328aeL;
+  private static final long CONFIGURATION_FINGERPRINT = 0x133989ad39210069L;
 
   /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
@@ -120,9 +120,24 @@ public final class CyclicRunScheduler implements StepScheduler,
   private double amplitude;
 
   /**
-   * {@code scale * amplitude}: how far up the cycle every group is, from 0 to 1.
+   * How much each group's rate rises per step in the current cycle.
    */
-  private double level;
+  private final double[] upSlope;
+
+  /**
+   * How much each group's rate falls per step in the current cycle.
+   */
+  private final double[] downSlope;
+
+  /**
+   * {@code upSlope[0]}, read by every step.
+   */
+  private double firstUpSlope;
+
+  /**
+   * {@code downSlope[0]}, read by every step.
+   */
+  private double firstDownSlope;
 
   /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
@@ -143,11 +158,25 @@ public final class CyclicRunScheduler implements StepScheduler,
     for (int g = 0; g < groups; g++) {
       momentumHeight[g] = maxMomentum[g] - baseMomentum[g];
     }
+    this.upSlope = new double[groups];
+    this.downSlope = new double[groups];
     position = 0;
     cycle = 1;
     amplitude = CyclicLR.triangular2((double) cycle);
-    level = 0.0;
-    lr0 = CyclicLR.level(FIRST_BASE_LR, FIRST_HEIGHT, level);
+    startSlopes();
+    lr0 = CyclicLR.onSlopes(FIRST_BASE_LR, position, STEP_SIZE_UP, CYCLE_LENGTH, firstUpSlope, firstDownSlope);
+  }
+
+  /**
+   * Sets every group's slopes from the amplitude of the cycle that begins.
+   */
+  private void startSlopes() {
+    for (int g = 0; g < upSlope.length; g++) {
+      upSlope[g] = CyclicLR.slope(height[g], amplitude, INVERSE_UP);
+      downSlope[g] = CyclicLR.slope(height[g], amplitude, INVERSE_DOWN);
+    }
+    firstUpSlope = CyclicLR.slope(FIRST_HEIGHT, amplitude, INVERSE_UP);
+    firstDownSlope = CyclicLR.slope(FIRST_HEIGHT, amplitude, INVERSE_DOWN);
   }
 
   @Override
@@ -161,7 +190,7 @@ public final class CyclicRunScheduler implements StepScheduler,
       return lr0;
     }
     try {
-      return CyclicLR.level(baseLr[group], height[group], level);
+      return CyclicLR.onSlopes(baseLr[group], position, STEP_SIZE_UP, CYCLE_LENGTH, upSlope[group], downSlope[group]);
     } catch (ArrayIndexOutOfBoundsException e) {
       throw Checks.noSuchGroup(group, baseLrs.length);
     }
@@ -179,9 +208,9 @@ public final class CyclicRunScheduler implements StepScheduler,
       position = 0;
       cycle++;
       amplitude = CyclicLR.triangular2((double) cycle);
+      startSlopes();
     }
-    level = CyclicLR.scaleAt(position, STEP_SIZE_UP, INVERSE_UP, CYCLE_LENGTH, INVERSE_DOWN) * amplitude;
-    lr0 = CyclicLR.level(FIRST_BASE_LR, FIRST_HEIGHT, level);
+    lr0 = CyclicLR.onSlopes(FIRST_BASE_LR, position, STEP_SIZE_UP, CYCLE_LENGTH, firstUpSlope, firstDownSlope);
   }
 
   @Override
@@ -196,7 +225,7 @@ public final class CyclicRunScheduler implements StepScheduler,
   @Override
   public double momentum(int group) {
     try {
-      return CyclicLR.momentumLevel(maxMomentum[group], momentumHeight[group], level);
+      return CyclicLR.momentumLevel(maxMomentum[group], momentumHeight[group], CyclicLR.scaleAt(position, STEP_SIZE_UP, INVERSE_UP, CYCLE_LENGTH, INVERSE_DOWN) * amplitude);
     } catch (ArrayIndexOutOfBoundsException e) {
       throw Checks.noSuchGroup(group, baseLrs.length);
     }
@@ -221,27 +250,25 @@ public final class CyclicRunScheduler implements StepScheduler,
 
   @Override
   public byte[] saveState() {
-    return StateCodec.writer(fingerprint(), baseLrs.length, step, 4)
+    return StateCodec.writer(fingerprint(), baseLrs.length, step, 3)
       .putLong(position)
       .putLong(cycle)
       .putDouble(amplitude)
-      .putDouble(level)
       .finish();
   }
 
   @Override
   public void restoreState(byte[] state) {
-    StateCodec.Reader in = StateCodec.reader(state, "CyclicRunScheduler", fingerprint(), baseLrs.length, 4);
+    StateCodec.Reader in = StateCodec.reader(state, "CyclicRunScheduler", fingerprint(), baseLrs.length, 3);
     long savedPosition = in.nextLong();
     long savedCycle = in.nextLong();
     double savedAmplitude = in.nextDouble();
-    double savedLevel = in.nextDouble();
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     position = savedPosition;
     cycle = savedCycle;
     amplitude = savedAmplitude;
-    level = savedLevel;
-    lr0 = CyclicLR.level(FIRST_BASE_LR, FIRST_HEIGHT, level);
+    startSlopes();
+    lr0 = CyclicLR.onSlopes(FIRST_BASE_LR, position, STEP_SIZE_UP, CYCLE_LENGTH, firstUpSlope, firstDownSlope);
   }
 }

@@ -153,6 +153,19 @@ final class Emitter {
   }
 
   /**
+   * A per-group array whose values follow from the state, refreshed by the schedule's own code:
+   * allocated once, in the constructor, and not saved by a checkpoint.
+   */
+  String derivedGroupArray(String prefix, String name, String why) {
+    String field = fieldName(prefix, name);
+    type.addField(FieldSpec.builder(double[].class, field, Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc("$L\n", why)
+        .build());
+    constructor.addStatement("this.$N = new double[groups]", field);
+    return field;
+  }
+
+  /**
    * Mutable state of a schedule, such as a cycle position: set in the constructor to
    * {@code initial}, or left to the schedule's restart where {@code initial} is null.
    */

@@ -187,6 +187,14 @@ abstract class KindWriter {
     return false;
   }
 
+  /**
+   * Statements that recompute what follows from the saved state but is not saved itself, run
+   * after a restore; none by default.
+   */
+  CodeBlock rebuildDerived() {
+    return CodeBlock.of("");
+  }
+
   /** For a {@link #lazy()} schedule: the current rate of group {@code g} from the shared state. */
   CodeBlock read(String g) {
     throw new UnsupportedOperationException(schedule.type() + " keeps no shared state");
@@ -1060,8 +1068,70 @@ abstract class KindWriter {
       cycle = emitter.state(prefix, "cycle", TypeName.LONG, null, "The cycle, counted from 1.");
       amplitude = emitter.state(prefix, "amplitude", TypeName.DOUBLE, null,
           "The amplitude function's value at the current step.");
-      level = emitter.state(prefix, "level", TypeName.DOUBLE, null,
-          "{@code scale * amplitude}: how far up the cycle every group is, from 0 to 1.");
+      if (perCycle()) {
+        upSlope = emitter.derivedGroupArray(prefix, "upSlope",
+            "How much each group's rate rises per step in the current cycle.");
+        downSlope = emitter.derivedGroupArray(prefix, "downSlope",
+            "How much each group's rate falls per step in the current cycle.");
+        if (firstRateField != null) {
+          firstUpSlope = emitter.phaseState(prefix, "firstUpSlope", TypeName.DOUBLE,
+              "{@code upSlope[0]}, read by every step.");
+          firstDownSlope = emitter.phaseState(prefix, "firstDownSlope", TypeName.DOUBLE,
+              "{@code downSlope[0]}, read by every step.");
+        }
+        declareSlopes();
+      } else {
+        level = emitter.state(prefix, "level", TypeName.DOUBLE, null,
+            "{@code scale * amplitude}: how far up the cycle every group is, from 0 to 1.");
+      }
+    }
+
+    private String upSlope;
+    private String downSlope;
+    private String firstUpSlope;
+    private String firstDownSlope;
+
+    /**
+     * Where the amplitude is fixed for a cycle, each group's rate is a straight line on each half
+     * of it: the slopes are computed when a cycle begins, and a step costs one multiplication.
+     */
+    private CodeBlock slopes() {
+      return CodeBlock.of("$N();\n", local("startSlopes"));
+    }
+
+    private void declareSlopes() {
+      emitter.type.addMethod(com.palantir.javapoet.MethodSpec.methodBuilder(local("startSlopes"))
+          .addModifiers(javax.lang.model.element.Modifier.PRIVATE)
+          .addJavadoc("Sets every group's slopes from the amplitude of the cycle that begins.\n")
+          .addCode(slopeStatements())
+          .build());
+    }
+
+    private CodeBlock slopeStatements() {
+      CodeBlock.Builder code = CodeBlock.builder()
+          .beginControlFlow("for (int g = 0; g < $N.length; g++)", upSlope)
+          .addStatement("$N[g] = $T.slope($N[g], $N, $N)", upSlope, MATH_CYCLIC, height, amplitude, inverseUp)
+          .addStatement("$N[g] = $T.slope($N[g], $N, $N)", downSlope, MATH_CYCLIC, height, amplitude, inverseDown)
+          .endControlFlow();
+      if (firstRateField != null) {
+        code.addStatement("$N = $T.slope($N, $N, $N)", firstUpSlope, MATH_CYCLIC, firstHeight, amplitude, inverseUp)
+            .addStatement("$N = $T.slope($N, $N, $N)", firstDownSlope, MATH_CYCLIC, firstHeight, amplitude,
+                inverseDown);
+      }
+      return code.build();
+    }
+
+    /** {@code scale * amplitude}, for the momentum where the slopes stand in for it. */
+    private CodeBlock levelNow() {
+      return perCycle()
+          ? CodeBlock.of("$T.scaleAt($N, $N, $N, $N, $N) * $N", MATH_CYCLIC, position, up, inverseUp, cycleLength,
+              inverseDown, amplitude)
+          : CodeBlock.of("$N", level);
+    }
+
+    @Override
+    CodeBlock rebuildDerived() {
+      return perCycle() ? slopes() : CodeBlock.of("");
     }
 
     private String firstBaseLr;
@@ -1083,6 +1153,10 @@ abstract class KindWriter {
 
     @Override
     CodeBlock firstRate() {
+      if (perCycle()) {
+        return CodeBlock.of("$T.onSlopes($N, $N, $N, $N, $N, $N)", MATH_CYCLIC, firstBaseLr, position, up,
+            cycleLength, firstUpSlope, firstDownSlope);
+      }
       return CodeBlock.of("$T.level($N, $N, $N)", MATH_CYCLIC, firstBaseLr, firstHeight, level);
     }
 
@@ -1124,7 +1198,7 @@ abstract class KindWriter {
           .addStatement("$N = 0", position)
           .addStatement("$N = 1", cycle)
           .addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("(double) $N", cycle), ZERO))
-          .addStatement("$N = 0.0", level)
+          .add(perCycle() ? slopes() : CodeBlock.of("$N = 0.0;\n", level))
           .build();
     }
 
@@ -1135,13 +1209,15 @@ abstract class KindWriter {
           .addStatement("$N = 0", position)
           .addStatement("$N++", cycle);
       if (perCycle()) {
-        code.addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("(double) $N", cycle), t));
+        return code.addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("(double) $N", cycle), t))
+            .add(slopes())
+            .endControlFlow()
+            .add(keepFirst())
+            .build();
       }
-      code.endControlFlow();
-      if (!perCycle()) {
-        code.addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("(double) $N", cycle), t));
-      }
-      return code.addStatement("$N = $T.scaleAt($N, $N, $N, $N, $N) * $N", level, MATH_CYCLIC, position, up,
+      return code.endControlFlow()
+          .addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("(double) $N", cycle), t))
+          .addStatement("$N = $T.scaleAt($N, $N, $N, $N, $N) * $N", level, MATH_CYCLIC, position, up,
               inverseUp, cycleLength, inverseDown, amplitude)
           .add(keepFirst())
           .build();
@@ -1149,13 +1225,17 @@ abstract class KindWriter {
 
     @Override
     CodeBlock read(String g) {
+      if (perCycle()) {
+        return CodeBlock.of("$T.onSlopes($N[$L], $N, $N, $N, $N[$L], $N[$L])", MATH_CYCLIC, baseLr, g, position, up,
+            cycleLength, upSlope, g, downSlope, g);
+      }
       return CodeBlock.of("$T.level($N[$L], $N[$L], $N)", MATH_CYCLIC, baseLr, g, height, g, level);
     }
 
     @Override
     CodeBlock readMomentum(String g) {
-      return CodeBlock.of("$T.momentumLevel($N[$L], $N[$L], $N)", MATH_CYCLIC, maxMomentum, g, momentumHeight, g,
-          level);
+      return CodeBlock.of("$T.momentumLevel($N[$L], $N[$L], $L)", MATH_CYCLIC, maxMomentum, g, momentumHeight, g,
+          levelNow());
     }
 
     @Override

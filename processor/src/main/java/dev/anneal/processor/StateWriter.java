@@ -176,6 +176,9 @@ final class StateWriter {
     for (Field field : scalars) {
       method.addStatement("$N = $N", field.name(), saved(field.name()));
     }
+    for (KindWriter kind : kinds) {
+      method.addCode(kind.rebuildDerived());
+    }
     method.addCode(rebuildPhase());
     return method.addCode(refreshFirst).build();
   }

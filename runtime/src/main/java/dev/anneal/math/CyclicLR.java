@@ -44,6 +44,24 @@ public final class CyclicLR {
     return position <= stepSizeUp ? position * inverseUp : (cycleLength - position) * inverseDown;
   }
 
+  /**
+   * How much the rate moves per step on one half of a cycle whose amplitude is fixed for the
+   * cycle: {@code (max_lr - base_lr) * amplitude / half}, given {@code inverse = 1 / half}.
+   */
+  public static double slope(double height, double amplitude, double inverse) {
+    return height * amplitude * inverse;
+  }
+
+  /**
+   * The rate from the {@link #slope slopes} of the current cycle: {@code base_lr + position *
+   * up_slope} rising, {@code base_lr + (cycle_length - position) * down_slope} falling. The same
+   * value as {@link #level} at {@link #scaleAt} but for rounding, with one multiplication a step.
+   */
+  public static double onSlopes(double baseLr, long position, int stepSizeUp, long cycleLength, double upSlope,
+      double downSlope) {
+    return baseLr + (position <= stepSizeUp ? position * upSlope : (cycleLength - position) * downSlope);
+  }
+
   /** The rate at {@code level = scale * amplitude}: {@code base_lr + (max_lr - base_lr) * level}. */
   public static double level(double baseLr, double height, double level) {
     return baseLr + height * level;

@@ -42,6 +42,10 @@ class FormulasTest {
           * amplitude;
       assertEquals(pytorch[i][0], CyclicLR.level(0.01, 0.1 - 0.01, level), TOLERANCE, "lr at " + t);
       assertEquals(pytorch[i][1], CyclicLR.momentumLevel(0.9, 0.9 - 0.8, level), TOLERANCE, "momentum at " + t);
+      double upSlope = CyclicLR.slope(0.1 - 0.01, amplitude, CyclicLR.inverse(3));
+      double downSlope = CyclicLR.slope(0.1 - 0.01, amplitude, CyclicLR.inverse(5));
+      assertEquals(pytorch[i][0], CyclicLR.onSlopes(0.01, t % cycleLength, 3, cycleLength, upSlope, downSlope),
+          TOLERANCE, "lr on the slopes at " + t);
     }
   }
 
