@@ -132,6 +132,21 @@ public final class OneCycleRunScheduler implements StepScheduler,
   private double weight;
 
   /**
+   * The current phase, from 1; 0 before the first step sets it.
+   */
+  private int phase;
+
+  /**
+   * Group 0's end rate in the current phase.
+   */
+  private double firstEnd;
+
+  /**
+   * {@code (start - end) / 2.0} of group 0 in the current phase.
+   */
+  private double firstHalfSpan;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -152,20 +167,29 @@ public final class OneCycleRunScheduler implements StepScheduler,
     double pct;
     if (0L <= WARMUP_END) {
       pct = 0L * INVERSE_WARMUP;
-      from = initialLr;
-      to = maxLr;
-      momentumFrom = maxMomentum;
-      momentumTo = baseMomentum;
+      if (phase != 1) {
+        phase = 1;
+        from = initialLr;
+        to = maxLr;
+        momentumFrom = maxMomentum;
+        momentumTo = baseMomentum;
+        firstEnd = maxLr[0];
+        firstHalfSpan = OneCycleLR.halfSpan(initialLr[0], maxLr[0]);
+      }
     } else {
       pct = (0L - WARMUP_END) * INVERSE_LAST;
-      from = maxLr;
-      to = minLr;
-      momentumFrom = baseMomentum;
-      momentumTo = maxMomentum;
+      if (phase != 2) {
+        phase = 2;
+        from = maxLr;
+        to = minLr;
+        momentumFrom = baseMomentum;
+        momentumTo = maxMomentum;
+        firstEnd = minLr[0];
+        firstHalfSpan = OneCycleLR.halfSpan(maxLr[0], minLr[0]);
+      }
     }
     weight = OneCycleLR.cosWave(pct);
-    lr0 = OneCycleLR.annealCos(from[0], to[0], weight);
-    lr0 = OneCycleLR.annealCos(from[0], to[0], weight);
+    lr0 = OneCycleLR.onCosine(firstEnd, firstHalfSpan, weight);
   }
 
   @Override
@@ -199,19 +223,29 @@ public final class OneCycleRunScheduler implements StepScheduler,
     double pct;
     if (step <= WARMUP_END) {
       pct = step * INVERSE_WARMUP;
-      from = initialLr;
-      to = maxLr;
-      momentumFrom = maxMomentum;
-      momentumTo = baseMomentum;
+      if (phase != 1) {
+        phase = 1;
+        from = initialLr;
+        to = maxLr;
+        momentumFrom = maxMomentum;
+        momentumTo = baseMomentum;
+        firstEnd = maxLr[0];
+        firstHalfSpan = OneCycleLR.halfSpan(initialLr[0], maxLr[0]);
+      }
     } else {
       pct = (step - WARMUP_END) * INVERSE_LAST;
-      from = maxLr;
-      to = minLr;
-      momentumFrom = baseMomentum;
-      momentumTo = maxMomentum;
+      if (phase != 2) {
+        phase = 2;
+        from = maxLr;
+        to = minLr;
+        momentumFrom = baseMomentum;
+        momentumTo = maxMomentum;
+        firstEnd = minLr[0];
+        firstHalfSpan = OneCycleLR.halfSpan(maxLr[0], minLr[0]);
+      }
     }
     weight = OneCycleLR.cosWave(pct);
-    lr0 = OneCycleLR.annealCos(from[0], to[0], weight);
+    lr0 = OneCycleLR.onCosine(firstEnd, firstHalfSpan, weight);
   }
 
   @Override
@@ -285,19 +319,28 @@ public final class OneCycleRunScheduler implements StepScheduler,
     double pct;
     if (step <= WARMUP_END) {
       pct = step * INVERSE_WARMUP;
-      from = initialLr;
-      to = maxLr;
-      momentumFrom = maxMomentum;
-      momentumTo = baseMomentum;
+      if (phase != 1) {
+        phase = 1;
+        from = initialLr;
+        to = maxLr;
+        momentumFrom = maxMomentum;
+        momentumTo = baseMomentum;
+        firstEnd = maxLr[0];
+        firstHalfSpan = OneCycleLR.halfSpan(initialLr[0], maxLr[0]);
+      }
     } else {
       pct = (step - WARMUP_END) * INVERSE_LAST;
-      from = maxLr;
-      to = minLr;
-      momentumFrom = baseMomentum;
-      momentumTo = maxMomentum;
+      if (phase != 2) {
+        phase = 2;
+        from = maxLr;
+        to = minLr;
+        momentumFrom = baseMomentum;
+        momentumTo = maxMomentum;
+        firstEnd = minLr[0];
+        firstHalfSpan = OneCycleLR.halfSpan(maxLr[0], minLr[0]);
+      }
     }
     weight = OneCycleLR.cosWave(pct);
-    lr0 = OneCycleLR.annealCos(from[0], to[0], weight);
-    lr0 = OneCycleLR.annealCos(from[0], to[0], weight);
+    lr0 = OneCycleLR.onCosine(firstEnd, firstHalfSpan, weight);
   }
 }

@@ -68,6 +68,11 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   private double wave;
 
   /**
+   * {@code (base_lr - eta_min) / 2} of group 0, read by every step.
+   */
+  private final double firstHalfAmplitude;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -78,8 +83,9 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
     for (int g = 0; g < groups; g++) {
       halfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], ETA_MIN);
     }
+    this.firstHalfAmplitude = halfAmplitude[0];
     wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.withinPeriod(0L, T_MAX));
-    lr0 = CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[0], wave);
+    lr0 = CosineAnnealingLR.lr(ETA_MIN, firstHalfAmplitude, wave);
   }
 
   @Override
@@ -108,7 +114,7 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   public void step() {
     step++;
     wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.withinPeriod(step, T_MAX));
-    lr0 = CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[0], wave);
+    lr0 = CosineAnnealingLR.lr(ETA_MIN, firstHalfAmplitude, wave);
   }
 
   @Override
@@ -141,6 +147,6 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     wave = savedWave;
-    lr0 = CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[0], wave);
+    lr0 = CosineAnnealingLR.lr(ETA_MIN, firstHalfAmplitude, wave);
   }
 }

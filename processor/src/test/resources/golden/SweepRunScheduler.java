@@ -69,6 +69,11 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
   private double wave;
 
   /**
+   * {@code (base_lr - eta_min) / 2} of group 0, read by every step.
+   */
+  private final double firstHalfAmplitude;
+
+  /**
    * @param config the config whose {@code @Bind} members supply parameters
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
@@ -83,8 +88,9 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
     for (int g = 0; g < groups; g++) {
       halfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], etaMin);
     }
+    this.firstHalfAmplitude = halfAmplitude[0];
     wave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.withinPeriod(0L, tMax));
-    lr0 = CosineAnnealingLR.lr(etaMin, halfAmplitude[0], wave);
+    lr0 = CosineAnnealingLR.lr(etaMin, firstHalfAmplitude, wave);
   }
 
   @Override
@@ -113,7 +119,7 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
   public void step() {
     step++;
     wave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.withinPeriod(step, tMax));
-    lr0 = CosineAnnealingLR.lr(etaMin, halfAmplitude[0], wave);
+    lr0 = CosineAnnealingLR.lr(etaMin, firstHalfAmplitude, wave);
   }
 
   @Override
@@ -148,6 +154,6 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     wave = savedWave;
-    lr0 = CosineAnnealingLR.lr(etaMin, halfAmplitude[0], wave);
+    lr0 = CosineAnnealingLR.lr(etaMin, firstHalfAmplitude, wave);
   }
 }

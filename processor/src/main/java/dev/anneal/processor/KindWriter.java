@@ -201,28 +201,44 @@ abstract class KindWriter {
   }
 
   /**
-   * The field that holds group 0's current rate where this schedule keeps it up to date itself,
-   * or null: set before {@link #declare()} for a schedule alone in its config that
-   * {@link #keepsFirstRate() keeps it}.
+   * The field that holds group 0's current rate, set before {@link #declare()} for a schedule
+   * alone in its config; null in a combination, which reads it from {@code lrs}.
    */
   String firstRateField;
 
   /**
-   * Whether this schedule, alone in a config, refreshes group 0's ready rate only where its state
-   * changes ({@link #keepFirst()}); otherwise every step copies it from {@code lrs}.
+   * Whether this schedule's rates change only now and then, so that it refreshes group 0's rate
+   * only where they change ({@link #keepFirst()}); otherwise every step refreshes it, from
+   * {@link #firstRate()} for a lazy schedule and from {@code lrs} for the others.
    */
   boolean keepsFirstRate() {
-    return lazy();
+    return false;
   }
 
-  /** Group 0's rate from the current state, the same value as {@code read("0")}. */
+  /**
+   * For a lazy schedule alone in its config: group 0's rate from the current state, the same
+   * value as {@code read("0")}, from values of group 0 kept apart where that saves a step reads.
+   */
   CodeBlock firstRate() {
     return read("0");
   }
 
+  /**
+   * For the cosine schedules that keep group 0's rate: its {@code (base_lr - eta_min) / 2} in a
+   * field of its own, so that a step reads no array. Null where the rate is not kept.
+   */
+  static String declareFirstHalfAmplitude(KindWriter kind, String halfAmplitude) {
+    if (kind.firstRateField == null) {
+      return null;
+    }
+    return kind.emitter.derived(kind.prefix, "firstHalfAmplitude", TypeName.DOUBLE, null,
+        CodeBlock.of("$N[0]", halfAmplitude), "{@code (base_lr - eta_min) / 2} of group 0, read by every step.");
+  }
+
   /** Statements refreshing group 0's ready rate after the state changed; none in a combination. */
   CodeBlock keepFirst() {
-    return firstRateField == null ? CodeBlock.of("") : CodeBlock.of("$N = $L;\n", firstRateField, firstRate());
+    return firstRateField == null || !keepsFirstRate()
+        ? CodeBlock.of("") : CodeBlock.of("$N = $L;\n", firstRateField, firstRate());
   }
 
   /** Writes every group's {@link #read} into {@code lrs}, where a combination keeps them there. */
@@ -372,6 +388,12 @@ abstract class KindWriter {
       return true;
     }
 
+    /** The rate changes once a period, so that is where group 0's is refreshed. */
+    @Override
+    boolean keepsFirstRate() {
+      return true;
+    }
+
     @Override
     CodeBlock resetState() {
       return CodeBlock.builder()
@@ -457,6 +479,12 @@ abstract class KindWriter {
 
     @Override
     boolean lazy() {
+      return true;
+    }
+
+    /** The rate changes at the milestones, so that is where group 0's is refreshed. */
+    @Override
+    boolean keepsFirstRate() {
       return true;
     }
 
@@ -570,9 +598,20 @@ abstract class KindWriter {
       super(s, e, p);
     }
 
+    private String firstBaseLr;
+
     @Override
     void declare() {
       gamma = scalar(Param.GAMMA);
+      if (firstRateField != null) {
+        firstBaseLr = emitter.derived(prefix, "firstBaseLr", TypeName.DOUBLE, null, CodeBlock.of("$N[0]", base),
+            "{@code base_lr} of group 0, read by every step.");
+      }
+    }
+
+    @Override
+    CodeBlock firstRate() {
+      return CodeBlock.of("$N * $N", firstBaseLr, shared());
     }
 
     @Override
@@ -599,7 +638,6 @@ abstract class KindWriter {
     CodeBlock advance(String t) {
       return CodeBlock.builder()
           .addStatement("$N = $T.next($N, $N, $L)", shared(), MATH_EXPONENTIAL, shared(), gamma, t)
-          .add(keepFirst())
           .build();
     }
 
@@ -668,6 +706,14 @@ abstract class KindWriter {
           "{@code (base_lr - eta_min) / 2} of each group.");
       wave = emitter.state(prefix, "wave", TypeName.DOUBLE, null,
           "{@code 1 + cos(pi * t / T_max)} at the current step, shared by the groups.");
+      firstHalfAmplitude = declareFirstHalfAmplitude(this, halfAmplitude);
+    }
+
+    private String firstHalfAmplitude;
+
+    @Override
+    CodeBlock firstRate() {
+      return CodeBlock.of("$T.lr($N, $N, $N)", MATH_COSINE, etaMin, firstHalfAmplitude, wave);
     }
 
     @Override
@@ -707,7 +753,7 @@ abstract class KindWriter {
 
     @Override
     CodeBlock advance(String t) {
-      return CodeBlock.builder().addStatement("$N = $L", wave, waveAt(t)).add(keepFirst()).build();
+      return CodeBlock.of("$N = $L;\n", wave, waveAt(t));
     }
 
     @Override
@@ -751,6 +797,14 @@ abstract class KindWriter {
           "PyTorch's {@code T_cur}: steps since the last restart.");
       tI = emitter.state(prefix, "tI", TypeName.LONG, null,
           "PyTorch's {@code T_i}: the length of the current cycle.");
+      firstHalfAmplitude = declareFirstHalfAmplitude(this, halfAmplitude);
+    }
+
+    private String firstHalfAmplitude;
+
+    @Override
+    CodeBlock firstRate() {
+      return CodeBlock.of("$T.lr($N, $N, $N)", MATH_COSINE, etaMin, firstHalfAmplitude, wave());
     }
 
     @Override
@@ -790,7 +844,6 @@ abstract class KindWriter {
           .addStatement("$N = $T.omega($N)", omega(), MATH_COSINE, tI)
           .endControlFlow()
           .addStatement("$N = $T.wave($N, $N)", wave(), MATH_COSINE, omega(), tCur)
-          .add(keepFirst())
           .build();
     }
 
@@ -1212,14 +1265,12 @@ abstract class KindWriter {
         return code.addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("(double) $N", cycle), t))
             .add(slopes())
             .endControlFlow()
-            .add(keepFirst())
             .build();
       }
       return code.endControlFlow()
           .addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("(double) $N", cycle), t))
           .addStatement("$N = $T.scaleAt($N, $N, $N, $N, $N) * $N", level, MATH_CYCLIC, position, up,
               inverseUp, cycleLength, inverseDown, amplitude)
-          .add(keepFirst())
           .build();
     }
 
@@ -1424,6 +1475,25 @@ abstract class KindWriter {
       }
       weight = emitter.phaseState(prefix, "weight", TypeName.DOUBLE,
           "How far through its phase the step is: the cosine wave or the fraction.");
+      phase = emitter.phaseState(prefix, "phase", TypeName.INT,
+          "The current phase, from 1; 0 before the first step sets it.");
+      if (firstRateField != null) {
+        firstEnd = emitter.phaseState(prefix, cos() ? "firstEnd" : "firstStart", TypeName.DOUBLE,
+            cos() ? "Group 0's end rate in the current phase." : "Group 0's start rate in the current phase.");
+        firstSpan = emitter.phaseState(prefix, cos() ? "firstHalfSpan" : "firstRise", TypeName.DOUBLE,
+            cos() ? "{@code (start - end) / 2.0} of group 0 in the current phase."
+                : "{@code end - start} of group 0 in the current phase.");
+      }
+    }
+
+    private String phase;
+    private String firstEnd;
+    private String firstSpan;
+
+    @Override
+    CodeBlock firstRate() {
+      return CodeBlock.of("$T.$L($N, $N, $N)", MATH_ONE_CYCLE, cos() ? "onCosine" : "onLine", firstEnd, firstSpan,
+          weight);
     }
 
     private String inverseOf(String name, String span, String why) {
@@ -1453,18 +1523,18 @@ abstract class KindWriter {
           .addStatement("double $N", local("pct"))
           .beginControlFlow("if ($L <= $N)", t, warmupEnd)
           .addStatement("$N = $L * $N", local("pct"), t, inverseWarmup)
-          .add(phaseArrays(initialLr, maxLr, maxMomentum, baseMomentum));
+          .add(phaseArrays(1, initialLr, maxLr, maxMomentum, baseMomentum));
       if (threePhase()) {
         code.nextControlFlow("else if ($L <= $N)", t, returnEnd)
             .addStatement("$N = ($L - $N) * $N", local("pct"), t, warmupEnd, inverseReturn)
-            .add(phaseArrays(maxLr, initialLr, baseMomentum, maxMomentum))
+            .add(phaseArrays(2, maxLr, initialLr, baseMomentum, maxMomentum))
             .nextControlFlow("else")
             .addStatement("$N = ($L - $N) * $N", local("pct"), t, returnEnd, inverseLast)
-            .add(phaseArrays(initialLr, minLr, maxMomentum, maxMomentum));
+            .add(phaseArrays(3, initialLr, minLr, maxMomentum, maxMomentum));
       } else {
         code.nextControlFlow("else")
             .addStatement("$N = ($L - $N) * $N", local("pct"), t, warmupEnd, inverseLast)
-            .add(phaseArrays(maxLr, minLr, baseMomentum, maxMomentum));
+            .add(phaseArrays(2, maxLr, minLr, baseMomentum, maxMomentum));
       }
       code.endControlFlow();
       if (cos()) {
@@ -1472,17 +1542,29 @@ abstract class KindWriter {
       } else {
         code.addStatement("$N = $N", weight, local("pct"));
       }
-      return code.add(keepFirst()).build();
+      return code.build();
     }
 
-    private CodeBlock phaseArrays(String lrFrom, String lrTo, String mFrom, String mTo) {
+    /** Switches to phase {@code number}'s end values once, when a step first enters it. */
+    private CodeBlock phaseArrays(int number, String lrFrom, String lrTo, String mFrom, String mTo) {
       CodeBlock.Builder code = CodeBlock.builder()
+          .beginControlFlow("if ($N != $L)", phase, number)
+          .addStatement("$N = $L", phase, number)
           .addStatement("$N = $N", from, lrFrom)
           .addStatement("$N = $N", to, lrTo);
       if (cyclesMomentum()) {
         code.addStatement("$N = $N", momentumFrom, mFrom).addStatement("$N = $N", momentumTo, mTo);
       }
-      return code.build();
+      if (firstRateField != null) {
+        if (cos()) {
+          code.addStatement("$N = $N[0]", firstEnd, lrTo)
+              .addStatement("$N = $T.halfSpan($N[0], $N[0])", firstSpan, MATH_ONE_CYCLE, lrFrom, lrTo);
+        } else {
+          code.addStatement("$N = $N[0]", firstEnd, lrFrom)
+              .addStatement("$N = $T.rise($N[0], $N[0])", firstSpan, MATH_ONE_CYCLE, lrFrom, lrTo);
+        }
+      }
+      return code.endControlFlow().build();
     }
 
     @Override

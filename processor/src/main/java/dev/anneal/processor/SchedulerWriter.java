@@ -53,7 +53,7 @@ final class SchedulerWriter {
     // A single lazy schedule keeps only state that all groups share and computes a group's rate
     // when it is read; the others keep every group's rate in lrs.
     boolean lazy = single && kinds.get(0).lazy();
-    if (single && kinds.get(0).keepsFirstRate()) {
+    if (single) {
       kinds.get(0).firstRateField = FIRST;
     }
     type.addField(FieldSpec("baseLrs", "PyTorch's {@code base_lrs}: the initial rate of each parameter group."));
@@ -245,7 +245,7 @@ final class SchedulerWriter {
       // moveTo throws before anything changes where PyTorch would raise.
       step.addStatement("moveTo(step + 1)").addStatement("step++");
     }
-    if (first.firstRateField == null) {
+    if (first.firstRateField == null || !first.keepsFirstRate()) {
       step.addCode(refreshFirst(kinds, lazy));
     }
     return step.build();

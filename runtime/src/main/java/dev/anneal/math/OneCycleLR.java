@@ -70,14 +70,40 @@ public final class OneCycleLR {
     return Math.cos(Math.PI * pct) + 1;
   }
 
-  /** Cosine annealing from {@code start} to {@code end}, given {@code wave = cosWave(pct)}. */
+  /**
+   * Cosine annealing from {@code start} to {@code end}, given {@code wave = cosWave(pct)}:
+   * PyTorch's {@code _annealing_cos}, {@code end + (start - end) / 2.0 * wave}.
+   */
   public static double annealCos(double start, double end, double wave) {
-    return end + (start - end) / 2.0 * wave;
+    return onCosine(end, halfSpan(start, end), wave);
   }
 
-  /** Linear annealing from {@code start} to {@code end} as {@code pct} goes from 0 to 1. */
+  /** {@code (start - end) / 2.0}: what a phase's cosine annealing multiplies its wave by. */
+  public static double halfSpan(double start, double end) {
+    return (start - end) / 2.0;
+  }
+
+  /** {@link #annealCos} with its {@link #halfSpan} computed once for the phase. */
+  public static double onCosine(double end, double halfSpan, double wave) {
+    return end + halfSpan * wave;
+  }
+
+  /**
+   * Linear annealing from {@code start} to {@code end} as {@code pct} goes from 0 to 1: PyTorch's
+   * {@code _annealing_linear}, {@code (end - start) * pct + start}.
+   */
   public static double annealLinear(double start, double end, double pct) {
-    return (end - start) * pct + start;
+    return onLine(start, rise(start, end), pct);
+  }
+
+  /** {@code end - start}: what a phase's linear annealing multiplies its fraction by. */
+  public static double rise(double start, double end) {
+    return end - start;
+  }
+
+  /** {@link #annealLinear} with its {@link #rise} computed once for the phase. */
+  public static double onLine(double start, double rise, double pct) {
+    return rise * pct + start;
   }
 
   /**
