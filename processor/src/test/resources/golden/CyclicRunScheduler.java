@@ -186,14 +186,16 @@ public final class CyclicRunScheduler implements StepScheduler,
 
   @Override
   public double lr(int group) {
-    if (group == 0) {
-      return lr0;
-    }
     try {
       return CyclicLR.onSlopes(baseLr[group], position, STEP_SIZE_UP, CYCLE_LENGTH, upSlope[group], downSlope[group]);
     } catch (ArrayIndexOutOfBoundsException e) {
       throw Checks.noSuchGroup(group, baseLrs.length);
     }
+  }
+
+  @Override
+  public double lr() {
+    return lr0;
   }
 
   @Override

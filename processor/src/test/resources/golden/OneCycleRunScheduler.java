@@ -199,14 +199,16 @@ public final class OneCycleRunScheduler implements StepScheduler,
 
   @Override
   public double lr(int group) {
-    if (group == 0) {
-      return lr0;
-    }
     try {
       return OneCycleLR.annealCos(from[group], to[group], weight);
     } catch (ArrayIndexOutOfBoundsException e) {
       throw Checks.noSuchGroup(group, baseLrs.length);
     }
+  }
+
+  @Override
+  public double lr() {
+    return lr0;
   }
 
   @Override

@@ -95,14 +95,16 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public double lr(int group) {
-    if (group == 0) {
-      return lr0;
-    }
     try {
       return CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[group], wave);
     } catch (ArrayIndexOutOfBoundsException e) {
       throw Checks.noSuchGroup(group, baseLrs.length);
     }
+  }
+
+  @Override
+  public double lr() {
+    return lr0;
   }
 
   @Override

@@ -81,14 +81,16 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public double lr(int group) {
-    if (group == 0) {
-      return lr0;
-    }
     try {
       return baseLrs[group] * factor;
     } catch (ArrayIndexOutOfBoundsException e) {
       throw Checks.noSuchGroup(group, baseLrs.length);
     }
+  }
+
+  @Override
+  public double lr() {
+    return lr0;
   }
 
   @Override

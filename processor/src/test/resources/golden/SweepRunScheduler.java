@@ -100,14 +100,16 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public double lr(int group) {
-    if (group == 0) {
-      return lr0;
-    }
     try {
       return CosineAnnealingLR.lr(etaMin, halfAmplitude[group], wave);
     } catch (ArrayIndexOutOfBoundsException e) {
       throw Checks.noSuchGroup(group, baseLrs.length);
     }
+  }
+
+  @Override
+  public double lr() {
+    return lr0;
   }
 
   @Override

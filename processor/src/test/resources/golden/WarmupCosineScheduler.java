@@ -114,14 +114,16 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
 
   @Override
   public double lr(int group) {
-    if (group == 0) {
-      return lr0;
-    }
     try {
       return lrs[group];
     } catch (ArrayIndexOutOfBoundsException e) {
       throw Checks.noSuchGroup(group, baseLrs.length);
     }
+  }
+
+  @Override
+  public double lr() {
+    return lr0;
   }
 
   @Override

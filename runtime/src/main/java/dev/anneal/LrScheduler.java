@@ -28,7 +28,10 @@ public interface LrScheduler {
    */
   double lr(int group);
 
-  /** The rate in force for group 0 at the current step. */
+  /**
+   * The rate in force for group 0 at the current step: the read of a training loop with one
+   * parameter group. Generated schedulers keep it ready in a field.
+   */
   default double lr() {
     return lr(0);
   }

@@ -103,10 +103,12 @@ final class SchedulerWriter {
     type.addMethod(MethodSpec.methodBuilder("lr")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
         .addParameter(int.class, "group")
-        .beginControlFlow("if (group == 0)")
-        .addStatement("return $N", FIRST)
-        .endControlFlow()
         .addCode(readGroup(lazy ? kinds.get(0).read("group") : CodeBlock.of("lrs[group]"))).build());
+    // lr() is the read of a loop with one group; lr(group) stays free of a test for group 0, which
+    // would keep a loop over many groups from being vectorized.
+    type.addMethod(MethodSpec.methodBuilder("lr")
+        .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
+        .addStatement("return $N", FIRST).build());
     type.addMethod(MethodSpec.methodBuilder("stepCount")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(long.class)
         .addStatement("return step").build());

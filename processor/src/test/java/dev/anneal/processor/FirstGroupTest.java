@@ -13,10 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Group 0's rate is kept ready in a field of its own, refreshed where the state changes, while
- * every other group is read from the shared state. Two groups with the same initial rate must
- * therefore read the same, bit for bit, at every step, after a restore and at construction: a
- * refresh missing from any path that changes the state shows as a difference.
+ * Group 0's rate, which {@code lr()} returns, is kept ready in a field of its own, refreshed where
+ * the state changes, while {@code lr(group)} reads any group from the shared state. With two
+ * groups of the same initial rate, {@code lr()}, {@code lr(0)} and {@code lr(1)} must therefore
+ * read the same, bit for bit, at every step, after a restore and at construction: a refresh
+ * missing from any path that changes the state shows as a difference.
  */
 class FirstGroupTest {
 
@@ -93,14 +94,14 @@ class FirstGroupTest {
       assertSameRate(config, scheduler, "after step " + step);
       if (step == RESTORE_AT) {
         saved = scheduler.saveState();
-        rateWhenSaved = scheduler.lr(0);
+        rateWhenSaved = scheduler.lr();
       }
     }
 
     LrScheduler restored = classes.scheduler(config, LrScheduler.class, 0.1, 0.1);
     restored.restoreState(saved);
     assertSameRate(config, restored, "after a restore at step " + RESTORE_AT);
-    assertEquals(rateWhenSaved, restored.lr(0), config + ": group 0 after a restore");
+    assertEquals(rateWhenSaved, restored.lr(), config + ": group 0 after a restore");
   }
 
   /** A metric that improves, then stalls long enough for a reduction, over and over. */
@@ -113,10 +114,12 @@ class FirstGroupTest {
   }
 
   private static void assertSameRate(String config, LrScheduler scheduler, String when) {
+    double ready = scheduler.lr();
     double first = scheduler.lr(0);
     double second = scheduler.lr(1);
-    if (Double.doubleToLongBits(first) != Double.doubleToLongBits(second)) {
-      fail(config + " " + when + ": group 0 reads " + first + ", group 1 " + second);
+    if (Double.doubleToLongBits(ready) != Double.doubleToLongBits(first)
+        || Double.doubleToLongBits(first) != Double.doubleToLongBits(second)) {
+      fail(config + " " + when + ": lr() reads " + ready + ", lr(0) " + first + ", lr(1) " + second);
     }
   }
 }
