@@ -164,9 +164,17 @@ public final class OneCycleRunScheduler implements StepScheduler,
     }
     this.baseMomentum = Checks.perGroup(new double[] {0.85}, groups, Rule.FINITE, "OneCycleLR", "baseMomentum", "base_momentum");
     this.maxMomentum = Checks.perGroup(new double[] {0.95}, groups, Rule.FINITE, "OneCycleLR", "maxMomentum", "max_momentum");
+    enterStep(0L);
+    lr0 = OneCycleLR.onCosine(firstEnd, firstHalfSpan, weight);
+  }
+
+  /**
+   * Sets the phase that step {@code t} is in and how far through it the step is.
+   */
+  private void enterStep(long t) {
     double pct;
-    if (0L <= WARMUP_END) {
-      pct = 0L * INVERSE_WARMUP;
+    if (t <= WARMUP_END) {
+      pct = t * INVERSE_WARMUP;
       if (phase != 1) {
         phase = 1;
         from = initialLr;
@@ -177,7 +185,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
         firstHalfSpan = OneCycleLR.halfSpan(initialLr[0], maxLr[0]);
       }
     } else {
-      pct = (0L - WARMUP_END) * INVERSE_LAST;
+      pct = (t - WARMUP_END) * INVERSE_LAST;
       if (phase != 2) {
         phase = 2;
         from = maxLr;
@@ -189,7 +197,6 @@ public final class OneCycleRunScheduler implements StepScheduler,
       }
     }
     weight = OneCycleLR.cosWave(pct);
-    lr0 = OneCycleLR.onCosine(firstEnd, firstHalfSpan, weight);
   }
 
   @Override
@@ -222,31 +229,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
       throw new IllegalStateException("OneCycleLR: step() called " + (step + 1) + " times, but totalSteps (total_steps) = " + TOTAL_STEPS);
     }
     step++;
-    double pct;
-    if (step <= WARMUP_END) {
-      pct = step * INVERSE_WARMUP;
-      if (phase != 1) {
-        phase = 1;
-        from = initialLr;
-        to = maxLr;
-        momentumFrom = maxMomentum;
-        momentumTo = baseMomentum;
-        firstEnd = maxLr[0];
-        firstHalfSpan = OneCycleLR.halfSpan(initialLr[0], maxLr[0]);
-      }
-    } else {
-      pct = (step - WARMUP_END) * INVERSE_LAST;
-      if (phase != 2) {
-        phase = 2;
-        from = maxLr;
-        to = minLr;
-        momentumFrom = baseMomentum;
-        momentumTo = maxMomentum;
-        firstEnd = minLr[0];
-        firstHalfSpan = OneCycleLR.halfSpan(maxLr[0], minLr[0]);
-      }
-    }
-    weight = OneCycleLR.cosWave(pct);
+    enterStep(step);
     lr0 = OneCycleLR.onCosine(firstEnd, firstHalfSpan, weight);
   }
 
@@ -318,31 +301,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
     StateCodec.Reader in = StateCodec.reader(state, "OneCycleRunScheduler", fingerprint(), baseLrs.length, 0);
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
-    double pct;
-    if (step <= WARMUP_END) {
-      pct = step * INVERSE_WARMUP;
-      if (phase != 1) {
-        phase = 1;
-        from = initialLr;
-        to = maxLr;
-        momentumFrom = maxMomentum;
-        momentumTo = baseMomentum;
-        firstEnd = maxLr[0];
-        firstHalfSpan = OneCycleLR.halfSpan(initialLr[0], maxLr[0]);
-      }
-    } else {
-      pct = (step - WARMUP_END) * INVERSE_LAST;
-      if (phase != 2) {
-        phase = 2;
-        from = maxLr;
-        to = minLr;
-        momentumFrom = baseMomentum;
-        momentumTo = maxMomentum;
-        firstEnd = minLr[0];
-        firstHalfSpan = OneCycleLR.halfSpan(maxLr[0], minLr[0]);
-      }
-    }
-    weight = OneCycleLR.cosWave(pct);
+    enterStep(step);
     lr0 = OneCycleLR.onCosine(firstEnd, firstHalfSpan, weight);
   }
 }
