@@ -141,11 +141,7 @@ final class Emitter {
 
   /** A per-group array computed from others, one value per group. */
   String groupArray(String prefix, String name, CodeBlock perGroupValue, String why) {
-    String field = fieldName(prefix, name);
-    type.addField(FieldSpec.builder(double[].class, field, Modifier.PRIVATE, Modifier.FINAL)
-        .addJavadoc("$L\n", why)
-        .build());
-    constructor.addStatement("this.$N = new double[groups]", field);
+    String field = groupArray(prefix, name, why);
     constructor.beginControlFlow("for (int g = 0; g < groups; g++)")
         .addStatement("$N[g] = $L", field, perGroupValue)
         .endControlFlow();
@@ -153,10 +149,10 @@ final class Emitter {
   }
 
   /**
-   * A per-group array whose values follow from the state, refreshed by the schedule's own code:
-   * allocated once, in the constructor, and not saved by a checkpoint.
+   * A per-group array allocated in the constructor, its values set by the schedule's own code; a
+   * checkpoint does not save it.
    */
-  String derivedGroupArray(String prefix, String name, String why) {
+  String groupArray(String prefix, String name, String why) {
     String field = fieldName(prefix, name);
     type.addField(FieldSpec.builder(double[].class, field, Modifier.PRIVATE, Modifier.FINAL)
         .addJavadoc("$L\n", why)

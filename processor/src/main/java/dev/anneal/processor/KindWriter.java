@@ -217,7 +217,8 @@ abstract class KindWriter {
 
   /**
    * For a lazy schedule alone in its config: group 0's rate from the current state, the same
-   * value as {@code read("0")}, from values of group 0 kept apart where that saves a step reads.
+   * value as {@code read("0")}, from values of group 0 kept in fields of their own where that
+   * spares a step its array reads.
    */
   CodeBlock firstRate() {
     return read("0");
@@ -227,11 +228,11 @@ abstract class KindWriter {
    * For the cosine schedules that keep group 0's rate: its {@code (base_lr - eta_min) / 2} in a
    * field of its own, so that a step reads no array. Null where the rate is not kept.
    */
-  static String declareFirstHalfAmplitude(KindWriter kind, String halfAmplitude) {
-    if (kind.firstRateField == null) {
+  String declareFirstHalfAmplitude(String halfAmplitude) {
+    if (firstRateField == null) {
       return null;
     }
-    return kind.emitter.derived(kind.prefix, "firstHalfAmplitude", TypeName.DOUBLE, null,
+    return emitter.derived(prefix, "firstHalfAmplitude", TypeName.DOUBLE, null,
         CodeBlock.of("$N[0]", halfAmplitude), "{@code (base_lr - eta_min) / 2} of group 0, read by every step.");
   }
 
@@ -636,9 +637,7 @@ abstract class KindWriter {
 
     @Override
     CodeBlock advance(String t) {
-      return CodeBlock.builder()
-          .addStatement("$N = $T.next($N, $N, $L)", shared(), MATH_EXPONENTIAL, shared(), gamma, t)
-          .build();
+      return CodeBlock.of("$N = $T.next($N, $N, $L);\n", shared(), MATH_EXPONENTIAL, shared(), gamma, t);
     }
 
     @Override
@@ -706,7 +705,7 @@ abstract class KindWriter {
           "{@code (base_lr - eta_min) / 2} of each group.");
       wave = emitter.state(prefix, "wave", TypeName.DOUBLE, null,
           "{@code 1 + cos(pi * t / T_max)} at the current step, shared by the groups.");
-      firstHalfAmplitude = declareFirstHalfAmplitude(this, halfAmplitude);
+      firstHalfAmplitude = declareFirstHalfAmplitude(halfAmplitude);
     }
 
     private String firstHalfAmplitude;
@@ -797,7 +796,7 @@ abstract class KindWriter {
           "PyTorch's {@code T_cur}: steps since the last restart.");
       tI = emitter.state(prefix, "tI", TypeName.LONG, null,
           "PyTorch's {@code T_i}: the length of the current cycle.");
-      firstHalfAmplitude = declareFirstHalfAmplitude(this, halfAmplitude);
+      firstHalfAmplitude = declareFirstHalfAmplitude(halfAmplitude);
     }
 
     private String firstHalfAmplitude;
@@ -1122,9 +1121,9 @@ abstract class KindWriter {
       amplitude = emitter.state(prefix, "amplitude", TypeName.DOUBLE, null,
           "The amplitude function's value at the current step.");
       if (perCycle()) {
-        upSlope = emitter.derivedGroupArray(prefix, "upSlope",
+        upSlope = emitter.groupArray(prefix, "upSlope",
             "How much each group's rate rises per step in the current cycle.");
-        downSlope = emitter.derivedGroupArray(prefix, "downSlope",
+        downSlope = emitter.groupArray(prefix, "downSlope",
             "How much each group's rate falls per step in the current cycle.");
         if (firstRateField != null) {
           firstUpSlope = emitter.phaseState(prefix, "firstUpSlope", TypeName.DOUBLE,
