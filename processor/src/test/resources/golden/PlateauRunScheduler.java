@@ -132,10 +132,7 @@ public final class PlateauRunScheduler implements MetricScheduler {
     if (ReduceLROnPlateau.lessRelative(metric, best, REL_EPSILON)) {
       best = metric;
       badSteps = 0;
-    } else {
-      badSteps++;
-    }
-    if (badSteps > PATIENCE) {
+    } else if (++badSteps > PATIENCE) {
       for (int g = 0; g < lrs.length; g++) {
         lrs[g] = ReduceLROnPlateau.reduce(lrs[g], FACTOR, minLr[g], EPS);
       }
