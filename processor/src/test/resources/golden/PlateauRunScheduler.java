@@ -132,7 +132,10 @@ public final class PlateauRunScheduler implements MetricScheduler {
     if (ReduceLROnPlateau.lessRelative(metric, best, REL_EPSILON)) {
       best = metric;
       badSteps = 0;
-    } else if (++badSteps > PATIENCE) {
+    } else {
+      badSteps++;
+    }
+    if (badSteps > PATIENCE) {
       for (int g = 0; g < lrs.length; g++) {
         lrs[g] = ReduceLROnPlateau.reduce(lrs[g], FACTOR, minLr[g], EPS);
       }

@@ -1772,17 +1772,8 @@ abstract class KindWriter {
       CodeBlock.Builder code = CodeBlock.builder()
           .beginControlFlow("if ($T.$L(metric, best, $N))", MATH_PLATEAU, test, threshold)
           .addStatement("best = metric")
-          .addStatement("badSteps = 0");
-      if (!hasCooldown() && isConstant(Param.PATIENCE) && (Integer) constant(Param.PATIENCE) >= 0) {
-        // An improvement leaves badSteps at 0, never above a patience that is not negative: only
-        // a bad step can reach the reduction.
-        return code.nextControlFlow("else if (++badSteps > $N)", patience)
-            .add(reduction())
-            .addStatement("badSteps = 0")
-            .endControlFlow()
-            .build();
-      }
-      code.nextControlFlow("else")
+          .addStatement("badSteps = 0")
+          .nextControlFlow("else")
           .addStatement("badSteps++")
           .endControlFlow();
       if (hasCooldown()) {
@@ -1791,21 +1782,15 @@ abstract class KindWriter {
             .addStatement("badSteps = 0")
             .endControlFlow();
       }
-      code.beginControlFlow("if (badSteps > $N)", patience).add(reduction());
+      code.beginControlFlow("if (badSteps > $N)", patience)
+          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+          .addStatement("lrs[g] = $T.reduce(lrs[g], $N, $N[g], $N)", MATH_PLATEAU, factor, minLr, eps)
+          .endControlFlow()
+          .add(keepFirst());
       if (hasCooldown()) {
         code.addStatement("cooldownLeft = $N", cooldown);
       }
       return code.addStatement("badSteps = 0").endControlFlow().build();
-    }
-
-    /** PyTorch's {@code _reduce_lr}: every group's rate times the factor, no lower than min_lr. */
-    private CodeBlock reduction() {
-      return CodeBlock.builder()
-          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-          .addStatement("lrs[g] = $T.reduce(lrs[g], $N, $N[g], $N)", MATH_PLATEAU, factor, minLr, eps)
-          .endControlFlow()
-          .add(keepFirst())
-          .build();
     }
 
     @Override

@@ -11,10 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * ReduceLROnPlateau is generated in two forms: PyTorch's order of tests, and, where there is no
- * cooldown and the patience is a constant that is not negative, the patience test folded into the
- * no-improvement branch. Both must follow PyTorch's {@code step} (ported below) bit for bit,
- * including a negative patience, which PyTorch accepts and which reduces on every step.
+ * ReduceLROnPlateau keeps PyTorch's order of tests (improvement, cooldown, patience), so that it
+ * follows PyTorch's {@code step} (ported below) bit for bit for every patience, including a
+ * negative one, which PyTorch accepts and which reduces on every step: folding the patience test
+ * into the no-improvement branch, as a hand-written loop might, breaks that case.
  */
 class PlateauPatienceTest {
 
