@@ -224,18 +224,6 @@ abstract class KindWriter {
     return read("0");
   }
 
-  /**
-   * For the cosine schedules that keep group 0's rate: its {@code (base_lr - eta_min) / 2} in a
-   * field of its own, so that a step reads no array. Null where the rate is not kept.
-   */
-  String declareFirstHalfAmplitude(String halfAmplitude) {
-    if (firstRateField == null) {
-      return null;
-    }
-    return emitter.derived(prefix, "firstHalfAmplitude", TypeName.DOUBLE, null,
-        CodeBlock.of("$N[0]", halfAmplitude), "{@code (base_lr - eta_min) / 2} of group 0, read by every step.");
-  }
-
   /** Statements refreshing group 0's ready rate after the state changed; none in a combination. */
   CodeBlock keepFirst() {
     return firstRateField == null || !keepsFirstRate()
@@ -682,11 +670,54 @@ abstract class KindWriter {
     }
   }
 
-  static final class Cosine extends KindWriter {
+  /**
+   * The cosine schedules: {@code eta_min} plus each group's {@code (base_lr - eta_min) / 2} times a
+   * wave that all groups share.
+   */
+  abstract static class CosineKind extends KindWriter {
+    String etaMin;
+    String halfAmplitude;
+    private String firstHalfAmplitude;
+
+    CosineKind(ScheduleModel schedule, Emitter emitter, String prefix) {
+      super(schedule, emitter, prefix);
+    }
+
+    /** The field holding {@code 1 + cos(...)} at the current step. */
+    abstract String wave();
+
+    /** Declares each group's {@code (base_lr - eta_min) / 2}; {@link #etaMin} must be set. */
+    void declareHalfAmplitudes() {
+      halfAmplitude = emitter.groupArray(prefix, "halfAmplitude",
+          CodeBlock.of("$T.halfAmplitude($N[g], $N)", MATH_COSINE, base, etaMin),
+          "{@code (base_lr - eta_min) / 2} of each group.");
+    }
+
+    /**
+     * Where group 0's rate is kept: its {@code (base_lr - eta_min) / 2} in a field of its own, so
+     * that a step reads no array.
+     */
+    void declareFirstHalfAmplitude() {
+      if (firstRateField != null) {
+        firstHalfAmplitude = emitter.derived(prefix, "firstHalfAmplitude", TypeName.DOUBLE, null,
+            CodeBlock.of("$N[0]", halfAmplitude), "{@code (base_lr - eta_min) / 2} of group 0, read by every step.");
+      }
+    }
+
+    @Override
+    CodeBlock read(String g) {
+      return CodeBlock.of("$T.lr($N, $N[$L], $N)", MATH_COSINE, etaMin, halfAmplitude, g, wave());
+    }
+
+    @Override
+    CodeBlock firstRate() {
+      return CodeBlock.of("$T.lr($N, $N, $N)", MATH_COSINE, etaMin, firstHalfAmplitude, wave());
+    }
+  }
+
+  static final class Cosine extends CosineKind {
     private String tMax;
-    private String etaMin;
     private String omega;
-    private String halfAmplitude;
     private String wave;
 
     Cosine(ScheduleModel s, Emitter e, String p) {
@@ -700,19 +731,10 @@ abstract class KindWriter {
       omega = emitter.derived(prefix, "omega", TypeName.DOUBLE,
           isConstant(Param.T_MAX) ? CosineAnnealingLR.omega((Integer) constant(Param.T_MAX)) : null,
           CodeBlock.of("$T.omega($N)", MATH_COSINE, tMax), "{@code pi / T_max}.");
-      halfAmplitude = emitter.groupArray(prefix, "halfAmplitude",
-          CodeBlock.of("$T.halfAmplitude($N[g], $N)", MATH_COSINE, base, etaMin),
-          "{@code (base_lr - eta_min) / 2} of each group.");
+      declareHalfAmplitudes();
       wave = emitter.state(prefix, "wave", TypeName.DOUBLE, null,
           "{@code 1 + cos(pi * t / T_max)} at the current step, shared by the groups.");
-      firstHalfAmplitude = declareFirstHalfAmplitude(halfAmplitude);
-    }
-
-    private String firstHalfAmplitude;
-
-    @Override
-    CodeBlock firstRate() {
-      return CodeBlock.of("$T.lr($N, $N, $N)", MATH_COSINE, etaMin, firstHalfAmplitude, wave);
+      declareFirstHalfAmplitude();
     }
 
     @Override
@@ -756,8 +778,8 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock read(String g) {
-      return CodeBlock.of("$T.lr($N, $N[$L], $N)", MATH_COSINE, etaMin, halfAmplitude, g, wave);
+    String wave() {
+      return wave;
     }
 
     @Override
@@ -772,11 +794,9 @@ abstract class KindWriter {
     }
   }
 
-  static final class WarmRestarts extends KindWriter {
+  static final class WarmRestarts extends CosineKind {
     private String t0;
     private String tMult;
-    private String etaMin;
-    private String halfAmplitude;
     private String tCur;
     private String tI;
 
@@ -789,21 +809,12 @@ abstract class KindWriter {
       t0 = scalar(Param.T_0);
       tMult = scalar(Param.T_MULT);
       etaMin = scalar(Param.ETA_MIN);
-      halfAmplitude = emitter.groupArray(prefix, "halfAmplitude",
-          CodeBlock.of("$T.halfAmplitude($N[g], $N)", MATH_COSINE, base, etaMin),
-          "{@code (base_lr - eta_min) / 2} of each group.");
+      declareHalfAmplitudes();
       tCur = emitter.state(prefix, "tCur", TypeName.LONG, null,
           "PyTorch's {@code T_cur}: steps since the last restart.");
       tI = emitter.state(prefix, "tI", TypeName.LONG, null,
           "PyTorch's {@code T_i}: the length of the current cycle.");
-      firstHalfAmplitude = declareFirstHalfAmplitude(halfAmplitude);
-    }
-
-    private String firstHalfAmplitude;
-
-    @Override
-    CodeBlock firstRate() {
-      return CodeBlock.of("$T.lr($N, $N, $N)", MATH_COSINE, etaMin, firstHalfAmplitude, wave());
+      declareFirstHalfAmplitude();
     }
 
     @Override
@@ -847,11 +858,6 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock read(String g) {
-      return CodeBlock.of("$T.lr($N, $N[$L], $N)", MATH_COSINE, etaMin, halfAmplitude, g, wave());
-    }
-
-    @Override
     CodeBlock step(String t) {
       return lazyStep(t);
     }
@@ -866,7 +872,8 @@ abstract class KindWriter {
       return omega;
     }
 
-    private String wave() {
+    @Override
+    String wave() {
       if (wave == null) {
         wave = emitter.state(prefix, "wave", TypeName.DOUBLE, null,
             "{@code 1 + cos(pi * T_cur / T_i)}, the same for every group.");
