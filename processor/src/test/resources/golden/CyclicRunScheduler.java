@@ -8,6 +8,7 @@ import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CyclicLR;
+import dev.anneal.math.Steps;
 import java.lang.ArrayIndexOutOfBoundsException;
 import java.lang.Override;
 import javax.annotation.processing.Generated;
@@ -162,7 +163,7 @@ public final class CyclicRunScheduler implements StepScheduler,
     this.downSlope = new double[groups];
     position = 0;
     cycle = 1;
-    amplitude = CyclicLR.triangular2((double) cycle);
+    amplitude = CyclicLR.triangular2(Steps.toDouble(cycle));
     startSlopes();
     lr0 = CyclicLR.onSlopes(FIRST_BASE_LR, position, STEP_SIZE_UP, CYCLE_LENGTH, firstUpSlope, firstDownSlope);
   }
@@ -209,7 +210,7 @@ public final class CyclicRunScheduler implements StepScheduler,
     if (++position == CYCLE_LENGTH) {
       position = 0;
       cycle++;
-      amplitude = CyclicLR.triangular2((double) cycle);
+      amplitude = CyclicLR.triangular2(Steps.toDouble(cycle));
       startSlopes();
     }
     lr0 = CyclicLR.onSlopes(FIRST_BASE_LR, position, STEP_SIZE_UP, CYCLE_LENGTH, firstUpSlope, firstDownSlope);
@@ -219,7 +220,7 @@ public final class CyclicRunScheduler implements StepScheduler,
   public double lrAt(long step, int group) {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
-    double amplitudeAt = CyclicLR.triangular2((double) (step / CYCLE_LENGTH + 1));
+    double amplitudeAt = CyclicLR.triangular2(Steps.toDouble(step / CYCLE_LENGTH + 1));
     double levelAt = CyclicLR.scaleAt(step % CYCLE_LENGTH, STEP_SIZE_UP, INVERSE_UP, CYCLE_LENGTH, INVERSE_DOWN) * amplitudeAt;
     return CyclicLR.level(baseLr[group], height[group], levelAt);
   }
@@ -237,7 +238,7 @@ public final class CyclicRunScheduler implements StepScheduler,
   public double momentumAt(long step, int group) {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
-    double amplitudeAt = CyclicLR.triangular2((double) (step / CYCLE_LENGTH + 1));
+    double amplitudeAt = CyclicLR.triangular2(Steps.toDouble(step / CYCLE_LENGTH + 1));
     double levelAt = CyclicLR.scaleAt(step % CYCLE_LENGTH, STEP_SIZE_UP, INVERSE_UP, CYCLE_LENGTH, INVERSE_DOWN) * amplitudeAt;
     return CyclicLR.momentumLevel(maxMomentum[group], momentumHeight[group], levelAt);
   }

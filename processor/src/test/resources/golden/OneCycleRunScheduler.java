@@ -8,6 +8,7 @@ import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.OneCycleLR;
+import dev.anneal.math.Steps;
 import java.lang.ArrayIndexOutOfBoundsException;
 import java.lang.IllegalArgumentException;
 import java.lang.IllegalStateException;
@@ -174,7 +175,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
   private void enterStep(long t) {
     double pct;
     if (t <= WARMUP_END) {
-      pct = t * INVERSE_WARMUP;
+      pct = Steps.toDouble(t) * INVERSE_WARMUP;
       if (phase != 1) {
         phase = 1;
         from = initialLr;
@@ -185,7 +186,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
         firstHalfSpan = OneCycleLR.halfSpan(initialLr[0], maxLr[0]);
       }
     } else {
-      pct = (t - WARMUP_END) * INVERSE_LAST;
+      pct = (Steps.toDouble(t) - WARMUP_END) * INVERSE_LAST;
       if (phase != 2) {
         phase = 2;
         from = maxLr;
@@ -244,10 +245,10 @@ public final class OneCycleRunScheduler implements StepScheduler,
     double pct;
     if (step <= WARMUP_END) {
       phase = 0;
-      pct = step / WARMUP_END;
+      pct = Steps.toDouble(step) / WARMUP_END;
     } else {
       phase = 1;
-      pct = (step - WARMUP_END) / LAST_SPAN;
+      pct = (Steps.toDouble(step) - WARMUP_END) / LAST_SPAN;
     }
     double weight = OneCycleLR.cosWave(pct);
     return phase == 0 ? OneCycleLR.annealCos(initialLr[group], maxLr[group], weight) : OneCycleLR.annealCos(maxLr[group], minLr[group], weight);
@@ -273,10 +274,10 @@ public final class OneCycleRunScheduler implements StepScheduler,
     double pct;
     if (step <= WARMUP_END) {
       phase = 0;
-      pct = step / WARMUP_END;
+      pct = Steps.toDouble(step) / WARMUP_END;
     } else {
       phase = 1;
-      pct = (step - WARMUP_END) / LAST_SPAN;
+      pct = (Steps.toDouble(step) - WARMUP_END) / LAST_SPAN;
     }
     double weight = OneCycleLR.cosWave(pct);
     return phase == 0 ? OneCycleLR.annealCos(maxMomentum[group], baseMomentum[group], weight) : OneCycleLR.annealCos(baseMomentum[group], maxMomentum[group], weight);

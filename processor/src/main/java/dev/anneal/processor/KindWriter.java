@@ -20,6 +20,7 @@ import dev.anneal.math.OneCycleLR;
 import dev.anneal.math.PolynomialLR;
 import dev.anneal.math.ReduceLROnPlateau;
 import dev.anneal.math.StepLR;
+import dev.anneal.math.Steps;
 import dev.anneal.processor.ConfigModel.ScheduleModel;
 import dev.anneal.processor.ConfigModel.Value;
 import java.util.List;
@@ -309,6 +310,7 @@ abstract class KindWriter {
   static final ClassName MATH_PLATEAU = ClassName.get(ReduceLROnPlateau.class);
   static final ClassName MATH_LAMBDA = ClassName.get(LambdaLR.class);
   static final ClassName MATH_MULTIPLICATIVE = ClassName.get(MultiplicativeLR.class);
+  static final ClassName MATH_STEPS = ClassName.get(Steps.class);
 
   /** Schedules of the form {@code base_lr * factor(t)}: the factor is computed once for all groups. */
   abstract static class FactorKind extends KindWriter {
@@ -1232,7 +1234,7 @@ abstract class KindWriter {
       ExecutableElement scaleFn = scaleFn();
       if (scaleFn != null) {
         return CodeBlock.of("$T.$N($L)", emitter.model.configName(), scaleFn.getSimpleName().toString(),
-            perCycle() ? cycle : CodeBlock.of("(double) $L", t));
+            perCycle() ? cycle : CodeBlock.of("$T.toDouble($L)", MATH_STEPS, t));
       }
       switch ((Mode) constant(Param.MODE)) {
         case TRIANGULAR:
@@ -1256,7 +1258,7 @@ abstract class KindWriter {
       return CodeBlock.builder()
           .addStatement("$N = 0", position)
           .addStatement("$N = 1", cycle)
-          .addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("(double) $N", cycle), ZERO))
+          .addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("$T.toDouble($N)", MATH_STEPS, cycle), ZERO))
           .add(perCycle() ? slopes() : CodeBlock.of("$N = 0.0;\n", level))
           .build();
     }
@@ -1268,13 +1270,13 @@ abstract class KindWriter {
           .addStatement("$N = 0", position)
           .addStatement("$N++", cycle);
       if (perCycle()) {
-        return code.addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("(double) $N", cycle), t))
+        return code.addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("$T.toDouble($N)", MATH_STEPS, cycle), t))
             .add(slopes())
             .endControlFlow()
             .build();
       }
       return code.endControlFlow()
-          .addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("(double) $N", cycle), t))
+          .addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("$T.toDouble($N)", MATH_STEPS, cycle), t))
           .addStatement("$N = $T.scaleAt($N, $N, $N, $N, $N) * $N", level, MATH_CYCLIC, position, up,
               inverseUp, cycleLength, inverseDown, amplitude)
           .build();
@@ -1343,7 +1345,7 @@ abstract class KindWriter {
     CodeBlock prologue(String t) {
       return CodeBlock.builder()
           .addStatement("double $N = $L", local("amplitudeAt"),
-              amplitudeOf(CodeBlock.of("(double) ($L / $N + 1)", t, cycleLength), t))
+              amplitudeOf(CodeBlock.of("$T.toDouble($L / $N + 1)", MATH_STEPS, t, cycleLength), t))
           .addStatement("double $N = $T.scaleAt($L % $N, $N, $N, $N, $N) * $N", local("levelAt"), MATH_CYCLIC,
               t, cycleLength, up, inverseUp, cycleLength, inverseDown, local("amplitudeAt"))
           .build();
@@ -1546,18 +1548,18 @@ abstract class KindWriter {
       CodeBlock.Builder code = CodeBlock.builder()
           .addStatement("double $N", local("pct"))
           .beginControlFlow("if ($L <= $N)", t, warmupEnd)
-          .addStatement("$N = $L * $N", local("pct"), t, inverseWarmup)
+          .addStatement("$N = $T.toDouble($L) * $N", local("pct"), MATH_STEPS, t, inverseWarmup)
           .add(phaseArrays(1, initialLr, maxLr, maxMomentum, baseMomentum));
       if (threePhase()) {
         code.nextControlFlow("else if ($L <= $N)", t, returnEnd)
-            .addStatement("$N = ($L - $N) * $N", local("pct"), t, warmupEnd, inverseReturn)
+            .addStatement("$N = ($T.toDouble($L) - $N) * $N", local("pct"), MATH_STEPS, t, warmupEnd, inverseReturn)
             .add(phaseArrays(2, maxLr, initialLr, baseMomentum, maxMomentum))
             .nextControlFlow("else")
-            .addStatement("$N = ($L - $N) * $N", local("pct"), t, returnEnd, inverseLast)
+            .addStatement("$N = ($T.toDouble($L) - $N) * $N", local("pct"), MATH_STEPS, t, returnEnd, inverseLast)
             .add(phaseArrays(3, initialLr, minLr, maxMomentum, maxMomentum));
       } else {
         code.nextControlFlow("else")
-            .addStatement("$N = ($L - $N) * $N", local("pct"), t, warmupEnd, inverseLast)
+            .addStatement("$N = ($T.toDouble($L) - $N) * $N", local("pct"), MATH_STEPS, t, warmupEnd, inverseLast)
             .add(phaseArrays(2, maxLr, minLr, baseMomentum, maxMomentum));
       }
       code.endControlFlow();
@@ -1635,18 +1637,18 @@ abstract class KindWriter {
           .addStatement("double $N", local("pct"))
           .beginControlFlow("if ($L <= $N)", t, warmupEnd)
           .addStatement("$N = 0", local("phase"))
-          .addStatement("$N = $L / $N", local("pct"), t, warmupEnd);
+          .addStatement("$N = $T.toDouble($L) / $N", local("pct"), MATH_STEPS, t, warmupEnd);
       if (threePhase()) {
         code.nextControlFlow("else if ($L <= $N)", t, returnEnd)
             .addStatement("$N = 1", local("phase"))
-            .addStatement("$N = ($L - $N) / $N", local("pct"), t, warmupEnd, returnSpan)
+            .addStatement("$N = ($T.toDouble($L) - $N) / $N", local("pct"), MATH_STEPS, t, warmupEnd, returnSpan)
             .nextControlFlow("else")
             .addStatement("$N = 2", local("phase"))
-            .addStatement("$N = ($L - $N) / $N", local("pct"), t, returnEnd, lastSpan);
+            .addStatement("$N = ($T.toDouble($L) - $N) / $N", local("pct"), MATH_STEPS, t, returnEnd, lastSpan);
       } else {
         code.nextControlFlow("else")
             .addStatement("$N = 1", local("phase"))
-            .addStatement("$N = ($L - $N) / $N", local("pct"), t, warmupEnd, lastSpan);
+            .addStatement("$N = ($T.toDouble($L) - $N) / $N", local("pct"), MATH_STEPS, t, warmupEnd, lastSpan);
       }
       code.endControlFlow();
       if (cos()) {

@@ -21,12 +21,12 @@ public final class CosineAnnealingLR {
 
   /** The angular step {@code pi / T_max}. */
   public static double omega(long tMax) {
-    return Math.PI / tMax;
+    return Math.PI / Steps.toDouble(tMax);
   }
 
   /** {@code 1 + cos(pi * t / T_max)}: the part shared by every parameter group. */
   public static double wave(double omega, long t) {
-    return 1 + Math.cos(omega * t);
+    return 1 + Math.cos(omega * Steps.toDouble(t));
   }
 
   /**
@@ -54,7 +54,7 @@ public final class CosineAnnealingLR {
    * short enough that the angle keeps its precision.
    */
   public static double torchWave(long t, double tMax) {
-    return 1 + Math.cos(Math.PI * t / tMax);
+    return 1 + Math.cos(Math.PI * Steps.toDouble(t) / tMax);
   }
 
   /**

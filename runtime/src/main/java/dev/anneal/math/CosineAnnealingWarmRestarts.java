@@ -24,11 +24,11 @@ public final class CosineAnnealingWarmRestarts {
       if (length > Long.MAX_VALUE / tMult) {
         // The next cycle is longer than any step count, so step t lies in it; its length is
         // taken as a double, as it does not fit in a long.
-        double longer = (double) length * tMult;
+        double longer = Steps.toDouble(length) * tMult;
         return CosineAnnealingLR.lr(etaMin, halfAmplitude, CosineAnnealingLR.torchWave(t - start, longer));
       }
       length *= tMult;
     }
-    return CosineAnnealingLR.lr(etaMin, halfAmplitude, CosineAnnealingLR.torchWave(t - start, length));
+    return CosineAnnealingLR.lr(etaMin, halfAmplitude, CosineAnnealingLR.torchWave(t - start, Steps.toDouble(length)));
   }
 }

@@ -41,7 +41,9 @@ public final class CyclicLR {
    * {@code scale} but for rounding, without its floor and divisions.
    */
   public static double scaleAt(long position, int stepSizeUp, double inverseUp, long cycleLength, double inverseDown) {
-    return position <= stepSizeUp ? position * inverseUp : (cycleLength - position) * inverseDown;
+    return position <= stepSizeUp
+        ? Steps.toDouble(position) * inverseUp
+        : Steps.toDouble(cycleLength - position) * inverseDown;
   }
 
   /**
@@ -59,7 +61,9 @@ public final class CyclicLR {
    */
   public static double onSlopes(double baseLr, long position, int stepSizeUp, long cycleLength, double upSlope,
       double downSlope) {
-    return baseLr + (position <= stepSizeUp ? position * upSlope : (cycleLength - position) * downSlope);
+    return baseLr + (position <= stepSizeUp
+        ? Steps.toDouble(position) * upSlope
+        : Steps.toDouble(cycleLength - position) * downSlope);
   }
 
   /** The rate at {@code level = scale * amplitude}: {@code base_lr + (max_lr - base_lr) * level}. */
@@ -79,6 +83,6 @@ public final class CyclicLR {
 
   /** Mode exp_range's amplitude: {@code gamma ^ t}. */
   public static double expRange(double gamma, long t) {
-    return Math.pow(gamma, t);
+    return Math.pow(gamma, Steps.toDouble(t));
   }
 }

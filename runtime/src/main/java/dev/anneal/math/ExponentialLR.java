@@ -9,7 +9,7 @@ public final class ExponentialLR {
 
   /** The factor on {@code base_lr} at step {@code t}. */
   public static double factor(double gamma, long t) {
-    return Math.pow(gamma, t);
+    return Math.pow(gamma, Steps.toDouble(t));
   }
 
   /**

@@ -19,7 +19,7 @@ public final class LinearLR {
       // end_factor is 0.
       return endFactor;
     }
-    return startFactor + (endFactor - startFactor) * t / totalIters;
+    return startFactor + (endFactor - startFactor) * Steps.toDouble(t) / totalIters;
   }
 
   /**
@@ -33,6 +33,6 @@ public final class LinearLR {
     double slope = endFactor - startFactor;
     // Never below 0: the ratio of two rates is not negative, and rounding at the last step to
     // end_factor = 0 would otherwise turn the rate negative by a few ulps.
-    return Math.max(0.0, 1.0 + slope / (totalIters * startFactor + (t - 1) * slope));
+    return Math.max(0.0, 1.0 + slope / (totalIters * startFactor + Steps.toDouble(t - 1) * slope));
   }
 }

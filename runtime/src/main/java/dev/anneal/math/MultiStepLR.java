@@ -33,6 +33,6 @@ public final class MultiStepLR {
 
   /** The factor on {@code base_lr} at step {@code t}. */
   public static double factor(double gamma, int[] sorted, long t) {
-    return Math.pow(gamma, passed(sorted, t));
+    return Math.pow(gamma, Steps.toDouble(passed(sorted, t)));
   }
 }

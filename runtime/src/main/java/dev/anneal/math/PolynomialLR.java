@@ -13,7 +13,7 @@ public final class PolynomialLR {
     if (totalIters <= 0) {
       return 1.0;
     }
-    return Math.pow(1.0 - (double) Math.min(t, totalIters) / totalIters, power);
+    return Math.pow(1.0 - Steps.toDouble(Math.min(t, totalIters)) / totalIters, power);
   }
 
   /** PyTorch's chainable form: the ratio {@code lr(t) / lr(t - 1)} for {@code t >= 1}. */
@@ -22,6 +22,6 @@ public final class PolynomialLR {
       return 1.0;
     }
     return Math.pow(
-        (1.0 - (double) t / totalIters) / (1.0 - (double) (t - 1) / totalIters), power);
+        (1.0 - Steps.toDouble(t) / totalIters) / (1.0 - Steps.toDouble(t - 1) / totalIters), power);
   }
 }

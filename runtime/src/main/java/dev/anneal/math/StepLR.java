@@ -12,7 +12,7 @@ public final class StepLR {
 
   /** The factor on {@code base_lr} at step {@code t}. */
   public static double factor(double gamma, int stepSize, long t) {
-    return Math.pow(gamma, t / Math.abs(stepSize));
+    return Math.pow(gamma, Steps.toDouble(t / Math.abs(stepSize)));
   }
 
   /** Whether stepping to {@code t} (> 0) multiplies the rate by {@code gamma}. */
