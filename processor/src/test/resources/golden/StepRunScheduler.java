@@ -34,7 +34,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   /**
    * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
    */
-  private static final long CONFIGURATION_FINGERPRINT = 0x27c37406f97a6886L;
+  private static final long CONFIGURATION_FINGERPRINT = 0x85bdb486fc034a88L;
 
   /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
@@ -58,9 +58,9 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   private double factor;
 
   /**
-   * Steps left until the next decay.
+   * The step of the next decay, on this schedule's clock.
    */
-  private int untilDecay;
+  private long nextDecay;
 
   /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
@@ -70,7 +70,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
     this.baseLrs = Checks.initialLrs(initialLrs);
     int groups = baseLrs.length;
     factor = 1.0;
-    untilDecay = Math.abs(STEP_SIZE);
+    nextDecay = Math.abs(STEP_SIZE);
     lr0 = baseLrs[0] * factor;
   }
 
@@ -101,8 +101,8 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   @Override
   public void step() {
     step++;
-    if (--untilDecay == 0) {
-      untilDecay = Math.abs(STEP_SIZE);
+    if (step == nextDecay) {
+      nextDecay += Math.abs(STEP_SIZE);
       factor *= GAMMA;
       lr0 = baseLrs[0] * factor;
     }
@@ -128,7 +128,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   public byte[] saveState() {
     return StateCodec.writer(fingerprint(), baseLrs.length, step, 2)
       .putDouble(factor)
-      .putLong(untilDecay)
+      .putLong(nextDecay)
       .finish();
   }
 
@@ -136,11 +136,11 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   public void restoreState(byte[] state) {
     StateCodec.Reader in = StateCodec.reader(state, "StepRunScheduler", fingerprint(), baseLrs.length, 2);
     double savedFactor = in.nextDouble();
-    int savedUntilDecay = in.nextInt("untilDecay");
+    long savedNextDecay = in.nextLong();
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     factor = savedFactor;
-    untilDecay = savedUntilDecay;
+    nextDecay = savedNextDecay;
     lr0 = baseLrs[0] * factor;
   }
 }

@@ -389,17 +389,17 @@ abstract class KindWriter {
     CodeBlock resetState() {
       return CodeBlock.builder()
           .addStatement("$N = 1.0", shared())
-          .addStatement("$N = $T.abs($N)", untilDecay(), Math.class, stepSize)
+          .addStatement("$N = $T.abs($N)", nextDecay(), Math.class, stepSize)
           .build();
     }
 
     @Override
     CodeBlock advance(String t) {
-      // PyTorch's recurrence, multiplying by gamma once a period; a countdown finds the period
-      // without a division.
+      // PyTorch's recurrence, multiplying by gamma once a period; comparing the step with the
+      // next decay's finds the period without a division, and stores nothing between decays.
       return CodeBlock.builder()
-          .beginControlFlow("if (--$N == 0)", untilDecay())
-          .addStatement("$N = $T.abs($N)", untilDecay(), Math.class, stepSize)
+          .beginControlFlow("if ($L == $N)", t, nextDecay())
+          .addStatement("$N += $T.abs($N)", nextDecay(), Math.class, stepSize)
           .addStatement("$N *= $N", shared(), gamma)
           .add(keepFirst())
           .endControlFlow()
@@ -411,14 +411,14 @@ abstract class KindWriter {
       return lazyStep(t);
     }
 
-    private String untilDecay;
+    private String nextDecay;
 
-    private String untilDecay() {
-      if (untilDecay == null) {
-        untilDecay = emitter.state(prefix, "untilDecay", TypeName.INT, null,
-            "Steps left until the next decay.");
+    private String nextDecay() {
+      if (nextDecay == null) {
+        nextDecay = emitter.state(prefix, "nextDecay", TypeName.LONG, null,
+            "The step of the next decay, on this schedule's clock.");
       }
-      return untilDecay;
+      return nextDecay;
     }
 
     @Override
@@ -432,6 +432,7 @@ abstract class KindWriter {
     private String milestones;
     private String gamma;
     private String passed;
+    private String nextMilestone;
 
     MultiStep(ScheduleModel s, Emitter e, String p) {
       super(s, e, p);
@@ -456,6 +457,8 @@ abstract class KindWriter {
       gamma = scalar(Param.GAMMA);
       passed = emitter.state(prefix, "passed", TypeName.INT, null,
           "How many milestones stepping has passed.");
+      nextMilestone = emitter.phaseState(prefix, "nextMilestone", TypeName.LONG,
+          "The step of the next decay, from {@code passed}: a step compares with it alone.");
     }
 
     @Override
@@ -483,12 +486,13 @@ abstract class KindWriter {
     CodeBlock advance(String t) {
       // PyTorch's recurrence: at a milestone listed k times the rate is multiplied by gamma^k.
       return CodeBlock.builder()
-          .beginControlFlow("if ($N < $N.length && $N[$N] <= $L)", passed, milestones, milestones, passed, t)
+          .beginControlFlow("if ($L >= $N)", t, nextMilestone)
           .addStatement("int hits = 0")
           .beginControlFlow("while ($N < $N.length && $N[$N] <= $L)", passed, milestones, milestones, passed, t)
           .addStatement("$N++", passed)
           .addStatement("hits++")
           .endControlFlow()
+          .add(findNextMilestone())
           .addStatement("$N *= hits == 1 ? $N : $T.pow($N, hits)", shared(), gamma, Math.class, gamma)
           .add(keepFirst())
           .endControlFlow()
@@ -500,8 +504,18 @@ abstract class KindWriter {
       return CodeBlock.builder()
           .addStatement("$N = 0", passed)
           .addStatement("$N = 1.0", shared())
+          .add(findNextMilestone())
           .add(advance(ZERO))
           .build();
+    }
+
+    private CodeBlock findNextMilestone() {
+      return CodeBlock.of("$N = $T.next($N, $N);\n", nextMilestone, MATH_MULTI_STEP, milestones, passed);
+    }
+
+    @Override
+    CodeBlock rebuildDerived() {
+      return findNextMilestone();
     }
 
     @Override

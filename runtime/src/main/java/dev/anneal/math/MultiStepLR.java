@@ -31,6 +31,14 @@ public final class MultiStepLR {
     return low;
   }
 
+  /**
+   * The step of the next decay once {@code passed} of the {@code sorted} milestones are passed;
+   * {@link Long#MAX_VALUE}, a step never reached, after the last.
+   */
+  public static long next(int[] sorted, int passed) {
+    return passed < sorted.length ? sorted[passed] : Long.MAX_VALUE;
+  }
+
   /** The factor on {@code base_lr} at step {@code t}. */
   public static double factor(double gamma, int[] sorted, long t) {
     return Math.pow(gamma, Steps.toDouble(passed(sorted, t)));
