@@ -37,6 +37,11 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   private static final double OMEGA = 0.09817477042468103;
 
   /**
+   * The cosine's period in steps, {@code 2 |T_max|}.
+   */
+  private static final long PERIOD = 64L;
+
+  /**
    * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
    */
   private static final long CONFIGURATION_FINGERPRINT = 0x92cc16897bdeb9d1L;
@@ -84,7 +89,7 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
       halfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], ETA_MIN);
     }
     this.firstHalfAmplitude = halfAmplitude[0];
-    wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.withinPeriod(0L, T_MAX));
+    wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.positionInPeriod(0L, PERIOD));
     lr0 = CosineAnnealingLR.lr(ETA_MIN, firstHalfAmplitude, wave);
   }
 
@@ -115,7 +120,7 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   @Override
   public void step() {
     step++;
-    wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.withinPeriod(step, T_MAX));
+    wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.positionInPeriod(step, PERIOD));
     lr0 = CosineAnnealingLR.lr(ETA_MIN, firstHalfAmplitude, wave);
   }
 
@@ -123,7 +128,7 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   public double lrAt(long step, int group) {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
-    double stepWave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.withinPeriod(step, T_MAX));
+    double stepWave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.positionInPeriod(step, PERIOD));
     return CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[group], stepWave);
   }
 

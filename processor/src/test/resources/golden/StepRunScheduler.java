@@ -53,6 +53,11 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   private long step;
 
   /**
+   * {@code base_lr} of group 0, read by every step.
+   */
+  private final double firstBaseLr;
+
+  /**
    * The factor on each group's initial rate at the current step.
    */
   private double factor;
@@ -69,9 +74,10 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   public StepRunScheduler(double... initialLrs) {
     this.baseLrs = Checks.initialLrs(initialLrs);
     int groups = baseLrs.length;
+    this.firstBaseLr = baseLrs[0];
     factor = 1.0;
     nextDecay = Math.abs(STEP_SIZE);
-    lr0 = baseLrs[0] * factor;
+    lr0 = firstBaseLr * factor;
   }
 
   @Override
@@ -104,7 +110,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
     if (step == nextDecay) {
       nextDecay += Math.abs(STEP_SIZE);
       factor *= GAMMA;
-      lr0 = baseLrs[0] * factor;
+      lr0 = firstBaseLr * factor;
     }
   }
 
@@ -141,6 +147,6 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
     step = in.step();
     factor = savedFactor;
     nextDecay = savedNextDecay;
-    lr0 = baseLrs[0] * factor;
+    lr0 = firstBaseLr * factor;
   }
 }

@@ -59,6 +59,11 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
   private final double omega;
 
   /**
+   * The cosine's period in steps, {@code 2 |T_max|}.
+   */
+  private final long period;
+
+  /**
    * {@code (base_lr - eta_min) / 2} of each group.
    */
   private final double[] halfAmplitude;
@@ -84,12 +89,13 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
     this.tMax = Checks.require(config.tMax(), Rule.NON_ZERO, "CosineAnnealingLR", "tMax", "T_max");
     this.etaMin = Checks.require(config.etaMin(), Rule.FINITE, "CosineAnnealingLR", "etaMin", "eta_min");
     this.omega = CosineAnnealingLR.omega(tMax);
+    this.period = CosineAnnealingLR.period(tMax);
     this.halfAmplitude = new double[groups];
     for (int g = 0; g < groups; g++) {
       halfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], etaMin);
     }
     this.firstHalfAmplitude = halfAmplitude[0];
-    wave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.withinPeriod(0L, tMax));
+    wave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.positionInPeriod(0L, period));
     lr0 = CosineAnnealingLR.lr(etaMin, firstHalfAmplitude, wave);
   }
 
@@ -120,7 +126,7 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
   @Override
   public void step() {
     step++;
-    wave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.withinPeriod(step, tMax));
+    wave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.positionInPeriod(step, period));
     lr0 = CosineAnnealingLR.lr(etaMin, firstHalfAmplitude, wave);
   }
 
@@ -128,7 +134,7 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
   public double lrAt(long step, int group) {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
-    double stepWave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.withinPeriod(step, tMax));
+    double stepWave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.positionInPeriod(step, period));
     return CosineAnnealingLR.lr(etaMin, halfAmplitude[group], stepWave);
   }
 

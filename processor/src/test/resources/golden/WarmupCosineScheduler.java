@@ -8,7 +8,6 @@ import dev.anneal.math.CosineAnnealingLR;
 import dev.anneal.math.LinearLR;
 import java.lang.ArrayIndexOutOfBoundsException;
 import java.lang.Override;
-import java.lang.System;
 import javax.annotation.processing.Generated;
 
 /**
@@ -56,19 +55,19 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
   private static final double S1_OMEGA = 0.11635528346628864;
 
   /**
+   * The cosine's period in steps, {@code 2 |T_max|}.
+   */
+  private static final long S1_PERIOD = 54L;
+
+  /**
    * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
    */
-  private static final long CONFIGURATION_FINGERPRINT = 0xc2b2ab84477d02fdL;
+  private static final long CONFIGURATION_FINGERPRINT = 0x1b147b0de9f6c4a6L;
 
   /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
    */
   private final double[] baseLrs;
-
-  /**
-   * The rate of each group at the current step.
-   */
-  private final double[] lrs;
 
   /**
    * The rate of group 0 at the current step, kept ready: most training loops have one
@@ -82,6 +81,11 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
   private long step;
 
   /**
+   * {@code base_lr} of group 0, read by every step.
+   */
+  private final double s0FirstBaseLr;
+
+  /**
    * {@code (base_lr - eta_min) / 2} of each group.
    */
   private final double[] s1HalfAmplitude;
@@ -92,19 +96,35 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
   private double s1Wave;
 
   /**
+   * {@code (base_lr - eta_min) / 2} of group 0, read by every step.
+   */
+  private final double s1FirstHalfAmplitude;
+
+  /**
+   * The factor on each group's initial rate at the current step.
+   */
+  private double s0Factor;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
   public WarmupCosineScheduler(double... initialLrs) {
     this.baseLrs = Checks.initialLrs(initialLrs);
     int groups = baseLrs.length;
-    this.lrs = new double[groups];
+    this.s0FirstBaseLr = baseLrs[0];
     this.s1HalfAmplitude = new double[groups];
     for (int g = 0; g < groups; g++) {
       s1HalfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], S1_ETA_MIN);
     }
-    moveTo(0);
-    lr0 = lrs[0];
+    this.s1FirstHalfAmplitude = s1HalfAmplitude[0];
+    s0Factor = LinearLR.factor(S0_START_FACTOR, S0_END_FACTOR, S0_TOTAL_ITERS, 0L);
+    s1Wave = CosineAnnealingLR.wave(S1_OMEGA, CosineAnnealingLR.positionInPeriod(0L, S1_PERIOD));
+    if (step < 5) {
+      lr0 = s0FirstBaseLr * s0Factor;
+    } else {
+      lr0 = CosineAnnealingLR.lr(S1_ETA_MIN, s1FirstHalfAmplitude, s1Wave);
+    }
   }
 
   @Override
@@ -115,7 +135,11 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
   @Override
   public double lr(int group) {
     try {
-      return lrs[group];
+      if (step < 5) {
+        return baseLrs[group] * s0Factor;
+      } else {
+        return CosineAnnealingLR.lr(S1_ETA_MIN, s1HalfAmplitude[group], s1Wave);
+      }
     } catch (ArrayIndexOutOfBoundsException e) {
       throw Checks.noSuchGroup(group, baseLrs.length);
     }
@@ -133,31 +157,21 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
 
   @Override
   public void step() {
-    moveTo(step + 1);
-    step++;
-    lr0 = lrs[0];
-  }
-
-  private void moveTo(long t) {
-    if (t < 5) {
-      double s0StepFactor = LinearLR.factor(S0_START_FACTOR, S0_END_FACTOR, S0_TOTAL_ITERS, t);
-      for (int g = 0; g < lrs.length; g++) {
-        lrs[g] = baseLrs[g] * s0StepFactor;
-      }
+    long next = step + 1;
+    if (next < 5) {
+      s0Factor = LinearLR.factor(S0_START_FACTOR, S0_END_FACTOR, S0_TOTAL_ITERS, next);
+      lr0 = s0FirstBaseLr * s0Factor;
     } else {
-      long local = t - 5;
+      long local = next - 5;
       if (local == 0) {
-        s1Wave = CosineAnnealingLR.wave(S1_OMEGA, CosineAnnealingLR.withinPeriod(0L, S1_T_MAX));
-        for (int g = 0; g < lrs.length; g++) {
-          lrs[g] = CosineAnnealingLR.lr(S1_ETA_MIN, s1HalfAmplitude[g], s1Wave);
-        }
+        s1Wave = CosineAnnealingLR.wave(S1_OMEGA, CosineAnnealingLR.positionInPeriod(0L, S1_PERIOD));
+        lr0 = CosineAnnealingLR.lr(S1_ETA_MIN, s1FirstHalfAmplitude, s1Wave);
       } else {
-        s1Wave = CosineAnnealingLR.wave(S1_OMEGA, CosineAnnealingLR.withinPeriod(local, S1_T_MAX));
-        for (int g = 0; g < lrs.length; g++) {
-          lrs[g] = CosineAnnealingLR.lr(S1_ETA_MIN, s1HalfAmplitude[g], s1Wave);
-        }
+        s1Wave = CosineAnnealingLR.wave(S1_OMEGA, CosineAnnealingLR.positionInPeriod(local, S1_PERIOD));
+        lr0 = CosineAnnealingLR.lr(S1_ETA_MIN, s1FirstHalfAmplitude, s1Wave);
       }
     }
+    step = next;
   }
 
   @Override
@@ -169,7 +183,7 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
       return baseLrs[group] * s0StepFactor;
     }
     long local = step - 5;
-    double s1StepWave = CosineAnnealingLR.wave(S1_OMEGA, CosineAnnealingLR.withinPeriod(local, S1_T_MAX));
+    double s1StepWave = CosineAnnealingLR.wave(S1_OMEGA, CosineAnnealingLR.positionInPeriod(local, S1_PERIOD));
     return CosineAnnealingLR.lr(S1_ETA_MIN, s1HalfAmplitude[group], s1StepWave);
   }
 
@@ -183,21 +197,25 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
 
   @Override
   public byte[] saveState() {
-    return StateCodec.writer(fingerprint(), baseLrs.length, step, 1 * baseLrs.length + 1)
-      .putDoubles(lrs)
+    return StateCodec.writer(fingerprint(), baseLrs.length, step, 2)
       .putDouble(s1Wave)
+      .putDouble(s0Factor)
       .finish();
   }
 
   @Override
   public void restoreState(byte[] state) {
-    StateCodec.Reader in = StateCodec.reader(state, "WarmupCosineScheduler", fingerprint(), baseLrs.length, 1 * baseLrs.length + 1);
-    double[] savedLrs = in.nextFinite("the rate", baseLrs.length);
+    StateCodec.Reader in = StateCodec.reader(state, "WarmupCosineScheduler", fingerprint(), baseLrs.length, 2);
     double savedS1Wave = in.nextDouble();
+    double savedS0Factor = in.nextDouble();
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
-    System.arraycopy(savedLrs, 0, lrs, 0, lrs.length);
     s1Wave = savedS1Wave;
-    lr0 = lrs[0];
+    s0Factor = savedS0Factor;
+    if (step < 5) {
+      lr0 = s0FirstBaseLr * s0Factor;
+    } else {
+      lr0 = CosineAnnealingLR.lr(S1_ETA_MIN, s1FirstHalfAmplitude, s1Wave);
+    }
   }
 }

@@ -147,6 +147,9 @@ abstract class KindWriter {
    * to time {@code t >= 1}.
    */
   CodeBlock step(String t) {
+    if (lazy()) {
+      return lazyStep(t);
+    }
     throw new UnsupportedOperationException(schedule.type() + " steps by its closed form");
   }
 
@@ -331,6 +334,44 @@ abstract class KindWriter {
     @Override
     abstract CodeBlock factor(String t);
 
+    /** Declares the schedule's parameters; {@link #declare} adds what group 0's rate needs. */
+    abstract void declareParameters();
+
+    private String firstBaseLr;
+
+    @Override
+    final void declare() {
+      declareParameters();
+      if (firstRateField != null) {
+        firstBaseLr = emitter.derived(prefix, "firstBaseLr", TypeName.DOUBLE, null, CodeBlock.of("$N[0]", base),
+            "{@code base_lr} of group 0, read by every step.");
+      }
+    }
+
+    /**
+     * The rate of every group is its {@code base_lr} times a factor of the step alone: stepping
+     * moves that one factor; by default to its closed form at the new step.
+     */
+    @Override
+    boolean lazy() {
+      return true;
+    }
+
+    @Override
+    CodeBlock resetState() {
+      return CodeBlock.of("$N = $L;\n", shared(), factor(ZERO));
+    }
+
+    @Override
+    CodeBlock advance(String t) {
+      return CodeBlock.of("$N = $L;\n", shared(), factor(t));
+    }
+
+    @Override
+    CodeBlock firstRate() {
+      return CodeBlock.of("$N * $N", firstBaseLr, shared());
+    }
+
     private String shared;
 
     /** The factor on {@code base_lr} that all groups share, for lazy stepping. */
@@ -359,7 +400,7 @@ abstract class KindWriter {
     }
 
     @Override
-    void declare() {
+    void declareParameters() {
       stepSize = scalar(Param.STEP_SIZE);
       gamma = scalar(Param.GAMMA);
     }
@@ -372,11 +413,6 @@ abstract class KindWriter {
     @Override
     CodeBlock factor(String t) {
       return CodeBlock.of("$T.factor($N, $N, $L)", MATH_STEP, gamma, stepSize, t);
-    }
-
-    @Override
-    boolean lazy() {
-      return true;
     }
 
     /** The rate changes once a period, so that is where group 0's is refreshed. */
@@ -404,11 +440,6 @@ abstract class KindWriter {
           .add(keepFirst())
           .endControlFlow()
           .build();
-    }
-
-    @Override
-    CodeBlock step(String t) {
-      return lazyStep(t);
     }
 
     private String nextDecay;
@@ -439,7 +470,7 @@ abstract class KindWriter {
     }
 
     @Override
-    void declare() {
+    void declareParameters() {
       int[] written = (int[]) constant(Param.MILESTONES);
       int[] reachable = MultiStepLR.reachable(written);
       CodeBlock.Builder array = CodeBlock.builder().add("{");
@@ -469,11 +500,6 @@ abstract class KindWriter {
     @Override
     CodeBlock factor(String t) {
       return CodeBlock.of("$T.factor($N, $N, $L)", MATH_MULTI_STEP, gamma, milestones, t);
-    }
-
-    @Override
-    boolean lazy() {
-      return true;
     }
 
     /** The rate changes at the milestones, so that is where group 0's is refreshed. */
@@ -519,11 +545,6 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock step(String t) {
-      return lazyStep(t);
-    }
-
-    @Override
     CodeBlock chain(String lr, String t, String g) {
       return CodeBlock.of("$L * $T.pow($N, $T.passed($N, $L) - $T.passed($N, $L - 1))", lr, Math.class, gamma,
           MATH_MULTI_STEP, milestones, t, MATH_MULTI_STEP, milestones, t);
@@ -539,7 +560,7 @@ abstract class KindWriter {
     }
 
     @Override
-    void declare() {
+    void declareParameters() {
       factor = scalar(Param.FACTOR);
       totalIters = scalar(Param.TOTAL_ITERS);
     }
@@ -572,7 +593,7 @@ abstract class KindWriter {
     }
 
     @Override
-    void declare() {
+    void declareParameters() {
       startFactor = scalar(Param.START_FACTOR);
       endFactor = scalar(Param.END_FACTOR);
       totalIters = scalar(Param.TOTAL_ITERS);
@@ -603,20 +624,9 @@ abstract class KindWriter {
       super(s, e, p);
     }
 
-    private String firstBaseLr;
-
     @Override
-    void declare() {
+    void declareParameters() {
       gamma = scalar(Param.GAMMA);
-      if (firstRateField != null) {
-        firstBaseLr = emitter.derived(prefix, "firstBaseLr", TypeName.DOUBLE, null, CodeBlock.of("$N[0]", base),
-            "{@code base_lr} of group 0, read by every step.");
-      }
-    }
-
-    @Override
-    CodeBlock firstRate() {
-      return CodeBlock.of("$N * $N", firstBaseLr, shared());
     }
 
     @Override
@@ -630,11 +640,6 @@ abstract class KindWriter {
     }
 
     @Override
-    boolean lazy() {
-      return true;
-    }
-
-    @Override
     CodeBlock resetState() {
       return CodeBlock.of("$N = 1.0;\n", shared());
     }
@@ -642,11 +647,6 @@ abstract class KindWriter {
     @Override
     CodeBlock advance(String t) {
       return CodeBlock.of("$N = $T.next($N, $N, $L);\n", shared(), MATH_EXPONENTIAL, shared(), gamma, t);
-    }
-
-    @Override
-    CodeBlock step(String t) {
-      return lazyStep(t);
     }
 
     @Override
@@ -664,7 +664,7 @@ abstract class KindWriter {
     }
 
     @Override
-    void declare() {
+    void declareParameters() {
       totalIters = scalar(Param.TOTAL_ITERS);
       power = scalar(Param.POWER);
     }
@@ -734,6 +734,7 @@ abstract class KindWriter {
   static final class Cosine extends CosineKind {
     private String tMax;
     private String omega;
+    private String period;
     private String wave;
 
     Cosine(ScheduleModel s, Emitter e, String p) {
@@ -747,6 +748,9 @@ abstract class KindWriter {
       omega = emitter.derived(prefix, "omega", TypeName.DOUBLE,
           isConstant(Param.T_MAX) ? CosineAnnealingLR.omega((Integer) constant(Param.T_MAX)) : null,
           CodeBlock.of("$T.omega($N)", MATH_COSINE, tMax), "{@code pi / T_max}.");
+      period = emitter.derived(prefix, "period", TypeName.LONG,
+          isConstant(Param.T_MAX) ? CosineAnnealingLR.period((Integer) constant(Param.T_MAX)) : null,
+          CodeBlock.of("$T.period($N)", MATH_COSINE, tMax), "The cosine's period in steps, {@code 2 |T_max|}.");
       declareHalfAmplitudes();
       wave = emitter.state(prefix, "wave", TypeName.DOUBLE, null,
           "{@code 1 + cos(pi * t / T_max)} at the current step, shared by the groups.");
@@ -760,7 +764,7 @@ abstract class KindWriter {
     }
 
     private CodeBlock waveAt(String t) {
-      return CodeBlock.of("$T.wave($N, $T.withinPeriod($L, $N))", MATH_COSINE, omega, MATH_COSINE, t, tMax);
+      return CodeBlock.of("$T.wave($N, $T.positionInPeriod($L, $N))", MATH_COSINE, omega, MATH_COSINE, t, period);
     }
 
     @Override
@@ -796,11 +800,6 @@ abstract class KindWriter {
     @Override
     String wave() {
       return wave;
-    }
-
-    @Override
-    CodeBlock step(String t) {
-      return lazyStep(t);
     }
 
     @Override
@@ -871,11 +870,6 @@ abstract class KindWriter {
           .endControlFlow()
           .addStatement("$N = $T.wave($N, $N)", wave(), MATH_COSINE, omega(), tCur)
           .build();
-    }
-
-    @Override
-    CodeBlock step(String t) {
-      return lazyStep(t);
     }
 
     private String omega;
@@ -1312,11 +1306,6 @@ abstract class KindWriter {
     }
 
     @Override
-    CodeBlock step(String t) {
-      return lazyStep(t);
-    }
-
-    @Override
     String initialRates() {
       return baseLr;
     }
@@ -1617,11 +1606,6 @@ abstract class KindWriter {
     CodeBlock readMomentum(String g) {
       return CodeBlock.of("$T.$L($N[$L], $N[$L], $N)", MATH_ONE_CYCLE, cos() ? "annealCos" : "annealLinear",
           momentumFrom, g, momentumTo, g, weight);
-    }
-
-    @Override
-    CodeBlock step(String t) {
-      return lazyStep(t);
     }
 
     String totalSteps() {

@@ -18,6 +18,7 @@ import dev.anneal.processor.ConfigInput.Combinator;
 import dev.anneal.processor.ConfigModel.ScheduleModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /** Writes the scheduler class of a config from its model alone. */
@@ -50,11 +51,12 @@ final class SchedulerWriter {
     for (ScheduleModel schedule : model.schedules()) {
       kinds.add(KindWriter.of(schedule, emitter, single ? "" : "s" + schedule.index()));
     }
-    // A single lazy schedule keeps only state that all groups share and computes a group's rate
-    // when it is read; the others keep every group's rate in lrs.
-    boolean lazy = single && kinds.get(0).lazy();
-    if (single) {
-      kinds.get(0).firstRateField = FIRST;
+    // A lazy schedule, alone or as the phases of a @Sequential, keeps only state that all groups
+    // share and computes a group's rate when it is read; the others keep every group's rate in lrs.
+    boolean lazy = (single || model.combinator() == Combinator.SEQUENTIAL)
+        && kinds.stream().allMatch(KindWriter::lazy);
+    if (single || lazy) {
+      kinds.forEach(kind -> kind.firstRateField = FIRST);
     }
     type.addField(FieldSpec("baseLrs", "PyTorch's {@code base_lrs}: the initial rate of each parameter group."));
     if (!lazy) {
@@ -103,7 +105,9 @@ final class SchedulerWriter {
     type.addMethod(MethodSpec.methodBuilder("lr")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
         .addParameter(int.class, "group")
-        .addCode(readGroup(lazy ? kinds.get(0).read("group") : CodeBlock.of("lrs[group]"))).build());
+        .addCode(readGroup(lazy
+            ? activePhase(model, kinds, "step", kind -> CodeBlock.of("return $L;\n", kind.read("group")))
+            : CodeBlock.of("return lrs[group];\n"))).build());
     // lr() is the read of a loop with one group; lr(group) stays free of a test for group 0, which
     // would keep a loop over many groups from being vectorized.
     type.addMethod(MethodSpec.methodBuilder("lr")
@@ -113,7 +117,7 @@ final class SchedulerWriter {
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(long.class)
         .addStatement("return step").build());
     type.addMethod(stepMethod(model, kinds, metric, lazy));
-    if (needsMoveTo(model, kinds)) {
+    if (!lazy && needsMoveTo(model, kinds)) {
       type.addMethod(moveTo(model, kinds));
     }
     if (!metric) {
@@ -123,7 +127,8 @@ final class SchedulerWriter {
       type.addMethod(MethodSpec.methodBuilder("momentum")
           .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
           .addParameter(int.class, "group")
-          .addCode(readGroup(lazy ? momentumKind.readMomentum("group") : CodeBlock.of("momentums[group]")))
+          .addCode(readGroup(CodeBlock.of("return $L;\n",
+              lazy ? momentumKind.readMomentum("group") : CodeBlock.of("momentums[group]"))))
           .build());
       type.addMethod(MethodSpec.methodBuilder("momentumAt")
           .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
@@ -135,7 +140,7 @@ final class SchedulerWriter {
           .addStatement("return $L", momentumKind.momentum("step", "group"))
           .build());
     }
-    new StateWriter(model, emitter, kinds, lazy, momentumKind != null, refreshFirst(kinds, lazy)).write(type);
+    new StateWriter(model, emitter, kinds, lazy, momentumKind != null, refreshFirst(model, kinds, lazy)).write(type);
     return JavaFile.builder(model.schedulerName().packageName(), type.build())
         .build();
   }
@@ -144,8 +149,34 @@ final class SchedulerWriter {
   static final String FIRST = "lr0";
 
   /** Sets group 0's ready rate from the current state, whatever kept it. */
-  static CodeBlock refreshFirst(List<KindWriter> kinds, boolean lazy) {
-    return CodeBlock.of("$N = $L;\n", FIRST, lazy ? kinds.get(0).firstRate() : CodeBlock.of("lrs[0]"));
+  static CodeBlock refreshFirst(ConfigModel model, List<KindWriter> kinds, boolean lazy) {
+    return lazy
+        ? activePhase(model, kinds, "step", kind -> CodeBlock.of("$N = $L;\n", FIRST, kind.firstRate()))
+        : CodeBlock.of("$N = lrs[0];\n", FIRST);
+  }
+
+  /**
+   * The code of the schedule in force at step {@code t}: the only one, or in a @Sequential config
+   * the phase that owns {@code t}, phase {@code i} from milestone {@code i - 1} on.
+   */
+  private static CodeBlock activePhase(
+      ConfigModel model, List<KindWriter> kinds, String t, Function<KindWriter, CodeBlock> code) {
+    if (kinds.size() == 1) {
+      return code.apply(kinds.get(0));
+    }
+    int[] milestones = model.milestones();
+    CodeBlock.Builder dispatch = CodeBlock.builder();
+    for (int i = 0; i < kinds.size(); i++) {
+      if (i == 0) {
+        dispatch.beginControlFlow("if ($L < $L)", t, milestones[0]);
+      } else if (i < kinds.size() - 1) {
+        dispatch.nextControlFlow("else if ($L < $L)", t, milestones[i]);
+      } else {
+        dispatch.nextControlFlow("else");
+      }
+      dispatch.add(code.apply(kinds.get(i)));
+    }
+    return dispatch.endControlFlow().build();
   }
 
   /** Whether the config, a class around it, or a method it names is deprecated. */
@@ -163,13 +194,14 @@ final class SchedulerWriter {
   }
 
   /**
-   * Returns a group's value, turning the array's own bounds check into a message about groups:
-   * the handler costs nothing until it runs, where a check of its own would cost each read.
+   * Runs {@code read}, statements that return a group's value, turning the array's own bounds
+   * check into a message about groups: the handler costs nothing until it runs, where a check of
+   * its own would cost each read.
    */
-  private static CodeBlock readGroup(CodeBlock value) {
+  private static CodeBlock readGroup(CodeBlock read) {
     return CodeBlock.builder()
         .beginControlFlow("try")
-        .addStatement("return $L", value)
+        .add(read)
         .nextControlFlow("catch ($T e)", ArrayIndexOutOfBoundsException.class)
         .addStatement("throw $T.noSuchGroup(group, baseLrs.length)", CHECKS)
         .endControlFlow()
@@ -209,7 +241,8 @@ final class SchedulerWriter {
     constructor.addCode(emitter.constructor.build());
     KindWriter first = kinds.get(0);
     if (lazy) {
-      constructor.addCode(first.resetState());
+      // Every phase's state is set, so that a checkpoint saves values from the config alone.
+      kinds.forEach(kind -> constructor.addCode(kind.resetState()));
     } else if (model.combinator() == Combinator.CHAINED) {
       constructor.addCode(chainedUpdate(kinds, KindWriter.ZERO, true));
     } else if (model.combinator() == Combinator.SEQUENTIAL || !first.recurrent()) {
@@ -217,7 +250,7 @@ final class SchedulerWriter {
     } else {
       constructor.addCode(first.restart());
     }
-    return constructor.addCode(refreshFirst(kinds, lazy)).build();
+    return constructor.addCode(refreshFirst(model, kinds, lazy)).build();
   }
 
   private static MethodSpec stepMethod(
@@ -232,6 +265,12 @@ final class SchedulerWriter {
       step.addStatement("long $L = step + 1", KindWriter.NEXT)
           .addCode(chainedUpdate(kinds, KindWriter.NEXT, false))
           .addStatement("step = $L", KindWriter.NEXT);
+    } else if (lazy && model.combinator() == Combinator.SEQUENTIAL) {
+      // Each phase throws, where PyTorch would raise, before anything changes.
+      return step.addStatement("long $L = step + 1", KindWriter.NEXT)
+          .addCode(phases(model, kinds, KindWriter.NEXT, SchedulerWriter::lazyPhaseStep))
+          .addStatement("step = $L", KindWriter.NEXT)
+          .build();
     } else if (lazy) {
       step.addCode(oneCycleLimit(first, "(step + 1)", false))
           .addStatement("step++")
@@ -248,9 +287,32 @@ final class SchedulerWriter {
       step.addStatement("moveTo(step + 1)").addStatement("step++");
     }
     if (first.firstRateField == null || !first.keepsFirstRate()) {
-      step.addCode(refreshFirst(kinds, lazy));
+      step.addCode(refreshFirst(model, kinds, lazy));
     }
     return step.build();
+  }
+
+  /**
+   * One step of a lazy phase of a @Sequential config, on the phase's clock {@code local}: at its
+   * milestone the phase restarts from its step 0, after it it advances; group 0's rate follows.
+   */
+  private static CodeBlock lazyPhaseStep(int index, KindWriter kind, String local) {
+    CodeBlock refresh = CodeBlock.of("$N = $L;\n", FIRST, kind.firstRate());
+    CodeBlock.Builder code = CodeBlock.builder().add(oneCycleLimit(kind, local, false));
+    if (index > 0) {
+      code.beginControlFlow("if ($L == 0)", local)
+          .add(kind.resetState())
+          .add(refresh)
+          .nextControlFlow("else");
+    }
+    code.add(kind.advance(local));
+    if (!kind.keepsFirstRate()) {
+      code.add(refresh);
+    }
+    if (index > 0) {
+      code.endControlFlow();
+    }
+    return code.build();
   }
 
   /**

@@ -46,6 +46,15 @@ class FirstGroupTest {
     put("FirstPlateau", "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 3, cooldown = 2)");
     put("FirstWarmupCosine", "@Schedule(type = LINEAR, startFactor = 0.1, totalIters = 100)",
         "@Schedule(type = COSINE, tMax = 900)", "@Sequential(milestones = 100)");
+    // Phases that keep group 0's rate only where it changes, entered at their milestones.
+    put("FirstSequentialDecays", "@Schedule(type = EXPONENTIAL, gamma = 0.999)",
+        "@Schedule(type = STEP, stepSize = 40, gamma = 0.7)",
+        "@Schedule(type = MULTI_STEP, milestones = {0, 100, 700}, gamma = 0.5)",
+        "@Sequential(milestones = {500, 1500})");
+    // A first phase with phase state, restored inside the second phase.
+    put("FirstSequentialOneCycle", "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 1000,"
+        + " cycleMomentum = false)",
+        "@Schedule(type = COSINE_WARM_RESTARTS, t0 = 50, tMult = 2)", "@Sequential(milestones = 1000)");
     put("FirstChained", "@Schedule(type = STEP, stepSize = 50, gamma = 0.8)",
         "@Schedule(type = EXPONENTIAL, gamma = 0.9995)", "@Chained");
     CONFIGS.put("FirstLambda", new String[] {
@@ -53,6 +62,16 @@ class FirstGroupTest {
         "final class FirstLambda {",
         "  static double decay(long step) {",
         "    return 1.0 / (1 + step / 100.0);",
+        "  }",
+        "}"});
+    // A phase without a closed form keeps every group's rate in lrs.
+    CONFIGS.put("FirstSequentialMultiplicative", new String[] {
+        "@Schedule(type = LINEAR, startFactor = 0.1, totalIters = 100)",
+        "@Schedule(type = MULTIPLICATIVE, lrLambda = \"decay\")",
+        "@Sequential(milestones = 100)",
+        "final class FirstSequentialMultiplicative {",
+        "  static double decay(long step) {",
+        "    return 0.999;",
         "  }",
         "}"});
     CONFIGS.put("FirstMultiplicative", new String[] {

@@ -29,13 +29,19 @@ public final class CosineAnnealingLR {
     return 1 + Math.cos(omega * Steps.toDouble(t));
   }
 
+  /** The cosine's period in steps, {@code 2 |T_max|}. */
+  public static long period(int tMax) {
+    return 2 * Math.abs((long) tMax);
+  }
+
   /**
-   * Step {@code t} modulo the cosine's period {@code 2 |T_max|}, in exact arithmetic: the same
-   * cosine, with an angle that keeps its precision however long the run. Stepping and
-   * {@code lrAt} both use it, so a rate after any number of steps is the closed form's, bit for bit.
+   * Step {@code t} modulo the cosine's {@link #period}, in exact arithmetic: the same cosine, with
+   * an angle that keeps its precision however long the run. Stepping and {@code lrAt} both use
+   * it, so a rate after any number of steps is the closed form's, bit for bit. A step in the first
+   * period, every step of a run that ends by {@code 2 T_max}, takes no division.
    */
-  public static long withinPeriod(long t, int tMax) {
-    return t % (2 * Math.abs((long) tMax));
+  public static long positionInPeriod(long t, long period) {
+    return 0 <= t && t < period ? t : t % period;
   }
 
   /** The rate, given {@link #wave} and {@code halfAmplitude = (base_lr - eta_min) / 2}. */

@@ -85,6 +85,17 @@ class FormulasTest {
   }
 
   @Test
+  void positionInPeriodIsTheRemainderInsideAndOutsideTheFirstPeriod() {
+    for (int tMax : new int[] {1, 10, -10, 32}) {
+      long period = CosineAnnealingLR.period(tMax);
+      assertEquals(2L * Math.abs(tMax), period);
+      for (long t = -3 * period; t <= 5 * period; t++) {
+        assertEquals(t % period, CosineAnnealingLR.positionInPeriod(t, period), "t = " + t + ", period " + period);
+      }
+    }
+  }
+
+  @Test
   void cosineRecurrenceMatchesTheClosedFormPastTMax() {
     double omega = CosineAnnealingLR.omega(10);
     double half = CosineAnnealingLR.halfAmplitude(0.1, 0.001);
@@ -92,7 +103,7 @@ class FormulasTest {
     for (int t = 1; t <= 45; t++) {
       lr = CosineAnnealingLR.chain(lr, 0.1, 0.001, 10, t);
       double closed = CosineAnnealingLR.lr(0.001, half,
-          CosineAnnealingLR.wave(omega, CosineAnnealingLR.withinPeriod(t, 10)));
+          CosineAnnealingLR.wave(omega, CosineAnnealingLR.positionInPeriod(t, CosineAnnealingLR.period(10))));
       assertEquals(closed, lr, 1e-15, "step " + t);
     }
   }
