@@ -6,7 +6,6 @@ import dev.anneal.internal.Checks;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.StepLR;
 import java.lang.ArrayIndexOutOfBoundsException;
-import java.lang.Math;
 import java.lang.Override;
 import javax.annotation.processing.Generated;
 
@@ -30,6 +29,11 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   private static final int STEP_SIZE = 30;
 
   private static final double GAMMA = 0.1;
+
+  /**
+   * The steps between decays, {@code |step_size|}.
+   */
+  private static final int PERIOD = 30;
 
   /**
    * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
@@ -76,7 +80,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
     int groups = baseLrs.length;
     this.firstBaseLr = baseLrs[0];
     factor = 1.0;
-    nextDecay = Math.abs(STEP_SIZE);
+    nextDecay = PERIOD;
     lr0 = firstBaseLr * factor;
   }
 
@@ -108,7 +112,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   public void step() {
     step++;
     if (step == nextDecay) {
-      nextDecay += Math.abs(STEP_SIZE);
+      nextDecay += PERIOD;
       factor *= GAMMA;
       lr0 = firstBaseLr * factor;
     }
@@ -118,7 +122,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   public double lrAt(long step, int group) {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
-    double stepFactor = StepLR.factor(GAMMA, STEP_SIZE, step);
+    double stepFactor = StepLR.decayFactor(GAMMA, PERIOD, step);
     return baseLrs[group] * stepFactor;
   }
 

@@ -394,6 +394,7 @@ abstract class KindWriter {
   static final class Step extends FactorKind {
     private String stepSize;
     private String gamma;
+    private String period;
 
     Step(ScheduleModel s, Emitter e, String p) {
       super(s, e, p);
@@ -403,6 +404,9 @@ abstract class KindWriter {
     void declareParameters() {
       stepSize = scalar(Param.STEP_SIZE);
       gamma = scalar(Param.GAMMA);
+      period = emitter.derived(prefix, "period", TypeName.INT,
+          isConstant(Param.STEP_SIZE) ? StepLR.period((Integer) constant(Param.STEP_SIZE)) : null,
+          CodeBlock.of("$T.period($N)", MATH_STEP, stepSize), "The steps between decays, {@code |step_size|}.");
     }
 
     @Override
@@ -412,7 +416,7 @@ abstract class KindWriter {
 
     @Override
     CodeBlock factor(String t) {
-      return CodeBlock.of("$T.factor($N, $N, $L)", MATH_STEP, gamma, stepSize, t);
+      return CodeBlock.of("$T.decayFactor($N, $N, $L)", MATH_STEP, gamma, period, t);
     }
 
     /** The rate changes once a period, so that is where group 0's is refreshed. */
@@ -425,7 +429,7 @@ abstract class KindWriter {
     CodeBlock resetState() {
       return CodeBlock.builder()
           .addStatement("$N = 1.0", shared())
-          .addStatement("$N = $T.abs($N)", nextDecay(), Math.class, stepSize)
+          .addStatement("$N = $N", nextDecay(), period)
           .build();
     }
 
@@ -435,7 +439,7 @@ abstract class KindWriter {
       // next decay's finds the period without a division, and stores nothing between decays.
       return CodeBlock.builder()
           .beginControlFlow("if ($L == $N)", t, nextDecay())
-          .addStatement("$N += $T.abs($N)", nextDecay(), Math.class, stepSize)
+          .addStatement("$N += $N", nextDecay(), period)
           .addStatement("$N *= $N", shared(), gamma)
           .add(keepFirst())
           .endControlFlow()

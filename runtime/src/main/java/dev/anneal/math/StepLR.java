@@ -10,9 +10,14 @@ package dev.anneal.math;
 public final class StepLR {
   private StepLR() {}
 
-  /** The factor on {@code base_lr} at step {@code t}. */
-  public static double factor(double gamma, int stepSize, long t) {
-    return Math.pow(gamma, Steps.toDouble(t / Math.abs(stepSize)));
+  /** The steps between decays, {@code |step_size|}. */
+  public static int period(int stepSize) {
+    return Math.abs(stepSize);
+  }
+
+  /** The factor on {@code base_lr} at step {@code t}, given the {@link #period}. */
+  public static double decayFactor(double gamma, int period, long t) {
+    return Math.pow(gamma, Steps.toDouble(t / period));
   }
 
   /** Whether stepping to {@code t} (> 0) multiplies the rate by {@code gamma}. */
