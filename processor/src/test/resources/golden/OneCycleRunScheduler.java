@@ -173,9 +173,10 @@ public final class OneCycleRunScheduler implements StepScheduler,
    * Sets the phase that step {@code t} is in and how far through it the step is.
    */
   private void enterStep(long t) {
+    double position = Steps.toDouble(t);
     double pct;
-    if (t <= WARMUP_END) {
-      pct = Steps.toDouble(t) * INVERSE_WARMUP;
+    if (position <= WARMUP_END) {
+      pct = position * INVERSE_WARMUP;
       if (phase != 1) {
         phase = 1;
         from = initialLr;
@@ -186,7 +187,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
         firstHalfSpan = OneCycleLR.halfSpan(initialLr[0], maxLr[0]);
       }
     } else {
-      pct = (Steps.toDouble(t) - WARMUP_END) * INVERSE_LAST;
+      pct = (position - WARMUP_END) * INVERSE_LAST;
       if (phase != 2) {
         phase = 2;
         from = maxLr;
@@ -241,14 +242,15 @@ public final class OneCycleRunScheduler implements StepScheduler,
     if (step > TOTAL_STEPS) {
       throw new IllegalArgumentException("OneCycleLR: step " + step + " is past the end, totalSteps (total_steps) = " + TOTAL_STEPS);
     }
+    double position = Steps.toDouble(step);
     int phase;
     double pct;
-    if (step <= WARMUP_END) {
+    if (position <= WARMUP_END) {
       phase = 0;
-      pct = Steps.toDouble(step) / WARMUP_END;
+      pct = position / WARMUP_END;
     } else {
       phase = 1;
-      pct = (Steps.toDouble(step) - WARMUP_END) / LAST_SPAN;
+      pct = (position - WARMUP_END) / LAST_SPAN;
     }
     double weight = OneCycleLR.cosWave(pct);
     return phase == 0 ? OneCycleLR.annealCos(initialLr[group], maxLr[group], weight) : OneCycleLR.annealCos(maxLr[group], minLr[group], weight);
@@ -270,14 +272,15 @@ public final class OneCycleRunScheduler implements StepScheduler,
     if (step > TOTAL_STEPS) {
       throw new IllegalArgumentException("OneCycleLR: step " + step + " is past the end, totalSteps (total_steps) = " + TOTAL_STEPS);
     }
+    double position = Steps.toDouble(step);
     int phase;
     double pct;
-    if (step <= WARMUP_END) {
+    if (position <= WARMUP_END) {
       phase = 0;
-      pct = Steps.toDouble(step) / WARMUP_END;
+      pct = position / WARMUP_END;
     } else {
       phase = 1;
-      pct = (Steps.toDouble(step) - WARMUP_END) / LAST_SPAN;
+      pct = (position - WARMUP_END) / LAST_SPAN;
     }
     double weight = OneCycleLR.cosWave(pct);
     return phase == 0 ? OneCycleLR.annealCos(maxMomentum[group], baseMomentum[group], weight) : OneCycleLR.annealCos(baseMomentum[group], maxMomentum[group], weight);

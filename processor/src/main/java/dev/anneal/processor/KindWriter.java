@@ -1542,6 +1542,14 @@ abstract class KindWriter {
       return CodeBlock.of("$N($L);\n", local("enterStep"), t);
     }
 
+    /**
+     * Step {@code t} as a double, once: the phase ends are doubles, and each comparison of the
+     * {@code long} with one would convert it again.
+     */
+    private CodeBlock positionOf(String t) {
+      return CodeBlock.of("double $N = $T.toDouble($L);\n", local("position"), MATH_STEPS, t);
+    }
+
     private void declareEnterStep() {
       emitter.type.addMethod(com.palantir.javapoet.MethodSpec.methodBuilder(local("enterStep"))
           .addModifiers(javax.lang.model.element.Modifier.PRIVATE)
@@ -1552,21 +1560,23 @@ abstract class KindWriter {
     }
 
     private CodeBlock phaseOf(String t) {
+      String position = local("position");
       CodeBlock.Builder code = CodeBlock.builder()
+          .add(positionOf(t))
           .addStatement("double $N", local("pct"))
-          .beginControlFlow("if ($L <= $N)", t, warmupEnd)
-          .addStatement("$N = $T.toDouble($L) * $N", local("pct"), MATH_STEPS, t, inverseWarmup)
+          .beginControlFlow("if ($N <= $N)", position, warmupEnd)
+          .addStatement("$N = $N * $N", local("pct"), position, inverseWarmup)
           .add(phaseArrays(1, initialLr, maxLr, maxMomentum, baseMomentum));
       if (threePhase()) {
-        code.nextControlFlow("else if ($L <= $N)", t, returnEnd)
-            .addStatement("$N = ($T.toDouble($L) - $N) * $N", local("pct"), MATH_STEPS, t, warmupEnd, inverseReturn)
+        code.nextControlFlow("else if ($N <= $N)", position, returnEnd)
+            .addStatement("$N = ($N - $N) * $N", local("pct"), position, warmupEnd, inverseReturn)
             .add(phaseArrays(2, maxLr, initialLr, baseMomentum, maxMomentum))
             .nextControlFlow("else")
-            .addStatement("$N = ($T.toDouble($L) - $N) * $N", local("pct"), MATH_STEPS, t, returnEnd, inverseLast)
+            .addStatement("$N = ($N - $N) * $N", local("pct"), position, returnEnd, inverseLast)
             .add(phaseArrays(3, initialLr, minLr, maxMomentum, maxMomentum));
       } else {
         code.nextControlFlow("else")
-            .addStatement("$N = ($T.toDouble($L) - $N) * $N", local("pct"), MATH_STEPS, t, warmupEnd, inverseLast)
+            .addStatement("$N = ($N - $N) * $N", local("pct"), position, warmupEnd, inverseLast)
             .add(phaseArrays(2, maxLr, minLr, baseMomentum, maxMomentum));
       }
       code.endControlFlow();
@@ -1634,23 +1644,25 @@ abstract class KindWriter {
     /** The phase of {@code t}: its index, and the weight given to its end value. */
     @Override
     CodeBlock prologue(String t) {
+      String position = local("position");
       CodeBlock.Builder code = CodeBlock.builder()
+          .add(positionOf(t))
           .addStatement("int $N", local("phase"))
           .addStatement("double $N", local("pct"))
-          .beginControlFlow("if ($L <= $N)", t, warmupEnd)
+          .beginControlFlow("if ($N <= $N)", position, warmupEnd)
           .addStatement("$N = 0", local("phase"))
-          .addStatement("$N = $T.toDouble($L) / $N", local("pct"), MATH_STEPS, t, warmupEnd);
+          .addStatement("$N = $N / $N", local("pct"), position, warmupEnd);
       if (threePhase()) {
-        code.nextControlFlow("else if ($L <= $N)", t, returnEnd)
+        code.nextControlFlow("else if ($N <= $N)", position, returnEnd)
             .addStatement("$N = 1", local("phase"))
-            .addStatement("$N = ($T.toDouble($L) - $N) / $N", local("pct"), MATH_STEPS, t, warmupEnd, returnSpan)
+            .addStatement("$N = ($N - $N) / $N", local("pct"), position, warmupEnd, returnSpan)
             .nextControlFlow("else")
             .addStatement("$N = 2", local("phase"))
-            .addStatement("$N = ($T.toDouble($L) - $N) / $N", local("pct"), MATH_STEPS, t, returnEnd, lastSpan);
+            .addStatement("$N = ($N - $N) / $N", local("pct"), position, returnEnd, lastSpan);
       } else {
         code.nextControlFlow("else")
             .addStatement("$N = 1", local("phase"))
-            .addStatement("$N = ($T.toDouble($L) - $N) / $N", local("pct"), MATH_STEPS, t, warmupEnd, lastSpan);
+            .addStatement("$N = ($N - $N) / $N", local("pct"), position, warmupEnd, lastSpan);
       }
       code.endControlFlow();
       if (cos()) {
