@@ -315,6 +315,15 @@ abstract class KindWriter {
   static final ClassName MATH_MULTIPLICATIVE = ClassName.get(MultiplicativeLR.class);
   static final ClassName MATH_STEPS = ClassName.get(Steps.class);
 
+  /** A count of steps (or cycles) as a double: through {@link Steps#toDouble}, never a cast. */
+  static CodeBlock asDouble(CodeBlock count) {
+    return CodeBlock.of("$T.toDouble($L)", MATH_STEPS, count);
+  }
+
+  static CodeBlock asDouble(String count) {
+    return asDouble(CodeBlock.of("$L", count));
+  }
+
   /** Schedules of the form {@code base_lr * factor(t)}: the factor is computed once for all groups. */
   abstract static class FactorKind extends KindWriter {
     FactorKind(ScheduleModel schedule, Emitter emitter, String prefix) {
@@ -1246,7 +1255,7 @@ abstract class KindWriter {
       ExecutableElement scaleFn = scaleFn();
       if (scaleFn != null) {
         return CodeBlock.of("$T.$N($L)", emitter.model.configName(), scaleFn.getSimpleName().toString(),
-            perCycle() ? cycle : CodeBlock.of("$T.toDouble($L)", MATH_STEPS, t));
+            perCycle() ? cycle : asDouble(t));
       }
       switch ((Mode) constant(Param.MODE)) {
         case TRIANGULAR:
@@ -1270,7 +1279,7 @@ abstract class KindWriter {
       return CodeBlock.builder()
           .addStatement("$N = 0", position)
           .addStatement("$N = 1", cycle)
-          .addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("$T.toDouble($N)", MATH_STEPS, cycle), ZERO))
+          .addStatement("$N = $L", amplitude, amplitudeOf(asDouble(cycle), ZERO))
           .add(perCycle() ? slopes() : CodeBlock.of("$N = 0.0;\n", level))
           .build();
     }
@@ -1282,13 +1291,13 @@ abstract class KindWriter {
           .addStatement("$N = 0", position)
           .addStatement("$N++", cycle);
       if (perCycle()) {
-        return code.addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("$T.toDouble($N)", MATH_STEPS, cycle), t))
+        return code.addStatement("$N = $L", amplitude, amplitudeOf(asDouble(cycle), t))
             .add(slopes())
             .endControlFlow()
             .build();
       }
       return code.endControlFlow()
-          .addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("$T.toDouble($N)", MATH_STEPS, cycle), t))
+          .addStatement("$N = $L", amplitude, amplitudeOf(asDouble(cycle), t))
           .addStatement("$N = $T.scaleAt($N, $N, $N, $N, $N) * $N", level, MATH_CYCLIC, position, up,
               inverseUp, cycleLength, inverseDown, amplitude)
           .build();
@@ -1352,7 +1361,7 @@ abstract class KindWriter {
     CodeBlock prologue(String t) {
       return CodeBlock.builder()
           .addStatement("double $N = $L", local("amplitudeAt"),
-              amplitudeOf(CodeBlock.of("$T.toDouble($L / $N + 1)", MATH_STEPS, t, cycleLength), t))
+              amplitudeOf(asDouble(CodeBlock.of("$L / $N + 1", t, cycleLength)), t))
           .addStatement("double $N = $T.scaleAt($L % $N, $N, $N, $N, $N) * $N", local("levelAt"), MATH_CYCLIC,
               t, cycleLength, up, inverseUp, cycleLength, inverseDown, local("amplitudeAt"))
           .build();
@@ -1547,7 +1556,7 @@ abstract class KindWriter {
      * {@code long} with one would convert it again.
      */
     private CodeBlock positionOf(String t) {
-      return CodeBlock.of("double $N = $T.toDouble($L);\n", local("position"), MATH_STEPS, t);
+      return CodeBlock.of("double $N = $L;\n", local("position"), asDouble(t));
     }
 
     private void declareEnterStep() {
