@@ -294,7 +294,8 @@ final class SchedulerWriter {
 
   /**
    * One step of a lazy phase of a @Sequential config, on the phase's clock {@code local}: at its
-   * milestone the phase restarts from its step 0, after it it advances; group 0's rate follows.
+   * milestone the phase restarts from its step 0, and advances on the steps after; group 0's rate
+   * follows.
    */
   private static CodeBlock lazyPhaseStep(int index, KindWriter kind, String local) {
     CodeBlock refresh = CodeBlock.of("$N = $L;\n", FIRST, kind.firstRate());
