@@ -4,6 +4,7 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.anneal.internal.Checks;
@@ -146,6 +147,21 @@ final class Emitter {
         .addStatement("$N[g] = $L", field, perGroupValue)
         .endControlFlow();
     return field;
+  }
+
+  /**
+   * A private method of the generated class holding code that more than one place runs (the
+   * constructor, a step, a restore), returning nothing; {@code parameter}, if given, is a
+   * {@code long} named so.
+   */
+  String privateMethod(String prefix, String name, String parameter, String why, CodeBlock body) {
+    String method = fieldName(prefix, name);
+    MethodSpec.Builder builder = MethodSpec.methodBuilder(method).addModifiers(Modifier.PRIVATE).addJavadoc("$L\n", why);
+    if (parameter != null) {
+      builder.addParameter(long.class, parameter);
+    }
+    type.addMethod(builder.addCode(body).build());
+    return method;
   }
 
   /**

@@ -206,7 +206,8 @@ abstract class KindWriter {
 
   /**
    * The field that holds group 0's current rate, set before {@link #declare()} for a schedule
-   * alone in its config; null in a combination, which reads it from {@code lrs}.
+   * alone in its config and for the phases of a lazy @Sequential; null where the config keeps
+   * {@code lrs} and reads group 0's rate from it.
    */
   String firstRateField;
 
@@ -220,7 +221,7 @@ abstract class KindWriter {
   }
 
   /**
-   * For a lazy schedule alone in its config: group 0's rate from the current state, the same
+   * Where {@link #firstRateField} is set: group 0's rate from the current state, the same
    * value as {@code read("0")}, from values of group 0 kept in fields of their own where that
    * spares a step its array reads.
    */
@@ -228,7 +229,10 @@ abstract class KindWriter {
     return read("0");
   }
 
-  /** Statements refreshing group 0's ready rate after the state changed; none in a combination. */
+  /**
+   * Statements refreshing group 0's ready rate after the state changed; none where the config
+   * reads it from {@code lrs}.
+   */
   CodeBlock keepFirst() {
     return firstRateField == null || !keepsFirstRate()
         ? CodeBlock.of("") : CodeBlock.of("$N = $L;\n", firstRateField, firstRate());
@@ -1182,11 +1186,8 @@ abstract class KindWriter {
     }
 
     private void declareSlopes() {
-      emitter.type.addMethod(com.palantir.javapoet.MethodSpec.methodBuilder(local("startSlopes"))
-          .addModifiers(javax.lang.model.element.Modifier.PRIVATE)
-          .addJavadoc("Sets every group's slopes from the amplitude of the cycle that begins.\n")
-          .addCode(slopeStatements())
-          .build());
+      emitter.privateMethod(prefix, "startSlopes", null,
+          "Sets every group's slopes from the amplitude of the cycle that begins.", slopeStatements());
     }
 
     private CodeBlock slopeStatements() {
@@ -1560,12 +1561,8 @@ abstract class KindWriter {
     }
 
     private void declareEnterStep() {
-      emitter.type.addMethod(com.palantir.javapoet.MethodSpec.methodBuilder(local("enterStep"))
-          .addModifiers(javax.lang.model.element.Modifier.PRIVATE)
-          .addParameter(long.class, "t")
-          .addJavadoc("Sets the phase that step {@code t} is in and how far through it the step is.\n")
-          .addCode(phaseOf("t"))
-          .build());
+      emitter.privateMethod(prefix, "enterStep", "t",
+          "Sets the phase that step {@code t} is in and how far through it the step is.", phaseOf("t"));
     }
 
     private CodeBlock phaseOf(String t) {

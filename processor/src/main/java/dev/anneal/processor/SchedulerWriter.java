@@ -19,6 +19,7 @@ import dev.anneal.processor.ConfigModel.ScheduleModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
 
 /** Writes the scheduler class of a config from its model alone. */
@@ -161,20 +162,28 @@ final class SchedulerWriter {
    */
   private static CodeBlock activePhase(
       ConfigModel model, List<KindWriter> kinds, String t, Function<KindWriter, CodeBlock> code) {
-    if (kinds.size() == 1) {
-      return code.apply(kinds.get(0));
+    return byPhase(model, kinds.size(), t, i -> code.apply(kinds.get(i)));
+  }
+
+  /**
+   * {@code if (t < milestone 0) ... else if (t < milestone 1) ... else ...}, with phase
+   * {@code i}'s code in its branch; the code alone where there is one schedule.
+   */
+  private static CodeBlock byPhase(ConfigModel model, int count, String t, IntFunction<CodeBlock> code) {
+    if (count == 1) {
+      return code.apply(0);
     }
     int[] milestones = model.milestones();
     CodeBlock.Builder dispatch = CodeBlock.builder();
-    for (int i = 0; i < kinds.size(); i++) {
+    for (int i = 0; i < count; i++) {
       if (i == 0) {
         dispatch.beginControlFlow("if ($L < $L)", t, milestones[0]);
-      } else if (i < kinds.size() - 1) {
+      } else if (i < count - 1) {
         dispatch.nextControlFlow("else if ($L < $L)", t, milestones[i]);
       } else {
         dispatch.nextControlFlow("else");
       }
-      dispatch.add(code.apply(kinds.get(i)));
+      dispatch.add(code.apply(i));
     }
     return dispatch.endControlFlow().build();
   }
@@ -395,24 +404,12 @@ final class SchedulerWriter {
    */
   private static CodeBlock phases(ConfigModel model, List<KindWriter> kinds, String t, PhaseCode phase) {
     int[] milestones = model.milestones();
-    CodeBlock.Builder code = CodeBlock.builder();
-    for (int i = 0; i < kinds.size(); i++) {
-      if (kinds.size() == 1) {
-        code.beginControlFlow("");
-      } else if (i == 0) {
-        code.beginControlFlow("if ($L < $L)", t, milestones[0]);
-      } else if (i < kinds.size() - 1) {
-        code.nextControlFlow("else if ($L < $L)", t, milestones[i]);
-      } else {
-        code.nextControlFlow("else");
-      }
-      String local = i == 0 ? t : "local";
-      if (i > 0) {
-        code.addStatement("long local = $L - $L", t, milestones[i - 1]);
-      }
-      code.add(phase.of(i, kinds.get(i), local));
-    }
-    return code.endControlFlow().build();
+    return byPhase(model, kinds.size(), t, i -> i == 0
+        ? phase.of(0, kinds.get(0), t)
+        : CodeBlock.builder()
+            .addStatement("long local = $L - $L", t, milestones[i - 1])
+            .add(phase.of(i, kinds.get(i), "local"))
+            .build());
   }
 
   /** Sets {@code lrs} at time {@code t} of a @Chained config: each schedule in turn on the rate. */
