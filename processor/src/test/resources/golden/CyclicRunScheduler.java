@@ -82,11 +82,6 @@ public final class CyclicRunScheduler implements StepScheduler,
    */
   private double lr0;
 
-  /**
-   * PyTorch's {@code last_epoch}: calls of {@code step} so far.
-   */
-  private long step;
-
   private final double[] baseLr;
 
   private final double[] maxLr;
@@ -201,12 +196,11 @@ public final class CyclicRunScheduler implements StepScheduler,
 
   @Override
   public long stepCount() {
-    return step;
+    return (cycle - 1) * CYCLE_LENGTH + position;
   }
 
   @Override
   public void step() {
-    step++;
     if (++position == CYCLE_LENGTH) {
       position = 0;
       cycle++;
@@ -253,7 +247,7 @@ public final class CyclicRunScheduler implements StepScheduler,
 
   @Override
   public byte[] saveState() {
-    return StateCodec.writer(fingerprint(), baseLrs.length, step, 3)
+    return StateCodec.writer(fingerprint(), baseLrs.length, (cycle - 1) * CYCLE_LENGTH + position, 3)
       .putLong(position)
       .putLong(cycle)
       .putDouble(amplitude)
@@ -267,7 +261,6 @@ public final class CyclicRunScheduler implements StepScheduler,
     long savedCycle = in.nextLong();
     double savedAmplitude = in.nextDouble();
     // Read and checked whole: only now does the scheduler change.
-    step = in.step();
     position = savedPosition;
     cycle = savedCycle;
     amplitude = savedAmplitude;

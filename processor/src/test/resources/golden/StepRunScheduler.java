@@ -52,11 +52,6 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   private double lr0;
 
   /**
-   * PyTorch's {@code last_epoch}: calls of {@code step} so far.
-   */
-  private long step;
-
-  /**
    * {@code base_lr} of group 0, read by every step.
    */
   private final double firstBaseLr;
@@ -72,6 +67,11 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   private long nextDecay;
 
   /**
+   * Steps left until the next decay; the step count is {@code nextDecay - untilDecay}.
+   */
+  private int untilDecay;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -81,6 +81,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
     this.firstBaseLr = baseLrs[0];
     factor = 1.0;
     nextDecay = PERIOD;
+    untilDecay = PERIOD;
     lr0 = firstBaseLr * factor;
   }
 
@@ -105,13 +106,13 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public long stepCount() {
-    return step;
+    return nextDecay - untilDecay;
   }
 
   @Override
   public void step() {
-    step++;
-    if (step == nextDecay) {
+    if (--untilDecay == 0) {
+      untilDecay = PERIOD;
       nextDecay += PERIOD;
       factor *= GAMMA;
       lr0 = firstBaseLr * factor;
@@ -136,7 +137,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public byte[] saveState() {
-    return StateCodec.writer(fingerprint(), baseLrs.length, step, 2)
+    return StateCodec.writer(fingerprint(), baseLrs.length, nextDecay - untilDecay, 2)
       .putDouble(factor)
       .putLong(nextDecay)
       .finish();
@@ -148,9 +149,10 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
     double savedFactor = in.nextDouble();
     long savedNextDecay = in.nextLong();
     // Read and checked whole: only now does the scheduler change.
-    step = in.step();
+    long step = in.step();
     factor = savedFactor;
     nextDecay = savedNextDecay;
+    untilDecay = (int) (nextDecay - step);
     lr0 = firstBaseLr * factor;
   }
 }

@@ -199,6 +199,39 @@ abstract class KindWriter {
     return CodeBlock.of("");
   }
 
+  /**
+   * Set before {@link #declare()} where this schedule, alone in its config, keeps the step count
+   * in its own state ({@link #keepsClockInState()}): the scheduler then keeps no {@code step}
+   * field, reads the count from {@link #clock()} and steps with {@link #tick()}.
+   */
+  boolean keepsClock;
+
+  /**
+   * Whether this lazy schedule, alone in its config, can keep the step count within state that a
+   * step writes anyway, so that a step between its rate's changes writes one field and not two.
+   */
+  boolean keepsClockInState() {
+    return false;
+  }
+
+  /** Where {@link #keepsClock}: the step count, from this schedule's state. */
+  CodeBlock clock() {
+    throw new UnsupportedOperationException(schedule.type() + " does not keep the step count");
+  }
+
+  /**
+   * Where {@link #keepsClock}: whether the state this schedule does not save is rebuilt from the
+   * saved step, which {@link #rebuildDerived()} then reads as {@code step}.
+   */
+  boolean rebuildsClockFromStep() {
+    return false;
+  }
+
+  /** Where {@link #keepsClock}: one step, which moves the count kept in this schedule's state. */
+  CodeBlock tick() {
+    throw new UnsupportedOperationException(schedule.type() + " does not keep the step count");
+  }
+
   /** For a {@link #lazy()} schedule: the current rate of group {@code g} from the shared state. */
   CodeBlock read(String g) {
     throw new UnsupportedOperationException(schedule.type() + " keeps no shared state");
@@ -408,6 +441,7 @@ abstract class KindWriter {
     private String stepSize;
     private String gamma;
     private String period;
+    private String untilDecay;
 
     Step(ScheduleModel s, Emitter e, String p) {
       super(s, e, p);
@@ -440,10 +474,48 @@ abstract class KindWriter {
 
     @Override
     CodeBlock resetState() {
-      return CodeBlock.builder()
+      CodeBlock.Builder code = CodeBlock.builder()
           .addStatement("$N = 1.0", shared())
-          .addStatement("$N = $N", nextDecay(), period)
+          .addStatement("$N = $N", nextDecay(), period);
+      if (keepsClock) {
+        code.addStatement("$N = $N", untilDecay(), period);
+      }
+      return code.build();
+    }
+
+    @Override
+    boolean keepsClockInState() {
+      return true;
+    }
+
+    @Override
+    CodeBlock clock() {
+      return CodeBlock.of("$N - $N", nextDecay(), untilDecay());
+    }
+
+    @Override
+    CodeBlock tick() {
+      // A countdown to the next decay: between decays a step writes it alone, and the step
+      // count follows from it and the next decay's step.
+      return CodeBlock.builder()
+          .beginControlFlow("if (--$N == 0)", untilDecay())
+          .addStatement("$N = $N", untilDecay(), period)
+          .add(decay())
+          .endControlFlow()
           .build();
+    }
+
+    @Override
+    boolean rebuildsClockFromStep() {
+      return true;
+    }
+
+    /** A restored checkpoint holds the step and the next decay's; the countdown is between them. */
+    @Override
+    CodeBlock rebuildDerived() {
+      return keepsClock
+          ? CodeBlock.of("$N = (int) ($N - step);\n", untilDecay(), nextDecay())
+          : CodeBlock.of("");
     }
 
     @Override
@@ -452,10 +524,16 @@ abstract class KindWriter {
       // next decay's finds the period without a division, and stores nothing between decays.
       return CodeBlock.builder()
           .beginControlFlow("if ($L == $N)", t, nextDecay())
+          .add(decay())
+          .endControlFlow()
+          .build();
+    }
+
+    private CodeBlock decay() {
+      return CodeBlock.builder()
           .addStatement("$N += $N", nextDecay(), period)
           .addStatement("$N *= $N", shared(), gamma)
           .add(keepFirst())
-          .endControlFlow()
           .build();
     }
 
@@ -465,8 +543,17 @@ abstract class KindWriter {
       if (nextDecay == null) {
         nextDecay = emitter.state(prefix, "nextDecay", TypeName.LONG, null,
             "The step of the next decay, on this schedule's clock.");
+        if (keepsClock) {
+          untilDecay = emitter.phaseState(prefix, "untilDecay", TypeName.INT,
+              "Steps left until the next decay; the step count is {@code nextDecay - untilDecay}.");
+        }
       }
       return nextDecay;
+    }
+
+    private String untilDecay() {
+      nextDecay();
+      return untilDecay;
     }
 
     @Override
@@ -1215,6 +1302,24 @@ abstract class KindWriter {
     @Override
     CodeBlock rebuildDerived() {
       return perCycle() ? slopes() : CodeBlock.of("");
+    }
+
+    /** The cycle and the position in it are the step count, where the amplitude follows the cycle. */
+    @Override
+    boolean keepsClockInState() {
+      return perCycle();
+    }
+
+    @Override
+    CodeBlock clock() {
+      return CodeBlock.of("($N - 1) * $N + $N", cycle, cycleLength, position);
+    }
+
+    @Override
+    CodeBlock tick() {
+      // In the per-cycle modes a step moves the position and, at a cycle's end, the cycle; the
+      // step count is theirs and advance does not read it.
+      return advance(clock().toString());
     }
 
     private String firstBaseLr;

@@ -67,9 +67,13 @@ final class SchedulerWriter {
         .addJavadoc("The rate of group 0 at the current step, kept ready: most training loops have one\n"
             + "group and read its rate every step, and a field is the cheapest read there is.\n")
         .build());
-    type.addField(com.palantir.javapoet.FieldSpec.builder(TypeName.LONG, "step", Modifier.PRIVATE)
-        .addJavadoc("PyTorch's {@code last_epoch}: calls of {@code step} so far.\n")
-        .build());
+    KindWriter first = kinds.get(0);
+    first.keepsClock = single && first.keepsClockInState();
+    if (!first.keepsClock) {
+      type.addField(com.palantir.javapoet.FieldSpec.builder(TypeName.LONG, "step", Modifier.PRIVATE)
+          .addJavadoc("PyTorch's {@code last_epoch}: calls of {@code step} so far.\n")
+          .build());
+    }
     List<List<String>> parameterLines = new ArrayList<>();
     for (KindWriter kind : kinds) {
       int before = emitter.parameterLines.size();
@@ -116,7 +120,7 @@ final class SchedulerWriter {
         .addStatement("return $N", FIRST).build());
     type.addMethod(MethodSpec.methodBuilder("stepCount")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(long.class)
-        .addStatement("return step").build());
+        .addStatement("return $L", first.keepsClock ? first.clock() : "step").build());
     type.addMethod(stepMethod(model, kinds, metric, lazy));
     if (!lazy && needsMoveTo(model, kinds)) {
       type.addMethod(moveTo(model, kinds));
@@ -280,6 +284,8 @@ final class SchedulerWriter {
           .addCode(phases(model, kinds, KindWriter.NEXT, SchedulerWriter::lazyPhaseStep))
           .addStatement("step = $L", KindWriter.NEXT)
           .build();
+    } else if (first.keepsClock) {
+      step.addCode(first.tick());
     } else if (lazy) {
       step.addCode(oneCycleLimit(first, "(step + 1)", false))
           .addStatement("step++")

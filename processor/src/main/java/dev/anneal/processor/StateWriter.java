@@ -134,7 +134,7 @@ final class StateWriter {
 
   private MethodSpec save() {
     CodeBlock.Builder chain = CodeBlock.builder()
-        .add("return $T.writer(fingerprint(), baseLrs.length, step, $L)", CODEC, valueCount());
+        .add("return $T.writer(fingerprint(), baseLrs.length, $L, $L)", CODEC, stepCount(), valueCount());
     chain.indent();
     for (String array : groupArrays) {
       chain.add("\n.putDoubles($N)", array);
@@ -169,7 +169,12 @@ final class StateWriter {
       }
     }
     method.addComment("Read and checked whole: only now does the scheduler change.");
-    method.addStatement("step = in.step()");
+    KindWriter first = kinds.get(0);
+    if (!first.keepsClock) {
+      method.addStatement("step = in.step()");
+    } else if (first.rebuildsClockFromStep()) {
+      method.addStatement("long step = in.step()");
+    }
     for (String array : groupArrays) {
       method.addStatement("$T.arraycopy($N, 0, $N, 0, $N.length)", System.class, saved(array), array, array);
     }
@@ -208,6 +213,12 @@ final class StateWriter {
       default:
         return CodeBlock.of("");
     }
+  }
+
+  /** The step count: the {@code step} field, or the expression of the schedule that keeps it. */
+  private CodeBlock stepCount() {
+    KindWriter first = kinds.get(0);
+    return first.keepsClock ? first.clock() : CodeBlock.of("step");
   }
 
   private static String saved(String field) {
