@@ -3,6 +3,7 @@ package dev.anneal.benchmarks;
 import dev.anneal.Schedule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -32,7 +40,10 @@ import javax.tools.ToolProvider;
  * scheduler classes it generates, which is what a build pays for it. A third kind of run, the
  * processor alone ({@code -proc:only}: generation without compiling anything), and a fourth, the
  * configs together with the schedulers generated beforehand and no processing, show how that share
- * divides between running the processor and compiling what it wrote.
+ * divides between running the processor and compiling what it wrote. A fifth, a processor that
+ * writes an empty class for each config, is javac's own price for one generated source file per
+ * config (its Filer, the extra round, parsing and compiling a class): the floor under any
+ * processor of this shape, whatever it generates.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.anneal.benchmarks.ProcessorCost \
@@ -99,6 +110,39 @@ public final class ProcessorCost {
     double with = median(times[Processing.FULL.ordinal()]) / 1e6;
     System.out.printf(
         Locale.ROOT, "processor cost: %.3f ms per config%n", (with - without) / configs);
+    double empty = median(times[Processing.EMPTY.ordinal()]) / 1e6;
+    System.out.printf(
+        Locale.ROOT, "an empty class per config: %.3f ms per config%n", (empty - without) / configs);
+  }
+
+  /**
+   * Writes {@code <Config>Scheduler}, an empty class, for each class annotated with
+   * {@code @Schedule}, through the Filer as the Anneal processor does.
+   */
+  @SupportedAnnotationTypes("dev.anneal.Schedule")
+  private static final class EmptyClassProcessor extends AbstractProcessor {
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      for (TypeElement annotation : annotations) {
+        for (TypeElement config : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation))) {
+          String name = config.getSimpleName() + "Scheduler";
+          try {
+            JavaFileObject source = processingEnv.getFiler().createSourceFile(PACKAGE + "." + name, config);
+            try (Writer out = source.openWriter()) {
+              out.write("package " + PACKAGE + ";\n\nfinal class " + name + " {\n}\n");
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+      return false;
+    }
   }
 
   /** How a compilation treats annotations. */
@@ -106,7 +150,8 @@ public final class ProcessorCost {
     NONE("without the processor (-proc:none)"),
     FULL("with the processor"),
     ONLY("the processor alone (-proc:only, no class files)"),
-    PLAIN("configs and generated sources, -proc:none");
+    PLAIN("configs and generated sources, -proc:none"),
+    EMPTY("a processor writing an empty class per config");
 
     final String description;
 
@@ -140,6 +185,8 @@ public final class ProcessorCost {
             javac.getTask(null, files, diagnostics, options, null, sources);
         if (processing == Processing.FULL || processing == Processing.ONLY) {
           task.setProcessors(List.of(newProcessor()));
+        } else if (processing == Processing.EMPTY) {
+          task.setProcessors(List.of(new EmptyClassProcessor()));
         }
         long start = System.nanoTime();
         boolean ok = task.call();
@@ -147,7 +194,7 @@ public final class ProcessorCost {
         if (!ok) {
           throw new IllegalStateException("compilation failed: " + errors(diagnostics));
         }
-        if (processing == Processing.FULL || processing == Processing.PLAIN) {
+        if (processing != Processing.NONE && processing != Processing.ONLY) {
           long schedulers = countFiles(classes, "Scheduler.class");
           if (schedulers != configs) {
             throw new IllegalStateException(
