@@ -201,7 +201,7 @@ abstract class KindWriter {
 
   /**
    * Set before {@link #declare()} where this schedule, alone in its config, keeps the step count
-   * in its own state ({@link #keepsClockInState()}): the scheduler then keeps no {@code step}
+   * in its own state ({@link #canKeepClock()}): the scheduler then keeps no {@code step}
    * field, reads the count from {@link #clock()} and steps with {@link #tick()}.
    */
   boolean keepsClock;
@@ -210,7 +210,7 @@ abstract class KindWriter {
    * Whether this lazy schedule, alone in its config, can keep the step count within state that a
    * step writes anyway, so that a step between its rate's changes writes one field and not two.
    */
-  boolean keepsClockInState() {
+  boolean canKeepClock() {
     return false;
   }
 
@@ -484,7 +484,7 @@ abstract class KindWriter {
     }
 
     @Override
-    boolean keepsClockInState() {
+    boolean canKeepClock() {
       return true;
     }
 
@@ -1306,7 +1306,7 @@ abstract class KindWriter {
 
     /** The cycle and the position in it are the step count, where the amplitude follows the cycle. */
     @Override
-    boolean keepsClockInState() {
+    boolean canKeepClock() {
       return perCycle();
     }
 

@@ -68,7 +68,7 @@ final class SchedulerWriter {
             + "group and read its rate every step, and a field is the cheapest read there is.\n")
         .build());
     KindWriter first = kinds.get(0);
-    first.keepsClock = single && first.keepsClockInState();
+    first.keepsClock = single && first.canKeepClock();
     if (!first.keepsClock) {
       type.addField(com.palantir.javapoet.FieldSpec.builder(TypeName.LONG, "step", Modifier.PRIVATE)
           .addJavadoc("PyTorch's {@code last_epoch}: calls of {@code step} so far.\n")
