@@ -208,7 +208,7 @@ abstract class KindWriter {
 
   /**
    * Whether this lazy schedule, alone in its config, can keep the step count within state that a
-   * step writes anyway, so that a step between its rate's changes writes one field and not two.
+   * step updates anyway, so that a step between its rate's changes touches one field, not two.
    */
   boolean canKeepClock() {
     return false;
