@@ -214,6 +214,14 @@ abstract class KindWriter {
     return false;
   }
 
+  /**
+   * The scheduler's step count, for a schedule first in its config: the {@code step} field, or
+   * {@link #clock()} where this schedule keeps the count.
+   */
+  CodeBlock stepCount() {
+    return keepsClock ? clock() : CodeBlock.of("step");
+  }
+
   /** Where {@link #keepsClock}: the step count, from this schedule's state. */
   CodeBlock clock() {
     throw new UnsupportedOperationException(schedule.type() + " does not keep the step count");

@@ -120,7 +120,7 @@ final class SchedulerWriter {
         .addStatement("return $N", FIRST).build());
     type.addMethod(MethodSpec.methodBuilder("stepCount")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(long.class)
-        .addStatement("return $L", first.keepsClock ? first.clock() : "step").build());
+        .addStatement("return $L", first.stepCount()).build());
     type.addMethod(stepMethod(model, kinds, metric, lazy));
     if (!lazy && needsMoveTo(model, kinds)) {
       type.addMethod(moveTo(model, kinds));

@@ -134,7 +134,7 @@ final class StateWriter {
 
   private MethodSpec save() {
     CodeBlock.Builder chain = CodeBlock.builder()
-        .add("return $T.writer(fingerprint(), baseLrs.length, $L, $L)", CODEC, stepCount(), valueCount());
+        .add("return $T.writer(fingerprint(), baseLrs.length, $L, $L)", CODEC, kinds.get(0).stepCount(), valueCount());
     chain.indent();
     for (String array : groupArrays) {
       chain.add("\n.putDoubles($N)", array);
@@ -213,12 +213,6 @@ final class StateWriter {
       default:
         return CodeBlock.of("");
     }
-  }
-
-  /** The step count: the {@code step} field, or the expression of the schedule that keeps it. */
-  private CodeBlock stepCount() {
-    KindWriter first = kinds.get(0);
-    return first.keepsClock ? first.clock() : CodeBlock.of("step");
   }
 
   private static String saved(String field) {
