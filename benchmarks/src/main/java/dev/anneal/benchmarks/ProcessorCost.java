@@ -1,6 +1,7 @@
 package dev.anneal.benchmarks;
 
 import dev.anneal.Schedule;
+import dev.anneal.ScheduleType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -52,13 +53,13 @@ import javax.tools.ToolProvider;
  *
  * <p>Defaults: 1,000 configs, 7 measured runs of each kind after 5 warm-up runs of each, the
  * kinds interleaved so that all see the same state of the JIT and the file system. The configs
- * cycle through the first {@code types} of thirteen schedule types (all by default; the first ten
- * are the single-formula types).
+ * cycle through the first {@code types} schedule types in the order of {@link ScheduleType} (all by
+ * default).
  */
 public final class ProcessorCost {
 
   private static final String PACKAGE = "costcheck";
-  private static final int TYPES = 13;
+  private static final int TYPES = ScheduleType.values().length;
   private static final String PROCESSOR = "dev.anneal.processor.ScheduleProcessor";
 
   private ProcessorCost() {}
@@ -256,36 +257,27 @@ public final class ProcessorCost {
   /** Config {@code i}: the schedule types in turn, each config with its own parameters. */
   static String configSource(int i, int types) {
     int k = i / types + 1;
-    String annotation;
-    String body = "";
-    switch (i % types) {
-      case 0 -> annotation = "type = ScheduleType.STEP, stepSize = " + (10 * k) + ", gamma = 0.5";
-      case 1 -> annotation = "type = ScheduleType.MULTI_STEP, milestones = {" + (10 * k) + ", "
-          + (20 * k) + ", " + (30 * k) + "}, gamma = 0.1";
-      case 2 -> annotation = "type = ScheduleType.CONSTANT, factor = 0.5, totalIters = " + k;
-      case 3 -> annotation = "type = ScheduleType.LINEAR, startFactor = 0.1, endFactor = 1.0, "
-          + "totalIters = " + (100 * k);
-      case 4 -> annotation = "type = ScheduleType.EXPONENTIAL, gamma = " + (1 - 1e-3 / k);
-      case 5 -> annotation = "type = ScheduleType.POLYNOMIAL, totalIters = " + (1000 * k)
-          + ", power = 2.0";
-      case 6 -> annotation = "type = ScheduleType.COSINE, tMax = " + (1000 * k) + ", etaMin = 1e-6";
-      case 7 -> annotation = "type = ScheduleType.COSINE_WARM_RESTARTS, t0 = " + (100 * k)
-          + ", tMult = 2, etaMin = 1e-6";
-      case 8 -> {
-        annotation = "type = ScheduleType.LAMBDA, lrLambda = \"factor\"";
-        body = "static double factor(long step) { return 1.0 / (1 + step / " + k + ".0); }";
-      }
-      case 9 -> {
-        annotation = "type = ScheduleType.MULTIPLICATIVE, lrLambda = \"factor\"";
-        body = "static double factor(long step) { return " + (1 - 1e-3 / k) + "; }";
-      }
-      case 10 -> annotation = "type = ScheduleType.CYCLIC, baseLr = 1e-4, maxLr = 1e-2, "
-          + "stepSizeUp = " + (100 * k) + ", mode = Mode.TRIANGULAR2";
-      case 11 -> annotation = "type = ScheduleType.ONE_CYCLE, maxLr = 0.01, totalSteps = "
-          + (1000 * k);
-      default -> annotation = "type = ScheduleType.REDUCE_ON_PLATEAU, factor = 0.5, patience = "
-          + k;
-    }
+    ScheduleType type = ScheduleType.values()[i % types];
+    // A switch expression has no default: a schedule type without a config here does not compile.
+    String parameters = switch (type) {
+      case STEP -> "stepSize = " + (10 * k) + ", gamma = 0.5";
+      case MULTI_STEP -> "milestones = {" + (10 * k) + ", " + (20 * k) + ", " + (30 * k)
+          + "}, gamma = 0.1";
+      case CONSTANT -> "factor = 0.5, totalIters = " + k;
+      case LINEAR -> "startFactor = 0.1, endFactor = 1.0, totalIters = " + (100 * k);
+      case EXPONENTIAL -> "gamma = " + (1 - 1e-3 / k);
+      case POLYNOMIAL -> "totalIters = " + (1000 * k) + ", power = 2.0";
+      case COSINE -> "tMax = " + (1000 * k) + ", etaMin = 1e-6";
+      case COSINE_WARM_RESTARTS -> "t0 = " + (100 * k) + ", tMult = 2, etaMin = 1e-6";
+      case LAMBDA, MULTIPLICATIVE -> "lrLambda = \"factor\"";
+      case CYCLIC -> "baseLr = 1e-4, maxLr = 1e-2, stepSizeUp = " + (100 * k) + ", mode = Mode.TRIANGULAR2";
+      case ONE_CYCLE -> "maxLr = 0.01, totalSteps = " + (1000 * k);
+      case REDUCE_ON_PLATEAU -> "factor = 0.5, patience = " + k;
+    };
+    String factor = type == ScheduleType.LAMBDA ? "1.0 / (1 + step / " + k + ".0)" : Double.toString(1 - 1e-3 / k);
+    String body = type == ScheduleType.LAMBDA || type == ScheduleType.MULTIPLICATIVE
+        ? "static double factor(long step) { return " + factor + "; }" : "";
+    String annotation = "type = ScheduleType." + type.name() + ", " + parameters;
     return "package " + PACKAGE + ";\n"
         + "import dev.anneal.*;\n"
         + "@Schedule(" + annotation + ")\n"

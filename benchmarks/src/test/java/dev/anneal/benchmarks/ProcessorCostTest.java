@@ -2,6 +2,7 @@ package dev.anneal.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.anneal.ScheduleType;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ProcessorCost} still measures what it says: every kind of compilation succeeds on the
- * thirteen schedule types and yields one scheduler class per config (it throws otherwise), and it
+ * every schedule type of {@link ScheduleType} and yields one scheduler class per config (it throws otherwise), and it
  * reports both costs. How long anything takes is not asserted; that is the tool's output.
  */
 class ProcessorCostTest {
@@ -22,7 +23,8 @@ class ProcessorCostTest {
     PrintStream original = System.out;
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      ProcessorCost.main(new String[] {"26", "1", "13", "0"});
+      int types = ScheduleType.values().length;
+      ProcessorCost.main(new String[] {Integer.toString(2 * types), "1", Integer.toString(types), "0"});
     } finally {
       System.setOut(original);
     }

@@ -7,9 +7,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.anneal.LrFunction;
 import dev.anneal.MetricScheduler;
 import dev.anneal.MomentumScheduler;
+import dev.anneal.ScheduleType;
 import dev.anneal.StepScheduler;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +60,29 @@ class ZeroAllocationTest {
   void theProbeSeesAllocation() {
     long bytes = allocatedBy(() -> sink += new double[1_000].length);
     assertTrue(bytes >= 8_000, "the probe missed an 8 kB array: " + bytes + " bytes");
+  }
+
+  /**
+   * Each schedule type has its test here, named after the type ({@code MULTI_STEP} by
+   * {@code multiStep}), so that a new type cannot go unmeasured.
+   */
+  @Test
+  void everyScheduleTypeHasItsTest() {
+    Set<String> tests = new TreeSet<>();
+    for (Method method : ZeroAllocationTest.class.getDeclaredMethods()) {
+      if (method.isAnnotationPresent(Test.class)) {
+        tests.add(method.getName());
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (ScheduleType type : ScheduleType.values()) {
+      String name = Pattern.compile("_([a-z])").matcher(type.name().toLowerCase(Locale.ROOT))
+          .replaceAll(m -> m.group(1).toUpperCase(Locale.ROOT));
+      if (!tests.contains(name)) {
+        missing.add(type + " (" + name + ")");
+      }
+    }
+    assertTrue(missing.isEmpty(), () -> "no zero-allocation test for " + missing);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.anneal.StepScheduler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -99,6 +100,11 @@ class FirstGroupTest {
 
   static Iterable<String> configs() {
     return CONFIGS.keySet();
+  }
+
+  @Test
+  void theConfigsReachEveryScheduleType() {
+    TypeCoverage.assertEveryType("FirstGroupTest's configs", CONFIGS.values());
   }
 
   @ParameterizedTest(name = "{0}")

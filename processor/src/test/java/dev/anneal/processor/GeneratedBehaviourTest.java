@@ -136,6 +136,12 @@ class GeneratedBehaviourTest {
     }
 
     @Test
+    @DisplayName("the shared configs reach every schedule type")
+    void configsReachEveryType() {
+      TypeCoverage.assertEveryType("Configs.ALL", Configs.ALL.values());
+    }
+
+    @Test
     @DisplayName("every schedule of the step alone offers lrAt; ReduceLROnPlateau does not")
     void closedFormSet() {
       Set<String> withoutLrAt = new TreeSet<>();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.anneal.LrFunction;
 import dev.anneal.MomentumFunction;
 import dev.anneal.MomentumScheduler;
+import dev.anneal.ScheduleType;
 import dev.anneal.StepScheduler;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -738,6 +739,18 @@ class LongHorizonTest {
   @Nested
   @DisplayName("(b) after 10^8 calls of step(), the rate agrees with lrAt (relative 1e-12)")
   class Stepping {
+    @Test
+    @DisplayName("the stepped runs reach every schedule type with lrAt (all but ReduceLROnPlateau)")
+    void theRunsReachEveryScheduleType() {
+      List<String[]> runs = new ArrayList<>();
+      CONFIGS.forEach((name, lines) -> {
+        if (name.startsWith("Run")) {
+          runs.add(lines);
+        }
+      });
+      TypeCoverage.assertEveryType("the stepped runs", runs, ScheduleType.REDUCE_ON_PLATEAU);
+    }
+
     @Test
     @DisplayName("StepLR, step_size 1000, gamma 0.9999 (10^5 decays)")
     void step() {

@@ -9,6 +9,7 @@ import dev.anneal.LrScheduler;
 import dev.anneal.MetricScheduler;
 import dev.anneal.MomentumFunction;
 import dev.anneal.MomentumScheduler;
+import dev.anneal.ScheduleType;
 import dev.anneal.StepScheduler;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -301,8 +302,14 @@ class RunTimeInputTest {
     @Test
     @DisplayName("throw IllegalArgumentException naming the step, for every schedule with a closed form")
     void negative() {
-      for (String config : new String[] {"ResNetRun", "OneCycleRun", "CyclicRun", "WarmupCosine", "ChainedDecay",
-          "MultiplicativeRun"}) {
+      List<String[]> tested = new ArrayList<>();
+      for (Map.Entry<String, String[]> entry : Configs.ALL.entrySet()) {
+        String config = entry.getKey();
+        if (String.join("\n", entry.getValue()).contains("@Bind")
+            || !(classes.scheduler(config, Object.class, TWO_GROUPS) instanceof LrFunction)) {
+          continue;
+        }
+        tested.add(entry.getValue());
         LrFunction function = classes.scheduler(config, LrFunction.class, TWO_GROUPS);
         assertRefused(IllegalArgumentException.class, () -> function.lrAt(-1, 0), "step = -1 must be >= 0");
         assertRefused(IllegalArgumentException.class, () -> function.lrAt(Long.MIN_VALUE),
@@ -311,6 +318,7 @@ class RunTimeInputTest {
           assertRefused(IllegalArgumentException.class, () -> momentum.momentumAt(-1, 0), "step = -1 must be >= 0");
         }
       }
+      TypeCoverage.assertEveryType("the configs with lrAt", tested, ScheduleType.REDUCE_ON_PLATEAU);
     }
   }
 
