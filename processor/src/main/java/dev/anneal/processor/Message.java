@@ -47,6 +47,12 @@ enum Message {
   NEVER_CHANGES(
       "never-changes", "%s: totalIters (total_iters) = %d <= 0, so the rate never changes"),
   IGNORED("ignored", "%s is ignored: %s"),
+  MILESTONE_AFTER_PHASE(
+      "phase-too-short",
+      "MultiStepLR: milestone %d is never reached: as schedule %d of @Sequential it runs %d steps, from step %d until the milestone %d, counting its own steps from 0"),
+  STEP_SIZE_AFTER_PHASE(
+      "phase-too-short",
+      "StepLR: stepSize (step_size) = %d never decays the rate: as schedule %d of @Sequential it runs %d steps, from step %d until the milestone %d, counting its own steps from 0"),
 
   // Factor and scale methods.
   METHOD_MISSING("method-missing", "%s names %s, but %s has no such method"),

@@ -59,7 +59,51 @@ final class Validator {
     for (ScheduleInput schedule : input.schedules()) {
       checkSchedule(input, schedule, bound.getOrDefault(schedule.index(), Map.of()), problems);
     }
+    checkDecaysWithinPhases(input, problems);
     return problems;
+  }
+
+  /**
+   * A schedule of {@code @Sequential} before the last runs only until the next milestone, counting
+   * its own steps from 0 (PyTorch's SequentialLR restarts it there): a MultiStepLR milestone or a
+   * StepLR period at or past the phase's length never decays the rate within it.
+   */
+  private static void checkDecaysWithinPhases(ConfigInput input, List<Problem> problems) {
+    List<Integer> milestones = input.milestones();
+    if (input.combinator() != Combinator.SEQUENTIAL || milestones.size() != input.schedules().size() - 1) {
+      return;
+    }
+    for (ScheduleInput schedule : input.schedules()) {
+      int index = schedule.index();
+      if (index == milestones.size()) {
+        continue; // The last schedule runs on without end.
+      }
+      long start = index == 0 ? 0 : milestones.get(index - 1);
+      long end = milestones.get(index);
+      long length = end - start;
+      if (length <= 0) {
+        continue; // Milestones out of order are an error of their own.
+      }
+      if (schedule.type() == ScheduleType.MULTI_STEP) {
+        AnnotationValue value = schedule.written().get(Param.MILESTONES);
+        if (value == null) {
+          continue;
+        }
+        int[] decays = (int[]) Values.of(Param.MILESTONES, value);
+        for (int i = 0; i < decays.length; i++) {
+          if (decays[i] >= length) {
+            problems.add(Problem.warning(input.config(), schedule.mirror(), Values.element(value, i),
+                Message.MILESTONE_AFTER_PHASE, decays[i], index, length, start, end));
+          }
+        }
+      } else if (schedule.type() == ScheduleType.STEP) {
+        AnnotationValue value = schedule.written().get(Param.STEP_SIZE);
+        if (value != null && Math.abs((long) (Integer) value.getValue()) >= length) {
+          problems.add(Problem.warning(input.config(), schedule.mirror(), value,
+              Message.STEP_SIZE_AFTER_PHASE, value.getValue(), index, length, start, end));
+        }
+      }
+    }
   }
 
   private static void checkCombination(ConfigInput input, List<Problem> problems) {

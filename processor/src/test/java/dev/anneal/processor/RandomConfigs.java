@@ -1914,12 +1914,24 @@ final class RandomConfigs {
           errors.add(problem);
         }
       }
+      // A schedule of @Sequential before the last runs from its milestone to the next, counting
+      // its own steps from 0: a decay at or past that length never comes.
+      long phaseLength = Long.MAX_VALUE;
+      if (sequential && config.milestones.length == count - 1 && index < count - 1) {
+        long start = index == 0 ? 0 : config.milestones[index - 1];
+        if (config.milestones[index] > start) {
+          phaseLength = config.milestones[index] - start;
+        }
+      }
+      long length = phaseLength;
       switch (type) {
         case STEP:
           warnings |= m.has("stepSize") && m.i("stepSize", 1) < 0;
+          warnings |= m.has("stepSize") && Math.abs((long) m.i("stepSize", 1)) >= length;
           break;
         case MULTI_STEP:
           warnings |= m.has("milestones") && Arrays.stream((int[]) m.value("milestones")).anyMatch(v -> v < 0);
+          warnings |= m.has("milestones") && Arrays.stream((int[]) m.value("milestones")).anyMatch(v -> v >= length);
           break;
         case CONSTANT:
         case LINEAR:

@@ -1,5 +1,6 @@
 package dev.anneal.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.anneal.processor.Sources.assertSingleWarning;
 import static dev.anneal.processor.Sources.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,6 +71,70 @@ class WarningTest {
         "    totalIters = 0)",
         "final class Cfg {}");
     assertSingleWarning(source, "totalIters = 0", "[anneal.never-changes]", "PolynomialLR");
+  }
+
+  @Test
+  @DisplayName("a MultiStepLR milestone at or past the end of its @Sequential phase is never reached")
+  void milestoneBeyondItsPhase() throws Exception {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LINEAR, startFactor = 0.1, totalIters = 5)",
+        "@Schedule(type = MULTI_STEP, gamma = 0.5,",
+        "    milestones = {3, 15})",
+        "@Schedule(type = COSINE, tMax = 20)",
+        "@Sequential(milestones = {5, 20})",
+        "final class Cfg {}");
+    Compilation compilation = assertSingleWarning(source, "milestones = {3, 15}",
+        "[anneal.phase-too-short]", "MultiStepLR", "milestone 15 is never reached", "schedule 1",
+        "runs 15 steps", "from step 5 until the milestone 20");
+    // The rate of the phase: decayed once at its own step 3 (global step 8), never at 15.
+    StepScheduler scheduler = (StepScheduler) Class.forName("test.CfgScheduler", true, Sources.loader(compilation))
+        .getConstructor(double[].class).newInstance((Object) new double[] {1.0});
+    for (int t = 1; t < 20; t++) {
+      scheduler.step();
+      if (t >= 5) {
+        assertEquals(t >= 8 ? 0.5 : 1.0, scheduler.lr(), "step " + t);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a MultiStepLR milestone equal to its phase's length is never reached; one step less is")
+  void milestoneAtTheEndOfItsPhase() {
+    JavaFileObject reached = config("Cfg",
+        "@Schedule(type = MULTI_STEP,",
+        "    milestones = 9)",
+        "@Schedule(type = COSINE, tMax = 20)",
+        "@Sequential(milestones = 10)",
+        "final class Cfg {}");
+    assertThat(Sources.compile(reached)).succeededWithoutWarnings();
+    JavaFileObject missed = config("Cfg",
+        "@Schedule(type = MULTI_STEP,",
+        "    milestones = {10})",
+        "@Schedule(type = COSINE, tMax = 20)",
+        "@Sequential(milestones = 10)",
+        "final class Cfg {}");
+    assertSingleWarning(missed, "milestones = {10}", "[anneal.phase-too-short]", "milestone 10", "schedule 0",
+        "runs 10 steps", "from step 0 until the milestone 10");
+  }
+
+  @Test
+  @DisplayName("a StepLR whose |stepSize| is at least its @Sequential phase's length never decays there")
+  void stepSizeBeyondItsPhase() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CONSTANT, factor = 0.5, totalIters = 2)",
+        "@Schedule(type = STEP,",
+        "    stepSize = 40)",
+        "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+        "@Sequential(milestones = {10, 50})",
+        "final class Cfg {}");
+    assertSingleWarning(source, "stepSize = 40", "[anneal.phase-too-short]", "StepLR",
+        "stepSize (step_size) = 40 never decays", "schedule 1", "runs 40 steps");
+    JavaFileObject last = config("Cfg",
+        "@Schedule(type = CONSTANT, factor = 0.5, totalIters = 2)",
+        "@Schedule(type = STEP, stepSize = 400)",
+        "@Sequential(milestones = 10)",
+        "final class Cfg {}");
+    assertThat(Sources.compile(last)).succeededWithoutWarnings();
   }
 
   @Test
