@@ -6,6 +6,7 @@ import dev.anneal.internal.Checks;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.LambdaLR;
 import java.lang.ArrayIndexOutOfBoundsException;
+import java.lang.Double;
 import java.lang.Override;
 import java.lang.System;
 import javax.annotation.processing.Generated;
@@ -129,6 +130,11 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   public void restoreState(byte[] state) {
     StateCodec.Reader in = StateCodec.reader(state, "WarmupLambdaScheduler", fingerprint(), baseLrs.length, 1 * baseLrs.length + 0);
     double[] savedLrs = in.nextFinite("the rate", baseLrs.length);
+    // Each value must be what stepping to the saved step leaves.
+    long savedStep = in.step();
+    for (int g = 0; g < savedLrs.length; g++) {
+      in.between("the rate", g, savedLrs[g], 0.0, Double.POSITIVE_INFINITY);
+    }
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     System.arraycopy(savedLrs, 0, lrs, 0, lrs.length);
