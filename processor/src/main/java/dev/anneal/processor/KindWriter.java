@@ -211,10 +211,10 @@ abstract class KindWriter {
 
   /**
    * For a schedule alone in its config that keeps every group's rate in {@code lrs}: statements
-   * of {@code restoreState} that check the saved rates, the array {@code rates}, beyond the
-   * finiteness checked on reading them.
+   * of {@code restoreState} that check the saved rates, the array {@code rates}, at the saved step
+   * {@code t}, beyond the finiteness checked on reading them.
    */
-  CodeBlock checkSavedRates(String rates) {
+  CodeBlock checkSavedRates(String rates, String t) {
     return CodeBlock.of("");
   }
 
@@ -1214,10 +1214,23 @@ abstract class KindWriter {
       return CodeBlock.of("$T.lr($N[$L], $L)", MATH_LAMBDA, base, g, call(t, g));
     }
 
-    /** Initial rates and factors are {@code >= 0}, and so are the rates. */
+    /**
+     * The rates are the closed form's at the step, which calls the config's functions; a function
+     * that refuses the step (an {@code int} parameter past {@code Integer.MAX_VALUE}, a value that
+     * is no factor) means that no run saved it.
+     */
     @Override
-    CodeBlock checkSavedRates(String rates) {
-      return checkNonNegative(rates);
+    CodeBlock checkSavedRates(String rates, String t) {
+      return CodeBlock.builder()
+          .beginControlFlow("try")
+          .add(prologue(t))
+          .beginControlFlow("for (int g = 0; g < $N.length; g++)", rates)
+          .addStatement("in.near($S + g, $N[g], $L, 0.0, 0)", "the rate of group ", rates, lr(t, "g"))
+          .endControlFlow()
+          .nextControlFlow("catch ($T | $T e)", IllegalStateException.class, ArithmeticException.class)
+          .addStatement("throw in.refusedBy(e)")
+          .endControlFlow()
+          .build();
     }
   }
 
@@ -1272,7 +1285,7 @@ abstract class KindWriter {
 
     /** Initial rates and factors are {@code >= 0}, and so are their products. */
     @Override
-    CodeBlock checkSavedRates(String rates) {
+    CodeBlock checkSavedRates(String rates, String t) {
       return checkNonNegative(rates);
     }
 
@@ -2063,7 +2076,7 @@ abstract class KindWriter {
      * its initial rate and {@code min_lr}; with {@code factor >= 0} it is at most the larger.
      */
     @Override
-    CodeBlock checkSavedRates(String rates) {
+    CodeBlock checkSavedRates(String rates, String t) {
       return CodeBlock.builder()
           .beginControlFlow("for (int g = 0; g < $N.length; g++)", rates)
           .addStatement("in.between($S, g, $N[g], $T.min($N[g], $N[g]), $N >= 0 ? $T.max($N[g], $N[g]) : $T.POSITIVE_INFINITY)",

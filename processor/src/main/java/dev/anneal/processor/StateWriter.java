@@ -238,7 +238,7 @@ final class StateWriter {
       case NONE:
         code.add(kinds.get(0).checkSaved(SAVED_STEP));
         if (groupArrays.contains("lrs")) {
-          code.add(kinds.get(0).checkSavedRates(saved("lrs")));
+          code.add(kinds.get(0).checkSavedRates(saved("lrs"), SAVED_STEP));
         }
         break;
       case SEQUENTIAL:

@@ -145,8 +145,14 @@ class RestoreStateValidationTest {
     CONFIGS.put(name, body);
   }
 
-  /** Bound parameters: the checks read them from the scheduler's fields. */
+  /** Bound parameters: the checks read them from the scheduler's fields; a function of int. */
   private static final Map<String, String[]> BOUND = Map.of(
+      "IntLambdaState", new String[] {"@Schedule(type = LAMBDA, lrLambda = \"decay\")",
+          "final class IntLambdaState {",
+          "  static double decay(int step) {",
+          "    return step == 1000 ? -1.0 : 1.0 / (1 + step);",
+          "  }",
+          "}"},
       "BoundStepState", new String[] {"@Schedule(type = STEP)",
           "record BoundStepState(@Bind int stepSize, @Bind double gamma) {}"},
       "BoundWarmRestartsState", new String[] {"@Schedule(type = COSINE_WARM_RESTARTS)",
@@ -286,6 +292,10 @@ class RestoreStateValidationTest {
             } else if (name.equals("LambdaState") || name.equals("MultiplicativeState")) {
               assertRefused(name, withDouble(state, i, -rate - 1e-3), what + " negative");
             }
+            if (name.equals("LambdaState")) {
+              // The closed form's at the step.
+              assertRefused(name, withDouble(state, i, rate * (1 + 1e-9)), what + " nudged");
+            }
           } else if (!slot.name().equals("best")) {
             double value = Double.longBitsToDouble(bits);
             // A factor, wave, amplitude or level: what the step count implies, or 0 where unset.
@@ -326,7 +336,7 @@ class RestoreStateValidationTest {
   @Test
   void aStepCountThatStateValuesContradictIsRefused() {
     for (String name : CONFIGS.keySet()) {
-      if (Set.of("LambdaState", "MultiplicativeState", "PlateauState", "ChainedState").contains(name)) {
+      if (Set.of("MultiplicativeState", "PlateauState", "ChainedState").contains(name)) {
         continue;  // their saved values do not follow from the step
       }
       byte[] state = stepped(name, 5).saveState();
@@ -371,6 +381,22 @@ class RestoreStateValidationTest {
     e = assertRefused("SequentialState", withDouble(stepped("SequentialState", 2).saveState(),
         slotIndex("SequentialState", "s1Wave"), 1.0), "a phase's wave before its milestone");
     assertTrue(e.getMessage().contains("saved s1Wave = 1.0 must be 0: schedule 1 (CosineAnnealingLR) starts at step 3"),
+        e.getMessage());
+  }
+
+  /**
+   * LambdaLR's rates are checked against its functions at the saved step; a step that a function
+   * refuses (an int parameter past Integer.MAX_VALUE, a value that is no factor) is one no run
+   * saved, and the state is refused as corrupted rather than with the function's exception.
+   */
+  @Test
+  void aStepThatTheConfigsFunctionsRefuseIsRefused() {
+    byte[] state = stepped("IntLambdaState", 5).saveState();
+    SchedulerStateException e = assertRefused("IntLambdaState", withStep(state, 1L << 31), "an int lambda past int");
+    assertTrue(e.getMessage().contains("no run reaches its step count 2147483648: decay(int) takes the step as an int"),
+        e.getMessage());
+    e = assertRefused("IntLambdaState", withStep(state, 1000), "a negative factor");
+    assertTrue(e.getMessage().contains("no run reaches its step count 1000: LambdaLR: decay(1000) returned -1.0"),
         e.getMessage());
   }
 

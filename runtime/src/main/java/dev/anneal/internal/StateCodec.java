@@ -280,6 +280,17 @@ public final class StateCodec {
       }
     }
 
+    /**
+     * The refusal of a state whose step count a function of the config refuses, as it would have
+     * on that step: no run saved it.
+     */
+    public SchedulerStateException refusedBy(RuntimeException refusal) {
+      SchedulerStateException e =
+          corrupted("no run reaches its step count " + step + ": " + refusal.getMessage());
+      e.initCause(refusal);
+      return e;
+    }
+
     private SchedulerStateException corrupted(String what) {
       return new SchedulerStateException(Reason.CORRUPTED, refused + what);
     }

@@ -176,6 +176,12 @@ class StateCodecTest {
     in.between("the rate", 1, 1.0, 0.0, 1.0);
     assertCorrupted(() -> in.between("the rate", 1, -0.25, 0.0, 1.0), "saved the rate of group 1 = -0.25 must be in [0.0, 1.0]");
 
+    IllegalStateException refusal = new IllegalStateException("f(7) returned -1.0");
+    SchedulerStateException e = in.refusedBy(refusal);
+    assertEquals(Reason.CORRUPTED, e.reason());
+    assertTrue(e.getMessage().endsWith("no run reaches its step count 7: f(7) returned -1.0"), e.getMessage());
+    assertEquals(refusal, e.getCause());
+
     in.consistent(true, "never");
     assertCorrupted(() -> in.consistent(false, "saved a and b contradict each other"), "saved a and b contradict each other");
   }
