@@ -218,6 +218,34 @@ abstract class KindWriter {
     return CodeBlock.of("");
   }
 
+  /**
+   * For a phase of a @Sequential config that keeps every group's rate in {@code lrs}: statements
+   * of {@code restoreState} checking the saved rates {@code rates} against this phase's, while it
+   * is the phase in force at its clock {@code t}: the rate that its saved state (checked before)
+   * gives, computed as a step computes it ({@code t} is an expression). None where its rate
+   * follows from state that is not saved, or from rates before (MultiplicativeLR, which goes on
+   * from the rate in force).
+   */
+  CodeBlock checkSavedPhaseRates(String rates, String t) {
+    CodeBlock rate = savedRead("g");
+    if (rate == null) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("for (int g = 0; g < $N.length; g++)", rates)
+        .addStatement("in.near($S + g, $N[g], $L, 0.0, 0)", "the rate of group ", rates, rate)
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * {@link #read} of group {@code g} from the saved values of {@code restoreState} rather than the
+   * fields, or null where it reads state that is not saved.
+   */
+  CodeBlock savedRead(String g) {
+    return null;
+  }
+
   /** The local of {@code restoreState} holding the saved value of {@code field}. */
   static String saved(String field) {
     return "saved" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
@@ -488,6 +516,11 @@ abstract class KindWriter {
           .add(checkSavedCounters(t))
           .addStatement("in.near($S, $N, $L, 0.0, $L)", shared, saved(shared), factor(t), roundings(t))
           .build();
+    }
+
+    @Override
+    CodeBlock savedRead(String g) {
+      return shared == null ? null : CodeBlock.of("$N[$L] * $N", base, g, saved(shared));
     }
 
     /** Statements checking the saved counters kept beside the factor; none by default. */
@@ -934,6 +967,11 @@ abstract class KindWriter {
     }
 
     @Override
+    CodeBlock savedRead(String g) {
+      return CodeBlock.of("$T.lr($N, $N[$L], $N)", MATH_COSINE, etaMin, halfAmplitude, g, saved(wave()));
+    }
+
+    @Override
     CodeBlock firstRate() {
       return CodeBlock.of("$T.lr($N, $N, $N)", MATH_COSINE, etaMin, firstHalfAmplitude, wave());
     }
@@ -1220,6 +1258,11 @@ abstract class KindWriter {
      * is no factor) means that no run saved it.
      */
     @Override
+    CodeBlock checkSavedPhaseRates(String rates, String t) {
+      return checkSavedRates(rates, t);
+    }
+
+    @Override
     CodeBlock checkSavedRates(String rates, String t) {
       return CodeBlock.builder()
           .beginControlFlow("try")
@@ -1451,6 +1494,17 @@ abstract class KindWriter {
                 inverseDown);
       }
       return code.build();
+    }
+
+    /** The slopes are those {@code startSlopes} computes from the saved amplitude. */
+    @Override
+    CodeBlock savedRead(String g) {
+      if (perCycle()) {
+        return CodeBlock.of("$T.onSlopes($N[$L], $N, $N, $N, $T.slope($N[$L], $N, $N), $T.slope($N[$L], $N, $N))",
+            MATH_CYCLIC, baseLr, g, saved(position), up, cycleLength, MATH_CYCLIC, height, g, saved(amplitude),
+            inverseUp, MATH_CYCLIC, height, g, saved(amplitude), inverseDown);
+      }
+      return CodeBlock.of("$T.level($N[$L], $N[$L], $N)", MATH_CYCLIC, baseLr, g, height, g, saved(level));
     }
 
     /** {@code scale * amplitude}, for the momentum where the slopes stand in for it. */

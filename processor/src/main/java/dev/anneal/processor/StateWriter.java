@@ -273,6 +273,9 @@ final class StateWriter {
                 .endControlFlow();
           }
         }
+        if (!lazy) {
+          code.add(checkPhaseRates(milestones));
+        }
         break;
       case CHAINED:
         for (Field field : scalars) {
@@ -282,6 +285,37 @@ final class StateWriter {
         break;
       default:
         throw new AssertionError(model.combinator());
+    }
+    return code.build();
+  }
+
+  /**
+   * Where the phases of a @Sequential keep every group's rate: the saved rates must be those of
+   * the phase in force at the saved step.
+   */
+  private CodeBlock checkPhaseRates(int[] milestones) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    boolean open = false;
+    for (int i = 0; i < kinds.size(); i++) {
+      KindWriter kind = kinds.get(i);
+      long start = i == 0 ? 0 : milestones[i - 1];
+      String clock = i == 0 ? SAVED_STEP : "(" + SAVED_STEP + " - " + start + ")";
+      CodeBlock checks = kind.checkSavedPhaseRates(saved("lrs"), clock);
+      boolean last = i == kinds.size() - 1;
+      if (!last) {
+        if (!open) {
+          code.beginControlFlow("if ($N < $L)", SAVED_STEP, milestones[i]);
+          open = true;
+        } else {
+          code.nextControlFlow("else if ($N < $L)", SAVED_STEP, milestones[i]);
+        }
+      } else if (open) {
+        code.nextControlFlow("else");
+      }
+      code.add(checks);
+    }
+    if (open) {
+      code.endControlFlow();
     }
     return code.build();
   }
