@@ -23,7 +23,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,7 +194,7 @@ class RestoreStateValidationTest {
 
   @Test
   void everyScheduleTypeIsCovered() {
-    assertEquals(EnumSet.allOf(ScheduleType.class), BY_TYPE.keySet());
+    assertEquals(Set.of(ScheduleType.values()), BY_TYPE.keySet());
   }
 
   @Test
