@@ -259,7 +259,12 @@ public final class CyclicRunScheduler implements StepScheduler,
     StateCodec.Reader in = StateCodec.reader(state, "CyclicRunScheduler", fingerprint(), baseLrs.length, 3);
     long savedPosition = in.nextLong();
     long savedCycle = in.nextLong();
-    double savedAmplitude = in.nextDouble();
+    double savedAmplitude = in.nextDouble("amplitude");
+    // Each value must be what stepping to the saved step leaves.
+    long savedStep = in.step();
+    in.expect("position", savedPosition, savedStep % CYCLE_LENGTH);
+    in.expect("cycle", savedCycle, savedStep / CYCLE_LENGTH + 1);
+    in.near("amplitude", savedAmplitude, CyclicLR.triangular2(Steps.toDouble(savedStep / CYCLE_LENGTH + 1)), 0.0, 0);
     // Read and checked whole: only now does the scheduler change.
     position = savedPosition;
     cycle = savedCycle;

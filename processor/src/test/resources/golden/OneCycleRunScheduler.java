@@ -303,6 +303,9 @@ public final class OneCycleRunScheduler implements StepScheduler,
   @Override
   public void restoreState(byte[] state) {
     StateCodec.Reader in = StateCodec.reader(state, "OneCycleRunScheduler", fingerprint(), baseLrs.length, 0);
+    // Each value must be what stepping to the saved step leaves.
+    long savedStep = in.step();
+    in.consistent(savedStep <= TOTAL_STEPS, "the step count " + savedStep + " is past OneCycleLR's end, totalSteps (total_steps) = " + TOTAL_STEPS);
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     enterStep(step);

@@ -7,6 +7,7 @@ import dev.anneal.internal.StateCodec;
 import dev.anneal.math.ReduceLROnPlateau;
 import java.lang.ArrayIndexOutOfBoundsException;
 import java.lang.Double;
+import java.lang.Math;
 import java.lang.Override;
 import java.lang.System;
 import javax.annotation.processing.Generated;
@@ -165,8 +166,14 @@ public final class PlateauRunScheduler implements MetricScheduler {
   public void restoreState(byte[] state) {
     StateCodec.Reader in = StateCodec.reader(state, "PlateauRunScheduler", fingerprint(), baseLrs.length, 1 * baseLrs.length + 2);
     double[] savedLrs = in.nextFinite("the rate", baseLrs.length);
-    double savedBest = in.nextDouble();
+    double savedBest = in.nextDouble("best");
     int savedBadSteps = in.nextInt("badSteps");
+    // Each value must be what stepping to the saved step leaves.
+    long savedStep = in.step();
+    in.within("badSteps", savedBadSteps, 0, Math.min(savedStep, Math.max(0, PATIENCE)));
+    for (int g = 0; g < savedLrs.length; g++) {
+      in.between("the rate", g, savedLrs[g], Math.min(baseLrs[g], minLr[g]), FACTOR >= 0 ? Math.max(baseLrs[g], minLr[g]) : Double.POSITIVE_INFINITY);
+    }
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     System.arraycopy(savedLrs, 0, lrs, 0, lrs.length);

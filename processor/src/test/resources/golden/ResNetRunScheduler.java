@@ -150,7 +150,10 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   @Override
   public void restoreState(byte[] state) {
     StateCodec.Reader in = StateCodec.reader(state, "ResNetRunScheduler", fingerprint(), baseLrs.length, 1);
-    double savedWave = in.nextDouble();
+    double savedWave = in.nextDouble("wave");
+    // Each value must be what stepping to the saved step leaves.
+    long savedStep = in.step();
+    in.near("wave", savedWave, CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.positionInPeriod(savedStep, PERIOD)), 2.0, 0);
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     wave = savedWave;

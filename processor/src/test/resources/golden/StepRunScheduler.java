@@ -146,8 +146,12 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   @Override
   public void restoreState(byte[] state) {
     StateCodec.Reader in = StateCodec.reader(state, "StepRunScheduler", fingerprint(), baseLrs.length, 2);
-    double savedFactor = in.nextDouble();
+    double savedFactor = in.nextDouble("factor");
     long savedNextDecay = in.nextLong();
+    // Each value must be what stepping to the saved step leaves.
+    long savedStep = in.step();
+    in.expect("nextDecay", savedNextDecay, (savedStep / PERIOD + 1) * PERIOD);
+    in.near("factor", savedFactor, StepLR.decayFactor(GAMMA, PERIOD, savedStep), 0.0, savedStep / PERIOD);
     // Read and checked whole: only now does the scheduler change.
     long step = in.step();
     factor = savedFactor;

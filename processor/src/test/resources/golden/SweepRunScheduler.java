@@ -158,7 +158,10 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
   @Override
   public void restoreState(byte[] state) {
     StateCodec.Reader in = StateCodec.reader(state, "SweepRunScheduler", fingerprint(), baseLrs.length, 1);
-    double savedWave = in.nextDouble();
+    double savedWave = in.nextDouble("wave");
+    // Each value must be what stepping to the saved step leaves.
+    long savedStep = in.step();
+    in.near("wave", savedWave, CosineAnnealingLR.wave(omega, CosineAnnealingLR.positionInPeriod(savedStep, period)), 2.0, 0);
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     wave = savedWave;

@@ -7,6 +7,7 @@ import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CosineAnnealingLR;
 import dev.anneal.math.LinearLR;
 import java.lang.ArrayIndexOutOfBoundsException;
+import java.lang.Math;
 import java.lang.Override;
 import javax.annotation.processing.Generated;
 
@@ -206,8 +207,14 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
   @Override
   public void restoreState(byte[] state) {
     StateCodec.Reader in = StateCodec.reader(state, "WarmupCosineScheduler", fingerprint(), baseLrs.length, 2);
-    double savedS1Wave = in.nextDouble();
-    double savedS0Factor = in.nextDouble();
+    double savedS1Wave = in.nextDouble("s1Wave");
+    double savedS0Factor = in.nextDouble("s0Factor");
+    // Each value must be what stepping to the saved step leaves.
+    long savedStep = in.step();
+    long s0Clock = Math.min(savedStep, 4);
+    in.near("s0Factor", savedS0Factor, LinearLR.factor(S0_START_FACTOR, S0_END_FACTOR, S0_TOTAL_ITERS, s0Clock), 0.0, 0);
+    long s1Clock = Math.max(savedStep - 5, 0);
+    in.near("s1Wave", savedS1Wave, CosineAnnealingLR.wave(S1_OMEGA, CosineAnnealingLR.positionInPeriod(s1Clock, S1_PERIOD)), 2.0, 0);
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     s1Wave = savedS1Wave;

@@ -5,7 +5,9 @@ import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.LambdaLR;
+import java.lang.ArithmeticException;
 import java.lang.ArrayIndexOutOfBoundsException;
+import java.lang.IllegalStateException;
 import java.lang.Override;
 import java.lang.System;
 import javax.annotation.processing.Generated;
@@ -129,6 +131,16 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   public void restoreState(byte[] state) {
     StateCodec.Reader in = StateCodec.reader(state, "WarmupLambdaScheduler", fingerprint(), baseLrs.length, 1 * baseLrs.length + 0);
     double[] savedLrs = in.nextFinite("the rate", baseLrs.length);
+    // Each value must be what stepping to the saved step leaves.
+    long savedStep = in.step();
+    try {
+      double lambda = Checks.factor(WarmupLambda.warmup(savedStep), "LambdaLR: warmup", savedStep);
+      for (int g = 0; g < savedLrs.length; g++) {
+        in.near("the rate of group " + g, savedLrs[g], LambdaLR.lr(baseLrs[g], lambda), 0.0, 0);
+      }
+    } catch (IllegalStateException | ArithmeticException e) {
+      throw in.refusedBy(e);
+    }
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     System.arraycopy(savedLrs, 0, lrs, 0, lrs.length);

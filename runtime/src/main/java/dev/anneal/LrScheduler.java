@@ -68,7 +68,10 @@ public interface LrScheduler {
   /**
    * Replaces this scheduler's state by one {@link #saveState saved} from a scheduler of the same
    * configuration. The state is checked whole before any of it is taken: if it is refused, this
-   * scheduler is left exactly as it was.
+   * scheduler is left exactly as it was. Beyond the checksum, the values themselves are checked:
+   * the step count must be in {@code [0, 2^62]}, no value may be NaN, and every value that follows
+   * from the step count (a next decay's step, a cycle position, a running factor, a cosine wave)
+   * must be what stepping to it leaves, to rounding; a state that fails is {@code CORRUPTED}.
    *
    * @throws SchedulerStateException if the state is not a saved state, was written in another
    *     version of the form, is truncated or corrupted, or comes from another configuration (other

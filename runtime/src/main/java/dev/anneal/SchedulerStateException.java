@@ -16,7 +16,10 @@ public final class SchedulerStateException extends IllegalArgumentException {
     VERSION,
     /** The state is shorter than its header says: a copy cut short. */
     TRUNCATED,
-    /** The state's checksum, length or contents do not hold together: a damaged copy. */
+    /**
+     * The state's checksum, length or contents do not hold together: a damaged or edited copy,
+     * with a value that is NaN, out of range or not what the saved step count implies.
+     */
     CORRUPTED,
     /**
      * The state was saved by a scheduler of another configuration: other schedule parameters,

@@ -36,6 +36,8 @@ final class Emitter {
 
   /** The mutable fields of the schedules, in declaration order: the state that a checkpoint saves. */
   final List<Field> stateFields = new ArrayList<>();
+  /** The mutable fields of each schedule, by its prefix: a subset of {@link #stateFields}. */
+  final java.util.Map<String, List<Field>> stateFieldsOf = new java.util.HashMap<>();
   /** The fields holding values bound at run time, folded into the configuration's fingerprint. */
   final List<Field> boundFields = new ArrayList<>();
 
@@ -185,6 +187,7 @@ final class Emitter {
     String field = fieldName(prefix, name);
     type.addField(FieldSpec.builder(javaType, field, Modifier.PRIVATE).addJavadoc("$L\n", why).build());
     stateFields.add(new Field(field, javaType));
+    stateFieldsOf.computeIfAbsent(prefix, key -> new ArrayList<>()).add(new Field(field, javaType));
     if (initial != null) {
       constructor.addStatement("this.$N = $L", field, initial);
     }

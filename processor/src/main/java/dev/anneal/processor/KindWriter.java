@@ -200,6 +200,67 @@ abstract class KindWriter {
   }
 
   /**
+   * Statements of {@code restoreState} that check this schedule's saved values, the locals that
+   * {@link #saved} names, before the scheduler takes any of them: {@code t} is the schedule's own
+   * clock at the saved step, and each value must be what stepping to {@code t} leaves, or it is
+   * refused through {@code in}, the state's {@link dev.anneal.internal.StateCodec.Reader}.
+   */
+  CodeBlock checkSaved(String t) {
+    return CodeBlock.of("");
+  }
+
+  /**
+   * For a schedule alone in its config that keeps every group's rate in {@code lrs}: statements
+   * of {@code restoreState} that check the saved rates, the array {@code rates}, at the saved step
+   * {@code t}, beyond the finiteness checked on reading them.
+   */
+  CodeBlock checkSavedRates(String rates, String t) {
+    return CodeBlock.of("");
+  }
+
+  /**
+   * For a phase of a @Sequential config that keeps every group's rate in {@code lrs}: statements
+   * of {@code restoreState} checking the saved rates {@code rates} against this phase's, while it
+   * is the phase in force at its clock {@code t}: the rate that its saved state (checked before)
+   * gives, computed as a step computes it ({@code t} is an expression). None where its rate
+   * follows from state that is not saved, or from rates before (MultiplicativeLR, which goes on
+   * from the rate in force).
+   */
+  CodeBlock checkSavedPhaseRates(String rates, String t) {
+    CodeBlock rate = savedRead("g");
+    if (rate == null) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("for (int g = 0; g < $N.length; g++)", rates)
+        .addStatement("in.near($S + g, $N[g], $L, 0.0, 0)", "the rate of group ", rates, rate)
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * {@link #read} of group {@code g} from the saved values of {@code restoreState} rather than the
+   * fields, or null where it reads state that is not saved.
+   */
+  CodeBlock savedRead(String g) {
+    return null;
+  }
+
+  /** The local of {@code restoreState} holding the saved value of {@code field}. */
+  static String saved(String field) {
+    return "saved" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+  }
+
+  /** Checks that every saved rate is {@code >= 0}, for the schedules whose rates cannot be negative. */
+  static CodeBlock checkNonNegative(String rates) {
+    return CodeBlock.builder()
+        .beginControlFlow("for (int g = 0; g < $N.length; g++)", rates)
+        .addStatement("in.between($S, g, $N[g], 0.0, $T.POSITIVE_INFINITY)", "the rate", rates, Double.class)
+        .endControlFlow()
+        .build();
+  }
+
+  /**
    * Set before {@link #declare()} where this schedule, alone in its config, keeps the step count
    * in its own state ({@link #canKeepClock()}): the scheduler then keeps no {@code step}
    * field, reads the count from {@link #clock()} and steps with {@link #tick()}.
@@ -441,6 +502,40 @@ abstract class KindWriter {
     CodeBlock read(String g) {
       return CodeBlock.of("$N[$L] * $N", base, g, shared());
     }
+
+    /**
+     * The saved factor must be the closed form's at {@code t}, to the roundings of stepping; the
+     * counters a schedule keeps beside it are checked first ({@link #checkSavedCounters}).
+     */
+    @Override
+    final CodeBlock checkSaved(String t) {
+      if (shared == null) {
+        return CodeBlock.of("");
+      }
+      return CodeBlock.builder()
+          .add(checkSavedCounters(t))
+          .addStatement("in.near($S, $N, $L, 0.0, $L)", shared, saved(shared), factor(t), roundings(t))
+          .build();
+    }
+
+    @Override
+    CodeBlock savedRead(String g) {
+      return shared == null ? null : CodeBlock.of("$N[$L] * $N", base, g, saved(shared));
+    }
+
+    /** Statements checking the saved counters kept beside the factor; none by default. */
+    CodeBlock checkSavedCounters(String t) {
+      return CodeBlock.of("");
+    }
+
+    /**
+     * How many roundings the factor that stepping leaves at {@code t} may hold beyond those of
+     * the closed form: none where stepping computes the closed form, one per multiplication where
+     * it multiplies.
+     */
+    CodeBlock roundings(String t) {
+      return CodeBlock.of("0");
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -564,6 +659,21 @@ abstract class KindWriter {
       return untilDecay;
     }
 
+    /** The next decay's step follows from the step: the first multiple of the period after it. */
+    @Override
+    CodeBlock checkSavedCounters(String t) {
+      if (nextDecay == null) {
+        return CodeBlock.of("");
+      }
+      return CodeBlock.of("in.expect($S, $N, ($L / $N + 1) * $N);\n", nextDecay, saved(nextDecay), t, period, period);
+    }
+
+    /** One multiplication by gamma a decay. */
+    @Override
+    CodeBlock roundings(String t) {
+      return CodeBlock.of("$L / $N", t, period);
+    }
+
     @Override
     CodeBlock chain(String lr, String t, String g) {
       return atZero(t, CodeBlock.of("$L", lr),
@@ -654,6 +764,19 @@ abstract class KindWriter {
     @Override
     CodeBlock rebuildDerived() {
       return findNextMilestone();
+    }
+
+    /** The milestones passed follow from the step. */
+    @Override
+    CodeBlock checkSavedCounters(String t) {
+      return CodeBlock.of("in.expect($S, $N, $T.passed($N, $L));\n", passed, saved(passed), MATH_MULTI_STEP,
+          milestones, t);
+    }
+
+    /** One multiplication a milestone passed, by gamma or a power of it. */
+    @Override
+    CodeBlock roundings(String t) {
+      return CodeBlock.of("2L * $N", saved(passed));
     }
 
     @Override
@@ -761,6 +884,12 @@ abstract class KindWriter {
       return CodeBlock.of("$N = $T.next($N, $N, $L);\n", shared(), MATH_EXPONENTIAL, shared(), gamma, t);
     }
 
+    /** One multiplication a step since the factor was last set to gamma^t. */
+    @Override
+    CodeBlock roundings(String t) {
+      return CodeBlock.of("($L & ($T.RESYNC_PERIOD - 1))", t, MATH_EXPONENTIAL);
+    }
+
     @Override
     CodeBlock chain(String lr, String t, String g) {
       return atZero(t, CodeBlock.of("$L", lr), CodeBlock.of("$L * $N", lr, gamma));
@@ -838,6 +967,11 @@ abstract class KindWriter {
     }
 
     @Override
+    CodeBlock savedRead(String g) {
+      return CodeBlock.of("$T.lr($N, $N[$L], $N)", MATH_COSINE, etaMin, halfAmplitude, g, saved(wave()));
+    }
+
+    @Override
     CodeBlock firstRate() {
       return CodeBlock.of("$T.lr($N, $N, $N)", MATH_COSINE, etaMin, firstHalfAmplitude, wave());
     }
@@ -912,6 +1046,12 @@ abstract class KindWriter {
     @Override
     String wave() {
       return wave;
+    }
+
+    /** The wave is the closed form's at the step; values in [0, 2]. */
+    @Override
+    CodeBlock checkSaved(String t) {
+      return CodeBlock.of("in.near($S, $N, $L, 2.0, 0);\n", wave, saved(wave), waveAt(t));
     }
 
     @Override
@@ -1003,6 +1143,33 @@ abstract class KindWriter {
       return wave;
     }
 
+    /**
+     * {@code T_cur} and {@code T_i} follow from the step by PyTorch's bookkeeping, and the cycle's
+     * {@code pi / T_i} and the wave from them.
+     */
+    @Override
+    CodeBlock checkSaved(String t) {
+      String tCurAt = local("tCurAt");
+      String tIAt = local("tIAt");
+      return CodeBlock.builder()
+          .addStatement("long $N = $L", tCurAt, t)
+          .addStatement("long $N = $N", tIAt, t0)
+          .beginControlFlow("if ($N == 1)", tMult)
+          .addStatement("$N = $L % $N", tCurAt, t, t0)
+          .nextControlFlow("else")
+          .beginControlFlow("while ($N >= $N && $N <= $T.MAX_VALUE / $N)", tCurAt, tIAt, tIAt, Long.class, tMult)
+          .addStatement("$N -= $N", tCurAt, tIAt)
+          .addStatement("$N *= $N", tIAt, tMult)
+          .endControlFlow()
+          .endControlFlow()
+          .addStatement("in.expect($S, $N, $N)", tCur, saved(tCur), tCurAt)
+          .addStatement("in.expect($S, $N, $N)", tI, saved(tI), tIAt)
+          .addStatement("in.near($S, $N, $T.omega($N), 0.0, 0)", omega(), saved(omega()), MATH_COSINE, tIAt)
+          .addStatement("in.near($S, $N, $T.wave($T.omega($N), $N), 2.0, 0)", wave(), saved(wave()), MATH_COSINE,
+              MATH_COSINE, tIAt, tCurAt)
+          .build();
+    }
+
     @Override
     CodeBlock chain(String lr, String t, String g) {
       return lr(t, g);
@@ -1084,6 +1251,30 @@ abstract class KindWriter {
     CodeBlock chain(String lr, String t, String g) {
       return CodeBlock.of("$T.lr($N[$L], $L)", MATH_LAMBDA, base, g, call(t, g));
     }
+
+    /**
+     * The rates are the closed form's at the step, which calls the config's functions; a function
+     * that refuses the step (an {@code int} parameter past {@code Integer.MAX_VALUE}, a value that
+     * is no factor) means that no run saved it.
+     */
+    @Override
+    CodeBlock checkSavedPhaseRates(String rates, String t) {
+      return checkSavedRates(rates, t);
+    }
+
+    @Override
+    CodeBlock checkSavedRates(String rates, String t) {
+      return CodeBlock.builder()
+          .beginControlFlow("try")
+          .add(prologue(t))
+          .beginControlFlow("for (int g = 0; g < $N.length; g++)", rates)
+          .addStatement("in.near($S + g, $N[g], $L, 0.0, 0)", "the rate of group ", rates, lr(t, "g"))
+          .endControlFlow()
+          .nextControlFlow("catch ($T | $T e)", IllegalStateException.class, ArithmeticException.class)
+          .addStatement("throw in.refusedBy(e)")
+          .endControlFlow()
+          .build();
+    }
   }
 
   static final class Multiplicative extends KindWriter {
@@ -1133,6 +1324,12 @@ abstract class KindWriter {
     @Override
     CodeBlock restart() {
       return CodeBlock.of("$T.arraycopy($N, 0, lrs, 0, lrs.length);\n", System.class, base);
+    }
+
+    /** Initial rates and factors are {@code >= 0}, and so are their products. */
+    @Override
+    CodeBlock checkSavedRates(String rates, String t) {
+      return checkNonNegative(rates);
     }
 
     @Override
@@ -1299,6 +1496,17 @@ abstract class KindWriter {
       return code.build();
     }
 
+    /** The slopes are those {@code startSlopes} computes from the saved amplitude. */
+    @Override
+    CodeBlock savedRead(String g) {
+      if (perCycle()) {
+        return CodeBlock.of("$T.onSlopes($N[$L], $N, $N, $N, $T.slope($N[$L], $N, $N), $T.slope($N[$L], $N, $N))",
+            MATH_CYCLIC, baseLr, g, saved(position), up, cycleLength, MATH_CYCLIC, height, g, saved(amplitude),
+            inverseUp, MATH_CYCLIC, height, g, saved(amplitude), inverseDown);
+      }
+      return CodeBlock.of("$T.level($N[$L], $N[$L], $N)", MATH_CYCLIC, baseLr, g, height, g, saved(level));
+    }
+
     /** {@code scale * amplitude}, for the momentum where the slopes stand in for it. */
     private CodeBlock levelNow() {
       return perCycle()
@@ -1310,6 +1518,24 @@ abstract class KindWriter {
     @Override
     CodeBlock rebuildDerived() {
       return perCycle() ? slopes() : CodeBlock.of("");
+    }
+
+    /**
+     * The position in the cycle and the cycle follow from the step, the amplitude from them as on
+     * the step, and where it is kept the level from the position and the amplitude.
+     */
+    @Override
+    CodeBlock checkSaved(String t) {
+      CodeBlock cycleAt = CodeBlock.of("$L / $N + 1", t, cycleLength);
+      CodeBlock.Builder code = CodeBlock.builder()
+          .addStatement("in.expect($S, $N, $L % $N)", position, saved(position), t, cycleLength)
+          .addStatement("in.expect($S, $N, $L)", cycle, saved(cycle), cycleAt)
+          .addStatement("in.near($S, $N, $L, 0.0, 0)", amplitude, saved(amplitude), amplitudeOf(asDouble(cycleAt), t));
+      if (level != null) {
+        code.addStatement("in.near($S, $N, $T.scaleAt($N, $N, $N, $N, $N) * $N, 0.0, 0)", level, saved(level),
+            MATH_CYCLIC, saved(position), up, inverseUp, cycleLength, inverseDown, saved(amplitude));
+      }
+      return code.build();
     }
 
     /** The cycle and the position in it are the step count, where the amplitude follows the cycle. */
@@ -1651,6 +1877,13 @@ abstract class KindWriter {
       return true;
     }
 
+    /** Its state is rebuilt from the step, which cannot be past the end. */
+    @Override
+    CodeBlock checkSaved(String t) {
+      return CodeBlock.of("in.consistent($L <= $N, $S + $L + $S + $N);\n", t, totalSteps, "the step count ", t,
+          " is past OneCycleLR's end, totalSteps (total_steps) = ", totalSteps);
+    }
+
     @Override
     CodeBlock resetState() {
       return advance(ZERO);
@@ -1856,12 +2089,54 @@ abstract class KindWriter {
       emitter.state(prefix, "best", TypeName.DOUBLE,
           CodeBlock.of("$T.$L", Double.class, mode == Mode.MIN ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY"),
           "The best metric so far; infinitely bad at first.");
-      emitter.state(prefix, "badSteps", TypeName.INT, CodeBlock.of("0"),
+      badSteps = emitter.state(prefix, "badSteps", TypeName.INT, CodeBlock.of("0"),
           "PyTorch's {@code num_bad_epochs}: steps in a row without improvement.");
       if (hasCooldown()) {
-        emitter.state(prefix, "cooldownLeft", TypeName.INT, CodeBlock.of("0"),
+        cooldownLeft = emitter.state(prefix, "cooldownLeft", TypeName.INT, CodeBlock.of("0"),
             "PyTorch's {@code cooldown_counter}: steps left in which bad steps are not counted.");
       }
+    }
+
+    private String badSteps;
+    private String cooldownLeft;
+
+    /**
+     * A step leaves at most {@code patience} bad steps (one more reduces the rate and starts
+     * over), no more than the steps taken; the cooldown left lies between 0 and {@code cooldown},
+     * follows a reduction (after more than {@code patience} steps), and while it lasts no bad step
+     * is counted. The best metric is any number but NaN, which
+     * reading refuses.
+     */
+    @Override
+    CodeBlock checkSaved(String t) {
+      CodeBlock.Builder code = CodeBlock.builder()
+          .addStatement("in.within($S, $N, 0, $T.min($L, $T.max(0, $N)))", badSteps, saved(badSteps), Math.class, t,
+              Math.class, patience);
+      if (cooldownLeft != null) {
+        code.addStatement("in.within($S, $N, $T.min(0, $N), $T.max(0, $N))", cooldownLeft, saved(cooldownLeft),
+                Math.class, cooldown, Math.class, cooldown)
+            .addStatement("in.consistent($N <= 0 || $N == 0, $S + $N + $S + $N + $S)", saved(cooldownLeft),
+                saved(badSteps), "saved " + cooldownLeft + " = ", saved(cooldownLeft), " and " + badSteps + " = ",
+                saved(badSteps), " contradict each other: no bad step is counted during a cooldown")
+            .addStatement("in.consistent($N == 0 || $L > $T.max(0, $N), $S + $N + $S + $L + $S)", saved(cooldownLeft),
+                t, Math.class, patience, "saved " + cooldownLeft + " = ", saved(cooldownLeft),
+                " needs a reduction of the rate, which takes more than patience steps, and the step count is ", t, "");
+      }
+      return code.build();
+    }
+
+    /**
+     * A reduction never takes a rate below {@code min_lr}, so a rate is at least the smaller of
+     * its initial rate and {@code min_lr}; with {@code factor >= 0} it is at most the larger.
+     */
+    @Override
+    CodeBlock checkSavedRates(String rates, String t) {
+      return CodeBlock.builder()
+          .beginControlFlow("for (int g = 0; g < $N.length; g++)", rates)
+          .addStatement("in.between($S, g, $N[g], $T.min($N[g], $N[g]), $N >= 0 ? $T.max($N[g], $N[g]) : $T.POSITIVE_INFINITY)",
+              "the rate", rates, Math.class, base, minLr, factor, Math.class, base, minLr, Double.class)
+          .endControlFlow()
+          .build();
     }
 
     /** Whether cooldown is kept: not where it is written or defaulted as 0, since it never starts. */

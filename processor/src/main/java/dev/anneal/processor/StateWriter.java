@@ -161,13 +161,16 @@ final class StateWriter {
     }
     for (Field field : scalars) {
       if (field.type().equals(TypeName.DOUBLE)) {
-        method.addStatement("double $N = in.nextDouble()", saved(field.name()));
+        method.addStatement("double $N = in.nextDouble($S)", saved(field.name()), field.name());
       } else if (field.type().equals(TypeName.INT)) {
         method.addStatement("int $N = in.nextInt($S)", saved(field.name()), field.name());
       } else {
         method.addStatement("long $N = in.nextLong()", saved(field.name()));
       }
     }
+    method.addComment("Each value must be what stepping to the saved step leaves.")
+        .addStatement("long $N = in.step()", SAVED_STEP)
+        .addCode(checks());
     method.addComment("Read and checked whole: only now does the scheduler change.");
     KindWriter first = kinds.get(0);
     if (!first.keepsClock) {
@@ -216,6 +219,109 @@ final class StateWriter {
   }
 
   private static String saved(String field) {
-    return "saved" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    return KindWriter.saved(field);
+  }
+
+  /** The local of {@code restoreState} holding the saved step count. */
+  private static final String SAVED_STEP = "savedStep";
+
+  /**
+   * The checks of the saved values against the saved step: each schedule's on its own clock (a
+   * phase of a @Sequential holds its state at its last step, or at its step 0 before its
+   * milestone), the rates of a schedule alone that keeps them. The state of a schedule that never
+   * runs, a @Chained schedule's (the chain computes each step from the rate before) and, where
+   * the phases keep every group's rate, a later phase's before its milestone, stays 0.
+   */
+  private CodeBlock checks() {
+    CodeBlock.Builder code = CodeBlock.builder();
+    switch (model.combinator()) {
+      case NONE:
+        code.add(kinds.get(0).checkSaved(SAVED_STEP));
+        if (groupArrays.contains("lrs")) {
+          code.add(kinds.get(0).checkSavedRates(saved("lrs"), SAVED_STEP));
+        }
+        break;
+      case SEQUENTIAL:
+        boolean lazy = groupArrays.isEmpty();
+        int[] milestones = model.milestones();
+        for (int i = 0; i < kinds.size(); i++) {
+          KindWriter kind = kinds.get(i);
+          long start = i == 0 ? 0 : milestones[i - 1];
+          CodeBlock checks = kind.checkSaved(clockName(kind));
+          List<Field> fields = emitter.stateFieldsOf.getOrDefault(kind.prefix, List.of());
+          if (checks.isEmpty() && (lazy || i == 0 || fields.isEmpty())) {
+            continue;
+          }
+          CodeBlock from = i == 0 ? CodeBlock.of("$N", SAVED_STEP) : CodeBlock.of("$N - $L", SAVED_STEP, start);
+          CodeBlock last = i < milestones.length ? CodeBlock.of("$L", milestones[i] - start - 1) : null;
+          if (lazy || i == 0) {
+            // Before its milestone a phase holds its step 0's state, set when the scheduler was built.
+            CodeBlock clock = i == 0 ? from : CodeBlock.of("$T.max($L, 0)", Math.class, from);
+            code.addStatement("long $N = $L", clockName(kind),
+                last == null ? clock : CodeBlock.of("$T.min($L, $L)", Math.class, clock, last));
+            code.add(checks);
+          } else {
+            code.beginControlFlow("if ($N < $L)", SAVED_STEP, start);
+            String why = "schedule " + i + " (" + kind.schedule.type().torchName() + ") starts at step " + start;
+            for (Field field : fields) {
+              code.addStatement("in.unset($S, $N, $S)", field.name(), saved(field.name()), why);
+            }
+            code.nextControlFlow("else")
+                .addStatement("long $N = $L", clockName(kind),
+                    last == null ? from : CodeBlock.of("$T.min($L, $L)", Math.class, from, last))
+                .add(checks)
+                .endControlFlow();
+          }
+        }
+        if (!lazy) {
+          code.add(checkPhaseRates(milestones));
+        }
+        break;
+      case CHAINED:
+        for (Field field : scalars) {
+          code.addStatement("in.unset($S, $N, $S)", field.name(), saved(field.name()),
+              "a @Chained schedule computes each step from the rate before and keeps no state of its own");
+        }
+        break;
+      default:
+        throw new AssertionError(model.combinator());
+    }
+    return code.build();
+  }
+
+  /**
+   * Where the phases of a @Sequential keep every group's rate: the saved rates must be those of
+   * the phase in force at the saved step.
+   */
+  private CodeBlock checkPhaseRates(int[] milestones) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    boolean open = false;
+    for (int i = 0; i < kinds.size(); i++) {
+      KindWriter kind = kinds.get(i);
+      long start = i == 0 ? 0 : milestones[i - 1];
+      String clock = i == 0 ? SAVED_STEP : "(" + SAVED_STEP + " - " + start + ")";
+      CodeBlock checks = kind.checkSavedPhaseRates(saved("lrs"), clock);
+      boolean last = i == kinds.size() - 1;
+      if (!last) {
+        if (!open) {
+          code.beginControlFlow("if ($N < $L)", SAVED_STEP, milestones[i]);
+          open = true;
+        } else {
+          code.nextControlFlow("else if ($N < $L)", SAVED_STEP, milestones[i]);
+        }
+      } else if (open) {
+        code.nextControlFlow("else");
+      }
+      code.add(checks);
+    }
+    if (open) {
+      code.endControlFlow();
+    }
+    return code.build();
+  }
+
+  /** The local of {@code restoreState} holding {@code kind}'s clock at the saved step. */
+  private static String clockName(KindWriter kind) {
+    return kind.local("clock");
   }
 }

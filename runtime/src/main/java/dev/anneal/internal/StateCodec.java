@@ -21,6 +21,13 @@ public final class StateCodec {
   /** The version of the form written and read here. */
   public static final short VERSION = 1;
 
+  /**
+   * The largest step count a state may hold: 2^62, which no run reaches (146 years at 10^9 steps
+   * a second); below it no step's arithmetic overflows (the next decay's step, a cycle's start),
+   * where {@code Long.MAX_VALUE} would wrap on the next step.
+   */
+  public static final long MAX_STEP = 1L << 62;
+
   private static final int HEADER_BYTES = 4 + 2 + 4 + 8 + 4 + 8 + 4;
   private static final int CHECKSUM_BYTES = 4;
 
@@ -146,6 +153,10 @@ public final class StateCodec {
     if (step < 0) {
       throw new SchedulerStateException(Reason.CORRUPTED, refused + "its step count is negative: " + step);
     }
+    if (step > MAX_STEP) {
+      throw new SchedulerStateException(Reason.CORRUPTED, refused + "its step count " + step
+          + " is above " + MAX_STEP + " (2^62), which no run reaches; past it a step's arithmetic could overflow");
+    }
     return new Reader(buffer, refused, step);
   }
 
@@ -170,6 +181,15 @@ public final class StateCodec {
       return Double.longBitsToDouble(buffer.getLong());
     }
 
+    /** A saved double, which no state holds as NaN. */
+    public double nextDouble(String name) {
+      double value = nextDouble();
+      if (Double.isNaN(value)) {
+        throw corrupted("saved " + name + " = NaN must be a number");
+      }
+      return value;
+    }
+
     public long nextLong() {
       return buffer.getLong();
     }
@@ -181,6 +201,98 @@ public final class StateCodec {
         throw new SchedulerStateException(Reason.CORRUPTED, refused + name + " = " + value + " is out of range");
       }
       return (int) value;
+    }
+
+    /** Refuses a saved {@code value} that is not a finite number. */
+    public double finite(String name, double value) {
+      if (!Double.isFinite(value)) {
+        throw corrupted("saved " + name + " = " + value + " must be a finite number");
+      }
+      return value;
+    }
+
+    /**
+     * Refuses a saved {@code value} that is not what the step count implies: a count of steps,
+     * cycles or milestones, or the step of the next decay, which stepping keeps exactly.
+     */
+    public long expect(String name, long value, long expected) {
+      if (value != expected) {
+        throw corrupted("saved " + name + " = " + value + " must be " + expected + ", as the step count " + step
+            + " implies");
+      }
+      return value;
+    }
+
+    /** Refuses a saved counter outside {@code [low, high]}. */
+    public long within(String name, long value, long low, long high) {
+      if (value < low || value > high) {
+        throw corrupted("saved " + name + " = " + value + " must be in [" + low + ", " + high + "]");
+      }
+      return value;
+    }
+
+    /**
+     * Refuses a saved double that is not a finite number agreeing with {@code expected}, its value
+     * at the saved step computed here: the two may differ by rounding ({@code roundings}
+     * operations that stepping rounds and the closed form does not, such as the multiplications
+     * of a running factor, and a few units in the last place for a cosine or a power computed on
+     * another machine) relative to the larger of {@code |expected|} and {@code scale}, the size of
+     * the quantity (2 for a cosine wave of values in [0, 2], 0 for a factor that can be tiny).
+     */
+    public double near(String name, double value, double expected, double scale, long roundings) {
+      finite(name, value);
+      double tolerance = (roundings + 8) * 0x1p-52 * Math.max(scale, Math.abs(expected)) + Double.MIN_NORMAL;
+      if (!(Math.abs(value - expected) <= tolerance)) {
+        throw corrupted("saved " + name + " = " + value + " must be " + expected + " (to rounding), as the step count "
+            + step + " implies");
+      }
+      return value;
+    }
+
+    /**
+     * Refuses a saved value of a schedule that has not run: every state holds its initial 0 there
+     * (a @Chained schedule's or a @Sequential phase's before its milestone); {@code why} says so.
+     */
+    public void unset(String name, double value, String why) {
+      if (Double.doubleToRawLongBits(value) != 0) {
+        throw corrupted("saved " + name + " = " + value + " must be 0: " + why);
+      }
+    }
+
+    public void unset(String name, long value, String why) {
+      if (value != 0) {
+        throw corrupted("saved " + name + " = " + value + " must be 0: " + why);
+      }
+    }
+
+    /** Refuses a saved per-group value below {@code low} or above {@code high}. */
+    public void between(String name, int group, double value, double low, double high) {
+      if (!(value >= low && value <= high)) {
+        throw corrupted("saved " + name + " of group " + group + " = " + value + " must be in [" + low + ", " + high
+            + "]");
+      }
+    }
+
+    /** Refuses a state whose saved values contradict each other, as {@code rule} states. */
+    public void consistent(boolean holds, String rule) {
+      if (!holds) {
+        throw corrupted(rule);
+      }
+    }
+
+    /**
+     * The refusal of a state whose step count a function of the config refuses, as it would have
+     * on that step: no run saved it.
+     */
+    public SchedulerStateException refusedBy(RuntimeException refusal) {
+      SchedulerStateException e =
+          corrupted("no run reaches its step count " + step + ": " + refusal.getMessage());
+      e.initCause(refusal);
+      return e;
+    }
+
+    private SchedulerStateException corrupted(String what) {
+      return new SchedulerStateException(Reason.CORRUPTED, refused + what);
     }
 
     /** One finite value per group, such as the groups' rates; anything else means damage. */

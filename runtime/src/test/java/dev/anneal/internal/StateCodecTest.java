@@ -125,6 +125,104 @@ class StateCodecTest {
     assertThrows(NullPointerException.class, () -> StateCodec.reader(null, "TestScheduler", FINGERPRINT, 2, 4));
   }
 
+  private static StateCodec.Reader readerAt(long step) {
+    byte[] state = StateCodec.writer(FINGERPRINT, 2, step, 4)
+        .putDoubles(new double[] {0.1, 0.05}).putDouble(0.9).putLong(3).finish();
+    return StateCodec.reader(state, "TestScheduler", FINGERPRINT, 2, 4);
+  }
+
+  private static void assertCorrupted(org.junit.jupiter.api.function.Executable check, String message) {
+    SchedulerStateException e = assertThrows(SchedulerStateException.class, check);
+    assertEquals(Reason.CORRUPTED, e.reason());
+    assertTrue(e.getMessage().startsWith("TestScheduler cannot restore this state: "), e.getMessage());
+    assertTrue(e.getMessage().contains(message), e.getMessage());
+  }
+
+  @Test
+  void aStepCountAboveTwoToTheSixtyTwoIsRefused() {
+    assertEquals(1L << 62, StateCodec.MAX_STEP);
+    assertEquals(StateCodec.MAX_STEP, readerAt(StateCodec.MAX_STEP).step());
+    for (long step : new long[] {StateCodec.MAX_STEP + 1, Long.MAX_VALUE}) {
+      SchedulerStateException e = assertThrows(SchedulerStateException.class, () -> readerAt(step));
+      assertEquals(Reason.CORRUPTED, e.reason());
+      assertTrue(e.getMessage().contains("its step count " + step + " is above 4611686018427387904 (2^62)"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void eachCheckOfASavedValueNamesTheValueAndItsRule() {
+    StateCodec.Reader in = readerAt(7);
+
+    assertEquals(0.5, in.finite("factor", 0.5));
+    assertCorrupted(() -> in.finite("factor", Double.NEGATIVE_INFINITY),
+        "saved factor = -Infinity must be a finite number");
+
+    assertEquals(9, in.expect("nextDecay", 9, 9));
+    assertCorrupted(() -> in.expect("nextDecay", 12, 9), "saved nextDecay = 12 must be 9, as the step count 7 implies");
+
+    assertEquals(3, in.within("badSteps", 3, 0, 3));
+    assertEquals(0, in.within("badSteps", 0, 0, 3));
+    assertCorrupted(() -> in.within("badSteps", 4, 0, 3), "saved badSteps = 4 must be in [0, 3]");
+    assertCorrupted(() -> in.within("badSteps", -1, 0, 3), "saved badSteps = -1 must be in [0, 3]");
+
+    in.unset("wave", 0.0, "not started");
+    in.unset("cycle", 0L, "not started");
+    assertCorrupted(() -> in.unset("wave", -0.0, "schedule 1 starts at step 9"),
+        "saved wave = -0.0 must be 0: schedule 1 starts at step 9");
+    assertCorrupted(() -> in.unset("cycle", 1L, "not started"), "saved cycle = 1 must be 0: not started");
+
+    in.between("the rate", 1, 0.5, 0.0, 1.0);
+    in.between("the rate", 1, 1.0, 0.0, 1.0);
+    assertCorrupted(() -> in.between("the rate", 1, -0.25, 0.0, 1.0), "saved the rate of group 1 = -0.25 must be in [0.0, 1.0]");
+
+    IllegalStateException refusal = new IllegalStateException("f(7) returned -1.0");
+    SchedulerStateException e = in.refusedBy(refusal);
+    assertEquals(Reason.CORRUPTED, e.reason());
+    assertTrue(e.getMessage().endsWith("no run reaches its step count 7: f(7) returned -1.0"), e.getMessage());
+    assertEquals(refusal, e.getCause());
+
+    in.consistent(true, "never");
+    assertCorrupted(() -> in.consistent(false, "saved a and b contradict each other"), "saved a and b contradict each other");
+  }
+
+  @Test
+  void aSavedValueThatTheStepDecidesMustAgreeWithItToRounding() {
+    StateCodec.Reader in = readerAt(7);
+    double expected = 0.9;
+    // Eight units in the last place, relative to the value, and one more per rounding allowed.
+    double ulp = Math.ulp(expected);
+    assertEquals(expected + 3 * ulp, in.near("factor", expected + 3 * ulp, expected, 0.0, 0));
+    assertCorrupted(() -> in.near("factor", expected + 20 * ulp, expected, 0.0, 0),
+        "saved factor = " + (expected + 20 * ulp) + " must be 0.9 (to rounding), as the step count 7 implies");
+    in.near("factor", expected + 20 * ulp, expected, 0.0, 20);
+    assertCorrupted(() -> in.near("factor", Double.NaN, expected, 0.0, 1_000_000), "saved factor = NaN must be a finite number");
+    assertCorrupted(() -> in.near("factor", Double.POSITIVE_INFINITY, expected, 0.0, Long.MAX_VALUE / 2),
+        "must be a finite number");
+    // A tiny factor is compared relative to itself, not to 1.
+    assertCorrupted(() -> in.near("factor", 2e-200, 1e-200, 0.0, 0), "must be 1.0E-200");
+    // A wave, of values in [0, 2], is compared relative to 2: near its trough it may differ by a few
+    // units of 2's last place between machines.
+    in.near("wave", 1e-16, 0.0, 2.0, 0);
+    assertCorrupted(() -> in.near("wave", 1e-12, 0.0, 2.0, 0), "saved wave = 1.0E-12 must be 0.0");
+    // Subnormal products keep an absolute slack.
+    in.near("factor", Double.MIN_VALUE * 5, 0.0, 0.0, 0);
+  }
+
+  @Test
+  void aSavedNaNIsRefusedOnReading() {
+    byte[] state = StateCodec.writer(FINGERPRINT, 2, 7, 4)
+        .putDoubles(new double[] {0.1, 0.05}).putDouble(Double.NaN).putLong(3).finish();
+    StateCodec.Reader in = StateCodec.reader(state, "TestScheduler", FINGERPRINT, 2, 4);
+    in.nextFinite("the rate", 2);
+    assertCorrupted(() -> in.nextDouble("best"), "saved best = NaN must be a number");
+    byte[] infinite = StateCodec.writer(FINGERPRINT, 2, 7, 4)
+        .putDoubles(new double[] {0.1, 0.05}).putDouble(Double.NEGATIVE_INFINITY).putLong(3).finish();
+    StateCodec.Reader best = StateCodec.reader(infinite, "TestScheduler", FINGERPRINT, 2, 4);
+    best.nextFinite("the rate", 2);
+    assertEquals(Double.NEGATIVE_INFINITY, best.nextDouble("best"));
+  }
+
   @Test
   void theFingerprintIsFnv1a() {
     // Published FNV-1a 64-bit test vectors.

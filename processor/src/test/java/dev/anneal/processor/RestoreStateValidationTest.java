@@ -1,0 +1,609 @@
+package dev.anneal.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.anneal.LrScheduler;
+import dev.anneal.MetricScheduler;
+import dev.anneal.ScheduleType;
+import dev.anneal.SchedulerStateException;
+import dev.anneal.SchedulerStateException.Reason;
+import dev.anneal.StepScheduler;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code restoreState} checks the saved values themselves, not only the checksum: a state edited
+ * and re-sealed with a recomputed CRC-32 is refused with reason {@code CORRUPTED} where a value is
+ * NaN, infinite, out of range or not what stepping to the saved step leaves, and the scheduler is
+ * left exactly as it was. Every legitimate state still restores, among them states saved before
+ * these checks existed ({@code states/version-1.txt}).
+ */
+class RestoreStateValidationTest {
+
+  /** The configs, by name; every schedule type alone, a @Sequential of each kind, a @Chained. */
+  private static final Map<String, String[]> CONFIGS = new LinkedHashMap<>();
+
+  /** The config of each schedule type alone. */
+  private static final Map<ScheduleType, String> BY_TYPE = new EnumMap<>(ScheduleType.class);
+
+  private static final double[] INITIAL_LRS = {0.1, 0.01};
+
+  static {
+    single(ScheduleType.STEP, "StepState", "@Schedule(type = STEP, stepSize = 3, gamma = 0.5)",
+        "final class StepState {}");
+    single(ScheduleType.MULTI_STEP, "MultiStepState", "@Schedule(type = MULTI_STEP, milestones = {2, 5, 5}, gamma = 0.5)",
+        "final class MultiStepState {}");
+    single(ScheduleType.CONSTANT, "ConstantState", "@Schedule(type = CONSTANT, factor = 0.5, totalIters = 4)",
+        "final class ConstantState {}");
+    single(ScheduleType.LINEAR, "LinearState", "@Schedule(type = LINEAR, startFactor = 0.25, totalIters = 6)",
+        "final class LinearState {}");
+    single(ScheduleType.EXPONENTIAL, "ExponentialState", "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+        "final class ExponentialState {}");
+    single(ScheduleType.POLYNOMIAL, "PolynomialState", "@Schedule(type = POLYNOMIAL, totalIters = 10, power = 2.0)",
+        "final class PolynomialState {}");
+    single(ScheduleType.COSINE, "CosineState", "@Schedule(type = COSINE, tMax = 8, etaMin = 0.001)",
+        "final class CosineState {}");
+    single(ScheduleType.COSINE_WARM_RESTARTS, "WarmRestartsState",
+        "@Schedule(type = COSINE_WARM_RESTARTS, t0 = 2, tMult = 2, etaMin = 1e-4)",
+        "final class WarmRestartsState {}");
+    single(ScheduleType.LAMBDA, "LambdaState", "@Schedule(type = LAMBDA, lrLambda = \"decay\")",
+        "final class LambdaState {",
+        "  static double decay(long step) {",
+        "    return 1.0 / (1 + step);",
+        "  }",
+        "}");
+    single(ScheduleType.MULTIPLICATIVE, "MultiplicativeState", "@Schedule(type = MULTIPLICATIVE, lrLambda = \"decay\")",
+        "final class MultiplicativeState {",
+        "  static double decay(long step) {",
+        "    return 0.9;",
+        "  }",
+        "}");
+    single(ScheduleType.CYCLIC, "CyclicState",
+        "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 2, stepSizeDown = 3, mode = TRIANGULAR2)",
+        "final class CyclicState {}");
+    single(ScheduleType.ONE_CYCLE, "OneCycleState", "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 20)",
+        "final class OneCycleState {}");
+    single(ScheduleType.REDUCE_ON_PLATEAU, "PlateauState",
+        "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 1, cooldown = 2, minLr = 1e-3)",
+        "final class PlateauState {}");
+    CONFIGS.put("ExpRangeState", new String[] {
+        "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 2, mode = EXP_RANGE, gamma = 0.9,"
+            + " cycleMomentum = false)",
+        "final class ExpRangeState {}"});
+    // Phases that keep only shared state, each set when the scheduler is built.
+    CONFIGS.put("LazySequentialState", new String[] {
+        "@Schedule(type = LINEAR, startFactor = 0.25, totalIters = 3)",
+        "@Schedule(type = COSINE, tMax = 8)",
+        "@Schedule(type = STEP, stepSize = 3, gamma = 0.5)",
+        "@Sequential(milestones = {3, 8})",
+        "final class LazySequentialState {}"});
+    // Phases that keep every group's rate: a later phase's state is set at its milestone.
+    CONFIGS.put("SequentialState", new String[] {
+        "@Schedule(type = LAMBDA, lrLambda = \"warmup\")",
+        "@Schedule(type = COSINE, tMax = 8)",
+        "@Schedule(type = STEP, stepSize = 3, gamma = 0.5)",
+        "@Sequential(milestones = {3, 8})",
+        "final class SequentialState {",
+        "  static double warmup(long step) {",
+        "    return (step + 1) / 3.0;",
+        "  }",
+        "}"});
+    // A phase's rate computed from its cycle, and MultiplicativeLR going on from the rate in force.
+    CONFIGS.put("CyclicSequentialState", new String[] {
+        "@Schedule(type = LAMBDA, lrLambda = \"warmup\")",
+        "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 2, mode = TRIANGULAR2,"
+            + " cycleMomentum = false)",
+        "@Schedule(type = MULTIPLICATIVE, lrLambda = \"decay\")",
+        "@Sequential(milestones = {3, 8})",
+        "final class CyclicSequentialState {",
+        "  static double warmup(long step) {",
+        "    return (step + 1) / 3.0;",
+        "  }",
+        "",
+        "  static double decay(long step) {",
+        "    return 0.9;",
+        "  }",
+        "}"});
+    CONFIGS.put("ChainedState", new String[] {
+        "@Schedule(type = COSINE, tMax = 8, etaMin = 0.001)",
+        "@Schedule(type = STEP, stepSize = 3, gamma = 0.5)",
+        "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 2, mode = TRIANGULAR2,"
+            + " cycleMomentum = false)",
+        "@Chained",
+        "final class ChainedState {}"});
+  }
+
+  /**
+   * Long runs whose saved values carry the roundings of a million multiplications, or a cycle
+   * count far along: the checks allow for those roundings.
+   */
+  private static final Map<String, String[]> LONG = Map.of(
+      "LongStepState", new String[] {"@Schedule(type = STEP, stepSize = 1, gamma = 0.9999999)",
+          "final class LongStepState {}"},
+      "LongExponentialState", new String[] {"@Schedule(type = EXPONENTIAL, gamma = 0.9999999)",
+          "final class LongExponentialState {}"},
+      "LongMultiStepState", new String[] {"@Schedule(type = MULTI_STEP, milestones = {1, 2, 2, 3, 5, 8, 13, 21, 34,"
+          + " 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181, 6765, 10946}, gamma = 0.99999)",
+          "final class LongMultiStepState {}"},
+      "LongWarmRestartsState", new String[] {"@Schedule(type = COSINE_WARM_RESTARTS, t0 = 1, tMult = 3)",
+          "final class LongWarmRestartsState {}"},
+      "LongCyclicState", new String[] {"@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 7,"
+          + " mode = EXP_RANGE, gamma = 0.99999, cycleMomentum = false)",
+          "final class LongCyclicState {}"});
+
+  private static void single(ScheduleType type, String name, String... body) {
+    BY_TYPE.put(type, name);
+    CONFIGS.put(name, body);
+  }
+
+  /** Bound parameters: the checks read them from the scheduler's fields; a function of int. */
+  private static final Map<String, String[]> BOUND = Map.of(
+      "IntLambdaState", new String[] {"@Schedule(type = LAMBDA, lrLambda = \"decay\")",
+          "final class IntLambdaState {",
+          "  static double decay(int step) {",
+          "    return step == 1000 ? -1.0 : 1.0 / (1 + step);",
+          "  }",
+          "}"},
+      "BoundStepState", new String[] {"@Schedule(type = STEP)",
+          "record BoundStepState(@Bind int stepSize, @Bind double gamma) {}"},
+      "BoundWarmRestartsState", new String[] {"@Schedule(type = COSINE_WARM_RESTARTS)",
+          "record BoundWarmRestartsState(@Bind int t0, @Bind int tMult) {}"});
+
+  /** The steps at which states are saved: before, at and after decays, cycles and milestones. */
+  private static final int[] CUTS = {0, 1, 2, 3, 5, 8, 11};
+
+  private static ClassLoader loader;
+  private static final Map<String, List<Slot>> LAYOUTS = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void compile() {
+    Map<String, String[]> all = new LinkedHashMap<>(CONFIGS);
+    all.putAll(BOUND);
+    all.putAll(LONG);
+    Compilation compilation = Sources.compile(Configs.sources(all).toArray(JavaFileObject[]::new));
+    assertThat(compilation).succeeded();
+    loader = Sources.loader(compilation);
+    for (String name : all.keySet()) {
+      LAYOUTS.put(name, layout(Sources.generatedSource(compilation, name + "Scheduler")));
+    }
+  }
+
+  @Test
+  void everyScheduleTypeIsCovered() {
+    assertEquals(Set.of(ScheduleType.values()), BY_TYPE.keySet());
+  }
+
+  @Test
+  void everyLegitimateStateRestoresAndContinuesBitForBit() {
+    for (String name : CONFIGS.keySet()) {
+      for (int cut : CUTS) {
+        LrScheduler original = stepped(name, cut);
+        LrScheduler restored = scheduler(name);
+        restored.restoreState(original.saveState());
+        assertSame(original, restored, name + " cut at " + cut);
+        for (int t = cut; t < 19; t++) {
+          step(original, t);
+          step(restored, t);
+          assertSame(original, restored, name + " cut at " + cut + ", step " + (t + 1));
+        }
+      }
+    }
+  }
+
+  @Test
+  void statesOfLongRunsRestore() {
+    for (String name : LONG.keySet()) {
+      LrScheduler original = stepped(name, 1_000_003);
+      LrScheduler restored = scheduler(name);
+      restored.restoreState(original.saveState());
+      assertSame(original, restored, name);
+    }
+  }
+
+  /**
+   * States saved by the generator before the saved values were checked (two cuts of every config,
+   * captured as bytes) restore, save back the very same bytes, and continue as a scheduler
+   * stepped there.
+   */
+  @Test
+  void statesSavedBeforeTheseChecksStillRestore() throws IOException {
+    int lines = 0;
+    try (InputStream resource = RestoreStateValidationTest.class.getResourceAsStream("/states/version-1.txt");
+        BufferedReader reader = new BufferedReader(new InputStreamReader(resource, StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String[] fields = line.split(" ");
+        String name = fields[0];
+        int steps = Integer.parseInt(fields[1]);
+        byte[] saved = HexFormat.of().parseHex(fields[2]);
+        LrScheduler restored = scheduler(name);
+        restored.restoreState(saved);
+        assertArrayEquals(saved, restored.saveState(), line);
+        LrScheduler reference = stepped(name, steps);
+        assertSame(reference, restored, name + " at " + steps);
+        for (int t = steps; t < 19; t++) {
+          step(reference, t);
+          step(restored, t);
+          assertSame(reference, restored, name + " from " + steps + ", step " + (t + 1));
+        }
+        lines++;
+      }
+    }
+    // Every config but CyclicSequentialState, added since.
+    assertEquals(2 * (CONFIGS.size() - 1), lines);
+  }
+
+  @Test
+  void everySavedValueThatIsNaNOrInfiniteIsRefused() {
+    for (String name : CONFIGS.keySet()) {
+      List<Slot> layout = LAYOUTS.get(name);
+      for (int cut : CUTS) {
+        byte[] state = stepped(name, cut).saveState();
+        for (int i = 0; i < layout.size(); i++) {
+          Slot slot = layout.get(i);
+          String what = name + " cut at " + cut + ", " + slot.name();
+          // As a long, each of these is also far out of any counter's range.
+          assertRefused(name, withValue(state, i, Double.doubleToRawLongBits(Double.NaN)), what + " = NaN");
+          if (!slot.name().equals("best")) {
+            // ReduceLROnPlateau's best metric is infinitely bad at first and may be any number.
+            assertRefused(name, withValue(state, i, Double.doubleToRawLongBits(Double.POSITIVE_INFINITY)),
+                what + " = Infinity");
+            assertRefused(name, withValue(state, i, Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY)),
+                what + " = -Infinity");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void everySavedValueOutOfRangeOrInconsistentWithTheStepIsRefused() {
+    for (String name : CONFIGS.keySet()) {
+      List<Slot> layout = LAYOUTS.get(name);
+      for (int cut : CUTS) {
+        byte[] state = stepped(name, cut).saveState();
+        ByteBuffer values = ByteBuffer.wrap(state);
+        for (int i = 0; i < layout.size(); i++) {
+          Slot slot = layout.get(i);
+          long bits = values.getLong(VALUES + 8 * i);
+          String what = name + " cut at " + cut + ", " + slot.name();
+          if (slot.isLong()) {
+            for (long bad : new long[] {-1, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MAX_VALUE + 1L}) {
+              assertRefused(name, withValue(state, i, bad), what + " = " + bad);
+            }
+            if (!PLATEAU_COUNTERS.contains(slot.name())) {
+              // Every other counter is what the step count implies, or 0 where it is not kept.
+              assertRefused(name, withValue(state, i, bits + 1), what + " + 1");
+              assertRefused(name, withValue(state, i, bits - 1), what + " - 1");
+            }
+          } else if (slot.group() >= 0) {
+            double rate = Double.longBitsToDouble(bits);
+            if (name.equals("PlateauState")) {
+              // Between min_lr and the initial rate.
+              assertRefused(name, withDouble(state, i, INITIAL_LRS[slot.group()] * 1.5), what + " above its initial rate");
+              assertRefused(name, withDouble(state, i, 0.5e-3), what + " below min_lr");
+            } else if (name.equals("LambdaState") || name.equals("MultiplicativeState")) {
+              assertRefused(name, withDouble(state, i, -rate - 1e-3), what + " negative");
+            }
+            if (name.equals("LambdaState") || name.equals("SequentialState")
+                || (name.equals("CyclicSequentialState") && cut < 8)) {
+              // The closed form's at the step, or what the saved state of the phase in force gives
+              // (MultiplicativeLR goes on from the rate in force: no rule but finiteness).
+              assertRefused(name, withDouble(state, i, rate * (1 + 1e-9)), what + " nudged");
+            }
+          } else if (!slot.name().equals("best")) {
+            double value = Double.longBitsToDouble(bits);
+            // A factor, wave, amplitude or level: what the step count implies, or 0 where unset.
+            assertRefused(name, withDouble(state, i, value * (1 + 1e-9) + 1e-9), what + " nudged");
+            assertRefused(name, withDouble(state, i, value * 2 + 1), what + " doubled");
+            assertRefused(name, withDouble(state, i, -value - 1), what + " negated");
+          }
+        }
+      }
+    }
+  }
+
+  private static final Set<String> PLATEAU_COUNTERS = Set.of("badSteps", "cooldownLeft");
+
+  @Test
+  void plateauCountersOutOfRangeOrContradictingEachOtherAreRefused() {
+    int badSteps = slotIndex("PlateauState", "badSteps");
+    int cooldownLeft = slotIndex("PlateauState", "cooldownLeft");
+    // Metrics 1.0, 0.9 (better), 0.95, 0.97 (two bad steps: more than patience 1, a reduction and a
+    // cooldown of 2), 0.99 (cooldown 1 left), 0.5 (better; cooldown over).
+    byte[] inCooldown = stepped("PlateauState", 5).saveState();
+    assertEquals(1, value(inCooldown, cooldownLeft));
+    assertEquals(0, value(inCooldown, badSteps));
+    // Bad steps are not counted during a cooldown.
+    assertRefused("PlateauState", withValue(inCooldown, badSteps, 1), "bad steps counted in a cooldown");
+    // The cooldown is at most cooldown = 2.
+    assertRefused("PlateauState", withValue(inCooldown, cooldownLeft, 3), "cooldownLeft above cooldown");
+    // A cooldown follows a reduction, which takes more than patience = 1 steps.
+    assertRefused("PlateauState", withStep(inCooldown, 1), "a cooldown at step 1");
+    byte[] counting = stepped("PlateauState", 3).saveState();
+    assertEquals(1, value(counting, badSteps));
+    // More than patience = 1 bad steps reduce the rate and start over.
+    assertRefused("PlateauState", withValue(counting, badSteps, 2), "badSteps above patience");
+    // There are no more bad steps than steps.
+    assertRefused("PlateauState", withStep(withValue(counting, badSteps, 1), 0), "a bad step at step 0");
+  }
+
+  @Test
+  void aStepCountThatStateValuesContradictIsRefused() {
+    for (String name : CONFIGS.keySet()) {
+      if (Set.of("MultiplicativeState", "PlateauState", "ChainedState").contains(name)) {
+        continue;  // their saved values do not follow from the step
+      }
+      byte[] state = stepped(name, 5).saveState();
+      long contradicting = name.equals("OneCycleState") ? 21 : 1;
+      assertRefused(name, withStep(state, contradicting), name + " saved at 5, marked " + contradicting);
+    }
+  }
+
+  @Test
+  void aStepCountThatIsNegativeOrTooLargeToStepIsRefused() {
+    for (String name : CONFIGS.keySet()) {
+      byte[] state = stepped(name, 5).saveState();
+      for (long step : new long[] {-1, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE - 1, (1L << 62) + 1}) {
+        assertRefused(name, withStep(state, step), name + " at step " + step);
+      }
+    }
+  }
+
+  @Test
+  void theMessageNamesTheValueAndTheRule() {
+    int wave = slotIndex("CosineState", "wave");
+    byte[] state = stepped("CosineState", 3).saveState();
+    SchedulerStateException e = assertRefused("CosineState", withDouble(state, wave, Double.NaN), "NaN wave");
+    assertTrue(e.getMessage().contains("saved wave = NaN must be a number"), e.getMessage());
+    e = assertRefused("CosineState", withDouble(state, wave, Double.POSITIVE_INFINITY), "infinite wave");
+    assertTrue(e.getMessage().contains("saved wave = Infinity must be a finite number"), e.getMessage());
+    e = assertRefused("CosineState", withDouble(state, wave, 0.5), "a wave of another step");
+    assertTrue(e.getMessage().contains("saved wave = 0.5 must be "), e.getMessage());
+    assertTrue(e.getMessage().contains("as the step count 3 implies"), e.getMessage());
+
+    int nextDecay = slotIndex("StepState", "nextDecay");
+    e = assertRefused("StepState", withValue(stepped("StepState", 7).saveState(), nextDecay, 12), "nextDecay");
+    assertTrue(e.getMessage().contains("saved nextDecay = 12 must be 9, as the step count 7 implies"), e.getMessage());
+
+    e = assertRefused("StepState", withStep(stepped("StepState", 7).saveState(), Long.MAX_VALUE), "step MAX_VALUE");
+    assertTrue(e.getMessage().contains("step count " + Long.MAX_VALUE + " is above"), e.getMessage());
+
+    e = assertRefused("OneCycleState", withStep(stepped("OneCycleState", 7).saveState(), 21), "OneCycleLR past its end");
+    assertTrue(e.getMessage().contains("the step count 21 is past OneCycleLR's end, totalSteps (total_steps) = 20"),
+        e.getMessage());
+
+    e = assertRefused("SequentialState", withDouble(stepped("SequentialState", 2).saveState(),
+        slotIndex("SequentialState", "s1Wave"), 1.0), "a phase's wave before its milestone");
+    assertTrue(e.getMessage().contains("saved s1Wave = 1.0 must be 0: schedule 1 (CosineAnnealingLR) starts at step 3"),
+        e.getMessage());
+  }
+
+  /**
+   * LambdaLR's rates are checked against its functions at the saved step; a step that a function
+   * refuses (an int parameter past Integer.MAX_VALUE, a value that is no factor) is one no run
+   * saved, and the state is refused as corrupted rather than with the function's exception.
+   */
+  @Test
+  void aStepThatTheConfigsFunctionsRefuseIsRefused() {
+    byte[] state = stepped("IntLambdaState", 5).saveState();
+    SchedulerStateException e = assertRefused("IntLambdaState", withStep(state, 1L << 31), "an int lambda past int");
+    assertTrue(e.getMessage().contains("no run reaches its step count 2147483648: decay(int) takes the step as an int"),
+        e.getMessage());
+    e = assertRefused("IntLambdaState", withStep(state, 1000), "a negative factor");
+    assertTrue(e.getMessage().contains("no run reaches its step count 1000: LambdaLR: decay(1000) returned -1.0"),
+        e.getMessage());
+  }
+
+  /** Bound parameters, a tMult of 1 among them, are read where the checks need them. */
+  @Test
+  void boundParametersTakePartInTheChecks() throws ReflectiveOperationException {
+    for (Object[] values : new Object[][] {{3, 0.5}, {1, 0.9}}) {
+      Object config = config("BoundStepState", values);
+      int nextDecay = slotIndex("BoundStepState", "nextDecay");
+      LrScheduler original = bound("BoundStepState", config);
+      for (int t = 0; t < 7; t++) {
+        ((StepScheduler) original).step();
+      }
+      byte[] state = original.saveState();
+      LrScheduler restored = bound("BoundStepState", config);
+      restored.restoreState(state);
+      assertSame(original, restored, "BoundStepState " + values[0]);
+      long stepSize = (Integer) values[0];
+      assertRefused(() -> bound("BoundStepState", config),
+          withValue(state, nextDecay, (7 / stepSize + 2) * stepSize), "BoundStepState nextDecay");
+    }
+    for (Object[] values : new Object[][] {{2, 2}, {3, 1}}) {
+      Object config = config("BoundWarmRestartsState", values);
+      LrScheduler original = bound("BoundWarmRestartsState", config);
+      for (int t = 0; t < 8; t++) {
+        ((StepScheduler) original).step();
+      }
+      byte[] state = original.saveState();
+      LrScheduler restored = bound("BoundWarmRestartsState", config);
+      restored.restoreState(state);
+      assertSame(original, restored, "BoundWarmRestartsState " + values[1]);
+      int tCur = slotIndex("BoundWarmRestartsState", "tCur");
+      assertRefused(() -> bound("BoundWarmRestartsState", config), withValue(state, tCur, value(state, tCur) + 1),
+          "BoundWarmRestartsState tCur");
+    }
+  }
+
+  // A state's layout, and re-sealing it after an edit.
+
+  /** The header's length, where the values begin: see {@code LrScheduler#saveState}. */
+  private static final int VALUES = 34;
+
+  private static final int STEP = 22;
+
+  /** One saved value: a field, or one group's entry of a per-group array. */
+  private record Slot(String name, int group, boolean isLong) {}
+
+  private static final Pattern PUT = Pattern.compile("\\.put(Doubles|Double|Long)\\((\\w+)\\)");
+
+  /** The saved values in order, read from the generated {@code saveState}. */
+  private static List<Slot> layout(String source) {
+    int start = source.indexOf("public byte[] saveState()");
+    String body = source.substring(start, source.indexOf(".finish()", start));
+    List<Slot> slots = new ArrayList<>();
+    Matcher put = PUT.matcher(body);
+    while (put.find()) {
+      switch (put.group(1)) {
+        case "Doubles":
+          for (int g = 0; g < INITIAL_LRS.length; g++) {
+            slots.add(new Slot(put.group(2), g, false));
+          }
+          break;
+        case "Double":
+          slots.add(new Slot(put.group(2), -1, false));
+          break;
+        default:
+          slots.add(new Slot(put.group(2), -1, true));
+      }
+    }
+    return slots;
+  }
+
+  private static int slotIndex(String config, String field) {
+    List<Slot> layout = LAYOUTS.get(config);
+    for (int i = 0; i < layout.size(); i++) {
+      if (layout.get(i).name().equals(field)) {
+        return i;
+      }
+    }
+    throw new AssertionError(config + " saves no " + field + ": " + layout);
+  }
+
+  private static long value(byte[] state, int slot) {
+    return ByteBuffer.wrap(state).getLong(VALUES + 8 * slot);
+  }
+
+  private static byte[] withValue(byte[] state, int slot, long bits) {
+    byte[] edited = state.clone();
+    ByteBuffer.wrap(edited).putLong(VALUES + 8 * slot, bits);
+    return resealed(edited);
+  }
+
+  private static byte[] withDouble(byte[] state, int slot, double value) {
+    return withValue(state, slot, Double.doubleToRawLongBits(value));
+  }
+
+  private static byte[] withStep(byte[] state, long step) {
+    byte[] edited = state.clone();
+    ByteBuffer.wrap(edited).putLong(STEP, step);
+    return resealed(edited);
+  }
+
+  /** The CRC-32 of all the bytes before it, recomputed: an edit the checksum cannot see. */
+  private static byte[] resealed(byte[] state) {
+    CRC32 crc = new CRC32();
+    crc.update(state, 0, state.length - 4);
+    ByteBuffer.wrap(state).putInt(state.length - 4, (int) crc.getValue());
+    return state;
+  }
+
+  // Schedulers.
+
+  private static final double[] METRICS = {1.0, 0.9, 0.95, 0.97, 0.99, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1};
+
+  private static double metric(int t) {
+    return t < METRICS.length ? METRICS[t] : 1.0 + 0.01 * t;
+  }
+
+  private static void step(LrScheduler scheduler, int t) {
+    if (scheduler instanceof MetricScheduler metric) {
+      metric.step(metric(t));
+    } else {
+      ((StepScheduler) scheduler).step();
+    }
+  }
+
+  private static LrScheduler scheduler(String name) {
+    try {
+      return (LrScheduler) Class.forName(Sources.PACKAGE + "." + name + "Scheduler", true, loader)
+          .getConstructor(double[].class).newInstance((Object) INITIAL_LRS.clone());
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static LrScheduler stepped(String name, int steps) {
+    LrScheduler scheduler = scheduler(name);
+    for (int t = 0; t < steps; t++) {
+      step(scheduler, t);
+    }
+    return scheduler;
+  }
+
+  private static Object config(String name, Object... values) throws ReflectiveOperationException {
+    var constructor = Class.forName(Sources.PACKAGE + "." + name, true, loader).getDeclaredConstructors()[0];
+    constructor.setAccessible(true);
+    return constructor.newInstance(values);
+  }
+
+  private static LrScheduler bound(String name, Object config) {
+    try {
+      Class<?> configClass = Class.forName(Sources.PACKAGE + "." + name, true, loader);
+      var constructor = Class.forName(Sources.PACKAGE + "." + name + "Scheduler", true, loader)
+          .getDeclaredConstructor(configClass, double[].class);
+      return (LrScheduler) constructor.newInstance(config, INITIAL_LRS.clone());
+    } catch (InvocationTargetException e) {
+      throw new AssertionError(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Equal step counts, rates and saved states: two schedulers in the same state. */
+  private static void assertSame(LrScheduler expected, LrScheduler actual, String what) {
+    assertEquals(expected.stepCount(), actual.stepCount(), what);
+    for (int g = 0; g < INITIAL_LRS.length; g++) {
+      assertEquals(expected.lr(g), actual.lr(g), 0.0, what + ", group " + g);
+    }
+    assertEquals(expected.lr(), actual.lr(), 0.0, what);
+    assertArrayEquals(expected.saveState(), actual.saveState(), what);
+  }
+
+  private static SchedulerStateException assertRefused(String name, byte[] state, String what) {
+    return assertRefused(() -> stepped(name, 4), state, what);
+  }
+
+  /**
+   * Restores {@code state} into a scheduler already stepped, and asserts that it is refused as
+   * corrupted and leaves the scheduler as it was.
+   */
+  private static SchedulerStateException assertRefused(
+      java.util.function.Supplier<LrScheduler> target, byte[] state, String what) {
+    LrScheduler scheduler = target.get();
+    LrScheduler untouched = target.get();
+    SchedulerStateException e =
+        assertThrows(SchedulerStateException.class, () -> scheduler.restoreState(state), what);
+    assertEquals(Reason.CORRUPTED, e.reason(), what + ": " + e.getMessage());
+    assertFalse(e.getMessage().isEmpty());
+    assertSame(untouched, scheduler, what + ", left unchanged");
+    return e;
+  }
+}
