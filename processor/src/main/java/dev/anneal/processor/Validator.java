@@ -160,6 +160,11 @@ final class Validator {
         continue;
       }
       int index = bind.schedule();
+      if (index < 0 && bind.scheduleValue() != null) {
+        problems.add(Problem.error(carrier, bind.mirror(), bind.scheduleValue(),
+            Message.BIND_SCHEDULE_NEGATIVE, index, count));
+        continue;
+      }
       if (index < 0 && count > 1) {
         problems.add(Problem.error(carrier, bind.mirror(), null, Message.BIND_WHICH_SCHEDULE,
             accessor.getSimpleName() + "()", count - 1));
