@@ -4,6 +4,7 @@ import dev.anneal.Mode;
 import dev.anneal.ScheduleType;
 import dev.anneal.internal.Rule;
 import dev.anneal.math.OneCycleLR;
+import dev.anneal.math.SequentialLR;
 import dev.anneal.processor.ConfigInput.BindInput;
 import dev.anneal.processor.ConfigInput.Combinator;
 import dev.anneal.processor.ConfigInput.ScheduleInput;
@@ -116,14 +117,12 @@ final class Validator {
             "PyTorch lets it overwrite the optimizer's initial rates that the schedules before it"
                 + " already started from; put it first"));
       }
-      if (input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0
-          && ParamTable.of(schedule.type()).containsKey(Param.TOTAL_ITERS)) {
+      if (input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0) {
         AnnotationValue totalIters = schedule.written().get(Param.TOTAL_ITERS);
-        if (totalIters != null && (Integer) totalIters.getValue() <= 0) {
-          problems.add(Problem.error(config, schedule.mirror(), totalIters,
-              Message.NOT_COMBINABLE, torchName + " with totalIters <= 0", name,
-              "a schedule that starts at a milestone restarts through its closed form, which"
-                  + " divides by totalIters"));
+        String refusal = totalIters == null || !(totalIters.getValue() instanceof Integer written)
+            ? null : SequentialLR.restartRefusal(torchName, written);
+        if (refusal != null) {
+          problems.add(Problem.error(config, schedule.mirror(), totalIters, Message.INVALID_VALUE, refusal));
         }
       }
     }

@@ -231,7 +231,7 @@ class ConfigValidationTest {
     }
 
     @Test
-    @DisplayName("A later phase of @Sequential with totalIters <= 0 (its closed form divides by it)")
+    @DisplayName("LinearLR as a later phase of @Sequential with totalIters 0 (PyTorch's closed form at its milestone divides by it)")
     void laterPhaseWithZeroTotalIters() {
       JavaFileObject source = config("Cfg",
           "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
@@ -239,10 +239,64 @@ class ConfigValidationTest {
           "    totalIters = 0)",
           "@Sequential(milestones = 5)",
           "final class Cfg {}");
-      Compilation compilation = compile(source);
-      assertThat(compilation).hadErrorCount(1);
-      assertThat(compilation).hadErrorContaining(
-          "[anneal.not-combinable] LinearLR").inFile(source);
+      assertSingleError(source, "totalIters = 0", "[anneal.invalid-value]",
+          "LinearLR: totalIters (total_iters) = 0 must not be 0", "later schedule of @Sequential",
+          "ZeroDivisionError");
+    }
+
+    @Test
+    @DisplayName("PolynomialLR as a later phase of @Sequential with totalIters 0 (PyTorch raises ZeroDivisionError)")
+    void laterPolynomialWithZeroTotalIters() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+          "@Schedule(type = POLYNOMIAL,",
+          "    totalIters = 0)",
+          "@Sequential(milestones = 5)",
+          "final class Cfg {}");
+      assertSingleError(source, "totalIters = 0", "[anneal.invalid-value]",
+          "PolynomialLR: totalIters (total_iters) = 0 must not be 0", "ZeroDivisionError");
+    }
+
+    @Test
+    @DisplayName("ConstantLR as a later phase with totalIters <= 0 compiles (its closed form does not divide; PyTorch runs it)")
+    void laterConstantWithZeroTotalIters() {
+      for (String totalIters : new String[] {"0", "-3"}) {
+        JavaFileObject source = config("Cfg",
+            "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+            "@Schedule(type = CONSTANT, factor = 0.5, totalIters = " + totalIters + ")",
+            "@Sequential(milestones = 5)",
+            "final class Cfg {}");
+        Compilation compilation = compile(source);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadErrorCount(0);
+      }
+    }
+
+    @Test
+    @DisplayName("LinearLR and PolynomialLR as later phases with a negative totalIters compile (PyTorch runs them)")
+    void laterPhaseWithNegativeTotalIters() {
+      for (String schedule : new String[] {"LINEAR", "POLYNOMIAL"}) {
+        JavaFileObject source = config("Cfg",
+            "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+            "@Schedule(type = " + schedule + ", totalIters = -1)",
+            "@Sequential(milestones = 5)",
+            "final class Cfg {}");
+        assertThat(compile(source)).succeeded();
+      }
+    }
+
+    @Test
+    @DisplayName("@Sequential milestones that repeat: an error on the second")
+    void sequentialEqualMilestones() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = LINEAR)",
+          "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+          "@Schedule(type = COSINE, tMax = 10)",
+          "@Sequential(milestones = {5,",
+          "    5})",
+          "final class Cfg {}");
+      assertSingleError(source, "    5})",
+          "[anneal.sequential-order]", "5 does not come after 5", "increase");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.anneal.internal;
 
+import dev.anneal.math.SequentialLR;
 import java.util.Arrays;
 
 /**
@@ -25,6 +26,18 @@ public final class Checks {
       throw new IllegalArgumentException(rule.message(schedule, parameter, torchName, value));
     }
     return value;
+  }
+
+  /**
+   * Returns {@code totalIters} of a later schedule of {@code @Sequential} if PyTorch can start
+   * it at its milestone, else throws with {@link SequentialLR#restartRefusal}'s message.
+   */
+  public static int restartable(int totalIters, String schedule) {
+    String refusal = SequentialLR.restartRefusal(schedule, totalIters);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
+    return totalIters;
   }
 
   /**

@@ -1,0 +1,126 @@
+package dev.anneal.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.anneal.processor.Sources.compile;
+import static dev.anneal.processor.Sources.config;
+import static dev.anneal.processor.Sources.lineOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.anneal.LrScheduler;
+import dev.anneal.StepScheduler;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One rule set for written and bound values: every rule the processor applies to a value written
+ * in the annotation is applied to the same value bound with {@code @Bind} when the scheduler is
+ * built, with the same text. Each test compiles the written config, takes its one error, and
+ * builds the bound config with the same value: the exception's message is the error's text.
+ */
+@DisplayName("Written and bound values under one rule set")
+class BoundRuleTest {
+  private static final double[] TWO_GROUPS = {0.1, 0.05};
+
+  private static final Map<String, String[]> BOUND = new LinkedHashMap<>();
+
+  static {
+    BOUND.put("LaterLinear", new String[] {
+        "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+        "@Schedule(type = LINEAR)",
+        "@Sequential(milestones = 5)",
+        "record LaterLinear(@Bind(schedule = 1) int totalIters) {}"});
+    BOUND.put("LaterPolynomial", new String[] {
+        "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+        "@Schedule(type = POLYNOMIAL)",
+        "@Sequential(milestones = 5)",
+        "record LaterPolynomial(@Bind(schedule = 1) int totalIters) {}"});
+  }
+
+  private static GeneratedClasses classes;
+
+  @BeforeAll
+  static void compileBound() {
+    classes = new GeneratedClasses(BOUND, List.of());
+  }
+
+  /**
+   * Compiles {@code source}, asserts one error on the line of {@code marker} with {@code tag},
+   * and returns its text after the tag.
+   */
+  private static String writtenError(String tag, JavaFileObject source, String marker) {
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    Diagnostic<? extends JavaFileObject> error = compilation.errors().get(0);
+    assertEquals(lineOf(source, marker), error.getLineNumber(), () -> error.getMessage(Locale.ROOT));
+    String message = error.getMessage(Locale.ROOT);
+    String prefix = "[anneal." + tag + "] ";
+    assertTrue(message.startsWith(prefix), () -> message + " should start with " + prefix);
+    return message.substring(prefix.length());
+  }
+
+  /** Builds the bound config's scheduler with {@code values}; returns the refusal's message. */
+  private static String boundError(String config, Object... values) {
+    Object instance = classes.config(config, values);
+    return assertThrows(IllegalArgumentException.class,
+        () -> classes.boundScheduler(config, instance, LrScheduler.class, TWO_GROUPS)).getMessage();
+  }
+
+  /** The written error and the bound refusal say the same, and name what {@code fragments} give. */
+  private static void assertSameRule(String written, String bound, String... fragments) {
+    assertEquals(written, bound);
+    for (String fragment : fragments) {
+      assertTrue(written.contains(fragment), () -> "\"" + written + "\" should contain \"" + fragment + "\"");
+    }
+  }
+
+  @Test
+  @DisplayName("LinearLR as a later schedule of @Sequential: totalIters 0 refused written and bound")
+  void laterLinearTotalIters() {
+    JavaFileObject written = config("Cfg",
+        "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+        "@Schedule(type = LINEAR,",
+        "    totalIters = 0)",
+        "@Sequential(milestones = 5)",
+        "final class Cfg {}");
+    assertSameRule(writtenError("invalid-value", written, "totalIters = 0"),
+        boundError("LaterLinear", 0), "LinearLR", "totalIters (total_iters) = 0", "divides");
+  }
+
+  @Test
+  @DisplayName("PolynomialLR as a later schedule of @Sequential: totalIters 0 refused written and bound")
+  void laterPolynomialTotalIters() {
+    JavaFileObject written = config("Cfg",
+        "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+        "@Schedule(type = POLYNOMIAL,",
+        "    totalIters = 0)",
+        "@Sequential(milestones = 5)",
+        "final class Cfg {}");
+    assertSameRule(writtenError("invalid-value", written, "totalIters = 0"),
+        boundError("LaterPolynomial", 0), "PolynomialLR", "totalIters (total_iters) = 0", "divides");
+  }
+
+  @Test
+  @DisplayName("A later schedule's negative totalIters builds, written or bound (PyTorch runs it)")
+  void laterNegativeTotalItersBuilds() {
+    for (String config : List.of("LaterLinear", "LaterPolynomial")) {
+      StepScheduler scheduler = classes.boundScheduler(
+          config, classes.config(config, -3), StepScheduler.class, TWO_GROUPS);
+      for (int t = 0; t < 8; t++) {
+        scheduler.step();
+      }
+      assertTrue(Double.isFinite(scheduler.lr(0)), config);
+    }
+  }
+
+}
