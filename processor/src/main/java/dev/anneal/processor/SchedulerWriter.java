@@ -83,6 +83,7 @@ final class SchedulerWriter {
       kind.declare();
       parameterLines.add(List.copyOf(emitter.parameterLines.subList(before, emitter.parameterLines.size())));
     }
+    emitter.checkUnread();
 
     ScheduleType onlyType = single ? model.schedules().get(0).type() : null;
     boolean metric = onlyType == ScheduleType.REDUCE_ON_PLATEAU;

@@ -34,6 +34,21 @@ class BoundRuleTest {
   private static final Map<String, String[]> BOUND = new LinkedHashMap<>();
 
   static {
+    BOUND.put("CyclicGamma", new String[] {
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01, cycleMomentum = false)",
+        "record CyclicGamma(@Bind double gamma) {}"});
+    BOUND.put("CyclicMomentum", new String[] {
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01, cycleMomentum = false)",
+        "record CyclicMomentum(@Bind double[] baseMomentum) {}"});
+    BOUND.put("OneCycleEpochs", new String[] {
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 100)",
+        "record OneCycleEpochs(@Bind int epochs) {}"});
+    BOUND.put("OneCyclePhase", new String[] {
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, pctStart = 0.1)",
+        "record OneCyclePhase(@Bind int totalSteps) {}"});
+    BOUND.put("OneCycleOverflow", new String[] {
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1)",
+        "record OneCycleOverflow(@Bind int epochs, @Bind int stepsPerEpoch) {}"});
     BOUND.put("LaterLinear", new String[] {
         "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
         "@Schedule(type = LINEAR)",
@@ -82,6 +97,62 @@ class BoundRuleTest {
     for (String fragment : fragments) {
       assertTrue(written.contains(fragment), () -> "\"" + written + "\" should contain \"" + fragment + "\"");
     }
+  }
+
+  @Test
+  @DisplayName("CyclicLR's gamma outside EXP_RANGE: NaN refused written and bound, with one text")
+  void cyclicGammaOutsideExpRange() {
+    JavaFileObject written = config("Cfg",
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01, cycleMomentum = false,",
+        "    gamma = Double.NaN)",
+        "final class Cfg {}");
+    assertSameRule(writtenError("invalid-value", written, "gamma = Double.NaN"),
+        boundError("CyclicGamma", Double.NaN), "CyclicLR", "gamma", "NaN");
+  }
+
+  @Test
+  @DisplayName("CyclicLR's momentum that does not cycle: an infinite element refused written and bound")
+  void momentumThatDoesNotCycle() {
+    JavaFileObject written = config("Cfg",
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01, cycleMomentum = false,",
+        "    baseMomentum = {0.8, Double.POSITIVE_INFINITY})",
+        "final class Cfg {}");
+    assertSameRule(writtenError("invalid-value", written, "Double.POSITIVE_INFINITY"),
+        boundError("CyclicMomentum", (Object) new double[] {0.8, Double.POSITIVE_INFINITY}),
+        "CyclicLR", "baseMomentum[1]", "Infinity");
+  }
+
+  @Test
+  @DisplayName("OneCycleLR's epochs beside totalSteps: 0 refused written and bound")
+  void epochsBesideTotalSteps() {
+    JavaFileObject written = config("Cfg",
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 100,",
+        "    epochs = 0)",
+        "final class Cfg {}");
+    assertSameRule(writtenError("invalid-value", written, "epochs = 0"),
+        boundError("OneCycleEpochs", 0), "OneCycleLR", "epochs", "= 0");
+  }
+
+  @Test
+  @DisplayName("OneCycleLR's phases: a first phase of zero length refused written and bound")
+  void oneCyclePhases() {
+    JavaFileObject written = config("Cfg",
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 10,",
+        "    pctStart = 0.1)",
+        "final class Cfg {}");
+    String text = writtenError("one-cycle-phase", written, "pctStart = 0.1");
+    assertSameRule(text, boundError("OneCyclePhase", 10), "total_steps) = 10", "zero length");
+  }
+
+  @Test
+  @DisplayName("OneCycleLR's epochs * stepsPerEpoch past an int: refused written and bound")
+  void oneCycleTotalOverflow() {
+    JavaFileObject written = config("Cfg",
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, epochs = 100000,",
+        "    stepsPerEpoch = 100000)",
+        "final class Cfg {}");
+    assertSameRule(writtenError("invalid-value", written, "stepsPerEpoch = 100000"),
+        boundError("OneCycleOverflow", 100000, 100000), "10000000000");
   }
 
   @Test

@@ -29,6 +29,22 @@ public final class Checks {
   }
 
   /**
+   * Checks every value of a per-group parameter that the schedule does not use (PyTorch ignores
+   * it, as it ignores a written one): each must keep the rule all the same, and the list must not
+   * be empty, as for a written list.
+   */
+  public static void requireEach(
+      double[] values, Rule rule, String schedule, String parameter, String torchName) {
+    if (values == null || values.length == 0) {
+      throw new IllegalArgumentException(schedule + ": " + parameter + " (" + torchName
+          + ") is empty: give one value for all groups or one per group");
+    }
+    for (int i = 0; i < values.length; i++) {
+      require(values[i], rule, schedule, parameter + "[" + i + "]", torchName);
+    }
+  }
+
+  /**
    * Returns {@code totalIters} of a later schedule of {@code @Sequential} if PyTorch can start
    * it at its milestone, else throws with {@link SequentialLR#restartRefusal}'s message.
    */

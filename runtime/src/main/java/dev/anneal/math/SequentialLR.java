@@ -33,4 +33,5 @@ public final class SequentialLR {
         + " schedule of @Sequential: PyTorch starts it at its milestone through its closed form,"
         + " which divides by total_iters (ZeroDivisionError)";
   }
+
 }
