@@ -1527,6 +1527,7 @@ abstract class KindWriter {
 
   static final class OneCycle extends MomentumKind {
     private String totalSteps;
+    private boolean totalKnown;
     private String warmupEnd;
     private String returnEnd;
     private String returnSpan;
@@ -1567,6 +1568,7 @@ abstract class KindWriter {
             CodeBlock.of("$T.totalSteps($N, $N)", MATH_ONE_CYCLE, epochs, stepsPerEpoch),
             "{@code total_steps = epochs * steps_per_epoch}.");
       }
+      totalKnown = knownTotal != null;
       String pctStart = scalar(Param.PCT_START);
       String divFactor = scalar(Param.DIV_FACTOR);
       String finalDivFactor = scalar(Param.FINAL_DIV_FACTOR);
@@ -1777,6 +1779,10 @@ abstract class KindWriter {
       return totalSteps;
     }
 
+    /** Whether {@code total_steps} is known now, written or from written epochs. */
+    boolean totalKnown() {
+      return totalKnown;
+    }
 
     @Override
     String initialRates() {

@@ -66,6 +66,7 @@ enum Message {
   SEQUENTIAL_RANGE(
       "sequential-range", "@Sequential milestone %d must be > 0: the first schedule owns step 0"),
   NOT_COMBINABLE("not-combinable", "%s cannot be part of @%s: %s"),
+  SEQUENTIAL_UNREACHED("sequential-unreached", "%s"),
 
   // Run-time binding.
   BIND_UNKNOWN("bind-unknown", "@Bind names %s, which is not an attribute of @Schedule"),

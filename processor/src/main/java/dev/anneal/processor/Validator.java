@@ -126,6 +126,56 @@ final class Validator {
         }
       }
     }
+    if (input.combinator() == Combinator.SEQUENTIAL && input.milestones().size() == count - 1) {
+      checkMilestonesReached(input, problems);
+    }
+  }
+
+  /**
+   * A milestone after a OneCycleLR of written length must be reachable: the OneCycleLR runs
+   * {@code total_steps} steps past its start and PyTorch raises on the next. A bound length is
+   * checked by the same rule when the scheduler is built.
+   */
+  private static void checkMilestonesReached(ConfigInput input, List<Problem> problems) {
+    List<Integer> milestones = input.milestones();
+    for (int i = 0; i < milestones.size(); i++) {
+      ScheduleInput schedule = input.schedules().get(i);
+      if (schedule.type() != ScheduleType.ONE_CYCLE) {
+        continue;
+      }
+      Integer totalSteps = writtenTotalSteps(schedule.written());
+      if (totalSteps == null) {
+        continue;
+      }
+      int start = i == 0 ? 0 : milestones.get(i - 1);
+      String refusal = SequentialLR.unreachedMilestone(milestones.get(i), start, totalSteps);
+      if (refusal != null) {
+        problems.add(Problem.error(input.config(), input.combinatorMirror(),
+            Values.element(input.milestonesValue(), i), Message.SEQUENTIAL_UNREACHED, refusal));
+      }
+    }
+  }
+
+  /**
+   * OneCycleLR's {@code total_steps} as written, or computed from written epochs; null where it is
+   * bound, missing or breaks its own rule (reported on its own).
+   */
+  private static Integer writtenTotalSteps(Map<Param, AnnotationValue> written) {
+    if (written.containsKey(Param.TOTAL_STEPS)) {
+      Object value = written.get(Param.TOTAL_STEPS).getValue();
+      return value instanceof Integer total && total > 0 ? total : null;
+    }
+    if (written.containsKey(Param.EPOCHS) && written.containsKey(Param.STEPS_PER_EPOCH)
+        && written.get(Param.EPOCHS).getValue() instanceof Integer epochs
+        && written.get(Param.STEPS_PER_EPOCH).getValue() instanceof Integer perEpoch
+        && epochs > 0 && perEpoch > 0) {
+      try {
+        return OneCycleLR.totalSteps(epochs, perEpoch);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static boolean cyclesMomentum(ScheduleInput schedule) {

@@ -59,6 +59,16 @@ class BoundRuleTest {
         "@Schedule(type = POLYNOMIAL)",
         "@Sequential(milestones = 5)",
         "record LaterPolynomial(@Bind(schedule = 1) int totalIters) {}"});
+    BOUND.put("OneCycleMilestone", new String[] {
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, cycleMomentum = false)",
+        "@Schedule(type = CONSTANT)",
+        "@Sequential(milestones = 20)",
+        "record OneCycleMilestone(@Bind(schedule = 0) int totalSteps) {}"});
+    BOUND.put("OneCycleMilestoneEpochs", new String[] {
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, cycleMomentum = false, epochs = 2)",
+        "@Schedule(type = CONSTANT)",
+        "@Sequential(milestones = 20)",
+        "record OneCycleMilestoneEpochs(@Bind(schedule = 0) int stepsPerEpoch) {}"});
   }
 
   private static GeneratedClasses classes;
@@ -192,6 +202,45 @@ class BoundRuleTest {
       }
       assertTrue(Double.isFinite(scheduler.lr(0)), config);
     }
+  }
+
+  @Test
+  @DisplayName("A milestone after OneCycleLR's end: refused written and bound, with one text")
+  void milestoneAfterOneCycle() {
+    JavaFileObject written = config("Cfg",
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 10, cycleMomentum = false)",
+        "@Schedule(type = CONSTANT)",
+        "@Sequential(",
+        "    milestones = 20)",
+        "final class Cfg {}");
+    assertSameRule(writtenError("sequential-unreached", written, "milestones = 20"),
+        boundError("OneCycleMilestone", 10), "milestone 20", "total_steps = 10", "<= 11");
+  }
+
+  @Test
+  @DisplayName("A milestone after OneCycleLR's end, its length epochs * stepsPerEpoch: refused written and bound")
+  void milestoneAfterOneCycleEpochs() {
+    JavaFileObject written = config("Cfg",
+        "@Schedule(type = ONE_CYCLE, maxLr = 0.1, cycleMomentum = false, epochs = 2, stepsPerEpoch = 5)",
+        "@Schedule(type = CONSTANT)",
+        "@Sequential(",
+        "    milestones = 20)",
+        "final class Cfg {}");
+    assertSameRule(writtenError("sequential-unreached", written, "milestones = 20"),
+        boundError("OneCycleMilestoneEpochs", 5), "milestone 20", "total_steps = 10", "<= 11");
+  }
+
+  @Test
+  @DisplayName("A bound OneCycleLR length that reaches the milestone builds and reaches the next schedule")
+  void milestoneReachedWhenBound() {
+    StepScheduler scheduler = classes.boundScheduler("OneCycleMilestone",
+        classes.config("OneCycleMilestone", 19), StepScheduler.class, TWO_GROUPS);
+    for (int t = 0; t < 25; t++) {
+      scheduler.step();
+    }
+    // ConstantLR from step 20, at its own step 5: the default total_iters = 5 has passed, so
+    // base_lr, which is the initial_lr OneCycleLR installed: max_lr / div_factor = 0.1 / 25.
+    assertEquals(0.1 / 25, scheduler.lr(0), 1e-15);
   }
 
 }

@@ -300,6 +300,30 @@ class ConfigValidationTest {
     }
 
     @Test
+    @DisplayName("A milestone after OneCycleLR's total_steps + 1: never reached, an error on the milestone")
+    void milestoneAfterOneCycle() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 10, cycleMomentum = false)",
+          "@Schedule(type = CONSTANT)",
+          "@Sequential(",
+          "    milestones = 12)",
+          "final class Cfg {}");
+      assertSingleError(source, "milestones = 12", "[anneal.sequential-unreached]",
+          "milestone 12", "total_steps = 10", "raises on step 11", "<= 11");
+    }
+
+    @Test
+    @DisplayName("A milestone at OneCycleLR's total_steps + 1 is reached (its steps 0 to total_steps run)")
+    void milestoneRightAfterOneCycle() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 10, cycleMomentum = false)",
+          "@Schedule(type = CONSTANT)",
+          "@Sequential(milestones = 11)",
+          "final class Cfg {}");
+      assertThat(compile(source)).succeededWithoutWarnings();
+    }
+
+    @Test
     @DisplayName("An invalid value in the second of several @Schedule is still reported")
     void valueInSecondSchedule() {
       JavaFileObject source = config("Cfg",

@@ -57,6 +57,18 @@ public final class Checks {
   }
 
   /**
+   * Refuses a {@code @Sequential} milestone that a OneCycleLR phase, from {@code start} with
+   * {@code totalSteps} steps, can never reach, with {@link SequentialLR#unreachedMilestone}'s
+   * message.
+   */
+  public static void milestoneReached(long milestone, long start, long totalSteps) {
+    String refusal = SequentialLR.unreachedMilestone(milestone, start, totalSteps);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
+  }
+
+  /**
    * Copies the optimizer's initial rates, one per parameter group; as PyTorch's optimizers do, it
    * refuses a negative or non-finite rate, and an empty list.
    */

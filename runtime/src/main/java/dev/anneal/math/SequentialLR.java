@@ -34,4 +34,19 @@ public final class SequentialLR {
         + " which divides by total_iters (ZeroDivisionError)";
   }
 
+  /**
+   * Why {@code milestone} can never be reached after a OneCycleLR that starts at step {@code
+   * start} with {@code totalSteps} steps, or null where it can: the OneCycleLR runs its own steps
+   * 0 to {@code total_steps} and PyTorch raises on the next, so the milestone must be at most
+   * {@code start + total_steps + 1}.
+   */
+  public static String unreachedMilestone(long milestone, long start, long totalSteps) {
+    long last = start + totalSteps + 1;
+    if (milestone <= last) {
+      return null;
+    }
+    return "@Sequential milestone " + milestone + " is never reached: the OneCycleLR before it,"
+        + " from step " + start + ", has total_steps = " + totalSteps + " and PyTorch raises on"
+        + " step " + (last) + "; the milestone must be <= " + last;
+  }
 }
