@@ -67,6 +67,9 @@ enum Message {
       "sequential-range", "@Sequential milestone %d must be > 0: the first schedule owns step 0"),
   NOT_COMBINABLE("not-combinable", "%s cannot be part of @%s: %s"),
   SEQUENTIAL_UNREACHED("sequential-unreached", "%s"),
+  LIST_LENGTHS_ACROSS(
+      "list-lengths",
+      "%s of schedule %d (%s) has %d values but %s of schedule %d (%s) has %d: the schedules of one @%s share the parameter groups, so their per-group lists must agree on the number of groups"),
 
   // Run-time binding.
   BIND_UNKNOWN("bind-unknown", "@Bind names %s, which is not an attribute of @Schedule"),

@@ -129,6 +129,7 @@ final class Validator {
     if (input.combinator() == Combinator.SEQUENTIAL && input.milestones().size() == count - 1) {
       checkMilestonesReached(input, problems);
     }
+    checkListLengthsAcross(input, name, problems);
   }
 
   /**
@@ -176,6 +177,40 @@ final class Validator {
       }
     }
     return null;
+  }
+
+  /**
+   * The schedules of one combination act on the same parameter groups, so their written per-group
+   * lists of more than one value must agree in length, as within one schedule: otherwise no group
+   * count can build the scheduler. A bound list is checked against the group count when the
+   * scheduler is built.
+   */
+  private static void checkListLengthsAcross(ConfigInput input, String combinator, List<Problem> problems) {
+    ScheduleInput firstSchedule = null;
+    Param first = null;
+    int firstLength = 0;
+    for (ScheduleInput schedule : input.schedules()) {
+      boolean reported = false;
+      for (Map.Entry<Param, AnnotationValue> w : schedule.written().entrySet()) {
+        Param param = w.getKey();
+        if ((param.shape != Param.Shape.GROUP_DOUBLES && param != Param.LR_LAMBDA)
+            || !(w.getValue().getValue() instanceof List<?> list) || list.size() <= 1) {
+          continue;
+        }
+        if (first == null) {
+          firstSchedule = schedule;
+          first = param;
+          firstLength = list.size();
+        } else if (schedule != firstSchedule && list.size() != firstLength && !reported) {
+          // One error per schedule: its own lists that disagree are reported by checkListLengths.
+          reported = true;
+          problems.add(Problem.error(input.config(), schedule.mirror(), w.getValue(),
+              Message.LIST_LENGTHS_ACROSS, param.attribute, schedule.index(),
+              schedule.type().torchName(), list.size(), first.attribute, firstSchedule.index(),
+              firstSchedule.type().torchName(), firstLength, combinator));
+        }
+      }
+    }
   }
 
   private static boolean cyclesMomentum(ScheduleInput schedule) {

@@ -69,6 +69,14 @@ class BoundRuleTest {
         "@Schedule(type = CONSTANT)",
         "@Sequential(milestones = 20)",
         "record OneCycleMilestoneEpochs(@Bind(schedule = 0) int stepsPerEpoch) {}"});
+    BOUND.put("LambdaThenCyclic", new String[] {
+        "@Schedule(type = LAMBDA, lrLambda = {\"a\", \"b\"})",
+        "@Schedule(type = CYCLIC, maxLr = 0.01, cycleMomentum = false)",
+        "@Sequential(milestones = 5)",
+        "record LambdaThenCyclic(@Bind(schedule = 1) double[] baseLr) {",
+        "  static double a(long step) { return 1; }",
+        "  static double b(long step) { return 0.5; }",
+        "}"});
   }
 
   private static GeneratedClasses classes;
@@ -243,4 +251,17 @@ class BoundRuleTest {
     assertEquals(0.1 / 25, scheduler.lr(0), 1e-15);
   }
 
+  @Test
+  @DisplayName("Bound per-group lists of the phases are checked against the group count when built")
+  void boundListsAcrossPhases() {
+    Object threeValues = classes.config("LambdaThenCyclic", (Object) new double[] {1e-4, 2e-4, 3e-4});
+    // Two groups: CyclicLR's three base rates do not fit.
+    String twoGroups = assertThrows(IllegalArgumentException.class, () -> classes.boundScheduler(
+        "LambdaThenCyclic", threeValues, LrScheduler.class, TWO_GROUPS)).getMessage();
+    assertTrue(twoGroups.contains("baseLr") && twoGroups.contains("got 3"), twoGroups);
+    // Three groups: LambdaLR's two functions do not.
+    String threeGroups = assertThrows(IllegalArgumentException.class, () -> classes.boundScheduler(
+        "LambdaThenCyclic", threeValues, LrScheduler.class, 0.1, 0.1, 0.1)).getMessage();
+    assertTrue(threeGroups.contains("lr_lambdas") && threeGroups.contains("got 2"), threeGroups);
+  }
 }

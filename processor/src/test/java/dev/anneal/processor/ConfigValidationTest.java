@@ -324,6 +324,53 @@ class ConfigValidationTest {
     }
 
     @Test
+    @DisplayName("Per-group lists of two phases of @Sequential that disagree: an error naming both")
+    void listLengthsAcrossSequential() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = LAMBDA, lrLambda = {\"a\", \"b\"})",
+          "@Schedule(type = CYCLIC, maxLr = 0.01, cycleMomentum = false,",
+          "    baseLr = {0.001, 0.002, 0.003})",
+          "@Sequential(milestones = 5)",
+          "final class Cfg {",
+          "  static double a(long step) { return 1; }",
+          "  static double b(long step) { return 0.5; }",
+          "}");
+      assertSingleError(source, "baseLr = {0.001, 0.002, 0.003}", "[anneal.list-lengths]",
+          "baseLr of schedule 1 (CyclicLR) has 3 values", "lrLambda of schedule 0 (LambdaLR) has 2",
+          "@Sequential");
+    }
+
+    @Test
+    @DisplayName("Per-group lists of two schedules of @Chained that disagree: an error naming both")
+    void listLengthsAcrossChained() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = CYCLIC, baseLr = {0.001, 0.002}, maxLr = 0.01, cycleMomentum = false)",
+          "@Schedule(type = LAMBDA,",
+          "    lrLambda = {\"a\", \"a\", \"a\"})",
+          "@Chained",
+          "final class Cfg {",
+          "  static double a(long step) { return 1; }",
+          "}");
+      assertSingleError(source, "lrLambda = {", "[anneal.list-lengths]",
+          "lrLambda of schedule 1 (LambdaLR) has 3 values", "baseLr of schedule 0 (CyclicLR) has 2",
+          "@Chained");
+    }
+
+    @Test
+    @DisplayName("Per-group lists of phases that agree, or of one value for all groups, compile")
+    void listLengthsAcrossAgree() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = LAMBDA, lrLambda = {\"a\", \"a\"})",
+          "@Schedule(type = CYCLIC, baseLr = {0.001, 0.002}, maxLr = 0.01, cycleMomentum = false)",
+          "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = {0.01, 0.02}, cycleMomentum = false)",
+          "@Sequential(milestones = {5, 10})",
+          "final class Cfg {",
+          "  static double a(long step) { return 1; }",
+          "}");
+      assertThat(compile(source)).succeededWithoutWarnings();
+    }
+
+    @Test
     @DisplayName("An invalid value in the second of several @Schedule is still reported")
     void valueInSecondSchedule() {
       JavaFileObject source = config("Cfg",
