@@ -46,6 +46,9 @@ enum Message {
       "StepLR: stepSize (step_size) = %d is negative; like PyTorch, it decays every %d steps all the same"),
   NEVER_CHANGES(
       "never-changes", "%s: totalIters (total_iters) = %d <= 0, so the rate never changes"),
+  NEVER_CHANGES_LATER(
+      "never-changes",
+      "%s: totalIters (total_iters) = %d <= 0: as a later schedule of @Sequential it starts at %s (PyTorch's closed form at its step 0) and the rate stays there"),
   IGNORED("ignored", "%s is ignored: %s"),
 
   // Factor and scale methods.

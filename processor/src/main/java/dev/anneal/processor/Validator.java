@@ -384,8 +384,17 @@ final class Validator {
       case POLYNOMIAL:
         AnnotationValue totalIters = written.get(Param.TOTAL_ITERS);
         if (totalIters != null && (Integer) totalIters.getValue() <= 0) {
-          problems.add(Problem.warning(config, mirror, totalIters, Message.NEVER_CHANGES, torchType,
-              totalIters.getValue()));
+          if (input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0) {
+            if ((Integer) totalIters.getValue() < 0 || type == ScheduleType.CONSTANT) {
+              problems.add(Problem.warning(config, mirror, totalIters, Message.NEVER_CHANGES_LATER,
+                  torchType, totalIters.getValue(), type == ScheduleType.CONSTANT ? "base_lr"
+                      : type == ScheduleType.LINEAR ? "base_lr * end_factor"
+                      : "base_lr * 0^power (0, or base_lr where power is 0)"));
+            }
+          } else {
+            problems.add(Problem.warning(config, mirror, totalIters, Message.NEVER_CHANGES, torchType,
+                totalIters.getValue()));
+          }
         }
         break;
       case CYCLIC:
