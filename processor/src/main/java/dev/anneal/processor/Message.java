@@ -29,6 +29,8 @@ enum Message {
       "list-lengths",
       "%s has %d values but %s has %d: per-group lists of one @Schedule must agree on the number of parameter groups"),
   LIST_EMPTY("list-empty", "%s (PyTorch's %s) is empty: give one value for all groups or one per group"),
+  /** A per-group list of numbers with no value; the text is the runtime's, shared with a bound list. */
+  LIST_EMPTY_VALUES("list-empty", "%s"),
   ONE_CYCLE_LENGTH(
       "one-cycle-length",
       "OneCycleLR needs totalSteps, or epochs and stepsPerEpoch (PyTorch: \"You must define either total_steps OR (epochs AND steps_per_epoch)\")"),

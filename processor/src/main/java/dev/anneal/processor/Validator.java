@@ -2,6 +2,7 @@ package dev.anneal.processor;
 
 import dev.anneal.Mode;
 import dev.anneal.ScheduleType;
+import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
 import dev.anneal.math.OneCycleLR;
 import dev.anneal.math.SequentialLR;
@@ -438,12 +439,14 @@ final class Validator {
       }
     } else if (converted instanceof double[] list) {
       if (list.length == 0) {
-        problems.add(Problem.error(config, mirror, value, Message.LIST_EMPTY, param.attribute, param.torchName));
+        problems.add(Problem.error(config, mirror, value, Message.LIST_EMPTY_VALUES,
+            Checks.emptyList(torchType, param.attribute, param.torchName)));
       }
       for (int i = 0; i < list.length; i++) {
         if (!rule.holds(list[i])) {
           problems.add(Problem.error(config, mirror, Values.element(value, i), Message.INVALID_VALUE,
-              rule.message(torchType, param.attribute + "[" + i + "]", param.torchName, list[i])));
+              rule.message(torchType, Checks.element(param.attribute, i, list.length), param.torchName,
+                  list[i])));
         }
       }
     }

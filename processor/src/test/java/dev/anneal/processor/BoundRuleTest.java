@@ -40,6 +40,15 @@ class BoundRuleTest {
     BOUND.put("CyclicMomentum", new String[] {
         "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01, cycleMomentum = false)",
         "record CyclicMomentum(@Bind double[] baseMomentum) {}"});
+    BOUND.put("CyclicBaseLr", new String[] {
+        "@Schedule(type = CYCLIC, maxLr = 0.01)",
+        "record CyclicBaseLr(@Bind double[] baseLr) {}"});
+    BOUND.put("OneCycleMaxLrs", new String[] {
+        "@Schedule(type = ONE_CYCLE, totalSteps = 100)",
+        "record OneCycleMaxLrs(@Bind double[] maxLr) {}"});
+    BOUND.put("OneCycleMaxLr", new String[] {
+        "@Schedule(type = ONE_CYCLE, totalSteps = 100)",
+        "record OneCycleMaxLr(@Bind double maxLr) {}"});
     BOUND.put("OneCycleEpochs", new String[] {
         "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 100)",
         "record OneCycleEpochs(@Bind int epochs) {}"});
@@ -138,6 +147,40 @@ class BoundRuleTest {
     assertSameRule(writtenError("invalid-value", written, "Double.POSITIVE_INFINITY"),
         boundError("CyclicMomentum", (Object) new double[] {0.8, Double.POSITIVE_INFINITY}),
         "CyclicLR", "baseMomentum[1]", "Infinity");
+  }
+
+  @Test
+  @DisplayName("An empty per-group list: refused written and bound, with one text")
+  void emptyList() {
+    JavaFileObject written = config("Cfg",
+        "@Schedule(type = CYCLIC, maxLr = 0.01,",
+        "    baseLr = {})",
+        "final class Cfg {}");
+    assertSameRule(writtenError("list-empty", written, "baseLr = {}"),
+        boundError("CyclicBaseLr", (Object) new double[0]), "CyclicLR", "baseLr", "empty");
+  }
+
+  @Test
+  @DisplayName("A bad element of a per-group list: refused written and bound, naming its index")
+  void listElement() {
+    JavaFileObject written = config("Cfg",
+        "@Schedule(type = ONE_CYCLE, totalSteps = 100,",
+        "    maxLr = {0.1, Double.NaN})",
+        "final class Cfg {}");
+    assertSameRule(writtenError("invalid-value", written, "maxLr = {0.1, Double.NaN}"),
+        boundError("OneCycleMaxLrs", (Object) new double[] {0.1, Double.NaN}), "maxLr[1]", "NaN");
+  }
+
+  @Test
+  @DisplayName("One bad value for all groups: refused written and bound, with one text")
+  void oneValueForAllGroups() {
+    JavaFileObject written = config("Cfg",
+        "@Schedule(type = ONE_CYCLE, totalSteps = 100,",
+        "    maxLr = Double.POSITIVE_INFINITY)",
+        "final class Cfg {}");
+    String text = writtenError("invalid-value", written, "maxLr = Double.POSITIVE_INFINITY");
+    assertSameRule(text, boundError("OneCycleMaxLr", Double.POSITIVE_INFINITY), "maxLr (max_lr) = Infinity");
+    assertSameRule(text, boundError("OneCycleMaxLrs", (Object) new double[] {Double.POSITIVE_INFINITY}));
   }
 
   @Test

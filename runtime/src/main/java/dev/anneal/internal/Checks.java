@@ -36,11 +36,10 @@ public final class Checks {
   public static void requireEach(
       double[] values, Rule rule, String schedule, String parameter, String torchName) {
     if (values == null || values.length == 0) {
-      throw new IllegalArgumentException(schedule + ": " + parameter + " (" + torchName
-          + ") is empty: give one value for all groups or one per group");
+      throw new IllegalArgumentException(emptyList(schedule, parameter, torchName));
     }
     for (int i = 0; i < values.length; i++) {
-      require(values[i], rule, schedule, parameter + "[" + i + "]", torchName);
+      require(values[i], rule, schedule, element(parameter, i, values.length), torchName);
     }
   }
 
@@ -94,18 +93,37 @@ public final class Checks {
    */
   public static double[] perGroup(
       double[] values, int groups, Rule rule, String schedule, String parameter, String torchName) {
-    if (values == null || (values.length != 1 && values.length != groups)) {
-      int got = values == null ? 0 : values.length;
+    if (values == null || values.length == 0) {
+      throw new IllegalArgumentException(emptyList(schedule, parameter, torchName));
+    }
+    if (values.length != 1 && values.length != groups) {
       throw new IllegalArgumentException(
           schedule + ": expected " + groups + " values for " + parameter + " (" + torchName
-              + "), one per parameter group, or a single value for all, got " + got);
+              + "), one per parameter group, or a single value for all, got " + values.length);
+    }
+    for (int i = 0; i < values.length; i++) {
+      require(values[i], rule, schedule, element(parameter, i, values.length), torchName);
     }
     double[] expanded = new double[groups];
     for (int group = 0; group < groups; group++) {
-      double value = values[values.length == 1 ? 0 : group];
-      expanded[group] = require(value, rule, schedule, parameter, torchName);
+      expanded[group] = values[values.length == 1 ? 0 : group];
     }
     return expanded;
+  }
+
+  /**
+   * The name of element {@code i} of a per-group list of {@code length} values in a message:
+   * {@code maxLr[1]}, or the attribute alone where the list has one value. The processor names a
+   * written element the same way.
+   */
+  public static String element(String parameter, int i, int length) {
+    return length > 1 ? parameter + "[" + i + "]" : parameter;
+  }
+
+  /** The message for a per-group list with no value, written or bound. */
+  public static String emptyList(String schedule, String parameter, String torchName) {
+    return schedule + ": " + parameter + " (PyTorch's " + torchName
+        + ") is empty: give one value for all groups or one per group";
   }
 
   /** The same for a single value given for all groups. */
