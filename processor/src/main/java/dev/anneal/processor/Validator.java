@@ -195,6 +195,7 @@ final class Validator {
       for (Map.Entry<Param, AnnotationValue> w : schedule.written().entrySet()) {
         Param param = w.getKey();
         if ((param.shape != Param.Shape.GROUP_DOUBLES && param != Param.LR_LAMBDA)
+            || !ParamTable.of(schedule.type()).containsKey(param)
             || !(w.getValue().getValue() instanceof List<?> list) || list.size() <= 1) {
           continue;
         }
@@ -203,7 +204,8 @@ final class Validator {
           first = param;
           firstLength = list.size();
         } else if (schedule != firstSchedule && list.size() != firstLength && !reported) {
-          // One error per schedule: its own lists that disagree are reported by checkListLengths.
+          // One error per schedule: its own lists that disagree are reported by checkListLengths,
+          // and a list its type does not take is reported as not applicable.
           reported = true;
           problems.add(Problem.error(input.config(), schedule.mirror(), w.getValue(),
               Message.LIST_LENGTHS_ACROSS, param.attribute, schedule.index(),
