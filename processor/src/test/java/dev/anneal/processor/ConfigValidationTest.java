@@ -357,6 +357,18 @@ class ConfigValidationTest {
     }
 
     @Test
+    @DisplayName("A per-group list a schedule does not take is not applicable, and not compared across schedules")
+    void listLengthsAcrossIgnoreNotApplicable() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = EXPONENTIAL, gamma = 0.9,",
+          "    maxLr = {0.1, 0.2})",
+          "@Schedule(type = CYCLIC, baseLr = {0.001, 0.002, 0.003}, maxLr = 0.01, cycleMomentum = false)",
+          "@Sequential(milestones = 5)",
+          "final class Cfg {}");
+      assertSingleError(source, "maxLr = {0.1, 0.2}", "[anneal.not-applicable]", "maxLr");
+    }
+
+    @Test
     @DisplayName("Per-group lists of phases that agree, or of one value for all groups, compile")
     void listLengthsAcrossAgree() {
       JavaFileObject source = config("Cfg",
