@@ -34,7 +34,9 @@ public @interface Bind {
 
   /**
    * Which {@code @Schedule} of the config, counted from 0 in the order written; needed only where
-   * the config has several.
+   * the config has several. Leave it out where the config has one: a value written here must be
+   * from 0 to one less than the number of {@code @Schedule} annotations, and a negative one is a
+   * compile error.
    */
   int schedule() default -1;
 }

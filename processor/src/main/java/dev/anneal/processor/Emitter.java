@@ -75,6 +75,7 @@ final class Emitter {
     String name = fieldName(prefix, param.attribute);
     type.addField(javaType, name, Modifier.PRIVATE, Modifier.FINAL);
     boundFields.add(new Field(name, javaType));
+    checked.add(schedule.index() + ":" + param);
     constructor.addStatement("this.$N = $T.require($L, $T.$L, $S, $S, $S)", name, CHECKS,
         read(value), RULE, rule == null ? Rule.FINITE : rule, schedule.type().torchName(),
         param.attribute, param.torchName);
@@ -135,11 +136,45 @@ final class Emitter {
       source = read(value);
       parameterLines.add(param.torchName + " = the config's " + describe(value));
       boundFields.add(new Field(name, doubles()));
+      checked.add(schedule.index() + ":" + param);
     }
     constructor.addStatement("this.$N = $T.perGroup($L, groups, $T.$L, $S, $S, $S)", name, CHECKS,
         source, RULE, rule == null ? Rule.FINITE : rule, schedule.type().torchName(),
         param.attribute, param.torchName);
     return name;
+  }
+
+  /** The bound values checked so far, as {@code "<schedule index>:<param>"}. */
+  private final java.util.Set<String> checked = new java.util.HashSet<>();
+
+  /**
+   * Checks, in the constructor, every bound value that no schedule read: one that its schedule
+   * ignores in this configuration (CyclicLR's {@code gamma} outside {@code EXP_RANGE}, momentum
+   * where it does not cycle, {@code epochs} beside {@code totalSteps}) keeps its rule all the
+   * same, as a written one does at compile time, with the same message.
+   */
+  void checkUnread() {
+    for (ScheduleModel schedule : model.schedules()) {
+      for (java.util.Map.Entry<Param, Value> entry : schedule.values().entrySet()) {
+        Param param = entry.getKey();
+        if (!(entry.getValue() instanceof Value.Bound bound)
+            || !checked.add(schedule.index() + ":" + param) || derivedFromChecked(schedule, param)) {
+          continue;
+        }
+        Rule rule = ParamTable.of(schedule.type()).get(param).rule();
+        constructor.addStatement("$T.$L($L, $T.$L, $S, $S, $S)", CHECKS,
+            bound.array() ? "requireEach" : "require", read(bound), RULE,
+            rule == null ? Rule.FINITE : rule, schedule.type().torchName(), param.attribute,
+            param.torchName);
+      }
+    }
+  }
+
+  /** Whether {@code param} takes another parameter's value, checked as that one (CyclicLR's step_size_down). */
+  private boolean derivedFromChecked(ScheduleModel schedule, Param param) {
+    Value value = schedule.values().get(param);
+    return schedule.values().entrySet().stream().anyMatch(other -> other.getKey() != param
+        && other.getValue() == value && checked.contains(schedule.index() + ":" + other.getKey()));
   }
 
   /** A per-group array computed from others, one value per group. */

@@ -406,6 +406,33 @@ abstract class KindWriter {
     return Emitter.fieldName(prefix, name);
   }
 
+  /**
+   * Whether PyTorch starts this schedule at a milestone of {@code @Sequential} through its closed
+   * form at its own step 0 (every schedule after the first), rather than by its first step.
+   */
+  boolean restarted() {
+    return emitter.model.combinator() == ConfigInput.Combinator.SEQUENTIAL && schedule.index() > 0;
+  }
+
+  /**
+   * Whether this schedule's factor is the one PyTorch gives after a restart at a milestone, which
+   * differs from its own {@code factor} only where {@code totalIters <= 0} (or is not known now).
+   */
+  boolean restartedTotalIters() {
+    return restarted() && !(isConstant(Param.TOTAL_ITERS) && (Integer) constant(Param.TOTAL_ITERS) > 0);
+  }
+
+  /**
+   * Checks a bound {@code totalIters} of a later schedule of {@code @Sequential} by the rule the
+   * processor applies to a written one ({@link dev.anneal.math.SequentialLR#restartRefusal}).
+   */
+  void checkRestartable(String totalIters) {
+    if (restarted() && !isConstant(Param.TOTAL_ITERS)) {
+      emitter.constructor.addStatement("$T.restartable($N, $S)", Emitter.CHECKS, totalIters,
+          schedule.type().torchName());
+    }
+  }
+
   static final ClassName MATH_STEP = ClassName.get(StepLR.class);
   static final ClassName MATH_MULTI_STEP = ClassName.get(MultiStepLR.class);
   static final ClassName MATH_CONSTANT = ClassName.get(ConstantLR.class);
@@ -808,7 +835,8 @@ abstract class KindWriter {
 
     @Override
     CodeBlock factor(String t) {
-      return CodeBlock.of("$T.factor($N, $N, $L)", MATH_CONSTANT, factor, totalIters, t);
+      return CodeBlock.of("$T.$L($N, $N, $L)", MATH_CONSTANT,
+          restartedTotalIters() ? "restartedFactor" : "factor", factor, totalIters, t);
     }
 
     @Override
@@ -832,6 +860,7 @@ abstract class KindWriter {
       startFactor = scalar(Param.START_FACTOR);
       endFactor = scalar(Param.END_FACTOR);
       totalIters = scalar(Param.TOTAL_ITERS);
+      checkRestartable(totalIters);
     }
 
     @Override
@@ -842,7 +871,8 @@ abstract class KindWriter {
 
     @Override
     CodeBlock factor(String t) {
-      return CodeBlock.of("$T.factor($N, $N, $N, $L)", MATH_LINEAR, startFactor, endFactor, totalIters, t);
+      return CodeBlock.of("$T.$L($N, $N, $N, $L)", MATH_LINEAR,
+          restartedTotalIters() ? "restartedFactor" : "factor", startFactor, endFactor, totalIters, t);
     }
 
     @Override
@@ -908,6 +938,7 @@ abstract class KindWriter {
     void declareParameters() {
       totalIters = scalar(Param.TOTAL_ITERS);
       power = scalar(Param.POWER);
+      checkRestartable(totalIters);
     }
 
     @Override
@@ -917,7 +948,8 @@ abstract class KindWriter {
 
     @Override
     CodeBlock factor(String t) {
-      return CodeBlock.of("$T.factor($N, $N, $L)", MATH_POLYNOMIAL, totalIters, power, t);
+      return CodeBlock.of("$T.$L($N, $N, $L)", MATH_POLYNOMIAL,
+          restartedTotalIters() ? "restartedFactor" : "factor", totalIters, power, t);
     }
 
     @Override
@@ -1721,6 +1753,7 @@ abstract class KindWriter {
 
   static final class OneCycle extends MomentumKind {
     private String totalSteps;
+    private boolean totalKnown;
     private String warmupEnd;
     private String returnEnd;
     private String returnSpan;
@@ -1761,6 +1794,7 @@ abstract class KindWriter {
             CodeBlock.of("$T.totalSteps($N, $N)", MATH_ONE_CYCLE, epochs, stepsPerEpoch),
             "{@code total_steps = epochs * steps_per_epoch}.");
       }
+      totalKnown = knownTotal != null;
       String pctStart = scalar(Param.PCT_START);
       String divFactor = scalar(Param.DIV_FACTOR);
       String finalDivFactor = scalar(Param.FINAL_DIV_FACTOR);
@@ -1976,6 +2010,11 @@ abstract class KindWriter {
 
     String totalSteps() {
       return totalSteps;
+    }
+
+    /** Whether {@code total_steps} is known now, written or from written epochs. */
+    boolean totalKnown() {
+      return totalKnown;
     }
 
     @Override

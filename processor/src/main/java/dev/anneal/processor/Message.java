@@ -29,6 +29,8 @@ enum Message {
       "list-lengths",
       "%s has %d values but %s has %d: per-group lists of one @Schedule must agree on the number of parameter groups"),
   LIST_EMPTY("list-empty", "%s (PyTorch's %s) is empty: give one value for all groups or one per group"),
+  /** A per-group list of numbers with no value; the text is the runtime's, shared with a bound list. */
+  LIST_EMPTY_VALUES("list-empty", "%s"),
   ONE_CYCLE_LENGTH(
       "one-cycle-length",
       "OneCycleLR needs totalSteps, or epochs and stepsPerEpoch (PyTorch: \"You must define either total_steps OR (epochs AND steps_per_epoch)\")"),
@@ -46,6 +48,9 @@ enum Message {
       "StepLR: stepSize (step_size) = %d is negative; like PyTorch, it decays every %d steps all the same"),
   NEVER_CHANGES(
       "never-changes", "%s: totalIters (total_iters) = %d <= 0, so the rate never changes"),
+  NEVER_CHANGES_LATER(
+      "never-changes",
+      "%s: totalIters (total_iters) = %d <= 0: as a later schedule of @Sequential it starts at %s (PyTorch's closed form at its step 0) and the rate stays there"),
   IGNORED("ignored", "%s is ignored: %s"),
   MILESTONE_AFTER_PHASE(
       "phase-too-short",
@@ -72,6 +77,10 @@ enum Message {
   SEQUENTIAL_RANGE(
       "sequential-range", "@Sequential milestone %d must be > 0: the first schedule owns step 0"),
   NOT_COMBINABLE("not-combinable", "%s cannot be part of @%s: %s"),
+  SEQUENTIAL_UNREACHED("sequential-unreached", "%s"),
+  LIST_LENGTHS_ACROSS(
+      "list-lengths",
+      "%s of schedule %d (%s) has %d values but %s of schedule %d (%s) has %d: the schedules of one @%s share the parameter groups, so their per-group lists must agree on the number of groups"),
 
   // Run-time binding.
   BIND_UNKNOWN("bind-unknown", "@Bind names %s, which is not an attribute of @Schedule"),
@@ -84,6 +93,9 @@ enum Message {
   BIND_SCHEDULE(
       "bind-schedule",
       "@Bind(schedule = %d) does not name one of the %d @Schedule annotations; give an index from 0"),
+  BIND_SCHEDULE_NEGATIVE(
+      "bind-schedule",
+      "@Bind(schedule = %d) must be >= 0: it counts the %d @Schedule annotations from 0 (leave it out where there is one)"),
   BIND_WHICH_SCHEDULE(
       "bind-which-schedule",
       "@Bind on %s must say which @Schedule it binds with schedule = (0 to %d)"),

@@ -83,6 +83,8 @@ final class SchedulerWriter {
       kind.declare();
       parameterLines.add(List.copyOf(emitter.parameterLines.subList(before, emitter.parameterLines.size())));
     }
+    emitter.checkUnread();
+    checkMilestonesReached(model, emitter, kinds);
 
     ScheduleType onlyType = single ? model.schedules().get(0).type() : null;
     boolean metric = onlyType == ScheduleType.REDUCE_ON_PLATEAU;
@@ -190,6 +192,23 @@ final class SchedulerWriter {
       dispatch.add(code.apply(i));
     }
     return dispatch.endControlFlow().build();
+  }
+
+  /**
+   * Refuses, when the scheduler is built, a {@code @Sequential} milestone that a OneCycleLR phase
+   * of bound length can never reach: the rule the processor applies where the length is written.
+   */
+  private static void checkMilestonesReached(ConfigModel model, Emitter emitter, List<KindWriter> kinds) {
+    if (model.combinator() != Combinator.SEQUENTIAL) {
+      return;
+    }
+    int[] milestones = model.milestones();
+    for (int i = 0; i < milestones.length && i < kinds.size(); i++) {
+      if (kinds.get(i) instanceof KindWriter.OneCycle oneCycle && !oneCycle.totalKnown()) {
+        emitter.constructor.addStatement("$T.milestoneReached($L, $L, $N)", CHECKS, milestones[i],
+            i == 0 ? 0 : milestones[i - 1], oneCycle.totalSteps());
+      }
+    }
   }
 
   /** Whether the config, a class around it, or a method it names is deprecated. */

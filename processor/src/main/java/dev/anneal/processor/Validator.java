@@ -2,8 +2,10 @@ package dev.anneal.processor;
 
 import dev.anneal.Mode;
 import dev.anneal.ScheduleType;
+import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
 import dev.anneal.math.OneCycleLR;
+import dev.anneal.math.SequentialLR;
 import dev.anneal.processor.ConfigInput.BindInput;
 import dev.anneal.processor.ConfigInput.Combinator;
 import dev.anneal.processor.ConfigInput.ScheduleInput;
@@ -160,14 +162,99 @@ final class Validator {
             "PyTorch lets it overwrite the optimizer's initial rates that the schedules before it"
                 + " already started from; put it first"));
       }
-      if (input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0
-          && ParamTable.of(schedule.type()).containsKey(Param.TOTAL_ITERS)) {
+      if (input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0) {
         AnnotationValue totalIters = schedule.written().get(Param.TOTAL_ITERS);
-        if (totalIters != null && (Integer) totalIters.getValue() <= 0) {
-          problems.add(Problem.error(config, schedule.mirror(), totalIters,
-              Message.NOT_COMBINABLE, torchName + " with totalIters <= 0", name,
-              "a schedule that starts at a milestone restarts through its closed form, which"
-                  + " divides by totalIters"));
+        String refusal = totalIters == null || !(totalIters.getValue() instanceof Integer written)
+            ? null : SequentialLR.restartRefusal(torchName, written);
+        if (refusal != null) {
+          problems.add(Problem.error(config, schedule.mirror(), totalIters, Message.INVALID_VALUE, refusal));
+        }
+      }
+    }
+    if (input.combinator() == Combinator.SEQUENTIAL && input.milestones().size() == count - 1) {
+      checkMilestonesReached(input, problems);
+    }
+    checkListLengthsAcross(input, name, problems);
+  }
+
+  /**
+   * A milestone after a OneCycleLR of written length must be reachable: the OneCycleLR runs
+   * {@code total_steps} steps past its start and PyTorch raises on the next. A bound length is
+   * checked by the same rule when the scheduler is built.
+   */
+  private static void checkMilestonesReached(ConfigInput input, List<Problem> problems) {
+    List<Integer> milestones = input.milestones();
+    for (int i = 0; i < milestones.size(); i++) {
+      ScheduleInput schedule = input.schedules().get(i);
+      if (schedule.type() != ScheduleType.ONE_CYCLE) {
+        continue;
+      }
+      Integer totalSteps = writtenTotalSteps(schedule.written());
+      if (totalSteps == null) {
+        continue;
+      }
+      int start = i == 0 ? 0 : milestones.get(i - 1);
+      String refusal = SequentialLR.unreachedMilestone(milestones.get(i), start, totalSteps);
+      if (refusal != null) {
+        problems.add(Problem.error(input.config(), input.combinatorMirror(),
+            Values.element(input.milestonesValue(), i), Message.SEQUENTIAL_UNREACHED, refusal));
+      }
+    }
+  }
+
+  /**
+   * OneCycleLR's {@code total_steps} as written, or computed from written epochs; null where it is
+   * bound, missing or breaks its own rule (reported on its own).
+   */
+  private static Integer writtenTotalSteps(Map<Param, AnnotationValue> written) {
+    if (written.containsKey(Param.TOTAL_STEPS)) {
+      Object value = written.get(Param.TOTAL_STEPS).getValue();
+      return value instanceof Integer total && total > 0 ? total : null;
+    }
+    if (written.containsKey(Param.EPOCHS) && written.containsKey(Param.STEPS_PER_EPOCH)
+        && written.get(Param.EPOCHS).getValue() instanceof Integer epochs
+        && written.get(Param.STEPS_PER_EPOCH).getValue() instanceof Integer perEpoch
+        && epochs > 0 && perEpoch > 0) {
+      try {
+        return OneCycleLR.totalSteps(epochs, perEpoch);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The schedules of one combination act on the same parameter groups, so their written per-group
+   * lists of more than one value must agree in length, as within one schedule: otherwise no group
+   * count can build the scheduler. A bound list is checked against the group count when the
+   * scheduler is built.
+   */
+  private static void checkListLengthsAcross(ConfigInput input, String combinator, List<Problem> problems) {
+    ScheduleInput firstSchedule = null;
+    Param first = null;
+    int firstLength = 0;
+    for (ScheduleInput schedule : input.schedules()) {
+      boolean reported = false;
+      for (Map.Entry<Param, AnnotationValue> w : schedule.written().entrySet()) {
+        Param param = w.getKey();
+        if ((param.shape != Param.Shape.GROUP_DOUBLES && param != Param.LR_LAMBDA)
+            || !ParamTable.of(schedule.type()).containsKey(param)
+            || !(w.getValue().getValue() instanceof List<?> list) || list.size() <= 1) {
+          continue;
+        }
+        if (first == null) {
+          firstSchedule = schedule;
+          first = param;
+          firstLength = list.size();
+        } else if (schedule != firstSchedule && list.size() != firstLength && !reported) {
+          // One error per schedule: its own lists that disagree are reported by checkListLengths,
+          // and a list its type does not take is reported as not applicable.
+          reported = true;
+          problems.add(Problem.error(input.config(), schedule.mirror(), w.getValue(),
+              Message.LIST_LENGTHS_ACROSS, param.attribute, schedule.index(),
+              schedule.type().torchName(), list.size(), first.attribute, firstSchedule.index(),
+              firstSchedule.type().torchName(), firstLength, combinator));
         }
       }
     }
@@ -204,6 +291,11 @@ final class Validator {
         continue;
       }
       int index = bind.schedule();
+      if (index < 0 && bind.scheduleValue() != null) {
+        problems.add(Problem.error(carrier, bind.mirror(), bind.scheduleValue(),
+            Message.BIND_SCHEDULE_NEGATIVE, index, count));
+        continue;
+      }
       if (index < 0 && count > 1) {
         problems.add(Problem.error(carrier, bind.mirror(), null, Message.BIND_WHICH_SCHEDULE,
             accessor.getSimpleName() + "()", count - 1));
@@ -339,8 +431,17 @@ final class Validator {
       case POLYNOMIAL:
         AnnotationValue totalIters = written.get(Param.TOTAL_ITERS);
         if (totalIters != null && (Integer) totalIters.getValue() <= 0) {
-          problems.add(Problem.warning(config, mirror, totalIters, Message.NEVER_CHANGES, torchType,
-              totalIters.getValue()));
+          if (input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0) {
+            if ((Integer) totalIters.getValue() < 0 || type == ScheduleType.CONSTANT) {
+              problems.add(Problem.warning(config, mirror, totalIters, Message.NEVER_CHANGES_LATER,
+                  torchType, totalIters.getValue(), type == ScheduleType.CONSTANT ? "base_lr"
+                      : type == ScheduleType.LINEAR ? "base_lr * end_factor"
+                      : "base_lr * 0^power (0, or base_lr where power is 0)"));
+            }
+          } else {
+            problems.add(Problem.warning(config, mirror, totalIters, Message.NEVER_CHANGES, torchType,
+                totalIters.getValue()));
+          }
         }
         break;
       case CYCLIC:
@@ -384,12 +485,14 @@ final class Validator {
       }
     } else if (converted instanceof double[] list) {
       if (list.length == 0) {
-        problems.add(Problem.error(config, mirror, value, Message.LIST_EMPTY, param.attribute, param.torchName));
+        problems.add(Problem.error(config, mirror, value, Message.LIST_EMPTY_VALUES,
+            Checks.emptyList(torchType, param.attribute, param.torchName)));
       }
       for (int i = 0; i < list.length; i++) {
         if (!rule.holds(list[i])) {
           problems.add(Problem.error(config, mirror, Values.element(value, i), Message.INVALID_VALUE,
-              rule.message(torchType, param.attribute + "[" + i + "]", param.torchName, list[i])));
+              rule.message(torchType, Checks.element(param.attribute, i, list.length), param.torchName,
+                  list[i])));
         }
       }
     }

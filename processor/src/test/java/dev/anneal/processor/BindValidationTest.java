@@ -167,6 +167,95 @@ class BindValidationTest {
   }
 
   @Test
+  @DisplayName("a negative schedule index with one schedule: an error on the index")
+  void negativeIndexOneSchedule() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = COSINE, tMax = 10)",
+        "final class Cfg {",
+        "  @Bind(value = \"etaMin\",",
+        "      schedule = -5)",
+        "  double etaMin() { return 0; }",
+        "}");
+    assertSingleError(source, "schedule = -5",
+        "[anneal.bind-schedule]", "schedule = -5", "must be >= 0", "1 @Schedule");
+  }
+
+  @Test
+  @DisplayName("a negative schedule index with two schedules: an error on the index, not a missing one")
+  void negativeIndexTwoSchedules() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LINEAR)",
+        "@Schedule(type = COSINE, tMax = 10)",
+        "@Sequential(milestones = 5)",
+        "final class Cfg {",
+        "  @Bind(value = \"etaMin\",",
+        "      schedule = -5)",
+        "  double etaMin() { return 0; }",
+        "}");
+    assertSingleError(source, "schedule = -5",
+        "[anneal.bind-schedule]", "schedule = -5", "must be >= 0", "2 @Schedule");
+  }
+
+  @Test
+  @DisplayName("a written schedule = -1 is an error too: only leaving it out means the only schedule")
+  void writtenMinusOne() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = COSINE, tMax = 10)",
+        "final class Cfg {",
+        "  @Bind(value = \"etaMin\",",
+        "      schedule = -1)",
+        "  double etaMin() { return 0; }",
+        "}");
+    assertSingleError(source, "schedule = -1", "[anneal.bind-schedule]", "must be >= 0");
+  }
+
+  @Test
+  @DisplayName("schedule = 0 of two binds the first schedule's attribute")
+  void indexZeroOfTwo() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LINEAR)",
+        "@Schedule(type = COSINE, tMax = 10)",
+        "@Sequential(milestones = 5)",
+        "final class Cfg {",
+        "  @Bind(value = \"startFactor\", schedule = 0)",
+        "  double start() { return 0.5; }",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = Sources.generatedSource(compilation, "CfgScheduler");
+    org.junit.jupiter.api.Assertions.assertTrue(generated.contains("config.start()"), generated);
+  }
+
+  @Test
+  @DisplayName("a bound optional attribute does not stand for a missing required one")
+  void boundOptionalKeepsRequired() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = STEP)",
+        "record Cfg(@Bind double gamma) {}");
+    assertSingleError(source, "@Schedule(type = STEP)",
+        "[anneal.required]", "StepLR requires stepSize");
+  }
+
+  @Test
+  @DisplayName("a bad bind aimed at schedule 1 does not hide a missing attribute of schedule 0")
+  void badBindOfOtherScheduleKeepsRequired() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = STEP)",
+        "@Schedule(type = COSINE, tMax = 10)",
+        "@Sequential(milestones = 5)",
+        "final class Cfg {",
+        "  @Bind(value = \"stepSize\", schedule = 1)",
+        "  int stepSize() { return 3; }",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("[anneal.bind-not-applicable]").inFile(source)
+        .onLine(Sources.lineOf(source, "@Bind(value = \"stepSize\""));
+    assertThat(compilation).hadErrorContaining("[anneal.required] StepLR requires stepSize").inFile(source)
+        .onLine(Sources.lineOf(source, "@Schedule(type = STEP)"));
+  }
+
+  @Test
   @DisplayName("a valid index binds that schedule's attribute")
   void goodIndex() {
     JavaFileObject source = config("Cfg",

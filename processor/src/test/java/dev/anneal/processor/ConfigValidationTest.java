@@ -231,7 +231,7 @@ class ConfigValidationTest {
     }
 
     @Test
-    @DisplayName("A later phase of @Sequential with totalIters <= 0 (its closed form divides by it)")
+    @DisplayName("LinearLR as a later phase of @Sequential with totalIters 0 (PyTorch's closed form at its milestone divides by it)")
     void laterPhaseWithZeroTotalIters() {
       JavaFileObject source = config("Cfg",
           "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
@@ -239,10 +239,147 @@ class ConfigValidationTest {
           "    totalIters = 0)",
           "@Sequential(milestones = 5)",
           "final class Cfg {}");
-      Compilation compilation = compile(source);
-      assertThat(compilation).hadErrorCount(1);
-      assertThat(compilation).hadErrorContaining(
-          "[anneal.not-combinable] LinearLR").inFile(source);
+      assertSingleError(source, "totalIters = 0", "[anneal.invalid-value]",
+          "LinearLR: totalIters (total_iters) = 0 must not be 0", "later schedule of @Sequential",
+          "ZeroDivisionError");
+    }
+
+    @Test
+    @DisplayName("PolynomialLR as a later phase of @Sequential with totalIters 0 (PyTorch raises ZeroDivisionError)")
+    void laterPolynomialWithZeroTotalIters() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+          "@Schedule(type = POLYNOMIAL,",
+          "    totalIters = 0)",
+          "@Sequential(milestones = 5)",
+          "final class Cfg {}");
+      assertSingleError(source, "totalIters = 0", "[anneal.invalid-value]",
+          "PolynomialLR: totalIters (total_iters) = 0 must not be 0", "ZeroDivisionError");
+    }
+
+    @Test
+    @DisplayName("ConstantLR as a later phase with totalIters <= 0 compiles (its closed form does not divide; PyTorch runs it)")
+    void laterConstantWithZeroTotalIters() {
+      for (String totalIters : new String[] {"0", "-3"}) {
+        JavaFileObject source = config("Cfg",
+            "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+            "@Schedule(type = CONSTANT, factor = 0.5, totalIters = " + totalIters + ")",
+            "@Sequential(milestones = 5)",
+            "final class Cfg {}");
+        Compilation compilation = compile(source);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadErrorCount(0);
+      }
+    }
+
+    @Test
+    @DisplayName("LinearLR and PolynomialLR as later phases with a negative totalIters compile (PyTorch runs them)")
+    void laterPhaseWithNegativeTotalIters() {
+      for (String schedule : new String[] {"LINEAR", "POLYNOMIAL"}) {
+        JavaFileObject source = config("Cfg",
+            "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+            "@Schedule(type = " + schedule + ", totalIters = -1)",
+            "@Sequential(milestones = 5)",
+            "final class Cfg {}");
+        assertThat(compile(source)).succeeded();
+      }
+    }
+
+    @Test
+    @DisplayName("@Sequential milestones that repeat: an error on the second")
+    void sequentialEqualMilestones() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = LINEAR)",
+          "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+          "@Schedule(type = COSINE, tMax = 10)",
+          "@Sequential(milestones = {5,",
+          "    5})",
+          "final class Cfg {}");
+      assertSingleError(source, "    5})",
+          "[anneal.sequential-order]", "5 does not come after 5", "increase");
+    }
+
+    @Test
+    @DisplayName("A milestone after OneCycleLR's total_steps + 1: never reached, an error on the milestone")
+    void milestoneAfterOneCycle() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 10, cycleMomentum = false)",
+          "@Schedule(type = CONSTANT)",
+          "@Sequential(",
+          "    milestones = 12)",
+          "final class Cfg {}");
+      assertSingleError(source, "milestones = 12", "[anneal.sequential-unreached]",
+          "milestone 12", "total_steps = 10", "raises on step 11", "<= 11");
+    }
+
+    @Test
+    @DisplayName("A milestone at OneCycleLR's total_steps + 1 is reached (its steps 0 to total_steps run)")
+    void milestoneRightAfterOneCycle() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 10, cycleMomentum = false)",
+          "@Schedule(type = CONSTANT)",
+          "@Sequential(milestones = 11)",
+          "final class Cfg {}");
+      assertThat(compile(source)).succeededWithoutWarnings();
+    }
+
+    @Test
+    @DisplayName("Per-group lists of two phases of @Sequential that disagree: an error naming both")
+    void listLengthsAcrossSequential() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = LAMBDA, lrLambda = {\"a\", \"b\"})",
+          "@Schedule(type = CYCLIC, maxLr = 0.01, cycleMomentum = false,",
+          "    baseLr = {0.001, 0.002, 0.003})",
+          "@Sequential(milestones = 5)",
+          "final class Cfg {",
+          "  static double a(long step) { return 1; }",
+          "  static double b(long step) { return 0.5; }",
+          "}");
+      assertSingleError(source, "baseLr = {0.001, 0.002, 0.003}", "[anneal.list-lengths]",
+          "baseLr of schedule 1 (CyclicLR) has 3 values", "lrLambda of schedule 0 (LambdaLR) has 2",
+          "@Sequential");
+    }
+
+    @Test
+    @DisplayName("Per-group lists of two schedules of @Chained that disagree: an error naming both")
+    void listLengthsAcrossChained() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = CYCLIC, baseLr = {0.001, 0.002}, maxLr = 0.01, cycleMomentum = false)",
+          "@Schedule(type = LAMBDA,",
+          "    lrLambda = {\"a\", \"a\", \"a\"})",
+          "@Chained",
+          "final class Cfg {",
+          "  static double a(long step) { return 1; }",
+          "}");
+      assertSingleError(source, "lrLambda = {", "[anneal.list-lengths]",
+          "lrLambda of schedule 1 (LambdaLR) has 3 values", "baseLr of schedule 0 (CyclicLR) has 2",
+          "@Chained");
+    }
+
+    @Test
+    @DisplayName("A per-group list a schedule does not take is not applicable, and not compared across schedules")
+    void listLengthsAcrossIgnoreNotApplicable() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = EXPONENTIAL, gamma = 0.9,",
+          "    maxLr = {0.1, 0.2})",
+          "@Schedule(type = CYCLIC, baseLr = {0.001, 0.002, 0.003}, maxLr = 0.01, cycleMomentum = false)",
+          "@Sequential(milestones = 5)",
+          "final class Cfg {}");
+      assertSingleError(source, "maxLr = {0.1, 0.2}", "[anneal.not-applicable]", "maxLr");
+    }
+
+    @Test
+    @DisplayName("Per-group lists of phases that agree, or of one value for all groups, compile")
+    void listLengthsAcrossAgree() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = LAMBDA, lrLambda = {\"a\", \"a\"})",
+          "@Schedule(type = CYCLIC, baseLr = {0.001, 0.002}, maxLr = 0.01, cycleMomentum = false)",
+          "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = {0.01, 0.02}, cycleMomentum = false)",
+          "@Sequential(milestones = {5, 10})",
+          "final class Cfg {",
+          "  static double a(long step) { return 1; }",
+          "}");
+      assertThat(compile(source)).succeededWithoutWarnings();
     }
 
     @Test

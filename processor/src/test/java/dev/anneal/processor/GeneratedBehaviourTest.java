@@ -310,9 +310,9 @@ class GeneratedBehaviourTest {
     }
 
     @Test
-    @DisplayName("a bound maxLr with a NaN element throws")
+    @DisplayName("a bound maxLr with a NaN element throws, naming the element as a written one is named")
     void badMaxLrElement() {
-      assertEquals("OneCycleLR: maxLr (max_lr) = NaN must be a finite number",
+      assertEquals("OneCycleLR: maxLr[1] (max_lr) = NaN must be a finite number",
           refused("BoundOneCycle", new double[] {0.1, Double.NaN}, 4, 25).getMessage());
     }
 

@@ -667,7 +667,7 @@ final class RandomConfigs {
           double factor = pick(r, 0.5, 1.0, 0.25, uniform(r, 0.01, 1), 1e-3, 1.0 / 3);
           m.put("factor", lit(r, factor), factor);
         }
-        totalIters(r, m, warnings && !laterInSequence);
+        totalIters(r, m, warnings, true);
         break;
       case LINEAR:
         if (chance(r, 0.7)) {
@@ -678,7 +678,7 @@ final class RandomConfigs {
           double end = pick(r, 0.0, -0.0, 1.0, uniform(r, 0, 1), 0.5);
           m.put("endFactor", lit(r, end), end);
         }
-        totalIters(r, m, warnings && !laterInSequence);
+        totalIters(r, m, warnings, !laterInSequence);
         break;
       case EXPONENTIAL: {
         double gamma = pick(r, uniform(r, 0.9, 1), 0.5, 1.0, 0.0, 0.999, 1.001, uniform(r, 0, 1));
@@ -686,7 +686,7 @@ final class RandomConfigs {
         break;
       }
       case POLYNOMIAL:
-        totalIters(r, m, warnings && !laterInSequence);
+        totalIters(r, m, warnings, !laterInSequence);
         if (chance(r, 0.7)) {
           double power = pick(r, 0.0, 0.5, 1.0, 2.0, uniform(r, 0, 3), -0.0);
           m.put("power", lit(r, power), power);
@@ -755,14 +755,20 @@ final class RandomConfigs {
     m.put("gamma", lit(r, gamma), gamma);
   }
 
-  private static void totalIters(Random r, Member m, boolean nonPositive) {
+  /**
+   * {@code totalIters}: non-positive values (which warn) where {@code nonPositive}, 0 among them
+   * only where {@code zero} (a later phase of @Sequential of LinearLR or PolynomialLR cannot start
+   * with 0).
+   */
+  private static void totalIters(Random r, Member m, boolean nonPositive, boolean zero) {
     if (chance(r, 0.3)) {
       return;
     }
     int total = pickWeighted(r, () -> between(r, 1, 50), () -> between(r, 50, 400),
         () -> pick(r, Integer.MAX_VALUE, 1));
     if (nonPositive && chance(r, 0.3)) {
-      total = pick(r, 0, -1, -between(r, 2, 100), Integer.MIN_VALUE);
+      total = zero ? pick(r, 0, -1, -between(r, 2, 100), Integer.MIN_VALUE)
+          : pick(r, -1, -between(r, 2, 100), Integer.MIN_VALUE);
     }
     m.put("totalIters", lit(r, total), total);
   }
@@ -1502,13 +1508,12 @@ final class RandomConfigs {
         if (config.combinator != Combinator.SEQUENTIAL) {
           return null;
         }
-        ScheduleType type = pick(r, ScheduleType.CONSTANT, ScheduleType.LINEAR, ScheduleType.POLYNOMIAL);
-        int total = pick(r, 0, -1, Integer.MIN_VALUE);
-        Member later = new Member(type).put("totalIters", lit(r, total), total);
+        ScheduleType type = pick(r, ScheduleType.LINEAR, ScheduleType.POLYNOMIAL);
+        Member later = new Member(type).put("totalIters", lit(r, 0), 0);
         config.members.add(1 + r.nextInt(count), later);
         fixMilestones(r, config);
-        config.tags.add("not-combinable");
-        return type + " totalIters = " + total + " as a later phase";
+        config.tags.add("invalid-value");
+        return type + " totalIters = 0 as a later phase";
       }
     }
   }
@@ -1827,6 +1832,28 @@ final class RandomConfigs {
         }
       }
     }
+    if (combinator != Combinator.NONE && count > 1) {
+      // The schedules of one combination share the parameter groups.
+      int firstLength = -1;
+      int firstIndex = -1;
+      for (int index = 0; index < count; index++) {
+        Member m = config.members.get(index);
+        for (String a : TAKES.get(m.type)) {
+          Object value = m.has(a) ? m.value(a) : null;
+          int length = value instanceof double[] list ? list.length
+              : value instanceof String[] list ? list.length : 0;
+          if (length <= 1) {
+            continue;
+          }
+          if (firstLength == -1) {
+            firstLength = length;
+            firstIndex = index;
+          } else if (index != firstIndex && length != firstLength) {
+            errors.add("list-lengths");
+          }
+        }
+      }
+    }
     for (int index = 0; index < count; index++) {
       Member m = config.members.get(index);
       ScheduleType type = m.type;
@@ -1840,9 +1867,20 @@ final class RandomConfigs {
         if (index > 0 && type == ScheduleType.ONE_CYCLE) {
           errors.add("not-combinable");
         }
-        if (sequential && index > 0 && TAKES.get(type).contains("totalIters") && m.has("totalIters")
-            && m.i("totalIters", 5) <= 0) {
-          errors.add("not-combinable");
+        if (sequential && index > 0 && (type == ScheduleType.LINEAR || type == ScheduleType.POLYNOMIAL)
+            && m.has("totalIters") && m.i("totalIters", 5) == 0) {
+          // PyTorch starts a later schedule through its closed form, which divides by total_iters.
+          errors.add("invalid-value");
+        }
+        if (sequential && type == ScheduleType.ONE_CYCLE && config.milestones.length == count - 1
+            && index < config.milestones.length) {
+          long total = m.has("totalSteps") ? m.i("totalSteps", 0)
+              : m.has("epochs") && m.has("stepsPerEpoch") && m.i("epochs", 0) > 0 && m.i("stepsPerEpoch", 0) > 0
+                  ? (long) m.i("epochs", 0) * m.i("stepsPerEpoch", 0) : 0;
+          long start = index == 0 ? 0 : config.milestones[index - 1];
+          if (total > 0 && total <= Integer.MAX_VALUE && config.milestones[index] > start + total + 1) {
+            errors.add("sequential-unreached");
+          }
         }
       }
       List<String> takes = TAKES.get(type);

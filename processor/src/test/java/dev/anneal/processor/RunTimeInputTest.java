@@ -489,7 +489,7 @@ class RunTimeInputTest {
           refused("InputOneCycle", -0.1, new double[] {0.1}).getMessage());
       assertEquals("OneCycleLR: pctStart (pct_start) = NaN must be in [0, 1]",
           refused("InputOneCycle", Double.NaN, new double[] {0.1}).getMessage());
-      assertEquals("OneCycleLR: maxLr (max_lr) = NaN must be a finite number",
+      assertEquals("OneCycleLR: maxLr[1] (max_lr) = NaN must be a finite number",
           refused("InputOneCycle", 0.3, new double[] {0.1, Double.NaN}).getMessage());
       assertEquals("OneCycleLR: maxLr (max_lr) = Infinity must be a finite number",
           refused("InputOneCycle", 0.3, new double[] {Double.POSITIVE_INFINITY}).getMessage());

@@ -103,15 +103,15 @@ class ValueRuleTest {
         Arguments.of("ReduceLROnPlateau threshold = infinity",
             "type = REDUCE_ON_PLATEAU,", "threshold = 1.0 / 0.0)",
             "ReduceLROnPlateau: threshold (threshold) = Infinity must be a finite number"),
-        Arguments.of("OneCycleLR maxLr = NaN, a per-group list written as one value",
+        Arguments.of("OneCycleLR maxLr = NaN, a per-group list written as one value (named without an index, as a bound double is)",
             "type = ONE_CYCLE, totalSteps = 100,", "maxLr = Double.NaN)",
-            "OneCycleLR: maxLr[0] (max_lr) = NaN must be a finite number"),
+            "OneCycleLR: maxLr (max_lr) = NaN must be a finite number"),
         Arguments.of("OneCycleLR baseMomentum = infinity",
             "type = ONE_CYCLE, maxLr = 0.1, totalSteps = 100,", "baseMomentum = Double.POSITIVE_INFINITY)",
-            "OneCycleLR: baseMomentum[0] (base_momentum) = Infinity must be a finite number"),
+            "OneCycleLR: baseMomentum (base_momentum) = Infinity must be a finite number"),
         Arguments.of("ReduceLROnPlateau minLr = NaN",
             "type = REDUCE_ON_PLATEAU,", "minLr = Double.NaN)",
-            "ReduceLROnPlateau: minLr[0] (min_lr) = NaN must be a finite number"));
+            "ReduceLROnPlateau: minLr (min_lr) = NaN must be a finite number"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -53,6 +53,27 @@ class WarningTest {
   }
 
   @Test
+  @DisplayName("A later schedule of @Sequential with totalIters <= 0: the rate it starts at and keeps")
+  void laterScheduleNeverChanges() {
+    JavaFileObject constant = config("Cfg",
+        "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+        "@Schedule(type = CONSTANT, factor = 0.5,",
+        "    totalIters = 0)",
+        "@Sequential(milestones = 5)",
+        "final class Cfg {}");
+    assertSingleWarning(constant, "totalIters = 0", "[anneal.never-changes]", "ConstantLR",
+        "later schedule of @Sequential", "starts at base_lr");
+    JavaFileObject polynomial = config("Cfg",
+        "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+        "@Schedule(type = POLYNOMIAL,",
+        "    totalIters = -2)",
+        "@Sequential(milestones = 5)",
+        "final class Cfg {}");
+    assertSingleWarning(polynomial, "totalIters = -2", "[anneal.never-changes]", "PolynomialLR",
+        "starts at base_lr * 0^power");
+  }
+
+  @Test
   @DisplayName("LinearLR totalIters = -2: the rate never changes")
   void linearNeverChanges() {
     JavaFileObject source = config("Cfg",

@@ -1,5 +1,6 @@
 package dev.anneal.internal;
 
+import dev.anneal.math.SequentialLR;
 import java.util.Arrays;
 
 /**
@@ -28,6 +29,45 @@ public final class Checks {
   }
 
   /**
+   * Checks every value of a per-group parameter that the schedule does not use (PyTorch ignores
+   * it, as it ignores a written one): each must keep the rule all the same, and the list must not
+   * be empty, as for a written list.
+   */
+  public static void requireEach(
+      double[] values, Rule rule, String schedule, String parameter, String torchName) {
+    if (values == null || values.length == 0) {
+      throw new IllegalArgumentException(emptyList(schedule, parameter, torchName));
+    }
+    for (int i = 0; i < values.length; i++) {
+      require(values[i], rule, schedule, element(parameter, i, values.length), torchName);
+    }
+  }
+
+  /**
+   * Returns {@code totalIters} of a later schedule of {@code @Sequential} if PyTorch can start
+   * it at its milestone, else throws with {@link SequentialLR#restartRefusal}'s message.
+   */
+  public static int restartable(int totalIters, String schedule) {
+    String refusal = SequentialLR.restartRefusal(schedule, totalIters);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
+    return totalIters;
+  }
+
+  /**
+   * Refuses a {@code @Sequential} milestone that a OneCycleLR phase, from {@code start} with
+   * {@code totalSteps} steps, can never reach, with {@link SequentialLR#unreachedMilestone}'s
+   * message.
+   */
+  public static void milestoneReached(long milestone, long start, long totalSteps) {
+    String refusal = SequentialLR.unreachedMilestone(milestone, start, totalSteps);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
+  }
+
+  /**
    * Copies the optimizer's initial rates, one per parameter group; as PyTorch's optimizers do, it
    * refuses a negative or non-finite rate, and an empty list.
    */
@@ -53,18 +93,37 @@ public final class Checks {
    */
   public static double[] perGroup(
       double[] values, int groups, Rule rule, String schedule, String parameter, String torchName) {
-    if (values == null || (values.length != 1 && values.length != groups)) {
-      int got = values == null ? 0 : values.length;
+    if (values == null || values.length == 0) {
+      throw new IllegalArgumentException(emptyList(schedule, parameter, torchName));
+    }
+    if (values.length != 1 && values.length != groups) {
       throw new IllegalArgumentException(
           schedule + ": expected " + groups + " values for " + parameter + " (" + torchName
-              + "), one per parameter group, or a single value for all, got " + got);
+              + "), one per parameter group, or a single value for all, got " + values.length);
+    }
+    for (int i = 0; i < values.length; i++) {
+      require(values[i], rule, schedule, element(parameter, i, values.length), torchName);
     }
     double[] expanded = new double[groups];
     for (int group = 0; group < groups; group++) {
-      double value = values[values.length == 1 ? 0 : group];
-      expanded[group] = require(value, rule, schedule, parameter, torchName);
+      expanded[group] = values[values.length == 1 ? 0 : group];
     }
     return expanded;
+  }
+
+  /**
+   * The name of element {@code i} of a per-group list of {@code length} values in a message:
+   * {@code maxLr[1]}, or the attribute alone where the list has one value. The processor names a
+   * written element the same way.
+   */
+  public static String element(String parameter, int i, int length) {
+    return length > 1 ? parameter + "[" + i + "]" : parameter;
+  }
+
+  /** The message for a per-group list with no value, written or bound. */
+  public static String emptyList(String schedule, String parameter, String torchName) {
+    return schedule + ": " + parameter + " (PyTorch's " + torchName
+        + ") is empty: give one value for all groups or one per group";
   }
 
   /** The same for a single value given for all groups. */

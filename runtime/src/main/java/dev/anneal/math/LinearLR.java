@@ -23,6 +23,25 @@ public final class LinearLR {
   }
 
   /**
+   * The factor at step {@code t} of a LinearLR that {@code SequentialLR} started at a milestone:
+   * PyTorch sets it to its closed form at its step 0, then steps it by its chainable form. With
+   * {@code total_iters > 0} that is {@link #factor}; with {@code total_iters < 0} the closed form
+   * gives {@code start_factor + (end_factor - start_factor) * total_iters / total_iters}, evaluated
+   * as PyTorch does, and no later step changes it. {@code total_iters = 0} divides by zero there
+   * (PyTorch raises {@code ZeroDivisionError}); see {@link SequentialLR#restartRefusal}.
+   */
+  public static double restartedFactor(double startFactor, double endFactor, int totalIters, long t) {
+    if (totalIters > 0) {
+      return factor(startFactor, endFactor, totalIters, t);
+    }
+    if (totalIters == 0) {
+      throw new IllegalArgumentException(SequentialLR.restartRefusal("LinearLR", totalIters));
+    }
+    double totalIterations = totalIters;
+    return startFactor + (endFactor - startFactor) * totalIterations / totalIterations;
+  }
+
+  /**
    * PyTorch's chainable form: the ratio {@code lr(t) / lr(t - 1)} for {@code t >= 1}, as
    * {@code ChainedScheduler} applies it to whatever rate the previous schedules left.
    */

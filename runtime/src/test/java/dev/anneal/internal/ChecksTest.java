@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.anneal.math.SequentialLR;
 import org.junit.jupiter.api.Test;
 
 class ChecksTest {
@@ -48,7 +49,52 @@ class ChecksTest {
   void everyValueOfAListKeepsTheRule() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Checks.perGroup(new double[] {0.1, Double.NaN}, 2, Rule.FINITE, "CyclicLR", "baseLr", "base_lr"));
-    assertEquals("CyclicLR: baseLr (base_lr) = NaN must be a finite number", e.getMessage());
+    assertEquals("CyclicLR: baseLr[1] (base_lr) = NaN must be a finite number", e.getMessage());
+    IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+        () -> Checks.perGroup(new double[] {Double.NaN}, 2, Rule.FINITE, "CyclicLR", "baseLr", "base_lr"));
+    assertEquals("CyclicLR: baseLr (base_lr) = NaN must be a finite number", one.getMessage());
+  }
+
+  @Test
+  void anEmptyListIsRefusedAsEmpty() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Checks.perGroup(new double[0], 2, Rule.FINITE, "CyclicLR", "baseLr", "base_lr"));
+    assertEquals(Checks.emptyList("CyclicLR", "baseLr", "base_lr"), e.getMessage());
+    IllegalArgumentException unread = assertThrows(IllegalArgumentException.class,
+        () -> Checks.requireEach(new double[0], Rule.FINITE, "CyclicLR", "baseMomentum", "base_momentum"));
+    assertEquals(Checks.emptyList("CyclicLR", "baseMomentum", "base_momentum"), unread.getMessage());
+  }
+
+  @Test
+  void aListTheScheduleIgnoresKeepsTheRule() {
+    Checks.requireEach(new double[] {0.8, 0.9}, Rule.FINITE, "CyclicLR", "baseMomentum", "base_momentum");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checks.requireEach(
+        new double[] {0.8, Double.POSITIVE_INFINITY}, Rule.FINITE, "CyclicLR", "baseMomentum", "base_momentum"));
+    assertEquals("CyclicLR: baseMomentum[1] (base_momentum) = Infinity must be a finite number", e.getMessage());
+  }
+
+  @Test
+  void aLaterScheduleThatPyTorchCannotStartIsRefused() {
+    assertEquals(-3, Checks.restartable(-3, "LinearLR"));
+    assertEquals(0, Checks.restartable(0, "ConstantLR"));
+    for (String schedule : new String[] {"LinearLR", "PolynomialLR"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Checks.restartable(0, schedule));
+      assertEquals(SequentialLR.restartRefusal(schedule, 0), e.getMessage());
+      assertTrue(e.getMessage().startsWith(schedule + ": totalIters (total_iters) = 0 must not be 0"));
+    }
+  }
+
+  @Test
+  void aMilestoneAfterOneCycleLRsEndIsRefused() {
+    // A OneCycleLR of 10 steps from step 0 runs its steps 0 to 10; PyTorch raises on step 11.
+    Checks.milestoneReached(11, 0, 10);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Checks.milestoneReached(12, 0, 10));
+    assertTrue(e.getMessage().contains("milestone 12") && e.getMessage().contains("<= 11"), e.getMessage());
+    // From step 5, the same length reaches milestone 16 at most.
+    Checks.milestoneReached(16, 5, 10);
+    assertThrows(IllegalArgumentException.class, () -> Checks.milestoneReached(17, 5, 10));
   }
 
   @Test

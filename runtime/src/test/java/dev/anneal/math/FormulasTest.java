@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,30 @@ class FormulasTest {
     assertEquals(0.5, ConstantLR.factor(0.5, -2, 10));
     assertEquals(0.3, LinearLR.factor(0.3, 1.0, 0, 10));
     assertEquals(1.0, PolynomialLR.factor(0, 2.0, 10));
+  }
+
+  @Test
+  void degenerateTotalItersOfARestartedScheduleKeepTheClosedFormAtItsStepZero() {
+    // SequentialLR starts a later schedule with its _get_closed_form_lr at last_epoch 0; with
+    // total_iters <= 0 the chainable get_lr after it leaves the rate alone. By hand:
+    // ConstantLR: factor + (0 >= total_iters) * (1 - factor).
+    assertEquals(0.5 + 1 * (1 - 0.5), ConstantLR.restartedFactor(0.5, 0, 0));
+    assertEquals(0.3 + 1 * (1 - 0.3), ConstantLR.restartedFactor(0.3, -2, 7));
+    // LinearLR: start + (end - start) * min(total_iters, 0) / total_iters.
+    assertEquals(0.3 + (0.9 - 0.3) * -4 / -4.0, LinearLR.restartedFactor(0.3, 0.9, -4, 0));
+    assertEquals(0.3 + (0.9 - 0.3) * -4 / -4.0, LinearLR.restartedFactor(0.3, 0.9, -4, 12));
+    // PolynomialLR: (1 - min(total_iters, 0) / total_iters) ^ power = 0 ^ power.
+    assertEquals(0.0, PolynomialLR.restartedFactor(-1, 2.0, 3));
+    assertEquals(1.0, PolynomialLR.restartedFactor(-1, 0.0, 3));
+    // total_iters = 0: the closed form divides by zero, PyTorch raises ZeroDivisionError.
+    assertThrows(IllegalArgumentException.class,
+        () -> LinearLR.restartedFactor(0.3, 0.9, 0, 0));
+    assertThrows(IllegalArgumentException.class,
+        () -> PolynomialLR.restartedFactor(0, 1.0, 0));
+    // A positive total_iters restarts as the schedule starts.
+    assertEquals(LinearLR.factor(0.3, 0.9, 5, 2), LinearLR.restartedFactor(0.3, 0.9, 5, 2));
+    assertEquals(ConstantLR.factor(0.3, 5, 2), ConstantLR.restartedFactor(0.3, 5, 2));
+    assertEquals(PolynomialLR.factor(5, 2.0, 2), PolynomialLR.restartedFactor(5, 2.0, 2));
   }
 
   @Test
