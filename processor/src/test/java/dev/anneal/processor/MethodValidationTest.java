@@ -5,6 +5,7 @@ import static dev.anneal.processor.Sources.assertSingleError;
 import static dev.anneal.processor.Sources.compile;
 import static dev.anneal.processor.Sources.config;
 
+import com.google.testing.compile.Compilation;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DisplayName;
@@ -183,6 +184,30 @@ class MethodValidationTest {
         "  static <E extends Exception> double halve(double x) throws E { return 0.5; }",
         "}");
     assertSingleError(source, "scaleFn = \"halve\"", "[anneal.method-throws]", "scaleFn", "E");
+  }
+
+  @Test
+  @DisplayName("a factor method that throws a type javac cannot resolve gets javac's error alone, not"
+      + " method-throws")
+  void unresolvableThrownTypeIsJavacsErrorAlone() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA, lrLambda = \"warmup\")",
+        "final class Cfg {",
+        "  static double warmup(long step) throws NoSuchThrowable { return 1; }",
+        "}");
+    Compilation compilation = assertSingleError(source, "NoSuchThrowable", "cannot find symbol", "NoSuchThrowable");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  @DisplayName("a scale function that throws an unresolvable type beside an unchecked one: javac's error alone")
+  void unresolvableAmongThrownTypesIsJavacsErrorAlone() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01, scaleFn = \"halve\")",
+        "final class Cfg {",
+        "  static double halve(double x) throws IllegalStateException, NoSuchThrowable { return 0.5; }",
+        "}");
+    assertSingleError(source, "NoSuchThrowable", "cannot find symbol", "NoSuchThrowable");
   }
 
   @Test
