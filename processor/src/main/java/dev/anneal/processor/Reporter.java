@@ -54,7 +54,15 @@ final class Reporter {
   }
 
   void report(Problem problem, ConfigInput input) {
-    if (trees != null && (reportOnSchedule(problem, input) || reportOnComponent(problem, input))) {
+    if (trees != null && reportOnSchedule(problem, input)) {
+      return;
+    }
+    report(problem, input.config());
+  }
+
+  /** Reports a problem on an element of {@code type}, which need not be a config. */
+  void report(Problem problem, TypeElement type) {
+    if (trees != null && reportOnComponent(problem, type)) {
       return;
     }
     if (problem.value() != null) {
@@ -155,11 +163,11 @@ final class Reporter {
    * javac gives a record component no position of its own; its field, which the compiler
    * declares from it, stands where the component is written.
    */
-  private boolean reportOnComponent(Problem problem, ConfigInput input) {
+  private boolean reportOnComponent(Problem problem, TypeElement type) {
     if (!(problem.element() instanceof RecordComponentElement component)) {
       return false;
     }
-    TreePath classPath = trees.getPath(input.config());
+    TreePath classPath = trees.getPath(type);
     if (classPath == null || !(classPath.getLeaf() instanceof ClassTree classTree)) {
       return false;
     }

@@ -124,6 +124,36 @@ class WarningTest {
   }
 
   @Test
+  @DisplayName("MultiStepLR with milestones = {}: the rate never changes")
+  void emptyMilestones() throws ReflectiveOperationException {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = MULTI_STEP, gamma = 0.5,",
+        "    milestones = {})",
+        "final class Cfg {}");
+    Compilation compilation = assertSingleWarning(source, "milestones = {}",
+        "[anneal.never-changes]", "MultiStepLR", "milestones", "is empty", "never changes");
+    // PyTorch's MultiStepLR(milestones=[]) keeps the initial rate at every step.
+    Object scheduler = Class.forName("test.CfgScheduler", true, Sources.loader(compilation))
+        .getConstructor(double[].class).newInstance((Object) new double[] {0.1});
+    for (int t = 0; t < 5; t++) {
+      assertEquals(0.1, ((StepScheduler) scheduler).lr(), "step " + t);
+      ((StepScheduler) scheduler).step();
+    }
+  }
+
+  @Test
+  @DisplayName("MultiStepLR with milestones = {} as a later schedule of @Sequential: the same warning")
+  void emptyMilestonesInALaterSchedule() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LINEAR)",
+        "@Schedule(type = MULTI_STEP,",
+        "    milestones = {})",
+        "@Sequential(milestones = 5)",
+        "final class Cfg {}");
+    assertSingleWarning(source, "milestones = {})", "[anneal.never-changes]", "MultiStepLR", "is empty");
+  }
+
+  @Test
   @DisplayName("MultiStepLR with a negative milestone: it is never reached")
   void negativeMilestone() {
     JavaFileObject source = config("Cfg",
