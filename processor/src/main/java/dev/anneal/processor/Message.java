@@ -13,6 +13,9 @@ enum Message {
   CONFIG_IN_PRIVATE(
       "config-private",
       "%s must not sit in the private %s: the generated %s beside it calls it and cannot reach it there"),
+  CONFIG_LOCAL(
+      "config-local",
+      "@%s on %s is never processed: javac hands annotation processors no local or anonymous class, nor the classes inside them, so no scheduler is generated; declare the config as a top-level class or a static member class"),
   SEVERAL_WITHOUT_COMBINATOR(
       "combinator-missing",
       "%d @Schedule annotations need @Sequential (one after another) or @Chained (all at once) to say how they combine"),

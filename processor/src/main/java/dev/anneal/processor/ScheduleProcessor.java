@@ -42,6 +42,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
   private final ModelBuilder modelBuilder = new ModelBuilder();
   private SchedulerWriter writer;
   private Reporter reporter;
+  private LocalConfigs localConfigs;
   private Messager messager;
   private Filer filer;
 
@@ -50,6 +51,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
     super.init(processingEnv);
     messager = processingEnv.getMessager();
     reporter = new Reporter(processingEnv);
+    localConfigs = LocalConfigs.register(processingEnv);
     filer = processingEnv.getFiler();
     boolean hasGenerated =
         processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
@@ -75,6 +77,9 @@ public final class ScheduleProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (localConfigs != null) {
+      localConfigs.readRound(round.getRootElements());
+    }
     Set<TypeElement> configs = new java.util.TreeSet<>(
         Comparator.comparing(type -> type.getQualifiedName().toString()));
     for (TypeElement annotation : annotations) {
