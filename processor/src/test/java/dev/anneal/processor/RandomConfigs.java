@@ -1924,6 +1924,8 @@ final class RandomConfigs {
           break;
         case MULTI_STEP:
           warnings |= m.has("milestones") && Arrays.stream((int[]) m.value("milestones")).anyMatch(v -> v < 0);
+          // No milestone: the rate never changes.
+          warnings |= m.has("milestones") && ((int[]) m.value("milestones")).length == 0;
           break;
         case CONSTANT:
         case LINEAR:
