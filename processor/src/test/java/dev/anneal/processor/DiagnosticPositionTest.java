@@ -99,6 +99,27 @@ class DiagnosticPositionTest {
   }
 
   @Test
+  void aValueInAHandWrittenListBeforeASingleScheduleIsPointedAt() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule.List(@Schedule(type = COSINE, tMax = 0))",
+        "@Schedule(type = LINEAR)",
+        "@Sequential(milestones = 5)",
+        "final class Cfg {}");
+    assertErrorAt(compile(source), source, "tMax = 0", "0", TMAX_ZERO);
+  }
+
+  @Test
+  void aMissingAttributeInAHandWrittenListBeforeASingleScheduleIsOnItsAnnotation() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule.List({@Schedule(type = LINEAR), @Schedule(type = STEP)})",
+        "@Schedule(type = COSINE, tMax = 10)",
+        "@Sequential(milestones = {5, 10})",
+        "final class Cfg {}");
+    assertErrorAt(compile(source), source, "@Schedule(type = STEP)", "@Schedule(type = STEP)",
+        "[anneal.required] StepLR requires stepSize");
+  }
+
+  @Test
   void aValueOfASingleScheduleBesideAHandWrittenListIsPointedAt() {
     JavaFileObject source = config("Cfg",
         "@Schedule.List(@Schedule(type = LINEAR))",
