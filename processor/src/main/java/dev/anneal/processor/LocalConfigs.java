@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -54,18 +55,21 @@ final class LocalConfigs implements TaskListener {
 
   private final Trees trees;
   private final Elements elements;
+  private final Messager messager;
   private final Set<Tree> reported = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<CompilationUnitTree> read = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  private LocalConfigs(Trees trees, Elements elements) {
+  private LocalConfigs(Trees trees, Elements elements, Messager messager) {
     this.trees = trees;
     this.elements = elements;
+    this.messager = messager;
   }
 
   /** The local configs of the compilation of {@code processingEnv}, or null if it is not javac's. */
   static LocalConfigs register(ProcessingEnvironment processingEnv) {
     try {
-      LocalConfigs local = new LocalConfigs(Trees.instance(processingEnv), processingEnv.getElementUtils());
+      LocalConfigs local = new LocalConfigs(
+          Trees.instance(processingEnv), processingEnv.getElementUtils(), processingEnv.getMessager());
       JavacTask.instance(processingEnv).addTaskListener(local);
       return local;
     } catch (IllegalArgumentException | IllegalStateException | LinkageError notJavac) {
@@ -81,7 +85,11 @@ final class LocalConfigs implements TaskListener {
         continue;
       }
       CompilationUnitTree unit = path.getCompilationUnit();
-      new Scanner(unit, annotation -> byImports(annotation, unit)).scan(unit, null);
+      try {
+        new Scanner(unit, annotation -> byImports(annotation, unit)).scan(unit, null);
+      } catch (RuntimeException e) {
+        internalFailure(((TypeElement) root).getQualifiedName(), e);
+      }
     }
   }
 
@@ -91,10 +99,22 @@ final class LocalConfigs implements TaskListener {
         || event.getCompilationUnit() == null) {
       return;
     }
-    TreePath path = trees.getPath(event.getTypeElement());
-    if (path != null) {
-      new Scanner(event.getCompilationUnit(), this::resolved).scan(path, null);
+    try {
+      TreePath path = trees.getPath(event.getTypeElement());
+      if (path != null) {
+        new Scanner(event.getCompilationUnit(), this::resolved).scan(path, null);
+      }
+    } catch (RuntimeException e) {
+      // A failure here must not end the compilation inside javac; it becomes a diagnostic.
+      internalFailure(event.getTypeElement().getQualifiedName(), e);
     }
+  }
+
+  /** Reports a failure of this check on {@code where} as the processor reports its own. */
+  void internalFailure(CharSequence where, Throwable failure) {
+    java.io.StringWriter trace = new java.io.StringWriter();
+    failure.printStackTrace(new java.io.PrintWriter(trace));
+    messager.printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL.format(where, trace));
   }
 
   /** Finds the classes inside local and anonymous classes and reports Anneal's annotations on them. */
