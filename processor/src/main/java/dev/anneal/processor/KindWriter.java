@@ -1252,7 +1252,7 @@ abstract class KindWriter {
      * negative would reach the optimizer as such a rate.
      */
     private CodeBlock callOne(ExecutableElement method, String t) {
-      ClassName config = emitter.model.configName();
+      ClassName config = ClassName.get(Methods.declaringType(method));
       String name = method.getSimpleName().toString();
       CodeBlock call = Methods.takesInt(method)
           ? CodeBlock.of("$T.$N($T.intStep($L, $S))", config, name, Emitter.CHECKS, t, name + "(int)")
@@ -1626,7 +1626,7 @@ abstract class KindWriter {
     private CodeBlock amplitudeOf(CodeBlock cycle, String t) {
       ExecutableElement scaleFn = scaleFn();
       if (scaleFn != null) {
-        return CodeBlock.of("$T.$N($L)", emitter.model.configName(), scaleFn.getSimpleName().toString(),
+        return CodeBlock.of("$T.$N($L)", ClassName.get(Methods.declaringType(scaleFn)), scaleFn.getSimpleName().toString(),
             perCycle() ? cycle : asDouble(t));
       }
       switch ((Mode) constant(Param.MODE)) {

@@ -13,6 +13,9 @@ enum Message {
   CONFIG_IN_PRIVATE(
       "config-private",
       "%s must not sit in the private %s: the generated %s beside it calls it and cannot reach it there"),
+  CONFIG_LOCAL(
+      "config-local",
+      "@%s on %s is never processed: javac hands annotation processors no local or anonymous class, nor the classes inside them, so no scheduler is generated; declare the config as a top-level class or a static member class"),
   SEVERAL_WITHOUT_COMBINATOR(
       "combinator-missing",
       "%d @Schedule annotations need @Sequential (one after another) or @Chained (all at once) to say how they combine"),
@@ -51,6 +54,8 @@ enum Message {
   NEVER_CHANGES_LATER(
       "never-changes",
       "%s: totalIters (total_iters) = %d <= 0: as a later schedule of @Sequential it starts at %s (PyTorch's closed form at its step 0) and the rate stays there"),
+  NO_MILESTONES(
+      "never-changes", "MultiStepLR: milestones (milestones) is empty, so the rate never changes"),
   IGNORED("ignored", "%s is ignored: %s"),
   MILESTONE_AFTER_PHASE(
       "phase-too-short",
@@ -60,8 +65,13 @@ enum Message {
       "StepLR: stepSize (step_size) = %d never decays the rate: as schedule %d of @Sequential it runs %d steps, from step %d until the milestone %d, counting its own steps from 0"),
 
   // Factor and scale methods.
-  METHOD_MISSING("method-missing", "%s names %s, but %s has no such method"),
-  METHOD_AMBIGUOUS("method-ambiguous", "%s names %s, which %s declares more than once"),
+  METHOD_MISSING("method-missing", "%s names %s, but %s neither declares nor inherits a method of that name"),
+  METHOD_AMBIGUOUS(
+      "method-ambiguous",
+      "%s names %s, but %s has more than one method of that name that is a non-private static method %s: %s; keep one"),
+  METHOD_UNREACHABLE(
+      "method-unreachable",
+      "%s names %s, which %s declares as %s: the generated class beside %s cannot call it there; make it and its type public, or declare it on the config"),
   METHOD_SIGNATURE(
       "method-signature", "%s names %s, which must be a non-private static method %s; it is %s"),
   METHOD_THROWS(
@@ -86,7 +96,8 @@ enum Message {
   BIND_UNKNOWN("bind-unknown", "@Bind names %s, which is not an attribute of @Schedule"),
   BIND_NOT_APPLICABLE("bind-not-applicable", "@Bind names %s, which does not apply to %s"),
   BIND_NOT_BINDABLE(
-      "bind-not-bindable", "@Bind cannot bind %s: %s shapes the generated class, so it must be written in @Schedule"),
+      "bind-not-bindable",
+      "@Bind cannot bind %s: it takes %s, which shapes the generated class, so it must be written in @Schedule"),
   BIND_ALSO_WRITTEN(
       "bind-also-written", "%s is bound by @Bind on %s and also written in @Schedule; keep one"),
   BIND_TWICE("bind-twice", "%s is bound twice, by %s and %s"),
@@ -99,6 +110,9 @@ enum Message {
   BIND_WHICH_SCHEDULE(
       "bind-which-schedule",
       "@Bind on %s must say which @Schedule it binds with schedule = (0 to %d)"),
+  BIND_WITHOUT_SCHEDULE(
+      "bind-without-schedule",
+      "@Bind on %s binds nothing: %s has no @Schedule, so no scheduler reads it; put @Schedule on %2$s or remove @Bind"),
   BIND_TYPE("bind-type", "@Bind on %s binds %s, which takes %s, but %s returns %s"),
   BIND_ACCESSOR(
       "bind-accessor", "@Bind goes on a record component or a non-private instance method without parameters; %s is not one"),

@@ -14,7 +14,6 @@ import java.util.Map;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
-import javax.lang.model.util.ElementFilter;
 
 /** Builds the model of a config that passed validation. */
 final class ModelBuilder {
@@ -77,11 +76,8 @@ final class ModelBuilder {
           if (name.isEmpty()) {
             continue;
           }
-          for (ExecutableElement method : ElementFilter.methodsIn(input.config().getEnclosedElements())) {
-            if (method.getSimpleName().contentEquals(name)) {
-              resolved.add(method);
-            }
-          }
+          // The one method that fits; the validator refused the name otherwise.
+          resolved.addAll(Methods.fitting(Methods.named(input.config(), name), param == Param.SCALE_FN));
         }
         methods.put(param, List.copyOf(resolved));
       }

@@ -42,6 +42,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
   private final ModelBuilder modelBuilder = new ModelBuilder();
   private SchedulerWriter writer;
   private Reporter reporter;
+  private LocalConfigs localConfigs;
   private Messager messager;
   private Filer filer;
 
@@ -50,6 +51,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
     super.init(processingEnv);
     messager = processingEnv.getMessager();
     reporter = new Reporter(processingEnv);
+    localConfigs = LocalConfigs.register(processingEnv);
     filer = processingEnv.getFiler();
     boolean hasGenerated =
         processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
@@ -75,11 +77,15 @@ public final class ScheduleProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (localConfigs != null) {
+      localConfigs.readRound(round.getRootElements());
+    }
     Set<TypeElement> configs = new java.util.TreeSet<>(
         Comparator.comparing(type -> type.getQualifiedName().toString()));
     for (TypeElement annotation : annotations) {
       String name = annotation.getQualifiedName().toString();
       if (name.equals(dev.anneal.Bind.class.getCanonicalName())) {
+        checkBindsOutsideConfigs(round.getElementsAnnotatedWith(annotation));
         continue;
       }
       configs.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)));
@@ -98,6 +104,45 @@ public final class ScheduleProcessor extends AbstractProcessor {
         e.printStackTrace(new PrintWriter(trace));
         messager.printMessage(Diagnostic.Kind.ERROR,
             Message.INTERNAL.format(config.getQualifiedName(), trace), config);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reports each {@code @Bind} on a type that is no config: no scheduler is generated for it, so
+   * the binding could do nothing. A record component's annotation also reaches its implicit
+   * accessor; it is reported once, on the component.
+   */
+  private void checkBindsOutsideConfigs(Set<? extends Element> bound) {
+    for (Element element : bound) {
+      Element type = element.getEnclosingElement();
+      if (!(type instanceof TypeElement owner) || isConfig(owner)) {
+        continue;
+      }
+      if (element instanceof javax.lang.model.element.ExecutableElement method
+          && owner.getRecordComponents().stream().anyMatch(component ->
+              method.equals(component.getAccessor()) && bound.contains(component))) {
+        continue;
+      }
+      String name = element instanceof javax.lang.model.element.ExecutableElement
+          ? element.getSimpleName() + "()" : element.getSimpleName().toString();
+      javax.lang.model.element.AnnotationMirror bind = element.getAnnotationMirrors().stream()
+          .filter(mirror -> AnnotationReader.annotationName(mirror).equals(dev.anneal.Bind.class.getCanonicalName()))
+          .findFirst().orElse(null);
+      reporter.report(new Problem(Diagnostic.Kind.ERROR, element, bind, null,
+          Message.BIND_WITHOUT_SCHEDULE.format(name, owner.getSimpleName())), owner);
+    }
+  }
+
+  /** Whether {@code type} carries one of the annotations that make a config. */
+  private static boolean isConfig(TypeElement type) {
+    for (javax.lang.model.element.AnnotationMirror mirror : type.getAnnotationMirrors()) {
+      String name = AnnotationReader.annotationName(mirror);
+      if (name.equals(Schedule.class.getCanonicalName()) || name.equals(Schedule.List.class.getCanonicalName())
+          || name.equals(dev.anneal.Sequential.class.getCanonicalName())
+          || name.equals(dev.anneal.Chained.class.getCanonicalName())) {
+        return true;
       }
     }
     return false;

@@ -287,7 +287,10 @@ final class Validator {
       }
       var param = Param.forAttribute(bind.attribute());
       if (param.isEmpty()) {
-        problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_UNKNOWN, bind.attribute()));
+        String takes = unbindableElement(bind.attribute());
+        problems.add(takes != null
+            ? Problem.error(carrier, bind.mirror(), at, Message.BIND_NOT_BINDABLE, bind.attribute(), takes)
+            : Problem.error(carrier, bind.mirror(), at, Message.BIND_UNKNOWN, bind.attribute()));
         continue;
       }
       int index = bind.schedule();
@@ -311,14 +314,14 @@ final class Validator {
       }
       ScheduleInput schedule = input.schedules().get(index);
       Param p = param.get();
+      if (!p.shape.bindable) {
+        problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_NOT_BINDABLE,
+            p.attribute, unbindableElement(p.attribute)));
+        continue;
+      }
       if (!ParamTable.of(schedule.type()).containsKey(p)) {
         problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_NOT_APPLICABLE,
             p.attribute, schedule.type().torchName()));
-        continue;
-      }
-      if (!p.shape.bindable) {
-        problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_NOT_BINDABLE,
-            p.attribute, p.attribute));
         continue;
       }
       if (schedule.written().containsKey(p)) {
@@ -340,6 +343,33 @@ final class Validator {
       }
     }
     return bound;
+  }
+
+  /**
+   * What an element of {@code @Schedule} takes, if it is one, for saying why it cannot be bound:
+   * {@code type} is an element but no bindable attribute; enums, booleans, method names and
+   * milestones shape the generated class.
+   */
+  static String unbindableElement(String attribute) {
+    for (java.lang.reflect.Method element : dev.anneal.Schedule.class.getDeclaredMethods()) {
+      if (!element.getName().equals(attribute)) {
+        continue;
+      }
+      Class<?> type = element.getReturnType();
+      if (type.isEnum()) {
+        return "a " + type.getSimpleName() + " constant";
+      } else if (type == boolean.class) {
+        return "a boolean";
+      } else if (type == String.class) {
+        return "a method name";
+      } else if (type == String[].class) {
+        return "method names";
+      } else if (type == int[].class) {
+        return "an int[] of milestones";
+      }
+      return type.getSimpleName();
+    }
+    return null;
   }
 
   /** Whether a {@code @Bind} aims at this attribute, valid or not: its own error is enough. */
@@ -413,6 +443,7 @@ final class Validator {
         break;
       case MULTI_STEP:
         AnnotationValue milestones = written.get(Param.MILESTONES);
+        checkNoMilestones(config, mirror, milestones, problems);
         if (milestones != null) {
           int[] values = (int[]) Values.of(Param.MILESTONES, milestones);
           for (int i = 0; i < values.length; i++) {
@@ -461,6 +492,14 @@ final class Validator {
         break;
       default:
         break;
+    }
+  }
+
+  /** MultiStepLR with no milestone never decays: PyTorch runs it, at the initial rates throughout. */
+  private static void checkNoMilestones(
+      TypeElement config, AnnotationMirror mirror, AnnotationValue milestones, List<Problem> problems) {
+    if (milestones != null && ((List<?>) milestones.getValue()).isEmpty()) {
+      problems.add(Problem.warning(config, mirror, milestones, Message.NO_MILESTONES));
     }
   }
 
@@ -540,26 +579,29 @@ final class Validator {
     String expected = scale ? "double name(double x)" : "double name(long step) or double name(int step)";
     for (AnnotationValue nameValue : names) {
       String name = (String) nameValue.getValue();
-      List<ExecutableElement> candidates = new ArrayList<>();
-      for (ExecutableElement method : ElementFilter.methodsIn(config.getEnclosedElements())) {
-        if (method.getSimpleName().contentEquals(name)) {
-          candidates.add(method);
-        }
-      }
-      if (candidates.isEmpty()) {
+      List<ExecutableElement> named = Methods.named(config, name);
+      if (named.isEmpty()) {
         problems.add(Problem.error(config, mirror, nameValue, Message.METHOD_MISSING,
             param.attribute, "\"" + name + "\"", config.getSimpleName()));
         continue;
       }
-      if (candidates.size() > 1) {
+      List<ExecutableElement> fitting = Methods.fitting(named, scale);
+      if (fitting.size() > 1) {
         problems.add(Problem.error(config, mirror, nameValue, Message.METHOD_AMBIGUOUS,
-            param.attribute, "\"" + name + "\"", config.getSimpleName()));
+            param.attribute, "\"" + name + "\"", config.getSimpleName(), expected, describe(config, fitting)));
         continue;
       }
-      ExecutableElement method = candidates.get(0);
-      if (!Methods.fits(method, scale)) {
+      if (fitting.isEmpty()) {
         problems.add(Problem.error(config, mirror, nameValue, Message.METHOD_SIGNATURE,
-            param.attribute, "\"" + name + "\"", expected, Methods.describe(method)));
+            param.attribute, "\"" + name + "\"", expected, describe(config, named)));
+        continue;
+      }
+      ExecutableElement method = fitting.get(0);
+      TypeElement declaring = Methods.declaringType(method);
+      if (!declaring.equals(config) && !Methods.reachable(method, config)) {
+        problems.add(Problem.error(config, mirror, nameValue, Message.METHOD_UNREACHABLE,
+            param.attribute, "\"" + name + "\"", declaring.getQualifiedName(), Methods.describe(method),
+            config.getSimpleName()));
         continue;
       }
       for (TypeMirror thrown : method.getThrownTypes()) {
@@ -570,6 +612,17 @@ final class Validator {
         }
       }
     }
+  }
+
+  /** The methods as a reader would write them, those inherited with the type that declares them. */
+  private static String describe(TypeElement config, List<ExecutableElement> methods) {
+    List<String> described = new ArrayList<>();
+    for (ExecutableElement method : methods) {
+      TypeElement declaring = Methods.declaringType(method);
+      described.add(Methods.describe(method)
+          + (declaring.equals(config) ? "" : " (declared on " + declaring.getQualifiedName() + ")"));
+    }
+    return String.join(" and ", described);
   }
 
   /** The parameters whose negative values PyTorch accepts and which turn the rate negative. */

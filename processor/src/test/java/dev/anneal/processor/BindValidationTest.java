@@ -6,6 +6,7 @@ import static dev.anneal.processor.Sources.compile;
 import static dev.anneal.processor.Sources.config;
 
 import com.google.testing.compile.Compilation;
+import dev.anneal.Schedule;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,66 @@ class BindValidationTest {
         "}");
     assertSingleError(source, "@Bind",
         "[anneal.bind-not-bindable]", "mode");
+  }
+
+  @Test
+  @DisplayName("binding type, an element of @Schedule that chooses the schedule: not bindable, not unknown")
+  void typeIsNotBindable() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = COSINE, tMax = 10)",
+        "record Cfg(",
+        "    @Bind ScheduleType type) {}");
+    Compilation compilation = assertSingleError(source, "@Bind ScheduleType type",
+        "[anneal.bind-not-bindable] @Bind cannot bind type: it takes a ScheduleType constant, which shapes the"
+            + " generated class, so it must be written in @Schedule");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  @DisplayName("every element of @Schedule that cannot be bound is called not bindable, with what it takes")
+  void everyUnbindableElementIsNotBindable() {
+    for (java.lang.reflect.Method element : Schedule.class.getDeclaredMethods()) {
+      Class<?> type = element.getReturnType();
+      if (type == int.class || type == double.class || type == double[].class) {
+        continue; // Bindable.
+      }
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = COSINE, tMax = 10)",
+          "final class Cfg {",
+          "  @Bind(\"" + element.getName() + "\")",
+          "  double value() { return 0; }",
+          "}");
+      Compilation compilation = compile(source);
+      assertThat(compilation).hadErrorContaining("[anneal.bind-not-bindable] @Bind cannot bind " + element.getName()
+          + ": it takes ").inFile(source).onLine(Sources.lineOf(source, "@Bind(\""));
+      assertThat(compilation).hadErrorContaining("so it must be written in @Schedule");
+    }
+  }
+
+  @Test
+  @DisplayName("@Bind on a record component of a record without @Schedule binds nothing: an error on it")
+  void bindOnARecordWithoutSchedule() {
+    JavaFileObject source = config("Cfg",
+        "record Cfg(int epochs,",
+        "    @Bind double gamma) {}");
+    Compilation compilation = assertSingleError(source, "@Bind double gamma",
+        "[anneal.bind-without-schedule] @Bind on gamma binds nothing: Cfg has no @Schedule");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  @DisplayName("@Bind on a method of a class without @Schedule, nested in a config: an error on it")
+  void bindOnAMethodOfANestedClassWithoutSchedule() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = STEP, stepSize = 3)",
+        "final class Cfg {",
+        "  static final class Settings {",
+        "    @Bind(\"gamma\")",
+        "    double decay() { return 0.5; }",
+        "  }",
+        "}");
+    assertSingleError(source, "@Bind(\"gamma\")",
+        "[anneal.bind-without-schedule] @Bind on decay() binds nothing: Settings has no @Schedule");
   }
 
   @Test

@@ -5,6 +5,11 @@ import static dev.anneal.processor.Sources.assertSingleError;
 import static dev.anneal.processor.Sources.compile;
 import static dev.anneal.processor.Sources.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.anneal.LrFunction;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DisplayName;
@@ -118,6 +123,145 @@ class MethodValidationTest {
   }
 
   @Test
+  @DisplayName("an overload of another shape, String warmup(String), does not make a fitting method ambiguous")
+  void unrelatedOverloadIsPassedOver() throws ReflectiveOperationException {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA, lrLambda = \"warmup\")",
+        "final class Cfg {",
+        "  static String warmup(String name) { return name; }",
+        "  double warmup(double a, double b) { return a; }",
+        "  static double warmup(long step) { return step < 2 ? 0.5 : 1.0; }",
+        "}");
+    Compilation compilation = compile(List.of("-Xlint:all,-processing"), source);
+    assertThat(compilation).succeededWithoutWarnings();
+    LrFunction scheduler = (LrFunction) Class.forName("test.CfgScheduler", true, Sources.loader(compilation))
+        .getConstructor(double[].class).newInstance((Object) new double[] {0.1});
+    assertEquals(0.05, scheduler.lrAt(1));
+    assertEquals(0.1, scheduler.lrAt(2));
+  }
+
+  @Test
+  @DisplayName("two overloads that both fit are ambiguous, and the message names both, not the others")
+  void twoFittingOverloadsAreAmbiguous() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = \"warmup\")",
+        "final class Cfg {",
+        "  static String warmup(String name) { return name; }",
+        "  static double warmup(long step) { return 1; }",
+        "  static double warmup(int step) { return 1; }",
+        "}");
+    Compilation compilation = assertSingleError(source, "lrLambda = \"warmup\"",
+        "[anneal.method-ambiguous]", "lrLambda", "\"warmup\"",
+        "static double warmup(long) and static double warmup(int)");
+    assertThat(compilation).hadErrorContaining("; keep one");
+  }
+
+  @Test
+  @DisplayName("a fitting method beside an inherited one that also fits is ambiguous")
+  void fittingMethodAndInheritedFittingOneAreAmbiguous() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = \"warmup\")",
+        "final class Cfg extends Base {",
+        "  static double warmup(long step) { return 1; }",
+        "}",
+        "class Base {",
+        "  static double warmup(int step) { return 1; }",
+        "}");
+    assertSingleError(source, "lrLambda = \"warmup\"",
+        "[anneal.method-ambiguous]", "static double warmup(long)",
+        "static double warmup(int) (declared on test.Base)");
+  }
+
+  @Test
+  @DisplayName("only methods of other shapes: the signature error names them all")
+  void onlyOtherShapesGetTheSignatureError() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = \"warmup\")",
+        "final class Cfg {",
+        "  static String warmup(String name) { return name; }",
+        "  static double warmup(long step, long total) { return 1; }",
+        "}");
+    assertSingleError(source, "lrLambda = \"warmup\"",
+        "[anneal.method-signature]", FACTOR_SHAPE, "static java.lang.String warmup(java.lang.String)",
+        "static double warmup(long, long)");
+  }
+
+  @Test
+  @DisplayName("a static factor method inherited from a superclass is called through it")
+  void inheritedFromASuperclass() throws ReflectiveOperationException {
+    JavaFileObject base = JavaFileObjects.forSourceLines("lib.Warmups",
+        "package lib;",
+        "public class Warmups {",
+        "  public static double warmup(long step) { return step < 2 ? 0.5 : 1.0; }",
+        "}");
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA, lrLambda = \"warmup\")",
+        "final class Cfg extends lib.Warmups {}");
+    Compilation compilation = compile(List.of("-Xlint:all,-processing"), base, source);
+    assertThat(compilation).succeededWithoutWarnings();
+    LrFunction scheduler = (LrFunction) Class.forName("test.CfgScheduler", true, Sources.loader(compilation))
+        .getConstructor(double[].class).newInstance((Object) new double[] {0.1});
+    assertEquals(0.05, scheduler.lrAt(0));
+    assertEquals(0.1, scheduler.lrAt(5));
+  }
+
+  @Test
+  @DisplayName("a static scale function of an interface the config implements is called through it")
+  void inheritedFromAnInterface() throws ReflectiveOperationException {
+    JavaFileObject scales = JavaFileObjects.forSourceLines("lib.Scales",
+        "package lib;",
+        "public interface Scales {",
+        "  static double halve(double x) { return 0.5; }",
+        "}");
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CYCLIC, baseLr = 0.1, maxLr = 0.5, stepSizeUp = 2, cycleMomentum = false,",
+        "    scaleFn = \"halve\")",
+        "final class Cfg implements lib.Scales {}");
+    Compilation compilation = compile(List.of("-Xlint:all,-processing"), scales, source);
+    assertThat(compilation).succeededWithoutWarnings();
+    LrFunction scheduler = (LrFunction) Class.forName("test.CfgScheduler", true, Sources.loader(compilation))
+        .getConstructor(double[].class).newInstance((Object) new double[] {0.1});
+    // PyTorch's CyclicLR: base_lr + (max_lr - base_lr) * max(0, 1 - |t / step_size_up - 1|) * scale_fn(cycle):
+    // at t = 2, the peak, 0.1 + 0.4 * 1 * 0.5.
+    assertEquals(0.3, scheduler.lrAt(2), 1e-15);
+  }
+
+  @Test
+  @DisplayName("an inherited factor method that the config's package cannot call is refused on the name")
+  void inheritedButUnreachable() {
+    JavaFileObject base = JavaFileObjects.forSourceLines("lib.Warmups",
+        "package lib;",
+        "public class Warmups {",
+        "  protected static double warmup(long step) { return 1; }",
+        "}");
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = \"warmup\")",
+        "final class Cfg extends lib.Warmups {}");
+    Compilation compilation = compile(base, source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[anneal.method-unreachable]").inFile(source)
+        .onLine(Sources.lineOf(source, "lrLambda = \"warmup\""));
+    assertThat(compilation).hadErrorContaining("lib.Warmups");
+  }
+
+  @Test
+  @DisplayName("a private static method of a superclass is not inherited: the name is missing")
+  void privateOfASuperclassIsMissing() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA,",
+        "    lrLambda = \"warmup\")",
+        "final class Cfg extends Base {}",
+        "class Base {",
+        "  private static double warmup(long step) { return 1; }",
+        "}");
+    assertSingleError(source, "lrLambda = \"warmup\"", "[anneal.method-missing]", "\"warmup\"");
+  }
+
+  @Test
   @DisplayName("the second of two lrLambda names is reported on that name")
   void secondOfTwo() {
     JavaFileObject source = config("Cfg",
@@ -183,6 +327,30 @@ class MethodValidationTest {
         "  static <E extends Exception> double halve(double x) throws E { return 0.5; }",
         "}");
     assertSingleError(source, "scaleFn = \"halve\"", "[anneal.method-throws]", "scaleFn", "E");
+  }
+
+  @Test
+  @DisplayName("a factor method that throws a type javac cannot resolve gets javac's error alone, not"
+      + " method-throws")
+  void unresolvableThrownTypeIsJavacsErrorAlone() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LAMBDA, lrLambda = \"warmup\")",
+        "final class Cfg {",
+        "  static double warmup(long step) throws NoSuchThrowable { return 1; }",
+        "}");
+    Compilation compilation = assertSingleError(source, "NoSuchThrowable", "cannot find symbol", "NoSuchThrowable");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  @DisplayName("a scale function that throws an unresolvable type beside an unchecked one: javac's error alone")
+  void unresolvableAmongThrownTypesIsJavacsErrorAlone() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = CYCLIC, baseLr = 0.001, maxLr = 0.01, scaleFn = \"halve\")",
+        "final class Cfg {",
+        "  static double halve(double x) throws IllegalStateException, NoSuchThrowable { return 0.5; }",
+        "}");
+    assertSingleError(source, "NoSuchThrowable", "cannot find symbol", "NoSuchThrowable");
   }
 
   @Test

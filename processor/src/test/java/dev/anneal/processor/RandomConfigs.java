@@ -1231,11 +1231,15 @@ final class RandomConfigs {
           name = pick(r, "missing", "decay", "", "warmup ten", "Stairs");
           tag = "method-missing";
         } else if (kind == 1) {
+          // Two overloads that both fit a factor; a scale function has one shape, so it cannot.
+          if (scale) {
+            return null;
+          }
           name = OVERLOADED;
           config.methods.put(OVERLOADED + "#1", new Method(OVERLOADED, "static double " + OVERLOADED
               + "(long step) {\n  return 0.5;\n}", true, false, "double", List.of("long")));
           config.methods.put(OVERLOADED + "#2", new Method(OVERLOADED, "static double " + OVERLOADED
-              + "(double step) {\n  return 0.5;\n}", true, false, "double", List.of("double")));
+              + "(int step) {\n  return 0.5;\n}", true, false, "double", List.of("int")));
           tag = "method-ambiguous";
         } else {
           Method decoy = pick(r, DECOYS);
@@ -1970,6 +1974,8 @@ final class RandomConfigs {
         case MULTI_STEP:
           warnings |= m.has("milestones") && Arrays.stream((int[]) m.value("milestones")).anyMatch(v -> v < 0);
           warnings |= m.has("milestones") && Arrays.stream((int[]) m.value("milestones")).anyMatch(v -> v >= length);
+          // No milestone: the rate never changes.
+          warnings |= m.has("milestones") && ((int[]) m.value("milestones")).length == 0;
           break;
         case CONSTANT:
         case LINEAR:
@@ -2031,13 +2037,15 @@ final class RandomConfigs {
     if (candidates.isEmpty()) {
       return "method-missing";
     }
+    // Only the overloads that fit count: two that fit are ambiguous, none is a wrong signature.
+    candidates.removeIf(method -> !(scale ? method.fitsScale() : method.fitsFactor()));
     if (candidates.size() > 1) {
       return "method-ambiguous";
     }
-    Method method = candidates.get(0);
-    if (!(scale ? method.fitsScale() : method.fitsFactor())) {
+    if (candidates.isEmpty()) {
       return "method-signature";
     }
+    Method method = candidates.get(0);
     return method.throwsChecked() ? "method-throws" : null;
   }
 

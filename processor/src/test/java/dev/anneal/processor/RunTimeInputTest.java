@@ -487,7 +487,7 @@ class RunTimeInputTest {
           refused("InputOneCycle", 1.5, new double[] {0.1}).getMessage());
       assertEquals("OneCycleLR: pctStart (pct_start) = -0.1 must be in [0, 1]",
           refused("InputOneCycle", -0.1, new double[] {0.1}).getMessage());
-      assertEquals("OneCycleLR: pctStart (pct_start) = NaN must be in [0, 1]",
+      assertEquals("OneCycleLR: pctStart (pct_start) = NaN must be a finite number",
           refused("InputOneCycle", Double.NaN, new double[] {0.1}).getMessage());
       assertEquals("OneCycleLR: maxLr[1] (max_lr) = NaN must be a finite number",
           refused("InputOneCycle", 0.3, new double[] {0.1, Double.NaN}).getMessage());
@@ -500,7 +500,7 @@ class RunTimeInputTest {
     void plateau() {
       assertEquals("ReduceLROnPlateau: factor (factor) = 1 must be < 1",
           refused("InputPlateau", 1.0, 0.0).getMessage());
-      assertEquals("ReduceLROnPlateau: factor (factor) = NaN must be < 1",
+      assertEquals("ReduceLROnPlateau: factor (factor) = NaN must be a finite number",
           refused("InputPlateau", Double.NaN, 0.0).getMessage());
       assertEquals("ReduceLROnPlateau: minLr (min_lr) = NaN must be a finite number",
           refused("InputPlateau", 0.5, Double.NaN).getMessage());

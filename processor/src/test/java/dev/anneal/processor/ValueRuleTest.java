@@ -96,7 +96,7 @@ class ValueRuleTest {
             "type = COSINE, tMax = 10,", "etaMin = Double.POSITIVE_INFINITY)",
             "CosineAnnealingLR: etaMin (eta_min) = Infinity must be a finite number"),
         Arguments.of("ConstantLR factor = NaN (NaN fails every range too)",
-            "type = CONSTANT,", "factor = Double.NaN)", "ConstantLR: factor (factor) = NaN must be in (0, 1]"),
+            "type = CONSTANT,", "factor = Double.NaN)", "ConstantLR: factor (factor) = NaN must be a finite number"),
         Arguments.of("ReduceLROnPlateau eps = NaN",
             "type = REDUCE_ON_PLATEAU,", "eps = Double.NaN)",
             "ReduceLROnPlateau: eps (eps) = NaN must be a finite number"),

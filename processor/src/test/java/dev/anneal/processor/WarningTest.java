@@ -5,9 +5,15 @@ import static dev.anneal.processor.Sources.assertSingleWarning;
 import static dev.anneal.processor.Sources.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import com.google.testing.compile.Compilation;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -167,6 +173,70 @@ class WarningTest {
         "final class Cfg {}");
     assertSingleWarning(source, "stepSize = -2",
         "[anneal.step-size-negative]", "stepSize", "step_size", "= -2", "every 2 steps");
+  }
+
+  @Test
+  @DisplayName("StepLR stepSize = 0: the one error of its rule, and no negative-step-size warning")
+  void zeroStepSizeIsOneErrorAndNoWarning() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = STEP, gamma = 0.5,",
+        "    stepSize = 0)",
+        "final class Cfg {}");
+    Compilation compilation = Sources.compile(List.of("-Xlint:all,-processing"), source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[anneal.invalid-value] StepLR: stepSize (step_size) = 0 must not be 0")
+        .inFile(source).onLine(Sources.lineOf(source, "stepSize = 0"));
+    assertThat(compilation).hadWarningCount(0);
+  }
+
+  @Test
+  @DisplayName("MultiStepLR first in @Sequential with a negative milestone: never reached, not the later"
+      + " schedule's wording")
+  void negativeMilestoneInTheFirstScheduleOfSequential() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = MULTI_STEP, gamma = 0.5, milestones = {",
+        "    -3,",
+        "    2})",
+        "@Schedule(type = CONSTANT, factor = 0.5, totalIters = 2)",
+        "@Sequential(milestones = 3)",
+        "final class Cfg {}");
+    Compilation compilation = assertSingleWarning(source, "-3,",
+        "[anneal.milestone-negative] MultiStepLR: milestone -3 is negative and is never reached");
+    assertThat(compilation).hadWarningCount(1);
+    for (Diagnostic<? extends JavaFileObject> warning : compilation.warnings()) {
+      assertFalse(warning.getMessage(Locale.ROOT).contains("later schedule"), warning.getMessage(Locale.ROOT));
+    }
+  }
+
+  @Test
+  @DisplayName("MultiStepLR with milestones = {}: the rate never changes")
+  void emptyMilestones() throws ReflectiveOperationException {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = MULTI_STEP, gamma = 0.5,",
+        "    milestones = {})",
+        "final class Cfg {}");
+    Compilation compilation = assertSingleWarning(source, "milestones = {}",
+        "[anneal.never-changes]", "MultiStepLR", "milestones", "is empty", "never changes");
+    // PyTorch's MultiStepLR(milestones=[]) keeps the initial rate at every step.
+    Object scheduler = Class.forName("test.CfgScheduler", true, Sources.loader(compilation))
+        .getConstructor(double[].class).newInstance((Object) new double[] {0.1});
+    for (int t = 0; t < 5; t++) {
+      assertEquals(0.1, ((StepScheduler) scheduler).lr(), "step " + t);
+      ((StepScheduler) scheduler).step();
+    }
+  }
+
+  @Test
+  @DisplayName("MultiStepLR with milestones = {} as a later schedule of @Sequential: the same warning")
+  void emptyMilestonesInALaterSchedule() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = LINEAR)",
+        "@Schedule(type = MULTI_STEP,",
+        "    milestones = {})",
+        "@Sequential(milestones = 5)",
+        "final class Cfg {}");
+    assertSingleWarning(source, "milestones = {})", "[anneal.never-changes]", "MultiStepLR", "is empty");
   }
 
   @Test

@@ -67,9 +67,13 @@ public enum Rule {
   /**
    * The message for a value that breaks the rule, naming the schedule, the parameter (with
    * PyTorch's name), the value and the rule: {@code "StepLR: stepSize (step_size) = 0 must be > 0"}.
+   * A NaN or an infinity breaks the finiteness every rule requires first, so its message says
+   * that, whatever the rule: {@code "OneCycleLR: divFactor (div_factor) = Infinity must be a
+   * finite number"}.
    */
   public String message(String schedule, String parameter, String torchName, double value) {
-    return schedule + ": " + parameter + " (" + torchName + ") = " + format(value) + " " + text;
+    String broken = Double.isFinite(value) ? text : FINITE.text;
+    return schedule + ": " + parameter + " (" + torchName + ") = " + format(value) + " " + broken;
   }
 
   /** A value as written in source: integers without a fraction, others in full precision. */

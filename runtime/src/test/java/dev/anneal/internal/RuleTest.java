@@ -2,6 +2,7 @@ package dev.anneal.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,38 @@ class RuleTest {
     assertFalse(rule.holds(Double.NaN));
     assertFalse(rule.holds(Double.POSITIVE_INFINITY));
     assertFalse(rule.holds(Double.NEGATIVE_INFINITY));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Rule.class)
+  void aNonFiniteValueIsNotAFiniteNumberWhateverTheRule(Rule rule) {
+    assertEquals("OneCycleLR: divFactor (div_factor) = NaN must be a finite number",
+        rule.message("OneCycleLR", "divFactor", "div_factor", Double.NaN));
+    assertEquals("OneCycleLR: divFactor (div_factor) = Infinity must be a finite number",
+        rule.message("OneCycleLR", "divFactor", "div_factor", Double.POSITIVE_INFINITY));
+    assertEquals("OneCycleLR: divFactor (div_factor) = -Infinity must be a finite number",
+        rule.message("OneCycleLR", "divFactor", "div_factor", Double.NEGATIVE_INFINITY));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Rule.class)
+  void checksRefuseANonFiniteValueAsNotAFiniteNumberWhateverTheRule(Rule rule) {
+    for (double value : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+          () -> Checks.require(value, rule, "PolynomialLR", "power", "power"));
+      assertEquals("PolynomialLR: power (power) = " + value + " must be a finite number", thrown.getMessage());
+      IllegalArgumentException perGroup = assertThrows(IllegalArgumentException.class,
+          () -> Checks.perGroup(new double[] {value, 0.5}, 2, rule, "CyclicLR", "maxLr", "max_lr"));
+      assertEquals("CyclicLR: maxLr (max_lr) = " + value + " must be a finite number", perGroup.getMessage());
+    }
+  }
+
+  @Test
+  void aFiniteValueStillGetsItsRule() {
+    assertEquals("PolynomialLR: power (power) = -1 must be >= 0",
+        Rule.NON_NEGATIVE.message("PolynomialLR", "power", "power", -1));
+    assertEquals("OneCycleLR: divFactor (div_factor) = 0 must not be 0",
+        Rule.NON_ZERO.message("OneCycleLR", "divFactor", "div_factor", 0));
   }
 
   @Test

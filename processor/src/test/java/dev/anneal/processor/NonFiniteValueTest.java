@@ -1,0 +1,175 @@
+package dev.anneal.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.anneal.ScheduleType;
+import dev.anneal.internal.Rule;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A NaN or an infinity breaks the first thing every rule asks, a finite number, so its message
+ * says "must be a finite number" whatever the rule of the parameter ({@code divFactor = Infinity}
+ * is not a value that "must not be 0"). Every double attribute of every schedule type, written
+ * (a compile error on the value) and bound (an exception when the scheduler is built).
+ */
+class NonFiniteValueTest {
+  private static final String[] NON_FINITE = {"Double.NaN", "Double.POSITIVE_INFINITY", "Double.NEGATIVE_INFINITY"};
+  private static final double[] NON_FINITE_VALUES = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+  private static final String[] PRINTED = {"NaN", "Infinity", "-Infinity"};
+
+  /** Written attributes other than doubles that each type needs to be valid. */
+  private static final Map<ScheduleType, String> OTHERS = new EnumMap<>(ScheduleType.class);
+
+  /** A value inside the rule of each double attribute. */
+  private static final Map<Param, String> VALID = new EnumMap<>(Param.class);
+
+  static {
+    OTHERS.put(ScheduleType.STEP, "stepSize = 3");
+    OTHERS.put(ScheduleType.MULTI_STEP, "milestones = {2}");
+    OTHERS.put(ScheduleType.COSINE, "tMax = 10");
+    OTHERS.put(ScheduleType.COSINE_WARM_RESTARTS, "t0 = 10");
+    OTHERS.put(ScheduleType.ONE_CYCLE, "totalSteps = 100");
+    OTHERS.put(ScheduleType.CYCLIC, "mode = EXP_RANGE"); // the mode that uses gamma
+    VALID.put(Param.GAMMA, "0.9");
+    VALID.put(Param.FACTOR, "0.5");
+    VALID.put(Param.START_FACTOR, "0.5");
+    VALID.put(Param.END_FACTOR, "1.0");
+    VALID.put(Param.POWER, "1.0");
+    VALID.put(Param.ETA_MIN, "0.0");
+    VALID.put(Param.BASE_LR, "0.01");
+    VALID.put(Param.MAX_LR, "0.1");
+    VALID.put(Param.BASE_MOMENTUM, "0.8");
+    VALID.put(Param.MAX_MOMENTUM, "0.9");
+    VALID.put(Param.PCT_START, "0.3");
+    VALID.put(Param.DIV_FACTOR, "25.0");
+    VALID.put(Param.FINAL_DIV_FACTOR, "1e4");
+    VALID.put(Param.THRESHOLD, "1e-4");
+    VALID.put(Param.MIN_LR, "0.0");
+    VALID.put(Param.EPS, "1e-8");
+  }
+
+  /** The double attributes of {@code type} that have a rule, in the table's order. */
+  private static List<ParamTable.Entry> doubles(ScheduleType type) {
+    List<ParamTable.Entry> doubles = new ArrayList<>();
+    for (ParamTable.Entry entry : ParamTable.of(type).values()) {
+      Param.Shape shape = entry.param().shape;
+      if (entry.rule() != null && (shape == Param.Shape.DOUBLE || shape == Param.Shape.GROUP_DOUBLES)) {
+        assertTrue(VALID.containsKey(entry.param()), "no valid value for " + entry.param());
+        doubles.add(entry);
+      }
+    }
+    return doubles;
+  }
+
+  private static String expected(ScheduleType type, Param param, String index, String printed) {
+    return type.torchName() + ": " + param.attribute + index + " (" + param.torchName + ") = " + printed
+        + " must be a finite number";
+  }
+
+  @Test
+  void everyRuleOfADoubleAttributeIsCovered() {
+    Set<Rule> covered = EnumSet.noneOf(Rule.class);
+    for (ScheduleType type : ScheduleType.values()) {
+      doubles(type).forEach(entry -> covered.add(entry.rule()));
+    }
+    // POSITIVE and AT_LEAST_ONE hold only int attributes here, which cannot be NaN or infinite;
+    // RuleTest covers their messages for non-finite doubles.
+    assertEquals(EnumSet.complementOf(EnumSet.of(Rule.POSITIVE, Rule.AT_LEAST_ONE)), covered);
+  }
+
+  @Test
+  void aWrittenNonFiniteValueIsNotAFiniteNumberWhateverItsRule() {
+    List<JavaFileObject> sources = new ArrayList<>();
+    Map<JavaFileObject, String> expectations = new LinkedHashMap<>();
+    for (ScheduleType type : ScheduleType.values()) {
+      for (ParamTable.Entry tested : doubles(type)) {
+        for (int v = 0; v < NON_FINITE.length; v++) {
+          String name = "Written" + type.torchName() + "_" + tested.param().attribute + "_" + v;
+          List<String> attributes = new ArrayList<>();
+          attributes.add("type = " + type.name());
+          if (OTHERS.containsKey(type)) {
+            attributes.add(OTHERS.get(type));
+          }
+          for (ParamTable.Entry other : doubles(type)) {
+            if (other.required() && other != tested) {
+              attributes.add(other.param().attribute + " = " + VALID.get(other.param()));
+            }
+          }
+          JavaFileObject source = Sources.config(name,
+              "@Schedule(" + String.join(", ", attributes) + ",",
+              "    " + tested.param().attribute + " = " + NON_FINITE[v] + ")",
+              "final class " + name + " {}");
+          sources.add(source);
+          String index = tested.param().shape == Param.Shape.GROUP_DOUBLES ? "[0]" : "";
+          expectations.put(source, expected(type, tested.param(), index, PRINTED[v]));
+        }
+      }
+    }
+    Compilation compilation = Sources.compile(sources.toArray(JavaFileObject[]::new));
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(sources.size());
+    expectations.forEach((source, text) -> assertThat(compilation)
+        .hadErrorContaining("[anneal.invalid-value] " + text)
+        .inFile(source)
+        .onLine(Sources.lineOf(source, "Double.")));
+  }
+
+  @Test
+  void aBoundNonFiniteValueIsNotAFiniteNumberWhateverItsRule() {
+    Map<String, String[]> configs = new LinkedHashMap<>();
+    Map<ScheduleType, List<ParamTable.Entry>> bound = new EnumMap<>(ScheduleType.class);
+    for (ScheduleType type : ScheduleType.values()) {
+      List<ParamTable.Entry> doubles = new ArrayList<>(doubles(type));
+      // ConstantLR's generated class declares a field factor of its own, whatever is bound; its
+      // rule, OPEN_UNIT, is LinearLR's startFactor's too.
+      doubles.removeIf(entry -> type == ScheduleType.CONSTANT && entry.param() == Param.FACTOR);
+      if (doubles.isEmpty()) {
+        continue;
+      }
+      bound.put(type, doubles);
+      List<String> components = new ArrayList<>();
+      for (ParamTable.Entry entry : doubles) {
+        // Components named apart from the attributes: this test is about the rules, not names.
+        components.add("@Bind(\"" + entry.param().attribute + "\") double value" + components.size());
+      }
+      String name = "Bound" + type.torchName();
+      configs.put(name, new String[] {
+          "@Schedule(type = " + type.name() + (OTHERS.containsKey(type) ? ", " + OTHERS.get(type) : "") + ")",
+          "record " + name + "(" + String.join(", ", components) + ") {}"});
+    }
+    GeneratedClasses classes = new GeneratedClasses(configs, List.of());
+    int checked = 0;
+    for (Map.Entry<ScheduleType, List<ParamTable.Entry>> entry : bound.entrySet()) {
+      ScheduleType type = entry.getKey();
+      String name = "Bound" + type.torchName();
+      List<ParamTable.Entry> doubles = entry.getValue();
+      for (int tested = 0; tested < doubles.size(); tested++) {
+        for (int v = 0; v < NON_FINITE_VALUES.length; v++) {
+          Object[] values = new Object[doubles.size()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = i == tested ? NON_FINITE_VALUES[v] : Double.parseDouble(VALID.get(doubles.get(i).param()));
+          }
+          Object config = classes.config(name, values);
+          IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+              () -> classes.boundScheduler(name, config, Object.class, 0.1, 0.05),
+              name + " with " + doubles.get(tested).param().attribute + " = " + PRINTED[v]);
+          assertEquals(expected(type, doubles.get(tested).param(), "", PRINTED[v]), thrown.getMessage());
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked >= 3 * 16, "checked " + checked);
+  }
+}
