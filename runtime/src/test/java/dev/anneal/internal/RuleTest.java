@@ -39,7 +39,7 @@ class RuleTest {
       assertEquals("PolynomialLR: power (power) = " + value + " must be a finite number", thrown.getMessage());
       IllegalArgumentException perGroup = assertThrows(IllegalArgumentException.class,
           () -> Checks.perGroup(new double[] {value, 0.5}, 2, rule, "CyclicLR", "maxLr", "max_lr"));
-      assertEquals("CyclicLR: maxLr (max_lr) = " + value + " must be a finite number", perGroup.getMessage());
+      assertEquals("CyclicLR: maxLr[0] (max_lr) = " + value + " must be a finite number", perGroup.getMessage());
     }
   }
 
