@@ -82,6 +82,9 @@ enum Message {
       "bind-which-schedule",
       "@Bind on %s must say which @Schedule it binds with schedule = (0 to %d)"),
   BIND_TYPE("bind-type", "@Bind on %s binds %s, which takes %s, but %s returns %s"),
+  BIND_THROWS(
+      "bind-throws",
+      "@Bind on %s, which declares the checked %s: the generated constructor calls it and cannot handle it; catch it in the accessor"),
   BIND_ACCESSOR(
       "bind-accessor", "@Bind goes on a record component or a non-private instance method without parameters; %s is not one"),
 

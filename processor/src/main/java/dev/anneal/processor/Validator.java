@@ -154,6 +154,9 @@ final class Validator {
             accessor.getSimpleName() + "()"));
         continue;
       }
+      if (throwsChecked(bind, problems)) {
+        continue;
+      }
       var param = Param.forAttribute(bind.attribute());
       if (param.isEmpty()) {
         problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_UNKNOWN, bind.attribute()));
@@ -204,6 +207,21 @@ final class Validator {
       }
     }
     return bound;
+  }
+
+  /**
+   * Refuses an accessor that declares a checked exception: the generated constructor calls it and
+   * could not compile the call, as for factor methods ({@link Message#METHOD_THROWS}).
+   */
+  private static boolean throwsChecked(BindInput bind, List<Problem> problems) {
+    for (TypeMirror thrown : bind.accessor().getThrownTypes()) {
+      if (checked(thrown)) {
+        problems.add(Problem.error(bind.carrier(), bind.mirror(), null, Message.BIND_THROWS,
+            bind.accessor().getSimpleName() + "()", thrown));
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a {@code @Bind} aims at this attribute, valid or not: its own error is enough. */
