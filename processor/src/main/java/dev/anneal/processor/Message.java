@@ -93,6 +93,13 @@ enum Message {
       "name-clash",
       "cannot generate %s for this config: %s; rename the config or the type that holds the name"),
 
+  NAME_TOO_LONG(
+      "name-too-long",
+      "the generated class name %s is %d bytes long (UTF-8), over the limit of %d: with \".class\" it must fit the %d bytes that common file systems allow a file name; shorten the name of the config or of the classes around it"),
+  STALE_GENERATED(
+      "stale-generated",
+      "%s is a source that Anneal generated from %s in an earlier build, given again as an input; remove it from the inputs (Anneal generates it anew on every build)"),
+
   // The processor itself.
   INTERNAL(
       "internal",

@@ -1,6 +1,9 @@
 package dev.anneal.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
@@ -21,6 +24,32 @@ final class Names {
 
   static ClassName scheduler(TypeElement config) {
     return ClassName.get(packageOf(config), schedulerSimpleName(config));
+  }
+
+  /**
+   * The qualified name of a type: {@code pkg.Simple}, or {@code Simple} alone in the default
+   * package. Every message and file name that qualifies a name goes through here.
+   */
+  static String qualified(String packageName, String simpleName) {
+    return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+  }
+
+  static String qualified(ClassName name) {
+    return qualified(name.packageName(), String.join(".", name.simpleNames()));
+  }
+
+  /**
+   * The type of a config as the generated constructor takes it: {@code name}, or {@code name<?, ?>}
+   * for a generic config, which takes any and is no raw type.
+   */
+  static TypeName configType(TypeElement config, ClassName name) {
+    int parameters = config.getTypeParameters().size();
+    if (parameters == 0) {
+      return name;
+    }
+    TypeName[] wildcards = new TypeName[parameters];
+    java.util.Arrays.fill(wildcards, WildcardTypeName.subtypeOf(Object.class));
+    return ParameterizedTypeName.get(name, wildcards);
   }
 
   static String packageOf(TypeElement config) {
