@@ -144,8 +144,8 @@ public final class ScheduleProcessor extends AbstractProcessor {
    * What {@link JavaFile#writeTo(Filer)} does, with the text rendered first and written in one
    * call: JavaPoet emits thousands of small pieces, and the Filer's writer encodes each on its own.
    */
-  private void write(JavaFile file, String name) throws IOException {
-    String text = file.toString();
+  private void write(JavaFile file, String name, TypeElement config) throws IOException {
+    String text = Names.referToConfig(file.toString(), config);
     JavaFileObject source = filer.createSourceFile(
         name, file.typeSpec().originatingElements().toArray(Element[]::new));
     try (Writer out = source.openWriter()) {
@@ -185,7 +185,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
     }
     JavaFile file = writer.write(modelBuilder.build(input.get()));
     try {
-      write(file, name);
+      write(file, name, config);
     } catch (FilerException e) {
       // The Filer refuses a second source file for one type name: another config or a type of
       // the user's already holds it.

@@ -240,7 +240,7 @@ final class SchedulerWriter {
       ConfigModel model, Emitter emitter, List<KindWriter> kinds, boolean momentum, boolean lazy) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
     if (model.takesConfig()) {
-      constructor.addParameter(ParameterSpec.builder(Names.configType(model.config(), model.configName()), "config").build());
+      constructor.addParameter(ParameterSpec.builder(Names.configType(model.config(), Names.CONFIG_REF), "config").build());
       constructor.addJavadoc("@param config the config whose {@code @Bind} members supply parameters\n");
     }
     constructor.addParameter(double[].class, "initialLrs").varargs(true);
