@@ -29,6 +29,9 @@ enum Message {
       "list-lengths",
       "%s has %d values but %s has %d: per-group lists of one @Schedule must agree on the number of parameter groups"),
   LIST_EMPTY("list-empty", "%s (PyTorch's %s) is empty: give one value for all groups or one per group"),
+  PER_GROUP_LIMIT(
+      "per-group-limit",
+      "%s (PyTorch's %s) has %d values, which brings the per-group values written in this config to %d, over the limit of %d: the generated constructor holds every written value, and javac allows a method 64 KiB of code"),
   ONE_CYCLE_LENGTH(
       "one-cycle-length",
       "OneCycleLR needs totalSteps, or epochs and stepsPerEpoch (PyTorch: \"You must define either total_steps OR (epochs AND steps_per_epoch)\")"),

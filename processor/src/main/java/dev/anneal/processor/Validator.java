@@ -59,7 +59,39 @@ final class Validator {
     for (ScheduleInput schedule : input.schedules()) {
       checkSchedule(input, schedule, bound.getOrDefault(schedule.index(), Map.of()), problems);
     }
+    checkPerGroupTotal(input, problems);
     return problems;
+  }
+
+  /**
+   * The most per-group values that one config may write, in all its lists together. The generated
+   * constructor builds each written list as an array, about 8 bytes of code a value, and javac
+   * refuses a method of more than 64 KiB of code ("code too large"): the leanest config fails at
+   * about 8,200 values. Half of that leaves the rest of the constructor, which grows with each
+   * schedule of a combination and each bound value, more room than any config needs.
+   */
+  static final int MAX_PER_GROUP_VALUES = 4096;
+
+  /**
+   * Refuses a config whose per-group lists hold more than {@link #MAX_PER_GROUP_VALUES} values in
+   * all, on the list that goes over.
+   */
+  private static void checkPerGroupTotal(ConfigInput input, List<Problem> problems) {
+    int total = 0;
+    for (ScheduleInput schedule : input.schedules()) {
+      for (Map.Entry<Param, AnnotationValue> written : schedule.written().entrySet()) {
+        Param param = written.getKey();
+        if (param.shape != Param.Shape.GROUP_DOUBLES || !(written.getValue().getValue() instanceof List<?> list)) {
+          continue;
+        }
+        total += list.size();
+        if (total > MAX_PER_GROUP_VALUES) {
+          problems.add(Problem.error(input.config(), schedule.mirror(), written.getValue(), Message.PER_GROUP_LIMIT,
+              param.attribute, param.torchName, list.size(), total, MAX_PER_GROUP_VALUES));
+          return;
+        }
+      }
+    }
   }
 
   private static void checkCombination(ConfigInput input, List<Problem> problems) {
