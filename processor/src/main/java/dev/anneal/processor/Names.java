@@ -80,7 +80,9 @@ final class Names {
       top = top.getEnclosingElement();
       reference.insert(0, top.getSimpleName() + ".");
     }
-    String renamed = renameVariables(source, top.getSimpleName().toString());
+    String name = top.getSimpleName().toString();
+    // No variable of the generated code bears the mark's name: only the mark itself would be renamed.
+    String renamed = name.equals(CONFIG_REF.simpleName()) ? source : renameVariables(source, name);
     return renamed.replace(CONFIG_REF.simpleName(), reference);
   }
 

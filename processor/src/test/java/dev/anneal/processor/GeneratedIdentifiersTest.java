@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreeScanner;
@@ -165,8 +166,8 @@ class GeneratedIdentifiersTest {
       new String[] {"@Schedule(type = CYCLIC, baseLr = 0.1, scaleFn = \"g\")", "@Bind double[] maxLr"},
       new String[] {"@Schedule(type = CYCLIC, baseLr = 0.1, scaleFn = \"g\", scaleMode = ScaleMode.ITERATIONS)",
           "@Bind double[] maxLr"},
-      new String[] {"@Schedule(type = ONE_CYCLE, totalSteps = 20, cycleMomentum = false)\n@Schedule(type = LAMBDA, lrLambda = \"f\")\n"
-          + "@Sequential(milestones = 5)", "@Bind(schedule = 0) double maxLr"},
+      new String[] {"@Schedule(type = ONE_CYCLE, cycleMomentum = false)\n@Schedule(type = LAMBDA, lrLambda = \"f\")\n"
+          + "@Sequential(milestones = 5)", "@Bind(schedule = 0) double maxLr, @Bind(schedule = 0) int totalSteps"},
       new String[] {COMBINED + "\n@Sequential(milestones = {2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22})",
           "@Bind(schedule = 5) double gamma"},
       new String[] {COMBINED + "\n@Chained", "@Bind(schedule = 5) double gamma"});
@@ -197,13 +198,20 @@ class GeneratedIdentifiersTest {
     return JavaFileObjects.forSourceLines((pkg.isEmpty() ? "" : pkg + ".") + name, lines);
   }
 
-  /** The name of every variable (field, parameter, local) that {@code sources} declare. */
+  /**
+   * The name of every variable (field, parameter, local) that {@code sources} declare, and the
+   * simple name of every type they import, which the config's own name must not hide either.
+   */
   private static Set<String> variables(List<JavaFileObject> sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     JavacTask task = (JavacTask) javac.getTask(null, null, null, List.of("-proc:none"), null, sources);
     Set<String> names = new TreeSet<>();
     try {
       for (CompilationUnitTree unit : task.parse()) {
+        for (ImportTree declaration : unit.getImports()) {
+          String imported = declaration.getQualifiedIdentifier().toString();
+          names.add(imported.substring(imported.lastIndexOf('.') + 1));
+        }
         unit.accept(new TreeScanner<Void, Void>() {
           @Override
           public Void visitVariable(VariableTree variable, Void unused) {
@@ -226,7 +234,7 @@ class GeneratedIdentifiersTest {
     Compilation compilation = Sources.compile(callingConfig(template, "plain", "Plain", false));
     assertThat(compilation).succeeded();
     Set<String> names = variables(compilation.generatedSourceFiles());
-    assertTrue(names.containsAll(List.of("step", "g", "CONFIGURATION_FINGERPRINT")),
+    assertTrue(names.containsAll(List.of("step", "g", "CONFIGURATION_FINGERPRINT", "Checks", "Override")),
         () -> "the scan of the generated source missed names: " + names);
     return names;
   }
@@ -241,7 +249,7 @@ class GeneratedIdentifiersTest {
   }
 
   @Test
-  @DisplayName("a config named like any variable of the generated code compiles, in a package, nested and in the default package")
+  @DisplayName("a config named like any variable or imported type of the generated code compiles, in a package, nested and in the default package")
   void configNamedLikeAGeneratedVariableCompiles() {
     for (int t = 0; t < CALLING.size(); t++) {
       assertCompilesUnderEveryName(generatedVariableNames(t), "named" + t, false, t);
