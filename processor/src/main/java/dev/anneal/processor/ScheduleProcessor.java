@@ -38,9 +38,9 @@ import javax.tools.JavaFileObject;
  * defaults and derived values, and {@link SchedulerWriter} writes the class from the model alone.
  * A failure on one config becomes a diagnostic on that config; the others are still generated.
  *
- * <p>{@code process} returns true: Anneal claims its own annotations, and {@code @Generated} on
- * the classes it generated, so that a clean build passes {@code -Xlint:all -Werror} (see
- * {@link #claims}).
+ * <p>Unlike processors that share annotations, {@code process} claims Anneal's own annotations, and
+ * {@code @Generated} on the classes it generated, so that a clean build passes
+ * {@code -Xlint:all -Werror} (see {@link #claims}).
  */
 @AutoService(Processor.class)
 public final class ScheduleProcessor extends AbstractProcessor {
