@@ -173,10 +173,10 @@ public final class OneCycleRunScheduler implements StepScheduler,
    * Sets the phase that step {@code t} is in and how far through it the step is.
    */
   private void enterStep(long t) {
-    double position = Steps.toDouble(t);
+    double stepPosition = Steps.toDouble(t);
     double pct;
-    if (position <= WARMUP_END) {
-      pct = position * INVERSE_WARMUP;
+    if (stepPosition <= WARMUP_END) {
+      pct = stepPosition * INVERSE_WARMUP;
       if (phase != 1) {
         phase = 1;
         from = initialLr;
@@ -187,7 +187,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
         firstHalfSpan = OneCycleLR.halfSpan(initialLr[0], maxLr[0]);
       }
     } else {
-      pct = (position - WARMUP_END) * INVERSE_LAST;
+      pct = (stepPosition - WARMUP_END) * INVERSE_LAST;
       if (phase != 2) {
         phase = 2;
         from = maxLr;
@@ -242,18 +242,18 @@ public final class OneCycleRunScheduler implements StepScheduler,
     if (step > TOTAL_STEPS) {
       throw new IllegalArgumentException("OneCycleLR: step " + step + " is past the end, totalSteps (total_steps) = " + TOTAL_STEPS);
     }
-    double position = Steps.toDouble(step);
-    int phase;
+    double stepPosition = Steps.toDouble(step);
+    int phaseAt;
     double pct;
-    if (position <= WARMUP_END) {
-      phase = 0;
-      pct = position / WARMUP_END;
+    if (stepPosition <= WARMUP_END) {
+      phaseAt = 0;
+      pct = stepPosition / WARMUP_END;
     } else {
-      phase = 1;
-      pct = (position - WARMUP_END) / LAST_SPAN;
+      phaseAt = 1;
+      pct = (stepPosition - WARMUP_END) / LAST_SPAN;
     }
-    double weight = OneCycleLR.cosWave(pct);
-    return phase == 0 ? OneCycleLR.annealCos(initialLr[group], maxLr[group], weight) : OneCycleLR.annealCos(maxLr[group], minLr[group], weight);
+    double weightAt = OneCycleLR.cosWave(pct);
+    return phaseAt == 0 ? OneCycleLR.annealCos(initialLr[group], maxLr[group], weightAt) : OneCycleLR.annealCos(maxLr[group], minLr[group], weightAt);
   }
 
   @Override
@@ -272,18 +272,18 @@ public final class OneCycleRunScheduler implements StepScheduler,
     if (step > TOTAL_STEPS) {
       throw new IllegalArgumentException("OneCycleLR: step " + step + " is past the end, totalSteps (total_steps) = " + TOTAL_STEPS);
     }
-    double position = Steps.toDouble(step);
-    int phase;
+    double stepPosition = Steps.toDouble(step);
+    int phaseAt;
     double pct;
-    if (position <= WARMUP_END) {
-      phase = 0;
-      pct = position / WARMUP_END;
+    if (stepPosition <= WARMUP_END) {
+      phaseAt = 0;
+      pct = stepPosition / WARMUP_END;
     } else {
-      phase = 1;
-      pct = (position - WARMUP_END) / LAST_SPAN;
+      phaseAt = 1;
+      pct = (stepPosition - WARMUP_END) / LAST_SPAN;
     }
-    double weight = OneCycleLR.cosWave(pct);
-    return phase == 0 ? OneCycleLR.annealCos(maxMomentum[group], baseMomentum[group], weight) : OneCycleLR.annealCos(baseMomentum[group], maxMomentum[group], weight);
+    double weightAt = OneCycleLR.cosWave(pct);
+    return phaseAt == 0 ? OneCycleLR.annealCos(maxMomentum[group], baseMomentum[group], weightAt) : OneCycleLR.annealCos(baseMomentum[group], maxMomentum[group], weightAt);
   }
 
   /**

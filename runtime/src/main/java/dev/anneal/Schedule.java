@@ -26,6 +26,12 @@ import java.lang.annotation.Target;
  *
  * <p>A value can also come from the config at run time instead of the annotation: see {@link Bind}.
  *
+ * <p>A per-group attribute ({@code double[]}) takes one value for all parameter groups or one per
+ * group. One config writes at most 4,096 per-group values in all its lists together: the generated
+ * constructor holds each written value, and javac allows a method 64 KiB of code (it stops at about
+ * 8,200 values). A config over the limit is a compile error on the list that goes over; lists bound
+ * with {@link Bind} arrive at run time and have no such limit.
+ *
  * <p>Several {@code @Schedule} on one config are combined by {@link Sequential} or {@link Chained}.
  */
 @Documented

@@ -44,6 +44,76 @@ final class Emitter {
   Emitter(TypeSpec.Builder type, ConfigModel model) {
     this.type = type;
     this.model = model;
+    fields.addAll(FIXED_FIELDS);
+    fields.addAll(LOCALS);
+    methods.addAll(FIXED_METHODS);
+  }
+
+  /**
+   * The fields that every generated class may declare under fixed names, which the writers refer
+   * to by those names: {@code baseLrs}, {@code lrs}, group 0's ready rate, the step count,
+   * {@code momentums} and the fingerprint.
+   */
+  static final List<String> FIXED_FIELDS = List.of(
+      "baseLrs", "lrs", SchedulerWriter.FIRST, "step", "momentums", StateWriter.FINGERPRINT);
+
+  /**
+   * The names of the parameters and local variables that the writers use under fixed names (a
+   * schedule's own locals, {@link KindWriter#LOCALS}, are added with its prefix): no field takes
+   * one, so that no local hides a field from the code around it.
+   */
+  static final List<String> LOCALS = List.of(
+      "config", "initialLrs", "groups", "g", "group", "step", KindWriter.NEXT, "local", "lr", "k", "t", "e",
+      "metric", "state", "in", "fingerprint", "hits", "zeroLength");
+
+  /** The methods every generated class declares, and those of {@code Object}: no private method takes one. */
+  static final List<String> FIXED_METHODS = List.of(
+      "groupCount", "lr", "stepCount", "step", "lrAt", "momentum", "momentumAt", "saveState", "restoreState",
+      "moveTo", "fingerprint", "equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait",
+      "clone", "finalize");
+
+  /**
+   * The field names taken so far, with {@link #FIXED_FIELDS} and the local names: every field the
+   * schedules declare is named by {@link #newField}, so two never share a name, whatever the
+   * config binds, and none is hidden by a local.
+   */
+  private final java.util.Set<String> fields = new java.util.HashSet<>();
+  private final java.util.Set<String> methods = new java.util.HashSet<>();
+
+  /**
+   * A name for a new field (or a new private method): {@code wanted} where it is free, else
+   * {@code wanted} with as many {@code _} appended as make it free. Names are handed out in
+   * declaration order, so a config's names are the same on every build.
+   */
+  String newField(String wanted) {
+    return allocate(fields, wanted);
+  }
+
+  private static String allocate(java.util.Set<String> taken, String wanted) {
+    String name = wanted;
+    while (!taken.add(name)) {
+      name += "_";
+    }
+    return name;
+  }
+
+  /** Reserves the local names of a schedule written with {@code prefix}; see {@link #LOCALS}. */
+  void reserveLocals(String prefix) {
+    for (String local : KindWriter.LOCALS) {
+      fields.add(fieldName(prefix, local));
+    }
+  }
+
+  /** Adds a {@code private static final} constant named after {@code wanted}; returns its name. */
+  String constant(TypeName javaType, String wanted, CodeBlock initializer, String why) {
+    String name = newField(wanted);
+    FieldSpec.Builder field = FieldSpec.builder(javaType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(initializer);
+    if (why != null) {
+      field.addJavadoc("$L\n", why);
+    }
+    type.addField(field.build());
+    return name;
   }
 
   /** A literal as Java source: doubles in full round-trip precision. */
@@ -65,14 +135,12 @@ final class Emitter {
     Value value = schedule.value(param);
     TypeName javaType = param.shape == Param.Shape.INT ? TypeName.INT : TypeName.DOUBLE;
     if (value instanceof Value.Constant constant) {
-      String name = constantName(prefix, param.attribute);
-      type.addField(FieldSpec.builder(javaType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$L", literal(constant.value()))
-          .build());
+      String name = constant(javaType, constantName(prefix, param.attribute),
+          CodeBlock.of("$L", literal(constant.value())), null);
       parameterLines.add(param.torchName + " = " + literal(constant.value()));
       return name;
     }
-    String name = fieldName(prefix, param.attribute);
+    String name = newField(fieldName(prefix, param.attribute));
     type.addField(javaType, name, Modifier.PRIVATE, Modifier.FINAL);
     boundFields.add(new Field(name, javaType));
     checked.add(schedule.index() + ":" + param);
@@ -89,17 +157,13 @@ final class Emitter {
    */
   String derived(String prefix, String name, TypeName javaType, Object folded, CodeBlock runtime, String why) {
     if (folded != null) {
-      String constant = constantName(prefix, name);
+      String constant = constant(javaType, constantName(prefix, name), CodeBlock.of("$L", literal(folded)), why);
       if (folded instanceof Double value) {
         foldedValues.put(constant, value);
       }
-      type.addField(FieldSpec.builder(javaType, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$L", literal(folded))
-          .addJavadoc("$L\n", why)
-          .build());
       return constant;
     }
-    String field = fieldName(prefix, name);
+    String field = newField(fieldName(prefix, name));
     type.addField(FieldSpec.builder(javaType, field, Modifier.PRIVATE, Modifier.FINAL)
         .addJavadoc("$L\n", why)
         .build());
@@ -120,7 +184,7 @@ final class Emitter {
    */
   String perGroup(String prefix, ScheduleModel schedule, Param param, Rule rule) {
     Value value = schedule.value(param);
-    String name = fieldName(prefix, param.attribute);
+    String name = newField(fieldName(prefix, param.attribute));
     type.addField(double[].class, name, Modifier.PRIVATE, Modifier.FINAL);
     CodeBlock source;
     if (value instanceof Value.Constant constant) {
@@ -192,7 +256,7 @@ final class Emitter {
    * {@code long} named so.
    */
   String privateMethod(String prefix, String name, String parameter, String why, CodeBlock body) {
-    String method = fieldName(prefix, name);
+    String method = allocate(methods, fieldName(prefix, name));
     MethodSpec.Builder builder = MethodSpec.methodBuilder(method).addModifiers(Modifier.PRIVATE).addJavadoc("$L\n", why);
     if (parameter != null) {
       builder.addParameter(long.class, parameter);
@@ -206,7 +270,7 @@ final class Emitter {
    * checkpoint does not save it.
    */
   String groupArray(String prefix, String name, String why) {
-    String field = fieldName(prefix, name);
+    String field = newField(fieldName(prefix, name));
     type.addField(FieldSpec.builder(double[].class, field, Modifier.PRIVATE, Modifier.FINAL)
         .addJavadoc("$L\n", why)
         .build());
@@ -219,7 +283,7 @@ final class Emitter {
    * {@code initial}, or left to the schedule's restart where {@code initial} is null.
    */
   String state(String prefix, String name, TypeName javaType, CodeBlock initial, String why) {
-    String field = fieldName(prefix, name);
+    String field = newField(fieldName(prefix, name));
     type.addField(FieldSpec.builder(javaType, field, Modifier.PRIVATE).addJavadoc("$L\n", why).build());
     stateFields.add(new Field(field, javaType));
     stateFieldsOf.computeIfAbsent(prefix, key -> new ArrayList<>()).add(new Field(field, javaType));
@@ -234,7 +298,7 @@ final class Emitter {
    * current phase: a field like {@link #state}'s, which a checkpoint does not save.
    */
   String phaseState(String prefix, String name, TypeName javaType, String why) {
-    String field = fieldName(prefix, name);
+    String field = newField(fieldName(prefix, name));
     type.addField(FieldSpec.builder(javaType, field, Modifier.PRIVATE).addJavadoc("$L\n", why).build());
     return field;
   }

@@ -24,7 +24,9 @@ import dev.anneal.math.Steps;
 import dev.anneal.processor.ConfigModel.ScheduleModel;
 import dev.anneal.processor.ConfigModel.Value;
 import java.util.List;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Writes the code of one schedule type into the generated class: its constants, its per-group
@@ -49,7 +51,15 @@ abstract class KindWriter {
     this.schedule = schedule;
     this.emitter = emitter;
     this.prefix = prefix;
+    emitter.reserveLocals(prefix);
   }
+
+  /**
+   * The local variables a schedule declares, through {@link #local}, with its prefix: no field
+   * takes one of these names (see {@link Emitter#reserveLocals}).
+   */
+  static final List<String> LOCALS = List.of(
+      "stepFactor", "stepWave", "lambda", "stepPosition", "pct", "phaseAt", "weightAt", "amplitudeAt", "levelAt");
 
   static KindWriter of(ScheduleModel schedule, Emitter emitter, String prefix) {
     switch (schedule.type()) {
@@ -247,6 +257,16 @@ abstract class KindWriter {
   }
 
   /** The local of {@code restoreState} holding the saved value of {@code field}. */
+  /**
+   * The type a call of the config's static method goes through: the config itself, through the
+   * reference {@link Names#referToConfig} resolves, which a class's inherited static method is
+   * reached by too; an interface's static method only through the interface.
+   */
+  static ClassName owner(ExecutableElement method) {
+    TypeElement declaring = Methods.declaringType(method);
+    return declaring.getKind() == ElementKind.INTERFACE ? ClassName.get(declaring) : Names.CONFIG_REF;
+  }
+
   static String saved(String field) {
     return "saved" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
   }
@@ -403,6 +423,9 @@ abstract class KindWriter {
   }
 
   String local(String name) {
+    if (!LOCALS.contains(name)) {
+      throw new IllegalArgumentException(name + " is not one of KindWriter.LOCALS");
+    }
     return Emitter.fieldName(prefix, name);
   }
 
@@ -726,13 +749,8 @@ abstract class KindWriter {
       for (int i = 0; i < reachable.length; i++) {
         array.add(i == 0 ? "$L" : ", $L", reachable[i]);
       }
-      milestones = Emitter.constantName(prefix, "milestones");
-      emitter.type.addField(com.palantir.javapoet.FieldSpec.builder(int[].class, milestones,
-              javax.lang.model.element.Modifier.PRIVATE, javax.lang.model.element.Modifier.STATIC,
-              javax.lang.model.element.Modifier.FINAL)
-          .addJavadoc("The milestones stepping reaches, sorted, repeats kept: each decays once.\n")
-          .initializer("$L", array.add("}").build())
-          .build());
+      milestones = emitter.constant(TypeName.get(int[].class), Emitter.constantName(prefix, "milestones"),
+          array.add("}").build(), "The milestones stepping reaches, sorted, repeats kept: each decays once.");
       emitter.parameterLines.add("milestones = " + java.util.Arrays.toString(written));
       gamma = scalar(Param.GAMMA);
       passed = emitter.state(prefix, "passed", TypeName.INT, null,
@@ -1252,7 +1270,7 @@ abstract class KindWriter {
      * negative would reach the optimizer as such a rate.
      */
     private CodeBlock callOne(ExecutableElement method, String t) {
-      ClassName config = ClassName.get(Methods.declaringType(method));
+      ClassName config = owner(method);
       String name = method.getSimpleName().toString();
       CodeBlock call = Methods.takesInt(method)
           ? CodeBlock.of("$T.$N($T.intStep($L, $S))", config, name, Emitter.CHECKS, t, name + "(int)")
@@ -1506,11 +1524,13 @@ abstract class KindWriter {
      * of it: the slopes are computed when a cycle begins, and a step costs one multiplication.
      */
     private CodeBlock slopes() {
-      return CodeBlock.of("$N();\n", local("startSlopes"));
+      return CodeBlock.of("$N();\n", startSlopes);
     }
 
+    private String startSlopes;
+
     private void declareSlopes() {
-      emitter.privateMethod(prefix, "startSlopes", null,
+      startSlopes = emitter.privateMethod(prefix, "startSlopes", null,
           "Sets every group's slopes from the amplitude of the cycle that begins.", slopeStatements());
     }
 
@@ -1626,7 +1646,7 @@ abstract class KindWriter {
     private CodeBlock amplitudeOf(CodeBlock cycle, String t) {
       ExecutableElement scaleFn = scaleFn();
       if (scaleFn != null) {
-        return CodeBlock.of("$T.$N($L)", ClassName.get(Methods.declaringType(scaleFn)), scaleFn.getSimpleName().toString(),
+        return CodeBlock.of("$T.$N($L)", owner(scaleFn), scaleFn.getSimpleName().toString(),
             perCycle() ? cycle : asDouble(t));
       }
       switch ((Mode) constant(Param.MODE)) {
@@ -1824,7 +1844,7 @@ abstract class KindWriter {
           CodeBlock.of("$T.lastEnd($N) - $N", MATH_ONE_CYCLE, totalSteps, lastStart),
           "The length of the last phase, up to {@code total_steps - 1}.");
       if (!constant) {
-        emitter.constructor.addStatement("String zeroLength = $T.zeroLengthPhase($N, $N, $L)", MATH_ONE_CYCLE,
+        emitter.constructor.addStatement("$T zeroLength = $T.zeroLengthPhase($N, $N, $L)", String.class, MATH_ONE_CYCLE,
             totalSteps, pctStart, threePhase());
         emitter.constructor.beginControlFlow("if (zeroLength != null)")
             .addStatement("throw new $T($S + zeroLength)", IllegalArgumentException.class, "OneCycleLR: ")
@@ -1929,7 +1949,7 @@ abstract class KindWriter {
      */
     @Override
     CodeBlock advance(String t) {
-      return CodeBlock.of("$N($L);\n", local("enterStep"), t);
+      return CodeBlock.of("$N($L);\n", enterStep, t);
     }
 
     /**
@@ -1937,16 +1957,18 @@ abstract class KindWriter {
      * {@code long} with one would convert it again.
      */
     private CodeBlock positionOf(String t) {
-      return CodeBlock.of("double $N = $L;\n", local("position"), asDouble(t));
+      return CodeBlock.of("double $N = $L;\n", local("stepPosition"), asDouble(t));
     }
 
+    private String enterStep;
+
     private void declareEnterStep() {
-      emitter.privateMethod(prefix, "enterStep", "t",
+      enterStep = emitter.privateMethod(prefix, "enterStep", "t",
           "Sets the phase that step {@code t} is in and how far through it the step is.", phaseOf("t"));
     }
 
     private CodeBlock phaseOf(String t) {
-      String position = local("position");
+      String position = local("stepPosition");
       CodeBlock.Builder code = CodeBlock.builder()
           .add(positionOf(t))
           .addStatement("double $N", local("pct"))
@@ -2035,43 +2057,43 @@ abstract class KindWriter {
     /** The phase of {@code t}: its index, and the weight given to its end value. */
     @Override
     CodeBlock prologue(String t) {
-      String position = local("position");
+      String position = local("stepPosition");
       CodeBlock.Builder code = CodeBlock.builder()
           .add(positionOf(t))
-          .addStatement("int $N", local("phase"))
+          .addStatement("int $N", local("phaseAt"))
           .addStatement("double $N", local("pct"))
           .beginControlFlow("if ($N <= $N)", position, warmupEnd)
-          .addStatement("$N = 0", local("phase"))
+          .addStatement("$N = 0", local("phaseAt"))
           .addStatement("$N = $N / $N", local("pct"), position, warmupEnd);
       if (threePhase()) {
         code.nextControlFlow("else if ($N <= $N)", position, returnEnd)
-            .addStatement("$N = 1", local("phase"))
+            .addStatement("$N = 1", local("phaseAt"))
             .addStatement("$N = ($N - $N) / $N", local("pct"), position, warmupEnd, returnSpan)
             .nextControlFlow("else")
-            .addStatement("$N = 2", local("phase"))
+            .addStatement("$N = 2", local("phaseAt"))
             .addStatement("$N = ($N - $N) / $N", local("pct"), position, returnEnd, lastSpan);
       } else {
         code.nextControlFlow("else")
-            .addStatement("$N = 1", local("phase"))
+            .addStatement("$N = 1", local("phaseAt"))
             .addStatement("$N = ($N - $N) / $N", local("pct"), position, warmupEnd, lastSpan);
       }
       code.endControlFlow();
       if (cos()) {
-        code.addStatement("double $N = $T.cosWave($N)", local("weight"), MATH_ONE_CYCLE, local("pct"));
+        code.addStatement("double $N = $T.cosWave($N)", local("weightAt"), MATH_ONE_CYCLE, local("pct"));
       } else {
-        code.addStatement("double $N = $N", local("weight"), local("pct"));
+        code.addStatement("double $N = $N", local("weightAt"), local("pct"));
       }
       return code.build();
     }
 
     private CodeBlock anneal(String start, String end, String g) {
       return CodeBlock.of("$T.$L($N[$L], $N[$L], $N)", MATH_ONE_CYCLE, cos() ? "annealCos" : "annealLinear",
-          start, g, end, g, local("weight"));
+          start, g, end, g, local("weightAt"));
     }
 
     @Override
     CodeBlock lr(String t, String g) {
-      String phase = local("phase");
+      String phase = local("phaseAt");
       if (threePhase()) {
         return CodeBlock.of("$N == 0 ? $L : $N == 1 ? $L : $L", phase, anneal(initialLr, maxLr, g), phase,
             anneal(maxLr, initialLr, g), anneal(initialLr, minLr, g));
@@ -2081,7 +2103,7 @@ abstract class KindWriter {
 
     @Override
     CodeBlock momentum(String t, String g) {
-      String phase = local("phase");
+      String phase = local("phaseAt");
       if (threePhase()) {
         return CodeBlock.of("$N == 0 ? $L : $N == 1 ? $L : $L", phase, anneal(maxMomentum, baseMomentum, g), phase,
             anneal(baseMomentum, maxMomentum, g), anneal(maxMomentum, maxMomentum, g));
@@ -2102,6 +2124,9 @@ abstract class KindWriter {
     private String eps;
     private String minLr;
     private String threshold;
+    private String best;
+    private String badSteps;
+    private String cooldownLeft;
 
     @Override
     void declare() {
@@ -2125,7 +2150,7 @@ abstract class KindWriter {
       } else {
         threshold = rawThreshold;
       }
-      emitter.state(prefix, "best", TypeName.DOUBLE,
+      best = emitter.state(prefix, "best", TypeName.DOUBLE,
           CodeBlock.of("$T.$L", Double.class, mode == Mode.MIN ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY"),
           "The best metric so far; infinitely bad at first.");
       badSteps = emitter.state(prefix, "badSteps", TypeName.INT, CodeBlock.of("0"),
@@ -2226,27 +2251,27 @@ abstract class KindWriter {
       ThresholdMode thresholdMode = (ThresholdMode) constant(Param.THRESHOLD_MODE);
       String test = (mode == Mode.MIN ? "less" : "greater") + (thresholdMode == ThresholdMode.REL ? "Relative" : "Absolute");
       CodeBlock.Builder code = CodeBlock.builder()
-          .beginControlFlow("if ($T.$L(metric, best, $N))", MATH_PLATEAU, test, threshold)
-          .addStatement("best = metric")
-          .addStatement("badSteps = 0")
+          .beginControlFlow("if ($T.$L(metric, $N, $N))", MATH_PLATEAU, test, best, threshold)
+          .addStatement("$N = metric", best)
+          .addStatement("$N = 0", badSteps)
           .nextControlFlow("else")
-          .addStatement("badSteps++")
+          .addStatement("$N++", badSteps)
           .endControlFlow();
       if (hasCooldown()) {
-        code.beginControlFlow("if (cooldownLeft > 0)")
-            .addStatement("cooldownLeft--")
-            .addStatement("badSteps = 0")
+        code.beginControlFlow("if ($N > 0)", cooldownLeft)
+            .addStatement("$N--", cooldownLeft)
+            .addStatement("$N = 0", badSteps)
             .endControlFlow();
       }
-      code.beginControlFlow("if (badSteps > $N)", patience)
+      code.beginControlFlow("if ($N > $N)", badSteps, patience)
           .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
           .addStatement("lrs[g] = $T.reduce(lrs[g], $N, $N[g], $N)", MATH_PLATEAU, factor, minLr, eps)
           .endControlFlow()
           .add(keepFirst());
       if (hasCooldown()) {
-        code.addStatement("cooldownLeft = $N", cooldown);
+        code.addStatement("$N = $N", cooldownLeft, cooldown);
       }
-      return code.addStatement("badSteps = 0").endControlFlow().build();
+      return code.addStatement("$N = 0", badSteps).endControlFlow().build();
     }
 
     @Override

@@ -34,6 +34,9 @@ enum Message {
   LIST_EMPTY("list-empty", "%s (PyTorch's %s) is empty: give one value for all groups or one per group"),
   /** A per-group list of numbers with no value; the text is the runtime's, shared with a bound list. */
   LIST_EMPTY_VALUES("list-empty", "%s"),
+  PER_GROUP_LIMIT(
+      "per-group-limit",
+      "%s (PyTorch's %s) has %d values, which brings the per-group values written in this config to %d, over the limit of %d: the generated constructor holds every written value, and javac allows a method 64 KiB of code"),
   ONE_CYCLE_LENGTH(
       "one-cycle-length",
       "OneCycleLR needs totalSteps, or epochs and stepsPerEpoch (PyTorch: \"You must define either total_steps OR (epochs AND steps_per_epoch)\")"),
@@ -114,6 +117,9 @@ enum Message {
       "bind-without-schedule",
       "@Bind on %s binds nothing: %s has no @Schedule, so no scheduler reads it; put @Schedule on %2$s or remove @Bind"),
   BIND_TYPE("bind-type", "@Bind on %s binds %s, which takes %s, but %s returns %s"),
+  BIND_THROWS(
+      "bind-throws",
+      "@Bind on %s, which declares the checked %s: the generated constructor calls it and cannot handle it; catch it in the accessor"),
   BIND_ACCESSOR(
       "bind-accessor", "@Bind goes on a record component or a non-private instance method without parameters; %s is not one"),
 
@@ -121,6 +127,13 @@ enum Message {
   NAME_CLASH(
       "name-clash",
       "cannot generate %s for this config: %s; rename the config or the type that holds the name"),
+
+  NAME_TOO_LONG(
+      "name-too-long",
+      "the generated class name %s is %d bytes long (UTF-8), over the limit of %d: with \".class\" it must fit the %d bytes that common file systems allow a file name; shorten the name of the config or of the classes around it"),
+  STALE_GENERATED(
+      "stale-generated",
+      "%s is a source that Anneal generated from %s in an earlier build, given again as an input; remove it from the inputs (Anneal generates it anew on every build)"),
 
   // The processor itself.
   INTERNAL(

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,8 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -34,6 +37,10 @@ import javax.tools.JavaFileObject;
  * annotation mirrors, {@link Validator} collects every problem at once, {@link ModelBuilder} resolves
  * defaults and derived values, and {@link SchedulerWriter} writes the class from the model alone.
  * A failure on one config becomes a diagnostic on that config; the others are still generated.
+ *
+ * <p>Unlike processors that share annotations, {@code process} claims Anneal's own annotations, and
+ * {@code @Generated} on the classes it generated, so that a clean build passes
+ * {@code -Xlint:all -Werror} (see {@link #claims}).
  */
 @AutoService(Processor.class)
 public final class ScheduleProcessor extends AbstractProcessor {
@@ -53,8 +60,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
     reporter = new Reporter(processingEnv);
     localConfigs = LocalConfigs.register(processingEnv);
     filer = processingEnv.getFiler();
-    boolean hasGenerated =
-        processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+    boolean hasGenerated = processingEnv.getElementUtils().getTypeElement(GENERATED) != null;
     writer = new SchedulerWriter(
         hasGenerated ? ClassName.get("javax.annotation.processing", "Generated") : null);
   }
@@ -67,6 +73,8 @@ public final class ScheduleProcessor extends AbstractProcessor {
     types.add(dev.anneal.Sequential.class.getCanonicalName());
     types.add(dev.anneal.Chained.class.getCanonicalName());
     types.add(dev.anneal.Bind.class.getCanonicalName());
+    // Only to claim it on the classes Anneal generated; see claims.
+    types.add(GENERATED);
     return types;
   }
 
@@ -88,6 +96,9 @@ public final class ScheduleProcessor extends AbstractProcessor {
         checkBindsOutsideConfigs(round.getElementsAnnotatedWith(annotation));
         continue;
       }
+      if (name.equals(GENERATED)) {
+        continue;
+      }
       configs.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)));
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
         if (!(element instanceof TypeElement)) {
@@ -106,7 +117,36 @@ public final class ScheduleProcessor extends AbstractProcessor {
             Message.INTERNAL.format(config.getQualifiedName(), trace), config);
       }
     }
-    return false;
+    return claims(annotations, round);
+  }
+
+  /**
+   * Whether Anneal claims this round's annotations, which {@code process} then returns.
+   *
+   * <p>javac's {@code -Xlint:processing} warns of every annotation of a round that no processor
+   * claimed ("No processor claimed any of these annotations"): {@code JavacProcessingEnvironment}
+   * takes an annotation out of its set of unmatched ones only when a processor that supports it
+   * returns true. Were Anneal to return false, as processors that share annotations do, every
+   * clean config would fail a build with {@code -Xlint:all -Werror}. So Anneal claims its own
+   * annotations, which are there for it alone; a processor that supports {@code "*"} still runs
+   * and still sees them through {@link RoundEnvironment#getElementsAnnotatedWith}.
+   *
+   * <p>Its generated classes carry {@code @Generated}, which comes back in the next round:
+   * Anneal claims it in a round where every class that carries it is one Anneal generated, and
+   * in no other, so that another generator's {@code @Generated} stays with the processors that
+   * may want it. A round that mixes the two returns false, and javac then notes all of them.
+   */
+  private boolean claims(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement annotation : annotations) {
+      if (annotation.getQualifiedName().contentEquals(GENERATED)) {
+        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+          if (!(element instanceof TypeElement type && generatedByAnneal(type))) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /**
@@ -152,10 +192,8 @@ public final class ScheduleProcessor extends AbstractProcessor {
    * What {@link JavaFile#writeTo(Filer)} does, with the text rendered first and written in one
    * call: JavaPoet emits thousands of small pieces, and the Filer's writer encodes each on its own.
    */
-  private void write(JavaFile file) throws IOException {
-    String text = file.toString();
-    String name = file.packageName().isEmpty()
-        ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+  private void write(JavaFile file, String name, TypeElement config) throws IOException {
+    String text = Names.referToConfig(file.toString(), config);
     JavaFileObject source = filer.createSourceFile(
         name, file.typeSpec().originatingElements().toArray(Element[]::new));
     try (Writer out = source.openWriter()) {
@@ -166,6 +204,15 @@ public final class ScheduleProcessor extends AbstractProcessor {
       throw e;
     }
   }
+
+  /**
+   * The longest file name, in bytes, on the common file systems (ext4, XFS, APFS; NTFS counts 255
+   * UTF-16 units, which UTF-8 bytes never undercount).
+   */
+  static final int MAX_FILE_NAME_BYTES = 255;
+
+  /** The longest generated class name: its class file, {@code Name.class}, must fit a file name. */
+  static final int MAX_CLASS_NAME_BYTES = MAX_FILE_NAME_BYTES - ".class".length();
 
   private void processConfig(TypeElement config) {
     Optional<ConfigInput> input = reader.read(config);
@@ -179,18 +226,65 @@ public final class ScheduleProcessor extends AbstractProcessor {
     if (problems.stream().anyMatch(Problem::isError) || input.get().schedules().isEmpty()) {
       return;
     }
+    ClassName scheduler = Names.scheduler(config);
+    String name = Names.qualified(scheduler);
+    if (!canWrite(config, scheduler, name)) {
+      return;
+    }
     JavaFile file = writer.write(modelBuilder.build(input.get()));
     try {
-      write(file);
+      write(file, name, config);
     } catch (FilerException e) {
       // The Filer refuses a second source file for one type name: another config or a type of
       // the user's already holds it.
-      messager.printMessage(Diagnostic.Kind.ERROR, Message.NAME_CLASH.format(
-          file.packageName() + "." + file.typeSpec().name(), e.getMessage()), config);
+      messager.printMessage(Diagnostic.Kind.ERROR, Message.NAME_CLASH.format(name, e.getMessage()), config);
     } catch (IOException e) {
       messager.printMessage(Diagnostic.Kind.ERROR,
-          Message.INTERNAL.format(config.getQualifiedName(), "Could not write "
-              + file.packageName() + "." + file.typeSpec().name() + ": " + e.getMessage()), config);
+          Message.INTERNAL.format(config.getQualifiedName(), "Could not write " + name + ": " + e.getMessage()),
+          config);
     }
   }
+
+  /**
+   * Checks, before any file is written, what would keep the generated class from being written:
+   * a name too long for a file, or the source of an earlier build among the inputs.
+   */
+  private boolean canWrite(TypeElement config, ClassName scheduler, String name) {
+    int bytes = scheduler.simpleName().getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_CLASS_NAME_BYTES) {
+      messager.printMessage(Diagnostic.Kind.ERROR, Message.NAME_TOO_LONG.format(
+          scheduler.simpleName(), bytes, MAX_CLASS_NAME_BYTES, MAX_FILE_NAME_BYTES), config);
+      return false;
+    }
+    TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
+    if (existing != null && generatedByAnneal(existing)) {
+      messager.printMessage(Diagnostic.Kind.ERROR,
+          Message.STALE_GENERATED.format(name, config.getQualifiedName()), existing);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether a type is a class Anneal generated, by its {@code @Generated} annotation or, where
+   * that annotation is missing (before Java 9), by its Javadoc.
+   */
+  private boolean generatedByAnneal(TypeElement type) {
+    for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+      TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
+      if (annotation.getQualifiedName().contentEquals(GENERATED)) {
+        for (AnnotationValue value : mirror.getElementValues().values()) {
+          if (value.getValue() instanceof List<?> values
+              && values.stream().anyMatch(v -> GENERATOR.equals(((AnnotationValue) v).getValue()))) {
+            return true;
+          }
+        }
+      }
+    }
+    String doc = processingEnv.getElementUtils().getDocComment(type);
+    return doc != null && doc.contains(SchedulerWriter.GENERATED_BY);
+  }
+
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+  private static final String GENERATOR = ScheduleProcessor.class.getCanonicalName();
 }

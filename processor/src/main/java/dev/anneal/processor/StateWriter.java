@@ -28,6 +28,9 @@ import javax.lang.model.element.Modifier;
 final class StateWriter {
   private static final ClassName CODEC = ClassName.get(StateCodec.class);
 
+  /** The constant holding the configuration's fingerprint. */
+  static final String FINGERPRINT = "CONFIGURATION_FINGERPRINT";
+
   private final ConfigModel model;
   private final Emitter emitter;
   private final List<KindWriter> kinds;
@@ -55,7 +58,7 @@ final class StateWriter {
   }
 
   void write(TypeSpec.Builder type) {
-    type.addField(FieldSpec.builder(TypeName.LONG, "CONFIGURATION_FINGERPRINT", Modifier.PRIVATE,
+    type.addField(FieldSpec.builder(TypeName.LONG, FINGERPRINT, Modifier.PRIVATE,
             Modifier.STATIC, Modifier.FINAL)
         .initializer("0x$LL", Long.toHexString(StateCodec.fingerprint(canonicalText())))
         .addJavadoc("Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.\n")
@@ -119,7 +122,7 @@ final class StateWriter {
     MethodSpec.Builder method = MethodSpec.methodBuilder("fingerprint")
         .addModifiers(Modifier.PRIVATE).returns(long.class)
         .addJavadoc("The configuration's fingerprint with the values known only at run time folded in.\n")
-        .addStatement("long fingerprint = $T.mix(CONFIGURATION_FINGERPRINT, baseLrs)", CODEC);
+        .addStatement("long fingerprint = $T.mix($N, baseLrs)", CODEC, FINGERPRINT);
     for (Field bound : emitter.boundFields) {
       method.addStatement("fingerprint = $T.mix(fingerprint, $N)", CODEC, bound.name());
     }

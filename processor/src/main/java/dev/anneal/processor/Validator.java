@@ -62,6 +62,7 @@ final class Validator {
       checkSchedule(input, schedule, bound.getOrDefault(schedule.index(), Map.of()), problems);
     }
     checkDecaysWithinPhases(input, problems);
+    checkPerGroupTotal(input, problems);
     return problems;
   }
 
@@ -103,6 +104,37 @@ final class Validator {
         if (value != null && Math.abs((long) (Integer) value.getValue()) >= length) {
           problems.add(Problem.warning(input.config(), schedule.mirror(), value,
               Message.STEP_SIZE_AFTER_PHASE, value.getValue(), index, length, start, end));
+        }
+      }
+    }
+  }
+
+  /**
+   * The most per-group values that one config may write, in all its lists together. The generated
+   * constructor builds each written list as an array, about 8 bytes of code a value, and javac
+   * refuses a method of more than 64 KiB of code ("code too large"): the leanest config fails at
+   * about 8,200 values. Half of that leaves the rest of the constructor, which grows with each
+   * schedule of a combination and each bound value, more room than any config needs.
+   */
+  static final int MAX_PER_GROUP_VALUES = 4096;
+
+  /**
+   * Refuses a config whose per-group lists hold more than {@link #MAX_PER_GROUP_VALUES} values in
+   * all, on the list that goes over.
+   */
+  private static void checkPerGroupTotal(ConfigInput input, List<Problem> problems) {
+    int total = 0;
+    for (ScheduleInput schedule : input.schedules()) {
+      for (Map.Entry<Param, AnnotationValue> written : schedule.written().entrySet()) {
+        Param param = written.getKey();
+        if (param.shape != Param.Shape.GROUP_DOUBLES || !(written.getValue().getValue() instanceof List<?> list)) {
+          continue;
+        }
+        total += list.size();
+        if (total > MAX_PER_GROUP_VALUES) {
+          problems.add(Problem.error(input.config(), schedule.mirror(), written.getValue(), Message.PER_GROUP_LIMIT,
+              param.attribute, param.torchName, list.size(), total, MAX_PER_GROUP_VALUES));
+          return;
         }
       }
     }
@@ -285,6 +317,9 @@ final class Validator {
             accessor.getSimpleName() + "()"));
         continue;
       }
+      if (throwsChecked(bind, problems)) {
+        continue;
+      }
       var param = Param.forAttribute(bind.attribute());
       if (param.isEmpty()) {
         String takes = unbindableElement(bind.attribute());
@@ -370,6 +405,21 @@ final class Validator {
       return type.getSimpleName();
     }
     return null;
+  }
+
+  /**
+   * Refuses an accessor that declares a checked exception: the generated constructor calls it and
+   * could not compile the call, as for factor methods ({@link Message#METHOD_THROWS}).
+   */
+  private static boolean throwsChecked(BindInput bind, List<Problem> problems) {
+    for (TypeMirror thrown : bind.accessor().getThrownTypes()) {
+      if (checked(thrown)) {
+        problems.add(Problem.error(bind.carrier(), bind.mirror(), null, Message.BIND_THROWS,
+            bind.accessor().getSimpleName() + "()", thrown));
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a {@code @Bind} aims at this attribute, valid or not: its own error is enough. */

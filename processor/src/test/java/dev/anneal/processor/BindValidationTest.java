@@ -7,6 +7,7 @@ import static dev.anneal.processor.Sources.config;
 
 import com.google.testing.compile.Compilation;
 import dev.anneal.Schedule;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -365,6 +366,31 @@ class BindValidationTest {
         "  double etaMin(int group) { return 0; }",
         "}");
     assertSingleError(source, "@Bind", "[anneal.bind-accessor]");
+  }
+
+  @Test
+  @DisplayName("@Bind on a method that declares a checked exception is refused on the method")
+  void accessorThrowingCheckedException() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = COSINE, tMax = 10)",
+        "final class Cfg {",
+        "  @Bind",
+        "  double etaMin() throws java.io.IOException { return 0; }",
+        "}");
+    assertSingleError(source, "@Bind",
+        "[anneal.bind-throws]", "etaMin()", "java.io.IOException");
+  }
+
+  @Test
+  @DisplayName("@Bind on a method that declares only unchecked exceptions compiles")
+  void accessorThrowingUncheckedException() {
+    JavaFileObject source = config("Cfg",
+        "@Schedule(type = COSINE, tMax = 10)",
+        "final class Cfg {",
+        "  @Bind",
+        "  double etaMin() throws IllegalStateException, AssertionError { return 0; }",
+        "}");
+    assertThat(compile(List.of("-Xlint:all", "-Werror"), source)).succeededWithoutWarnings();
   }
 
   @Test

@@ -99,7 +99,7 @@ class FoundByPropertyTest {
   @Test
   @DisplayName("a @Deprecated config compiles without a warning in its generated class")
   void deprecatedConfig() {
-    Compilation compilation = Sources.compile(List.of("-Xlint:all", "-Xlint:-processing"),
+    Compilation compilation = Sources.compile(List.of("-Xlint:all"),
         Sources.config("Old",
             "@Deprecated",
             "@Schedule(type = LAMBDA, lrLambda = \"warmup\")",

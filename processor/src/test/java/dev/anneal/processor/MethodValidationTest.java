@@ -363,7 +363,7 @@ class MethodValidationTest {
         "    return 1;",
         "  }",
         "}");
-    assertThat(compile(List.of("-Xlint:all,-processing"), source)).succeededWithoutWarnings();
+    assertThat(compile(List.of("-Xlint:all"), source)).succeededWithoutWarnings();
   }
 
   @Test

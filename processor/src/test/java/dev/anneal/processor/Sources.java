@@ -173,7 +173,7 @@ final class Sources {
    * {@code marker}, whose message contains every one of {@code fragments}.
    */
   static Compilation assertSingleWarning(JavaFileObject source, String marker, String... fragments) {
-    Compilation compilation = compile(List.of("-Xlint:all,-processing"), source);
+    Compilation compilation = compile(List.of("-Xlint:all"), source);
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     int line = lineOf(source, marker);
