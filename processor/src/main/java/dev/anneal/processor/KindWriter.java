@@ -59,7 +59,8 @@ abstract class KindWriter {
    * takes one of these names (see {@link Emitter#reserveLocals}).
    */
   static final List<String> LOCALS = List.of(
-      "stepFactor", "stepWave", "lambda", "stepPosition", "pct", "phaseAt", "weightAt", "amplitudeAt", "levelAt");
+      "stepFactor", "stepWave", "lambda", "stepPosition", "pct", "phaseAt", "weightAt", "amplitudeAt", "levelAt",
+      "tCurAt", "tIAt", "clock");
 
   static KindWriter of(ScheduleModel schedule, Emitter emitter, String prefix) {
     switch (schedule.type()) {
@@ -2160,9 +2161,6 @@ abstract class KindWriter {
             "PyTorch's {@code cooldown_counter}: steps left in which bad steps are not counted.");
       }
     }
-
-    private String badSteps;
-    private String cooldownLeft;
 
     /**
      * A step leaves at most {@code patience} bad steps (one more reduces the rate and starts

@@ -44,7 +44,7 @@ class GeneratedIdentifiersTest {
   private static String written(ScheduleType type, boolean combined) {
     switch (type) {
       case MULTI_STEP:
-        return ", milestones = {2, 4}";
+        return ", milestones = {1, 2}";
       case LAMBDA:
       case MULTIPLICATIVE:
         return ", lrLambda = \"f\"";
@@ -142,7 +142,7 @@ class GeneratedIdentifiersTest {
 
   /** The later schedules of every kind that have a closed form, written in full. */
   private static final String LATER_KINDS = String.join("\n",
-      "@Schedule(type = STEP, stepSize = 2)", "@Schedule(type = MULTI_STEP, milestones = {1, 3})",
+      "@Schedule(type = STEP, stepSize = 1)", "@Schedule(type = MULTI_STEP, milestones = {0, 1})",
       "@Schedule(type = CONSTANT)", "@Schedule(type = LINEAR)", "@Schedule(type = EXPONENTIAL)",
       "@Schedule(type = POLYNOMIAL)", "@Schedule(type = COSINE, tMax = 5)",
       "@Schedule(type = COSINE_WARM_RESTARTS, t0 = 3)");
