@@ -52,7 +52,7 @@ public final class PlateauRunScheduler implements MetricScheduler {
   /**
    * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
    */
-  private static final long CONFIGURATION_FINGERPRINT = 0xaed188b4e6133190L;
+  private static final long CONFIGURATION_FINGERPRINT = 0xfa306b4ae975cee9L;
 
   /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
@@ -85,7 +85,7 @@ public final class PlateauRunScheduler implements MetricScheduler {
   /**
    * PyTorch's {@code num_bad_epochs}: steps in a row without improvement.
    */
-  private int badSteps;
+  private long badSteps;
 
   /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
@@ -166,7 +166,7 @@ public final class PlateauRunScheduler implements MetricScheduler {
     StateCodec.Reader in = StateCodec.reader(state, "PlateauRunScheduler", fingerprint(), baseLrs.length, 1 * baseLrs.length + 2);
     double[] savedLrs = in.nextFinite("the rate", baseLrs.length);
     double savedBest = in.nextDouble();
-    int savedBadSteps = in.nextInt("badSteps");
+    long savedBadSteps = in.nextLong();
     // Read and checked whole: only now does the scheduler change.
     step = in.step();
     System.arraycopy(savedLrs, 0, lrs, 0, lrs.length);

@@ -459,7 +459,7 @@ abstract class KindWriter {
     void declareParameters() {
       stepSize = scalar(Param.STEP_SIZE);
       gamma = scalar(Param.GAMMA);
-      period = emitter.derived(prefix, "period", TypeName.INT,
+      period = emitter.derived(prefix, "period", TypeName.LONG,
           isConstant(Param.STEP_SIZE) ? StepLR.period((Integer) constant(Param.STEP_SIZE)) : null,
           CodeBlock.of("$T.period($N)", MATH_STEP, stepSize), "The steps between decays, {@code |step_size|}.");
     }
@@ -522,7 +522,7 @@ abstract class KindWriter {
     @Override
     CodeBlock rebuildDerived() {
       return keepsClock
-          ? CodeBlock.of("$N = (int) ($N - step);\n", untilDecay(), nextDecay())
+          ? CodeBlock.of("$N = $N - step;\n", untilDecay(), nextDecay())
           : CodeBlock.of("");
     }
 
@@ -552,7 +552,7 @@ abstract class KindWriter {
         nextDecay = emitter.state(prefix, "nextDecay", TypeName.LONG, null,
             "The step of the next decay, on this schedule's clock.");
         if (keepsClock) {
-          untilDecay = emitter.phaseState(prefix, "untilDecay", TypeName.INT,
+          untilDecay = emitter.phaseState(prefix, "untilDecay", TypeName.LONG,
               "Steps left until the next decay; the step count is {@code nextDecay - untilDecay}.");
         }
       }
@@ -1856,7 +1856,7 @@ abstract class KindWriter {
       emitter.state(prefix, "best", TypeName.DOUBLE,
           CodeBlock.of("$T.$L", Double.class, mode == Mode.MIN ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY"),
           "The best metric so far; infinitely bad at first.");
-      emitter.state(prefix, "badSteps", TypeName.INT, CodeBlock.of("0"),
+      emitter.state(prefix, "badSteps", TypeName.LONG, CodeBlock.of("0"),
           "PyTorch's {@code num_bad_epochs}: steps in a row without improvement.");
       if (hasCooldown()) {
         emitter.state(prefix, "cooldownLeft", TypeName.INT, CodeBlock.of("0"),
