@@ -156,9 +156,9 @@ public final class CyclicRunScheduler implements StepScheduler,
     }
     this.upSlope = new double[groups];
     this.downSlope = new double[groups];
+    amplitude = CyclicLR.triangular2(1.0);
     position = 0;
     cycle = 1;
-    amplitude = CyclicLR.triangular2(Steps.toDouble(cycle));
     startSlopes();
     lr0 = CyclicLR.onSlopes(FIRST_BASE_LR, position, STEP_SIZE_UP, CYCLE_LENGTH, firstUpSlope, firstDownSlope);
   }

@@ -230,8 +230,9 @@ public final class OneCycleRunScheduler implements StepScheduler,
     if ((step + 1) > TOTAL_STEPS) {
       throw new IllegalStateException("OneCycleLR: step() called " + (step + 1) + " times, but totalSteps (total_steps) = " + TOTAL_STEPS);
     }
-    step++;
-    enterStep(step);
+    long next = step + 1;
+    enterStep(next);
+    step = next;
     lr0 = OneCycleLR.onCosine(firstEnd, firstHalfSpan, weight);
   }
 

@@ -119,8 +119,9 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public void step() {
-    step++;
-    wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.positionInPeriod(step, PERIOD));
+    long next = step + 1;
+    wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.positionInPeriod(next, PERIOD));
+    step = next;
     lr0 = CosineAnnealingLR.lr(ETA_MIN, firstHalfAmplitude, wave);
   }
 

@@ -1366,10 +1366,21 @@ abstract class KindWriter {
      * per-cycle modes or of step {@code t}: PyTorch's {@code scale_fn(cycle or last_epoch)}.
      */
     private CodeBlock amplitudeOf(CodeBlock cycle, String t) {
+      return amplitudeOf(cycle, t, CodeBlock.of("$L", t));
+    }
+
+    /**
+     * The same, where the step to name in a refusal of {@code scale_fn}'s value is {@code step}:
+     * the config's function is called with its result checked, since a NaN, infinite or negative
+     * amplitude would reach the optimizer as such a rate and momentum.
+     */
+    private CodeBlock amplitudeOf(CodeBlock cycle, String t, CodeBlock step) {
       ExecutableElement scaleFn = scaleFn();
       if (scaleFn != null) {
-        return CodeBlock.of("$T.$N($L)", emitter.model.configName(), scaleFn.getSimpleName().toString(),
-            perCycle() ? cycle : asDouble(t));
+        CodeBlock argument = perCycle() ? cycle : asDouble(t);
+        String name = scaleFn.getSimpleName().toString();
+        return CodeBlock.of("$T.amplitude($T.$N($L), $S, $L, $L)", Emitter.CHECKS, emitter.model.configName(), name,
+            argument, "CyclicLR: scaleFn " + name, argument, step);
       }
       switch ((Mode) constant(Param.MODE)) {
         case TRIANGULAR:
@@ -1388,18 +1399,22 @@ abstract class KindWriter {
       return true;
     }
 
+    /** The amplitude first: a config's {@code scale_fn} that refuses its value then changes nothing. */
     @Override
     CodeBlock resetState() {
       return CodeBlock.builder()
+          .addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("1.0"), ZERO))
           .addStatement("$N = 0", position)
           .addStatement("$N = 1", cycle)
-          .addStatement("$N = $L", amplitude, amplitudeOf(asDouble(cycle), ZERO))
           .add(perCycle() ? slopes() : CodeBlock.of("$N = 0.0;\n", level))
           .build();
     }
 
     @Override
     CodeBlock advance(String t) {
+      if (scaleFn() != null) {
+        return checkedAdvance(t);
+      }
       CodeBlock.Builder code = CodeBlock.builder()
           .beginControlFlow("if (++$N == $N)", position, cycleLength)
           .addStatement("$N = 0", position)
@@ -1412,6 +1427,40 @@ abstract class KindWriter {
       }
       return code.endControlFlow()
           .addStatement("$N = $L", amplitude, amplitudeOf(asDouble(cycle), t))
+          .addStatement("$N = $T.scaleAt($N, $N, $N, $N, $N) * $N", level, MATH_CYCLIC, position, up,
+              inverseUp, cycleLength, inverseDown, amplitude)
+          .build();
+    }
+
+    /**
+     * {@link #advance} with a config's {@code scale_fn}: its value is computed and checked before
+     * any state moves, so that a refused value leaves the step where it was.
+     */
+    private CodeBlock checkedAdvance(String t) {
+      String next = local("nextAmplitude");
+      if (perCycle()) {
+        // Where this schedule keeps the count, t reads the state before the step: the step that
+        // begins the next cycle is cycle * cycle_length.
+        CodeBlock step = keepsClock ? CodeBlock.of("$N * $N", cycle, cycleLength) : CodeBlock.of("$L", t);
+        return CodeBlock.builder()
+            .beginControlFlow("if ($N + 1 == $N)", position, cycleLength)
+            .addStatement("double $N = $L", next, amplitudeOf(asDouble(CodeBlock.of("$N + 1", cycle)), t, step))
+            .addStatement("$N = 0", position)
+            .addStatement("$N++", cycle)
+            .addStatement("$N = $N", amplitude, next)
+            .add(slopes())
+            .nextControlFlow("else")
+            .addStatement("$N++", position)
+            .endControlFlow()
+            .build();
+      }
+      return CodeBlock.builder()
+          .addStatement("double $N = $L", next, amplitudeOf(null, t))
+          .beginControlFlow("if (++$N == $N)", position, cycleLength)
+          .addStatement("$N = 0", position)
+          .addStatement("$N++", cycle)
+          .endControlFlow()
+          .addStatement("$N = $N", amplitude, next)
           .addStatement("$N = $T.scaleAt($N, $N, $N, $N, $N) * $N", level, MATH_CYCLIC, position, up,
               inverseUp, cycleLength, inverseDown, amplitude)
           .build();

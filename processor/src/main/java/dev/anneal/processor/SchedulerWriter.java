@@ -287,9 +287,12 @@ final class SchedulerWriter {
     } else if (first.keepsClock) {
       step.addCode(first.tick());
     } else if (lazy) {
+      // The count moves last, so that a step that throws (a config function's bad value, a rate
+      // that would overflow) leaves it.
       step.addCode(oneCycleLimit(first, "(step + 1)", false))
-          .addStatement("step++")
-          .addCode(first.advance("step"));
+          .addStatement("long $L = step + 1", KindWriter.NEXT)
+          .addCode(first.advance(KindWriter.NEXT))
+          .addStatement("step = $L", KindWriter.NEXT);
     } else if (metric) {
       step.addStatement("step++").addCode(first.step("step"));
     } else if (model.combinator() == Combinator.NONE && first.recurrent()) {

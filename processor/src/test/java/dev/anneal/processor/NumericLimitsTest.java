@@ -41,6 +41,42 @@ class NumericLimitsTest {
     CONFIGS.put("PatientPlateau", new String[] {
         "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = Integer.MAX_VALUE)",
         "final class PatientPlateau {}"});
+    // Cycles of 4 steps: cycle 3 begins at step 8, cycle 4 at 12, cycle 5 at 16.
+    CONFIGS.put("BadScaleCycle", new String[] {
+        "@Schedule(type = CYCLIC, baseLr = 0.01, maxLr = 0.1, stepSizeUp = 2, scaleFn = \"scale\")",
+        "final class BadScaleCycle {",
+        "  static double scale(double cycle) {",
+        "    return cycle == 3 ? -5 : cycle == 4 ? Double.POSITIVE_INFINITY : cycle == 5 ? Double.NaN : 1 / cycle;",
+        "  }",
+        "}"});
+    CONFIGS.put("BadScaleSteps", new String[] {
+        "@Schedule(type = CYCLIC, baseLr = 0.01, maxLr = 0.1, stepSizeUp = 2, scaleFn = \"scale\",",
+        "    scaleMode = ScaleMode.ITERATIONS)",
+        "final class BadScaleSteps {",
+        "  static double scale(double step) {",
+        "    return step == 5 ? Double.NaN : step == 6 ? -1 : step == 7 ? Double.POSITIVE_INFINITY : 0.5;",
+        "  }",
+        "}"});
+    CONFIGS.put("BadScaleChained", new String[] {
+        "@Schedule(type = CYCLIC, baseLr = 0.01, maxLr = 0.1, stepSizeUp = 2, scaleFn = \"scale\",",
+        "    cycleMomentum = false)",
+        "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
+        "@Chained",
+        "final class BadScaleChained {",
+        "  static double scale(double cycle) {",
+        "    return cycle == 3 ? -5 : 1.0;",
+        "  }",
+        "}"});
+    CONFIGS.put("BadScaleSequential", new String[] {
+        "@Schedule(type = CYCLIC, baseLr = 0.01, maxLr = 0.1, stepSizeUp = 2, scaleFn = \"scale\",",
+        "    cycleMomentum = false)",
+        "@Schedule(type = CONSTANT, factor = 0.5)",
+        "@Sequential(milestones = 100)",
+        "final class BadScaleSequential {",
+        "  static double scale(double cycle) {",
+        "    return cycle == 3 ? Double.NaN : 1.0;",
+        "  }",
+        "}"});
   }
 
   private static GeneratedClasses classes;
@@ -153,5 +189,69 @@ class NumericLimitsTest {
     assertEquals(0.05, scheduler.lr(0), 0.0, "2^31 bad steps are more than the patience");
     assertEquals(0.025, scheduler.lr(1), 0.0);
     assertEquals(0.05, scheduler.lr(), 0.0);
+  }
+
+  @Nested
+  @DisplayName("CyclicLR: a scaleFn value that is negative, infinite or NaN is refused on its step")
+  class ScaleFunction {
+    /** Steps {@code scheduler} to {@code step - 1}, then asserts that the next step is refused and changes nothing. */
+    private void assertStepRefused(StepScheduler scheduler, long step, String... fragments) {
+      while (scheduler.stepCount() < step - 1) {
+        scheduler.step();
+      }
+      double[] before = {scheduler.lr(0), scheduler.lr(1), scheduler.lr()};
+      byte[] saved = scheduler.saveState();
+      assertRefused(IllegalStateException.class, scheduler::step, fragments);
+      assertEquals(step - 1, scheduler.stepCount(), "the step count stays");
+      assertEquals(before[0], scheduler.lr(0), 0.0);
+      assertEquals(before[1], scheduler.lr(1), 0.0);
+      assertEquals(before[2], scheduler.lr(), 0.0);
+      assertEquals(java.util.Arrays.toString(saved), java.util.Arrays.toString(scheduler.saveState()),
+          "the whole state stays");
+      assertRefused(IllegalStateException.class, scheduler::step, fragments);
+    }
+
+    @Test
+    @DisplayName("per cycle: -5, +Infinity and NaN, in step(), lrAt and momentumAt")
+    void perCycle() {
+      StepScheduler scheduler = classes.scheduler("BadScaleCycle", StepScheduler.class, TWO_GROUPS);
+      assertStepRefused(scheduler, 8, "CyclicLR", "scale(3.0)", "returned -5.0", "at step 8");
+      LrFunction function = (LrFunction) scheduler;
+      dev.anneal.MomentumFunction momentum = (dev.anneal.MomentumFunction) scheduler;
+      String[][] cases = {{"8", "scale(3.0)", "-5.0"}, {"12", "scale(4.0)", "Infinity"}, {"16", "scale(5.0)", "NaN"}};
+      for (String[] c : cases) {
+        long step = Long.parseLong(c[0]);
+        assertRefused(IllegalStateException.class, () -> function.lrAt(step, 1), c[1], "returned " + c[2],
+            "at step " + step);
+        assertRefused(IllegalStateException.class, () -> momentum.momentumAt(step + 1, 0), c[1],
+            "returned " + c[2], "at step " + (step + 1));
+      }
+      assertEquals(0.01 + 0.09 * 0.5, function.lrAt(6, 0), 1e-15, "cycle 2 at its peak, amplitude 1/2");
+    }
+
+    @Test
+    @DisplayName("per step (scaleMode ITERATIONS): NaN, -1 and +Infinity")
+    void perStep() {
+      StepScheduler scheduler = classes.scheduler("BadScaleSteps", StepScheduler.class, TWO_GROUPS);
+      assertStepRefused(scheduler, 5, "CyclicLR", "scale(5.0)", "returned NaN", "at step 5");
+      LrFunction function = (LrFunction) scheduler;
+      String[][] cases = {{"5", "NaN"}, {"6", "-1.0"}, {"7", "Infinity"}};
+      for (String[] c : cases) {
+        long step = Long.parseLong(c[0]);
+        assertRefused(IllegalStateException.class, () -> function.lrAt(step, 1), "scale(" + (double) step + ")",
+            "returned " + c[1], "at step " + step);
+      }
+      assertEquals(0.01 + 0.09 * 0.5 * 0.5, function.lrAt(1, 0), 1e-15);
+    }
+
+    @Test
+    @DisplayName("in @Chained and @Sequential")
+    void combined() {
+      StepScheduler chained = classes.scheduler("BadScaleChained", StepScheduler.class, TWO_GROUPS);
+      assertStepRefused(chained, 8, "scale(3.0)", "returned -5.0", "at step 8");
+      StepScheduler sequential = classes.scheduler("BadScaleSequential", StepScheduler.class, TWO_GROUPS);
+      assertStepRefused(sequential, 8, "scale(3.0)", "returned NaN", "at step 8");
+      assertRefused(IllegalStateException.class, () -> ((LrFunction) sequential).lrAt(9, 0), "returned NaN");
+    }
   }
 }

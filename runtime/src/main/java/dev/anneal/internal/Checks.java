@@ -121,4 +121,17 @@ public final class Checks {
     }
     return factor;
   }
+
+  /**
+   * The value of a config's amplitude function ({@code scale_fn} of CyclicLR) for {@code argument}
+   * (the cycle or the step) at {@code step}, refused if it is not a finite number {@code >= 0}: the
+   * rate and the momentum would follow it to NaN, an infinity or the wrong side of their range.
+   */
+  public static double amplitude(double amplitude, String function, double argument, long step) {
+    if (!(amplitude >= 0) || amplitude == Double.POSITIVE_INFINITY) {
+      throw new IllegalStateException(function + "(" + argument + ") returned " + amplitude + " at step " + step
+          + "; an amplitude must be a finite number >= 0");
+    }
+    return amplitude;
+  }
 }
