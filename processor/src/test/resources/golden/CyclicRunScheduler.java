@@ -216,7 +216,7 @@ public final class CyclicRunScheduler implements StepScheduler,
     Checks.group(group, baseLrs.length);
     double amplitudeAt = CyclicLR.triangular2(Steps.toDouble(step / CYCLE_LENGTH + 1));
     double levelAt = CyclicLR.scaleAt(step % CYCLE_LENGTH, STEP_SIZE_UP, INVERSE_UP, CYCLE_LENGTH, INVERSE_DOWN) * amplitudeAt;
-    return CyclicLR.level(baseLr[group], height[group], levelAt);
+    return Checks.rate(CyclicLR.level(baseLr[group], height[group], levelAt), "CyclicLR", step);
   }
 
   @Override

@@ -254,7 +254,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
       pct = (position - WARMUP_END) / LAST_SPAN;
     }
     double weight = OneCycleLR.cosWave(pct);
-    return phase == 0 ? OneCycleLR.annealCos(initialLr[group], maxLr[group], weight) : OneCycleLR.annealCos(maxLr[group], minLr[group], weight);
+    return Checks.rate(phase == 0 ? OneCycleLR.annealCos(initialLr[group], maxLr[group], weight) : OneCycleLR.annealCos(maxLr[group], minLr[group], weight), "OneCycleLR", step);
   }
 
   @Override

@@ -130,7 +130,7 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
     double stepWave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.positionInPeriod(step, PERIOD));
-    return CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[group], stepWave);
+    return Checks.rate(CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[group], stepWave), "CosineAnnealingLR", step);
   }
 
   /**

@@ -124,7 +124,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
     double stepFactor = StepLR.decayFactor(GAMMA, PERIOD, step);
-    return baseLrs[group] * stepFactor;
+    return Checks.rate(baseLrs[group] * stepFactor, "StepLR", step);
   }
 
   /**

@@ -136,7 +136,7 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
     double stepWave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.positionInPeriod(step, period));
-    return CosineAnnealingLR.lr(etaMin, halfAmplitude[group], stepWave);
+    return Checks.rate(CosineAnnealingLR.lr(etaMin, halfAmplitude[group], stepWave), "CosineAnnealingLR", step);
   }
 
   /**

@@ -53,6 +53,11 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   private long step;
 
   /**
+   * The largest initial rate in magnitude: a factor that keeps it finite keeps every group's.
+   */
+  private final double largestBaseLr;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -60,6 +65,7 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
     this.baseLrs = Checks.initialLrs(initialLrs);
     int groups = baseLrs.length;
     this.lrs = new double[groups];
+    this.largestBaseLr = Checks.largest(baseLrs);
     moveTo(0);
     lr0 = lrs[0];
   }
@@ -96,7 +102,7 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   }
 
   private void moveTo(long t) {
-    double lambda = Checks.factor(WarmupLambda.warmup(t), "LambdaLR: warmup", t);
+    double lambda = Checks.growth(Checks.factor(WarmupLambda.warmup(t), "LambdaLR: warmup", t), largestBaseLr, "LambdaLR", t);
     for (int g = 0; g < lrs.length; g++) {
       lrs[g] = LambdaLR.lr(baseLrs[g], lambda);
     }
@@ -106,8 +112,8 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   public double lrAt(long step, int group) {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
-    double lambda = Checks.factor(WarmupLambda.warmup(step), "LambdaLR: warmup", step);
-    return LambdaLR.lr(baseLrs[group], lambda);
+    double lambda = Checks.growth(Checks.factor(WarmupLambda.warmup(step), "LambdaLR: warmup", step), largestBaseLr, "LambdaLR", step);
+    return Checks.rate(LambdaLR.lr(baseLrs[group], lambda), "LambdaLR", step);
   }
 
   /**

@@ -44,6 +44,9 @@ enum Message {
   NEGATIVE_STEP_SIZE(
       "step-size-negative",
       "StepLR: stepSize (step_size) = %d is negative; like PyTorch, it decays every %d steps all the same"),
+  GROWING_RATE(
+      "growing-rate",
+      "%s: %s (%s) = %s is above 1 in magnitude, so the rate grows %s; where it would pass the largest double, PyTorch hands the optimizer an infinite rate and the scheduler throws ArithmeticException on that step"),
   NEVER_CHANGES(
       "never-changes", "%s: totalIters (total_iters) = %d <= 0, so the rate never changes"),
   IGNORED("ignored", "%s is ignored: %s"),

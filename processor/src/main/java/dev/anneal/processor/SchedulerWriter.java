@@ -50,7 +50,11 @@ final class SchedulerWriter {
     List<KindWriter> kinds = new ArrayList<>();
     boolean single = model.schedules().size() == 1 && model.combinator() == Combinator.NONE;
     for (ScheduleModel schedule : model.schedules()) {
-      kinds.add(KindWriter.of(schedule, emitter, single ? "" : "s" + schedule.index()));
+      KindWriter kind = KindWriter.of(schedule, emitter, single ? "" : "s" + schedule.index());
+      if (model.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0) {
+        kind.clockOffset = model.milestones()[schedule.index() - 1];
+      }
+      kinds.add(kind);
     }
     // A lazy schedule, alone or as the phases of a @Sequential, keeps only state that all groups
     // share and computes a group's rate when it is read; the others keep every group's rate in lrs.
@@ -62,6 +66,9 @@ final class SchedulerWriter {
     type.addField(FieldSpec("baseLrs", "PyTorch's {@code base_lrs}: the initial rate of each parameter group."));
     if (!lazy) {
       type.addField(FieldSpec("lrs", "The rate of each group at the current step."));
+    }
+    if (model.combinator() == Combinator.CHAINED) {
+      type.addField(FieldSpec(NEXT_LRS, "The rates a step computes, checked before they replace {@code lrs}."));
     }
     type.addField(com.palantir.javapoet.FieldSpec.builder(TypeName.DOUBLE, FIRST, Modifier.PRIVATE)
         .addJavadoc("The rate of group 0 at the current step, kept ready: most training loops have one\n"
@@ -101,7 +108,9 @@ final class SchedulerWriter {
         type.addField(FieldSpec("momentums", "The momentum of each group at the current step."));
       }
     }
-    type.addJavadoc(classJavadoc(model, kinds, parameterLines, metric ? null : closedForm, momentumKind != null));
+    boolean replays = !closedForm
+        && !(model.combinator() == Combinator.CHAINED && kinds.stream().anyMatch(KindWriter::chainSetsRate));
+    type.addJavadoc(classJavadoc(model, kinds, parameterLines, metric ? null : !replays, momentumKind != null));
 
     type.addMethod(constructor(model, emitter, kinds, momentumKind != null, lazy));
     type.addMethod(MethodSpec.methodBuilder("groupCount")
@@ -149,6 +158,9 @@ final class SchedulerWriter {
     return JavaFile.builder(model.schedulerName().packageName(), type.build())
         .build();
   }
+
+  /** A @Chained config's array for the rates of the step being made. */
+  static final String NEXT_LRS = "nextLrs";
 
   /** The field holding group 0's current rate; see {@link KindWriter#firstRateField}. */
   static final String FIRST = "lr0";
@@ -245,6 +257,9 @@ final class SchedulerWriter {
     constructor.addJavadoc("@throws IllegalArgumentException if a rate or a bound parameter breaks its rule\n");
     constructor.addStatement("this.baseLrs = $T.initialLrs(initialLrs)", CHECKS);
     constructor.addStatement("int groups = baseLrs.length");
+    if (model.combinator() == Combinator.CHAINED) {
+      constructor.addStatement("this.$N = new double[groups]", NEXT_LRS);
+    }
     if (!lazy) {
       constructor.addStatement("this.lrs = new double[groups]");
       if (momentum) {
@@ -421,7 +436,11 @@ final class SchedulerWriter {
             .build());
   }
 
-  /** Sets {@code lrs} at time {@code t} of a @Chained config: each schedule in turn on the rate. */
+  /**
+   * Sets {@code lrs} at time {@code t} of a @Chained config: each schedule in turn on the rate.
+   * Each group's new rate is checked and written aside, and {@code lrs} takes them only once all
+   * are in: a step that throws (a function's bad value, a rate that overflows) changes nothing.
+   */
   private static CodeBlock chainedUpdate(List<KindWriter> kinds, String t, boolean initial) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (KindWriter kind : kinds) {
@@ -435,7 +454,29 @@ final class SchedulerWriter {
     for (KindWriter kind : kinds) {
       code.addStatement("lr = $L", kind.chain("lr", t, "g"));
     }
-    return code.addStatement("lrs[g] = lr").endControlFlow().build();
+    return code.addStatement("$N[g] = $T.rate(lr, $S, $L)", NEXT_LRS, CHECKS, CHAINED, t)
+        .endControlFlow()
+        .addStatement("$T.arraycopy($N, 0, lrs, 0, lrs.length)", System.class, NEXT_LRS)
+        .build();
+  }
+
+  private static final String CHAINED = "ChainedScheduler";
+
+  /** The name a rate's refusal gives the scheduler: PyTorch's. */
+  private static String torchName(ConfigModel model) {
+    switch (model.combinator()) {
+      case SEQUENTIAL:
+        return "SequentialLR";
+      case CHAINED:
+        return CHAINED;
+      default:
+        return model.schedules().get(0).type().torchName();
+    }
+  }
+
+  /** {@code return rate;}, the rate checked: no query hands out a rate that overflowed. */
+  private static CodeBlock returnRate(ConfigModel model, CodeBlock rate) {
+    return CodeBlock.of("return $T.rate($L, $S, step);\n", CHECKS, rate, torchName(model));
   }
 
   private static MethodSpec lrAt(ConfigModel model, List<KindWriter> kinds) {
@@ -449,7 +490,7 @@ final class SchedulerWriter {
         KindWriter kind = kinds.get(0);
         method.addCode(oneCycleLimit(kind, "step", true))
             .addCode(kind.prologue("step"))
-            .addStatement("return $L", kind.lr("step", "group"));
+            .addCode(returnRate(model, kind.lr("step", "group")));
         break;
       case SEQUENTIAL:
         int[] milestones = model.milestones();
@@ -465,7 +506,7 @@ final class SchedulerWriter {
           }
           method.addCode(oneCycleLimit(k, local, true))
               .addCode(k.prologue(local))
-              .addStatement("return $L", k.lr(local, "group"));
+              .addCode(returnRate(model, k.lr(local, "group")));
           if (!last) {
             method.endControlFlow();
           }
@@ -476,7 +517,7 @@ final class SchedulerWriter {
         for (KindWriter k : kinds) {
           product.add(" * $L", k.factor("step"));
         }
-        method.addStatement("return $L", product.build());
+        method.addCode(returnRate(model, product.build()));
         break;
       default:
         throw new AssertionError(model.combinator());
@@ -487,7 +528,11 @@ final class SchedulerWriter {
   /**
    * {@code lrAt} where the schedule is a function of the step without a closed form
    * (MultiplicativeLR, and combinations of recurrences): PyTorch's recurrence replayed for one
-   * group in a local variable, in time linear in the step and without allocation.
+   * group in a local variable, in time linear in the step and without allocation, up to
+   * {@code Checks.REPLAY_LIMIT} steps. A @Chained config with a schedule that sets the rate
+   * whatever it was (LambdaLR, CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR) needs no
+   * replay past step 0: its rate at a step is the last such schedule's, passed through the ones
+   * after it once.
    */
   private static MethodSpec replay(ConfigModel model, List<KindWriter> kinds) {
     String k = "k";
@@ -522,12 +567,35 @@ final class SchedulerWriter {
     if (model.combinator() != Combinator.SEQUENTIAL || kinds.size() == 1) {
       method.addCode(oneCycleLimit(kinds.get(0), "step", true));
     }
+    int absolute = -1;
+    if (model.combinator() == Combinator.CHAINED) {
+      for (int i = 0; i < kinds.size(); i++) {
+        if (kinds.get(i).chainSetsRate()) {
+          absolute = i;
+        }
+      }
+    }
+    if (absolute >= 0) {
+      method.addComment("Schedule $L sets the rate whatever the schedules before it left: from step 1 on, the rate"
+          + " is its rate passed through the schedules after it.", absolute);
+      method.beginControlFlow("if (step > 0)");
+      CodeBlock.Builder once = CodeBlock.builder().addStatement("double lr = 0.0");
+      for (KindWriter kind : kinds.subList(absolute, kinds.size())) {
+        if (kind.chainNeedsPrologue()) {
+          once.add(kind.prologue("step"));
+        }
+        once.addStatement("lr = $L", kind.chain("lr", "step", "group"));
+      }
+      method.addCode(once.build()).addCode(returnRate(model, CodeBlock.of("lr"))).endControlFlow();
+    } else {
+      method.addStatement("$T.replayed(step, $S)", CHECKS, torchName(model));
+    }
     return method.addComment("No closed form: replay PyTorch's recurrence for this group.")
         .addStatement("double lr = baseLrs[group]")
         .beginControlFlow("for (long $L = 0; $L <= step; $L++)", k, k, k)
         .addCode(body.build())
         .endControlFlow()
-        .addStatement("return lr")
+        .addCode(returnRate(model, CodeBlock.of("lr")))
         .build();
   }
 
@@ -574,7 +642,8 @@ final class SchedulerWriter {
       doc.add(closedForm
           ? " {@link #lrAt(long, int)} gives the rate of any step without stepping."
           : " {@link #lrAt(long, int)} gives the rate of any step by replaying the recurrence, in"
-              + " time linear in the step.");
+              + " time linear in the step, up to 10^9 steps ({@code Checks.REPLAY_LIMIT}); a later step is"
+              + " refused.");
     }
     if (momentum) {
       doc.add(" {@link #momentum(int)} is the momentum to set on the optimizer with the rate.");

@@ -267,6 +267,7 @@ final class Validator {
     }
     checkListLengths(config, mirror, written, problems);
     checkSignOfTheRate(config, mirror, type, written, problems);
+    checkGrowth(config, mirror, type, written, problems);
     switch (type) {
       case STEP:
         AnnotationValue stepSize = written.get(Param.STEP_SIZE);
@@ -457,6 +458,64 @@ final class Validator {
                 : Emitter.literal(read)));
       }
     }
+  }
+
+  /** {@code ln(Double.MAX_VALUE)}: how far a rate of 1 can grow, as a power of e. */
+  private static final double LN_LARGEST = Math.log(Double.MAX_VALUE);
+
+  /**
+   * A {@code gamma} above 1 in magnitude makes ExponentialLR, StepLR and CyclicLR's exp_range grow
+   * without bound (and MultiStepLR by gamma to the number of its milestones): PyTorch accepts
+   * it, so it is pointed out with how soon the rate leaves the doubles.
+   */
+  private static void checkGrowth(Element config, AnnotationMirror mirror, ScheduleType type,
+      Map<Param, AnnotationValue> written, List<Problem> problems) {
+    AnnotationValue value = written.get(Param.GAMMA);
+    if (value == null || !(Values.of(Param.GAMMA, value) instanceof Double gamma)
+        || !(Math.abs(gamma) > 1) || !Double.isFinite(gamma)) {
+      return;
+    }
+    double stepsToOverflow = LN_LARGEST / Math.log(Math.abs(gamma));
+    String how;
+    switch (type) {
+      case EXPONENTIAL:
+        how = "without bound: from a rate of 1 it passes the largest double after about "
+            + steps(stepsToOverflow) + " steps";
+        break;
+      case STEP: {
+        AnnotationValue stepSize = written.get(Param.STEP_SIZE);
+        long period = stepSize == null ? 1 : Math.abs((long) (Integer) stepSize.getValue());
+        how = "without bound: from a rate of 1 it passes the largest double after about "
+            + steps(Math.ceil(stepsToOverflow) * Math.max(period, 1)) + " steps";
+        break;
+      }
+      case MULTI_STEP: {
+        AnnotationValue milestones = written.get(Param.MILESTONES);
+        int reachable = milestones == null ? 0
+            : dev.anneal.math.MultiStepLR.reachable((int[]) Values.of(Param.MILESTONES, milestones)).length;
+        how = "at each of its " + reachable + " reachable milestones, to " + Math.pow(Math.abs(gamma), reachable)
+            + " times the initial rate";
+        break;
+      }
+      case CYCLIC: {
+        AnnotationValue mode = written.get(Param.MODE);
+        if (mode == null || Values.of(Param.MODE, mode) != Mode.EXP_RANGE || written.containsKey(Param.SCALE_FN)) {
+          return;
+        }
+        how = "without bound: exp_range's amplitude gamma^t passes the largest double after about "
+            + steps(stepsToOverflow) + " steps";
+        break;
+      }
+      default:
+        return;
+    }
+    problems.add(Problem.warning(config, mirror, value, Message.GROWING_RATE, type.torchName(), Param.GAMMA.attribute,
+        Param.GAMMA.torchName, Emitter.literal(gamma), how));
+  }
+
+  private static String steps(double steps) {
+    return steps >= 1e15 ? String.format(java.util.Locale.ROOT, "%.3g", steps)
+        : String.format(java.util.Locale.ROOT, "%,d", (long) Math.ceil(steps));
   }
 
   /**

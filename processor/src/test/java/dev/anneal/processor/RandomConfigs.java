@@ -1789,6 +1789,11 @@ final class RandomConfigs {
    * What the processor must make of {@code config}, judged by the documented rules alone; adds the
    * tag of every error it must report to {@code errors}.
    */
+  /** A written gamma above 1 in magnitude: the rate grows, with [anneal.growing-rate]. */
+  private static boolean grows(Member m) {
+    return m.value("gamma") instanceof Double gamma && Double.isFinite(gamma) && Math.abs(gamma) > 1;
+  }
+
   static Expect classify(Config config, Set<String> errors) {
     boolean warnings = false;
     boolean either = false;
@@ -1917,9 +1922,14 @@ final class RandomConfigs {
       switch (type) {
         case STEP:
           warnings |= m.has("stepSize") && m.i("stepSize", 1) < 0;
+          warnings |= grows(m);
           break;
         case MULTI_STEP:
           warnings |= m.has("milestones") && Arrays.stream((int[]) m.value("milestones")).anyMatch(v -> v < 0);
+          warnings |= grows(m);
+          break;
+        case EXPONENTIAL:
+          warnings |= grows(m);
           break;
         case CONSTANT:
         case LINEAR:
@@ -1927,6 +1937,7 @@ final class RandomConfigs {
           warnings |= m.has("totalIters") && m.i("totalIters", 5) <= 0;
           break;
         case CYCLIC:
+          warnings |= !m.has("scaleFn") && m.e("mode", "").equals("EXP_RANGE") && grows(m);
           warnings |= m.has("scaleFn") && m.has("mode");
           warnings |= !m.has("scaleFn") && m.has("scaleMode");
           warnings |= !m.b("cycleMomentum", true) && (m.has("baseMomentum") || m.has("maxMomentum"));
