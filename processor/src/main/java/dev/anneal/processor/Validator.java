@@ -59,7 +59,93 @@ final class Validator {
     for (ScheduleInput schedule : input.schedules()) {
       checkSchedule(input, schedule, bound.getOrDefault(schedule.index(), Map.of()), problems);
     }
+    checkChainedSign(input, bound, problems);
     return problems;
+  }
+
+  /**
+   * In a @Chained config, CosineAnnealingLR steps by PyTorch's recurrence {@code eta_min + r (lr -
+   * eta_min)} on whatever rate the others left, with {@code r = (1 + cos(pi t / T)) / (1 + cos(pi
+   * (t - 1) / T)) >= 0}. It is negative only if {@code lr < eta_min} while {@code r > 1}, on the
+   * rising half. With {@code eta_min <= 0} that cannot happen. With {@code eta_min > 0} it can:
+   * where another schedule of the chain lowers the rate after step 0, and where a group's initial
+   * rate is below {@code eta_min} (the cosine then rises towards it, and the recurrence's rounding
+   * dips below a rate of 0), which only the run knows. So a positive (or bound) {@code eta_min} is
+   * pointed out unless a schedule that sets the rate whatever it was comes after the cosine and
+   * has the last word; the message says which cause the config shows. (A config that shows
+   * neither, whose rates start at or above {@code eta_min}, stays at or above 0: the descending
+   * half keeps a rate below {@code eta_min} at or above 0, the trough sets it to {@code eta_min}
+   * exactly, and a rate at or above {@code eta_min} stays there.)
+   */
+  private static void checkChainedSign(
+      ConfigInput input, Map<Integer, Map<Param, BindInput>> bound, List<Problem> problems) {
+    List<ScheduleInput> schedules = input.schedules();
+    if (input.combinator() != Combinator.CHAINED) {
+      return;
+    }
+    int lastSetter = -1;
+    for (ScheduleInput schedule : schedules) {
+      if (setsTheRate(schedule.type())) {
+        lastSetter = schedule.index();
+      }
+    }
+    for (ScheduleInput cosine : schedules) {
+      if (cosine.type() != ScheduleType.COSINE || cosine.index() < lastSetter) {
+        continue;
+      }
+      AnnotationValue written = cosine.written().get(Param.ETA_MIN);
+      boolean isBound = bound.getOrDefault(cosine.index(), Map.of()).containsKey(Param.ETA_MIN);
+      Object etaMin = written == null ? null : Values.of(Param.ETA_MIN, written);
+      if (!isBound && !(etaMin instanceof Double value && value > 0 && Double.isFinite(value))) {
+        continue;
+      }
+      String cause = "where a group's initial rate is below eta_min";
+      for (ScheduleInput other : schedules) {
+        if (other != cosine && mayLower(other, bound.getOrDefault(other.index(), Map.of()))) {
+          cause = other.type().torchName() + " in the chain can take it there";
+          break;
+        }
+      }
+      problems.add(Problem.warning(input.config(), cosine.mirror(), written, Message.NEGATIVE_RATE_CHAINED,
+          ScheduleType.COSINE.torchName(), isBound ? "(bound)" : Emitter.literal(etaMin), cause));
+    }
+  }
+
+  /** Schedules whose chained step sets the rate whatever rate it is given (from step 1 on). */
+  private static boolean setsTheRate(ScheduleType type) {
+    return type == ScheduleType.LAMBDA || type == ScheduleType.COSINE_WARM_RESTARTS
+        || type == ScheduleType.CYCLIC || type == ScheduleType.ONE_CYCLE;
+  }
+
+  /**
+   * Whether a schedule in a chain may multiply the rate by less than 1 after step 0, or set it:
+   * whenever that cannot be ruled out from the written values.
+   */
+  private static boolean mayLower(ScheduleInput schedule, Map<Param, BindInput> binds) {
+    switch (schedule.type()) {
+      case CONSTANT:
+        // factor on step 0, 1 / factor >= 1 at total_iters.
+        return false;
+      case LINEAR:
+        return binds.containsKey(Param.START_FACTOR) || binds.containsKey(Param.END_FACTOR)
+            || !(number(schedule, Param.END_FACTOR, 1.0) >= number(schedule, Param.START_FACTOR, 1.0 / 3));
+      case EXPONENTIAL:
+      case STEP:
+      case MULTI_STEP:
+        return binds.containsKey(Param.GAMMA)
+            || !(number(schedule, Param.GAMMA, schedule.type() == ScheduleType.EXPONENTIAL ? 0.0 : 0.1) >= 1);
+      case POLYNOMIAL:
+        return binds.containsKey(Param.POWER) || binds.containsKey(Param.TOTAL_ITERS)
+            || !(number(schedule, Param.POWER, 1.0) == 0 || number(schedule, Param.TOTAL_ITERS, 5) <= 0);
+      default:
+        return true;
+    }
+  }
+
+  /** A written number, or {@code otherwise}. */
+  private static double number(ScheduleInput schedule, Param param, double otherwise) {
+    AnnotationValue value = schedule.written().get(param);
+    return value == null || !(Values.of(param, value) instanceof Number number) ? otherwise : number.doubleValue();
   }
 
   private static void checkCombination(ConfigInput input, List<Problem> problems) {
