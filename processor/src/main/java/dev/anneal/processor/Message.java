@@ -44,6 +44,9 @@ enum Message {
   NEGATIVE_RATE_CHAINED(
       "negative-rate",
       "%s: etaMin (eta_min) = %s in @Chained: PyTorch's chained cosine recurrence, eta_min + r (lr - eta_min), overshoots below 0 on its rising half where the rate is below eta_min (%s), and the rate can turn negative; the numbers are PyTorch's all the same"),
+  NEGATIVE_RATE_SCALE(
+      "negative-rate",
+      "CyclicLR: scaleFn %s may return more than 1, and %s: a level above 1 takes the rate below maxLr, and it can turn negative; the numbers are PyTorch's all the same"),
   NEGATIVE_STEP_SIZE(
       "step-size-negative",
       "StepLR: stepSize (step_size) = %d is negative; like PyTorch, it decays every %d steps all the same"),

@@ -396,6 +396,7 @@ final class Validator {
               "scaleMode", "it applies to scaleFn only"));
         }
         checkMomentumIgnored(config, mirror, written, problems);
+        checkScaleSign(config, mirror, written, binds, problems);
         break;
       case ONE_CYCLE:
         checkOneCycle(config, mirror, written, binds, problems);
@@ -673,6 +674,41 @@ final class Validator {
     String why = OneCycleLR.zeroLengthPhase(totalSteps, pctStart, threePhase);
     if (why != null) {
       problems.add(Problem.error(config, mirror, pctValue, Message.ONE_CYCLE_PHASE, why));
+    }
+  }
+
+  /**
+   * CyclicLR's rate is {@code base_lr + (max_lr - base_lr) * level}, with a level in [0, 1] for the
+   * built-in modes but up to whatever a config's {@code scale_fn} returns: where some group's
+   * {@code max_lr} is below its {@code base_lr} (or either is bound), a value above 1 takes the
+   * rate below {@code max_lr}, and below 0 if it is large enough.
+   */
+  private static void checkScaleSign(TypeElement config, AnnotationMirror mirror, Map<Param, AnnotationValue> written,
+      Map<Param, BindInput> binds, List<Problem> problems) {
+    AnnotationValue scaleFn = written.get(Param.SCALE_FN);
+    if (scaleFn == null) {
+      return;
+    }
+    String why = null;
+    if (binds.containsKey(Param.BASE_LR) || binds.containsKey(Param.MAX_LR)) {
+      why = "baseLr or maxLr is bound, so maxLr may be below baseLr";
+    } else if (written.get(Param.BASE_LR) != null && written.get(Param.MAX_LR) != null
+        && Values.of(Param.BASE_LR, written.get(Param.BASE_LR)) instanceof double[] base
+        && Values.of(Param.MAX_LR, written.get(Param.MAX_LR)) instanceof double[] max
+        && base.length > 0 && max.length > 0) {
+      for (int g = 0; g < Math.max(base.length, max.length); g++) {
+        double b = base[base.length == 1 ? 0 : Math.min(g, base.length - 1)];
+        double m = max[max.length == 1 ? 0 : Math.min(g, max.length - 1)];
+        if (m < b) {
+          why = "maxLr (max_lr) = " + Emitter.literal(m) + " is below baseLr (base_lr) = " + Emitter.literal(b)
+              + (Math.max(base.length, max.length) > 1 ? " for group " + g : "");
+          break;
+        }
+      }
+    }
+    if (why != null) {
+      problems.add(Problem.warning(config, mirror, scaleFn, Message.NEGATIVE_RATE_SCALE,
+          "\"" + scaleFn.getValue() + "\"", why));
     }
   }
 

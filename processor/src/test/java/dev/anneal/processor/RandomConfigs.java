@@ -1815,6 +1815,20 @@ final class RandomConfigs {
    * What the processor must make of {@code config}, judged by the documented rules alone; adds the
    * tag of every error it must report to {@code errors}.
    */
+  /** Some group's maxLr below its baseLr: a scaleFn above 1 takes the rate below maxLr, with [anneal.negative-rate]. */
+  private static boolean maxBelowBase(Member m) {
+    if (!(m.value("baseLr") instanceof double[] base) || !(m.value("maxLr") instanceof double[] max)
+        || base.length == 0 || max.length == 0) {
+      return false;
+    }
+    for (int g = 0; g < Math.max(base.length, max.length); g++) {
+      if (max[max.length == 1 ? 0 : Math.min(g, max.length - 1)] < base[base.length == 1 ? 0 : Math.min(g, base.length - 1)]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A written gamma above 1 in magnitude: the rate grows, with [anneal.growing-rate]. */
   private static boolean grows(Member m) {
     return m.value("gamma") instanceof Double gamma && Double.isFinite(gamma) && Math.abs(gamma) > 1;
@@ -1964,6 +1978,7 @@ final class RandomConfigs {
           break;
         case CYCLIC:
           warnings |= !m.has("scaleFn") && m.e("mode", "").equals("EXP_RANGE") && grows(m);
+          warnings |= m.has("scaleFn") && maxBelowBase(m);
           warnings |= m.has("scaleFn") && m.has("mode");
           warnings |= !m.has("scaleFn") && m.has("scaleMode");
           warnings |= !m.b("cycleMomentum", true) && (m.has("baseMomentum") || m.has("maxMomentum"));
