@@ -157,11 +157,11 @@ public final class OneCycleRunScheduler implements StepScheduler,
     this.maxLr = Checks.perGroup(new double[] {0.1}, groups, Rule.FINITE, "OneCycleLR", "maxLr", "max_lr");
     this.initialLr = new double[groups];
     for (int g = 0; g < groups; g++) {
-      initialLr[g] = maxLr[g] / DIV_FACTOR;
+      initialLr[g] = Checks.rate(maxLr[g] / DIV_FACTOR, "OneCycleLR: initial_lr = max_lr / div_factor", 0);
     }
     this.minLr = new double[groups];
     for (int g = 0; g < groups; g++) {
-      minLr[g] = initialLr[g] / FINAL_DIV_FACTOR;
+      minLr[g] = Checks.rate(initialLr[g] / FINAL_DIV_FACTOR, "OneCycleLR: min_lr = initial_lr / final_div_factor", TOTAL_STEPS);
     }
     this.baseMomentum = Checks.perGroup(new double[] {0.85}, groups, Rule.FINITE, "OneCycleLR", "baseMomentum", "base_momentum");
     this.maxMomentum = Checks.perGroup(new double[] {0.95}, groups, Rule.FINITE, "OneCycleLR", "maxMomentum", "max_momentum");

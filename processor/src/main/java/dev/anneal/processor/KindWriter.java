@@ -1791,9 +1791,13 @@ abstract class KindWriter {
             .addStatement("throw new $T($S + zeroLength)", IllegalArgumentException.class, "OneCycleLR: ")
             .endControlFlow();
       }
-      initialLr = emitter.groupArray(prefix, "initialLr", CodeBlock.of("$N[g] / $N", maxLr, divFactor),
+      // A divisor near 0 could take them past the largest double: refused when the scheduler is
+      // built, naming the step whose rate it is.
+      initialLr = emitter.groupArray(prefix, "initialLr", CodeBlock.of("$T.rate($N[g] / $N, $S, 0)", Emitter.CHECKS,
+              maxLr, divFactor, "OneCycleLR: initial_lr = max_lr / div_factor"),
           "{@code initial_lr = max_lr / div_factor} of each group.");
-      minLr = emitter.groupArray(prefix, "minLr", CodeBlock.of("$N[g] / $N", initialLr, finalDivFactor),
+      minLr = emitter.groupArray(prefix, "minLr", CodeBlock.of("$T.rate($N[g] / $N, $S, $N)", Emitter.CHECKS,
+              initialLr, finalDivFactor, "OneCycleLR: min_lr = initial_lr / final_div_factor", totalSteps),
           "{@code min_lr = initial_lr / final_div_factor} of each group.");
       emitter.parameterLines.add("anneal_strategy = " + ((AnnealStrategy) constant(Param.ANNEAL_STRATEGY)).torchName()
           + ", three_phase = " + (threePhase() ? "True" : "False"));

@@ -159,6 +159,12 @@ class NumericLimitsTest {
         "@Schedule(type = LINEAR, startFactor = 0.5, totalIters = 6)",
         "@Chained",
         "final class CyclicThenLinear {}"});
+    CONFIGS.put("TinyDivFactor", new String[] {
+        "@Schedule(type = ONE_CYCLE, maxLr = 1.0, totalSteps = 100, divFactor = 1e-310)",
+        "final class TinyDivFactor {}"});
+    CONFIGS.put("TinyFinalDivFactor", new String[] {
+        "@Schedule(type = ONE_CYCLE, maxLr = 1.0, totalSteps = 100, divFactor = 1e-10, finalDivFactor = 1e-300)",
+        "final class TinyFinalDivFactor {}"});
   }
 
   private static GeneratedClasses classes;
@@ -520,5 +526,17 @@ class NumericLimitsTest {
       assertEquals(lr * ratio, classes.scheduler("LambdaThenDecay", LrFunction.class, TWO_GROUPS).lrAt(12, 0),
           1e-15);
     }
+  }
+
+  @Test
+  @DisplayName("OneCycleLR whose div factors take initial_lr or min_lr past the largest double is refused when built")
+  void oneCycleDivFactorsThatOverflow() {
+    // 1.0 / 1e-310 and 1e10 / 1e-300 are past Double.MAX_VALUE = 1.8e308.
+    assertRefused(ArithmeticException.class,
+        () -> classes.scheduler("TinyDivFactor", StepScheduler.class, 0.1), "initial_lr = max_lr / div_factor",
+        "step 0", "Infinity");
+    assertRefused(ArithmeticException.class,
+        () -> classes.scheduler("TinyFinalDivFactor", StepScheduler.class, 0.1),
+        "min_lr = initial_lr / final_div_factor", "step 100", "Infinity");
   }
 }
