@@ -156,9 +156,9 @@ public final class CyclicRunScheduler implements StepScheduler,
     }
     this.upSlope = new double[groups];
     this.downSlope = new double[groups];
+    amplitude = CyclicLR.triangular2(1.0);
     position = 0;
     cycle = 1;
-    amplitude = CyclicLR.triangular2(Steps.toDouble(cycle));
     startSlopes();
     lr0 = CyclicLR.onSlopes(FIRST_BASE_LR, position, STEP_SIZE_UP, CYCLE_LENGTH, firstUpSlope, firstDownSlope);
   }
@@ -216,7 +216,7 @@ public final class CyclicRunScheduler implements StepScheduler,
     Checks.group(group, baseLrs.length);
     double amplitudeAt = CyclicLR.triangular2(Steps.toDouble(step / CYCLE_LENGTH + 1));
     double levelAt = CyclicLR.scaleAt(step % CYCLE_LENGTH, STEP_SIZE_UP, INVERSE_UP, CYCLE_LENGTH, INVERSE_DOWN) * amplitudeAt;
-    return CyclicLR.level(baseLr[group], height[group], levelAt);
+    return Checks.rate(CyclicLR.level(baseLr[group], height[group], levelAt), "CyclicLR", step);
   }
 
   @Override

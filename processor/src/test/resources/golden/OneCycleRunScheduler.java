@@ -157,11 +157,11 @@ public final class OneCycleRunScheduler implements StepScheduler,
     this.maxLr = Checks.perGroup(new double[] {0.1}, groups, Rule.FINITE, "OneCycleLR", "maxLr", "max_lr");
     this.initialLr = new double[groups];
     for (int g = 0; g < groups; g++) {
-      initialLr[g] = maxLr[g] / DIV_FACTOR;
+      initialLr[g] = Checks.rate(maxLr[g] / DIV_FACTOR, "OneCycleLR: initial_lr = max_lr / div_factor", 0);
     }
     this.minLr = new double[groups];
     for (int g = 0; g < groups; g++) {
-      minLr[g] = initialLr[g] / FINAL_DIV_FACTOR;
+      minLr[g] = Checks.rate(initialLr[g] / FINAL_DIV_FACTOR, "OneCycleLR: min_lr = initial_lr / final_div_factor", TOTAL_STEPS);
     }
     this.baseMomentum = Checks.perGroup(new double[] {0.85}, groups, Rule.FINITE, "OneCycleLR", "baseMomentum", "base_momentum");
     this.maxMomentum = Checks.perGroup(new double[] {0.95}, groups, Rule.FINITE, "OneCycleLR", "maxMomentum", "max_momentum");
@@ -230,8 +230,9 @@ public final class OneCycleRunScheduler implements StepScheduler,
     if ((step + 1) > TOTAL_STEPS) {
       throw new IllegalStateException("OneCycleLR: step() called " + (step + 1) + " times, but totalSteps (total_steps) = " + TOTAL_STEPS);
     }
-    step++;
-    enterStep(step);
+    long next = step + 1;
+    enterStep(next);
+    step = next;
     lr0 = OneCycleLR.onCosine(firstEnd, firstHalfSpan, weight);
   }
 
@@ -253,7 +254,7 @@ public final class OneCycleRunScheduler implements StepScheduler,
       pct = (stepPosition - WARMUP_END) / LAST_SPAN;
     }
     double weightAt = OneCycleLR.cosWave(pct);
-    return phaseAt == 0 ? OneCycleLR.annealCos(initialLr[group], maxLr[group], weightAt) : OneCycleLR.annealCos(maxLr[group], minLr[group], weightAt);
+    return Checks.rate(phaseAt == 0 ? OneCycleLR.annealCos(initialLr[group], maxLr[group], weightAt) : OneCycleLR.annealCos(maxLr[group], minLr[group], weightAt), "OneCycleLR", step);
   }
 
   @Override

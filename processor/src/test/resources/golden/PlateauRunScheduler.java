@@ -53,7 +53,7 @@ public final class PlateauRunScheduler implements MetricScheduler {
   /**
    * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
    */
-  private static final long CONFIGURATION_FINGERPRINT = 0xaed188b4e6133190L;
+  private static final long CONFIGURATION_FINGERPRINT = 0xfa306b4ae975cee9L;
 
   /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.
@@ -86,7 +86,7 @@ public final class PlateauRunScheduler implements MetricScheduler {
   /**
    * PyTorch's {@code num_bad_epochs}: steps in a row without improvement.
    */
-  private int badSteps;
+  private long badSteps;
 
   /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
@@ -167,7 +167,7 @@ public final class PlateauRunScheduler implements MetricScheduler {
     StateCodec.Reader in = StateCodec.reader(state, "PlateauRunScheduler", fingerprint(), baseLrs.length, 1 * baseLrs.length + 2);
     double[] savedLrs = in.nextFinite("the rate", baseLrs.length);
     double savedBest = in.nextDouble("best");
-    int savedBadSteps = in.nextInt("badSteps");
+    long savedBadSteps = in.nextLong();
     // Each value must be what stepping to the saved step leaves.
     long savedStep = in.step();
     in.within("badSteps", savedBadSteps, 0, Math.min(savedStep, Math.max(0, PATIENCE)));

@@ -119,8 +119,9 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public void step() {
-    step++;
-    wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.positionInPeriod(step, PERIOD));
+    long next = step + 1;
+    wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.positionInPeriod(next, PERIOD));
+    step = next;
     lr0 = CosineAnnealingLR.lr(ETA_MIN, firstHalfAmplitude, wave);
   }
 
@@ -129,7 +130,7 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
     double stepWave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.positionInPeriod(step, PERIOD));
-    return CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[group], stepWave);
+    return Checks.rate(CosineAnnealingLR.lr(ETA_MIN, halfAmplitude[group], stepWave), "CosineAnnealingLR", step);
   }
 
   /**

@@ -33,7 +33,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   /**
    * The steps between decays, {@code |step_size|}.
    */
-  private static final int PERIOD = 30;
+  private static final long PERIOD = 30L;
 
   /**
    * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
@@ -69,7 +69,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   /**
    * Steps left until the next decay; the step count is {@code nextDecay - untilDecay}.
    */
-  private int untilDecay;
+  private long untilDecay;
 
   /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
@@ -124,7 +124,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
     double stepFactor = StepLR.decayFactor(GAMMA, PERIOD, step);
-    return baseLrs[group] * stepFactor;
+    return Checks.rate(baseLrs[group] * stepFactor, "StepLR", step);
   }
 
   /**
@@ -156,7 +156,7 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
     long step = in.step();
     factor = savedFactor;
     nextDecay = savedNextDecay;
-    untilDecay = (int) (nextDecay - step);
+    untilDecay = nextDecay - step;
     lr0 = firstBaseLr * factor;
   }
 }

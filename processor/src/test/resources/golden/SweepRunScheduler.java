@@ -125,8 +125,9 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
 
   @Override
   public void step() {
-    step++;
-    wave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.positionInPeriod(step, period));
+    long next = step + 1;
+    wave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.positionInPeriod(next, period));
+    step = next;
     lr0 = CosineAnnealingLR.lr(etaMin, firstHalfAmplitude, wave);
   }
 
@@ -135,7 +136,7 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
     double stepWave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.positionInPeriod(step, period));
-    return CosineAnnealingLR.lr(etaMin, halfAmplitude[group], stepWave);
+    return Checks.rate(CosineAnnealingLR.lr(etaMin, halfAmplitude[group], stepWave), "CosineAnnealingLR", step);
   }
 
   /**

@@ -181,11 +181,11 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
     Checks.group(group, baseLrs.length);
     if (step < 5) {
       double s0StepFactor = LinearLR.factor(S0_START_FACTOR, S0_END_FACTOR, S0_TOTAL_ITERS, step);
-      return baseLrs[group] * s0StepFactor;
+      return Checks.rate(baseLrs[group] * s0StepFactor, "SequentialLR", step);
     }
     long local = step - 5;
     double s1StepWave = CosineAnnealingLR.wave(S1_OMEGA, CosineAnnealingLR.positionInPeriod(local, S1_PERIOD));
-    return CosineAnnealingLR.lr(S1_ETA_MIN, s1HalfAmplitude[group], s1StepWave);
+    return Checks.rate(CosineAnnealingLR.lr(S1_ETA_MIN, s1HalfAmplitude[group], s1StepWave), "SequentialLR", step);
   }
 
   /**

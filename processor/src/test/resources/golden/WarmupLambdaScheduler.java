@@ -55,6 +55,11 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   private long step;
 
   /**
+   * The largest initial rate in magnitude: a factor that keeps it finite keeps every group's.
+   */
+  private final double largestBaseLr;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -62,6 +67,7 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
     this.baseLrs = Checks.initialLrs(initialLrs);
     int groups = baseLrs.length;
     this.lrs = new double[groups];
+    this.largestBaseLr = Checks.largest(baseLrs);
     moveTo(0);
     lr0 = lrs[0];
   }
@@ -98,7 +104,7 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   }
 
   private void moveTo(long t) {
-    double lambda = Checks.factor(WarmupLambda.warmup(t), "LambdaLR: warmup", t);
+    double lambda = Checks.growth(Checks.factor(WarmupLambda.warmup(t), "LambdaLR: warmup", t), largestBaseLr, "LambdaLR", t);
     for (int g = 0; g < lrs.length; g++) {
       lrs[g] = LambdaLR.lr(baseLrs[g], lambda);
     }
@@ -108,8 +114,8 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   public double lrAt(long step, int group) {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
-    double lambda = Checks.factor(WarmupLambda.warmup(step), "LambdaLR: warmup", step);
-    return LambdaLR.lr(baseLrs[group], lambda);
+    double lambda = Checks.growth(Checks.factor(WarmupLambda.warmup(step), "LambdaLR: warmup", step), largestBaseLr, "LambdaLR", step);
+    return Checks.rate(LambdaLR.lr(baseLrs[group], lambda), "LambdaLR", step);
   }
 
   /**
@@ -134,7 +140,7 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
     // Each value must be what stepping to the saved step leaves.
     long savedStep = in.step();
     try {
-      double lambda = Checks.factor(WarmupLambda.warmup(savedStep), "LambdaLR: warmup", savedStep);
+      double lambda = Checks.growth(Checks.factor(WarmupLambda.warmup(savedStep), "LambdaLR: warmup", savedStep), largestBaseLr, "LambdaLR", savedStep);
       for (int g = 0; g < savedLrs.length; g++) {
         in.near("the rate of group " + g, savedLrs[g], LambdaLR.lr(baseLrs[g], lambda), 0.0, 0);
       }

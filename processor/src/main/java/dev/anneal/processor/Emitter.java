@@ -52,10 +52,11 @@ final class Emitter {
   /**
    * The fields that every generated class may declare under fixed names, which the writers refer
    * to by those names: {@code baseLrs}, {@code lrs}, group 0's ready rate, the step count,
-   * {@code momentums} and the fingerprint.
+   * {@code momentums}, the fingerprint and a {@code @Chained} config's rates of the step being made.
    */
   static final List<String> FIXED_FIELDS = List.of(
-      "baseLrs", "lrs", SchedulerWriter.FIRST, "step", "momentums", StateWriter.FINGERPRINT);
+      "baseLrs", "lrs", SchedulerWriter.FIRST, "step", "momentums", StateWriter.FINGERPRINT,
+      SchedulerWriter.NEXT_LRS);
 
   /**
    * The names of the parameters and local variables that the writers use under fixed names (a

@@ -60,7 +60,7 @@ abstract class KindWriter {
    */
   static final List<String> LOCALS = List.of(
       "stepFactor", "stepWave", "lambda", "stepPosition", "pct", "phaseAt", "weightAt", "amplitudeAt", "levelAt",
-      "tCurAt", "tIAt", "clock");
+      "tCurAt", "tIAt", "clock", "nextAmplitude");
 
   static KindWriter of(ScheduleModel schedule, Emitter emitter, String prefix) {
     switch (schedule.type()) {
@@ -400,6 +400,15 @@ abstract class KindWriter {
     return CodeBlock.of("$L == 0 ? $L : $L", t, whenZero, otherwise);
   }
 
+  /**
+   * Whether {@link #chain} at a step {@code t >= 1} sets the rate whatever rate it is given, as
+   * PyTorch's schedulers without a chainable form do: the schedules before it in a chain then
+   * change nothing from step 1 on.
+   */
+  boolean chainSetsRate() {
+    return false;
+  }
+
   /** Whether a closed-form prologue is needed for {@link #chain}; absolute rates need it. */
   boolean chainNeedsPrologue() {
     return false;
@@ -455,6 +464,50 @@ abstract class KindWriter {
       emitter.constructor.addStatement("$T.restartable($N, $S)", Emitter.CHECKS, totalIters,
           schedule.type().torchName());
     }
+  }
+
+  /**
+   * Whether {@code gamma} can make the rate grow without bound: written above 1 in magnitude, or
+   * bound, so known only at run time. Only then does stepping check the rate for overflow.
+   */
+  boolean gammaMayGrow() {
+    Value value = schedule.value(Param.GAMMA);
+    return !(value instanceof Value.Constant constant) || Math.abs(((Number) constant.value()).doubleValue()) > 1;
+  }
+
+  private String largestBase;
+
+  /**
+   * The largest of this schedule's {@code base_lr}s in magnitude, a field set at construction;
+   * declare it in {@link #declare()} where {@link #growth} is used.
+   */
+  String largestBase() {
+    if (largestBase == null) {
+      largestBase = emitter.derived(prefix, "largestBaseLr", TypeName.DOUBLE, null,
+          CodeBlock.of("$T.largest($N)", Emitter.CHECKS, base),
+          "The largest initial rate in magnitude: a factor that keeps it finite keeps every group's.");
+    }
+    return largestBase;
+  }
+
+  /**
+   * {@code factor}, a factor on every group's {@code base_lr}, checked at {@code step}: a factor
+   * that would take a rate past the largest double throws before anything changes.
+   */
+  CodeBlock growth(CodeBlock factor, Object step) {
+    return CodeBlock.of("$T.growth($L, $N, $S, $L)", Emitter.CHECKS, factor, largestBase(),
+        schedule.type().torchName(), scheduleStep(step));
+  }
+
+  /**
+   * Where this schedule is a later phase of a {@code @Sequential} config, the milestone it starts
+   * at: its clock is the scheduler's step less this.
+   */
+  int clockOffset;
+
+  /** The scheduler's step for time {@code t} on this schedule's clock, for messages. */
+  CodeBlock scheduleStep(Object t) {
+    return clockOffset == 0 ? CodeBlock.of("$L", t) : CodeBlock.of("$L + $L", t, clockOffset);
   }
 
   static final ClassName MATH_STEP = ClassName.get(StepLR.class);
@@ -605,9 +658,12 @@ abstract class KindWriter {
     void declareParameters() {
       stepSize = scalar(Param.STEP_SIZE);
       gamma = scalar(Param.GAMMA);
-      period = emitter.derived(prefix, "period", TypeName.INT,
+      period = emitter.derived(prefix, "period", TypeName.LONG,
           isConstant(Param.STEP_SIZE) ? StepLR.period((Integer) constant(Param.STEP_SIZE)) : null,
           CodeBlock.of("$T.period($N)", MATH_STEP, stepSize), "The steps between decays, {@code |step_size|}.");
+      if (gammaMayGrow()) {
+        largestBase();
+      }
     }
 
     @Override
@@ -649,6 +705,17 @@ abstract class KindWriter {
 
     @Override
     CodeBlock tick() {
+      if (gammaMayGrow()) {
+        // The decay first: where it would overflow it throws, and the countdown stays.
+        return CodeBlock.builder()
+            .beginControlFlow("if ($N == 1)", untilDecay())
+            .add(decay())
+            .addStatement("$N = $N", untilDecay(), period)
+            .nextControlFlow("else")
+            .addStatement("$N--", untilDecay())
+            .endControlFlow()
+            .build();
+      }
       // A countdown to the next decay: between decays a step writes it alone, and the step
       // count follows from it and the next decay's step.
       return CodeBlock.builder()
@@ -668,7 +735,7 @@ abstract class KindWriter {
     @Override
     CodeBlock rebuildDerived() {
       return keepsClock
-          ? CodeBlock.of("$N = (int) ($N - step);\n", untilDecay(), nextDecay())
+          ? CodeBlock.of("$N = $N - step;\n", untilDecay(), nextDecay())
           : CodeBlock.of("");
     }
 
@@ -684,6 +751,14 @@ abstract class KindWriter {
     }
 
     private CodeBlock decay() {
+      if (gammaMayGrow()) {
+        // The step of this decay is the next decay's until it moves; the factor is checked first.
+        return CodeBlock.builder()
+            .addStatement("$N = $L", shared(), growth(CodeBlock.of("$N * $N", shared(), gamma), nextDecay()))
+            .addStatement("$N += $N", nextDecay(), period)
+            .add(keepFirst())
+            .build();
+      }
       return CodeBlock.builder()
           .addStatement("$N += $N", nextDecay(), period)
           .addStatement("$N *= $N", shared(), gamma)
@@ -698,7 +773,7 @@ abstract class KindWriter {
         nextDecay = emitter.state(prefix, "nextDecay", TypeName.LONG, null,
             "The step of the next decay, on this schedule's clock.");
         if (keepsClock) {
-          untilDecay = emitter.phaseState(prefix, "untilDecay", TypeName.INT,
+          untilDecay = emitter.phaseState(prefix, "untilDecay", TypeName.LONG,
               "Steps left until the next decay; the step count is {@code nextDecay - untilDecay}.");
         }
       }
@@ -754,6 +829,9 @@ abstract class KindWriter {
           array.add("}").build(), "The milestones stepping reaches, sorted, repeats kept: each decays once.");
       emitter.parameterLines.add("milestones = " + java.util.Arrays.toString(written));
       gamma = scalar(Param.GAMMA);
+      if (gammaMayGrow()) {
+        largestBase();
+      }
       passed = emitter.state(prefix, "passed", TypeName.INT, null,
           "How many milestones stepping has passed.");
       nextMilestone = emitter.phaseState(prefix, "nextMilestone", TypeName.LONG,
@@ -778,6 +856,24 @@ abstract class KindWriter {
 
     @Override
     CodeBlock advance(String t) {
+      if (gammaMayGrow()) {
+        // The milestones passed are counted in a local and the factor checked before anything
+        // changes: a decay that would overflow throws and leaves the state as it was.
+        return CodeBlock.builder()
+            .beginControlFlow("if ($L >= $N)", t, nextMilestone)
+            .addStatement("int reached = $N", passed)
+            .beginControlFlow("while (reached < $N.length && $N[reached] <= $L)", milestones, milestones, t)
+            .addStatement("reached++")
+            .endControlFlow()
+            .addStatement("int hits = reached - $N", passed)
+            .addStatement("$N = $L", shared(),
+                growth(CodeBlock.of("$N * $T.pow($N, hits)", shared(), Math.class, gamma), t))
+            .addStatement("$N = reached", passed)
+            .add(findNextMilestone())
+            .add(keepFirst())
+            .endControlFlow()
+            .build();
+      }
       // PyTorch's recurrence: at a milestone listed k times the rate is multiplied by gamma^k.
       return CodeBlock.builder()
           .beginControlFlow("if ($L >= $N)", t, nextMilestone)
@@ -911,6 +1007,9 @@ abstract class KindWriter {
     @Override
     void declareParameters() {
       gamma = scalar(Param.GAMMA);
+      if (gammaMayGrow()) {
+        largestBase();
+      }
     }
 
     @Override
@@ -930,7 +1029,8 @@ abstract class KindWriter {
 
     @Override
     CodeBlock advance(String t) {
-      return CodeBlock.of("$N = $T.next($N, $N, $L);\n", shared(), MATH_EXPONENTIAL, shared(), gamma, t);
+      CodeBlock next = CodeBlock.of("$T.next($N, $N, $L)", MATH_EXPONENTIAL, shared(), gamma, t);
+      return CodeBlock.of("$N = $L;\n", shared(), gammaMayGrow() ? growth(next, t) : next);
     }
 
     /** One multiplication a step since the factor was last set to gamma^t. */
@@ -1225,9 +1325,17 @@ abstract class KindWriter {
     CodeBlock chain(String lr, String t, String g) {
       return lr(t, g);
     }
+
+    @Override
+    boolean chainSetsRate() {
+      return true;
+    }
   }
 
   static final class Lambda extends KindWriter {
+    /** Set where the functions are MultiplicativeLR's, whose factors multiply the current rates. */
+    boolean multiplies;
+
     Lambda(ScheduleModel s, Emitter e, String p) {
       super(s, e, p);
     }
@@ -1244,6 +1352,9 @@ abstract class KindWriter {
         names.append(names.length() == 0 ? "" : ", ").append(method.getSimpleName()).append("()");
       }
       emitter.parameterLines.add("lr_lambda = " + names);
+      if (methods.size() == 1 && !multiplies) {
+        largestBase();
+      }
       if (methods.size() > 1) {
         emitter.constructor.beginControlFlow("if (groups != $L)", methods.size())
             .addStatement("throw new $T($S + groups + $S)", IllegalArgumentException.class,
@@ -1284,18 +1395,26 @@ abstract class KindWriter {
       return "lr(t) = base_lr * lr_lambda(t)";
     }
 
+    /**
+     * The factor for all groups, where one function serves them all: checked against the largest
+     * {@code base_lr}, so that no group's rate overflows and a refused step changes nothing.
+     */
     @Override
     CodeBlock prologue(String t) {
       if (methods().size() == 1) {
-        return CodeBlock.of("double $N = $L;\n", local("lambda"), call(t, "0"));
+        return CodeBlock.of("double $N = $L;\n", local("lambda"), growth(call(t, "0"), t));
       }
       return CodeBlock.of("");
     }
 
+    /** With a function per group, each group's rate is checked. */
     @Override
     CodeBlock lr(String t, String g) {
-      CodeBlock lambda = methods().size() == 1 ? CodeBlock.of("$N", local("lambda")) : call(t, g);
-      return CodeBlock.of("$T.lr($N[$L], $L)", MATH_LAMBDA, base, g, lambda);
+      if (methods().size() == 1) {
+        return CodeBlock.of("$T.lr($N[$L], $N)", MATH_LAMBDA, base, g, local("lambda"));
+      }
+      return CodeBlock.of("$T.rate($T.lr($N[$L], $L), $S, $L)", Emitter.CHECKS, MATH_LAMBDA, base, g, call(t, g),
+          schedule.type().torchName(), scheduleStep(t));
     }
 
     @Override
@@ -1326,6 +1445,11 @@ abstract class KindWriter {
           .endControlFlow()
           .build();
     }
+
+    @Override
+    boolean chainSetsRate() {
+      return true;
+    }
   }
 
   static final class Multiplicative extends KindWriter {
@@ -1334,6 +1458,7 @@ abstract class KindWriter {
     Multiplicative(ScheduleModel s, Emitter e, String p) {
       super(s, e, p);
       this.lambda = new Lambda(s, e, p);
+      this.lambda.multiplies = true;
     }
 
     @Override
@@ -1361,13 +1486,26 @@ abstract class KindWriter {
       return true;
     }
 
+    /**
+     * One function for all groups: its factor is checked against the largest current rate before
+     * any rate changes. A function per group: each group's new rate is checked.
+     */
     @Override
     CodeBlock step(String t) {
+      String name = schedule.type().torchName();
+      if (lambda.methods().size() == 1) {
+        return CodeBlock.builder()
+            .addStatement("double $N = $T.growth($L, $T.largest(lrs), $S, $L)", local("lambda"), Emitter.CHECKS,
+                lambda.call(t, "0"), Emitter.CHECKS, name, scheduleStep(t))
+            .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+            .addStatement("lrs[g] = $T.next(lrs[g], $N)", MATH_MULTIPLICATIVE, local("lambda"))
+            .endControlFlow()
+            .build();
+      }
       return CodeBlock.builder()
-          .add(lambda.prologue(t))
           .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
-          .addStatement("lrs[g] = $T.next(lrs[g], $L)", MATH_MULTIPLICATIVE,
-              lambda.methods().size() == 1 ? CodeBlock.of("$N", local("lambda")) : lambda.call(t, "g"))
+          .addStatement("lrs[g] = $T.rate($T.next(lrs[g], $L), $S, $L)", Emitter.CHECKS, MATH_MULTIPLICATIVE,
+              lambda.call(t, "g"), name, scheduleStep(t))
           .endControlFlow()
           .build();
     }
@@ -1416,6 +1554,12 @@ abstract class KindWriter {
     @Override
     CodeBlock chain(String lr, String t, String g) {
       return lr(t, g);
+    }
+
+    /** CyclicLR after another schedule passes its rate on at step 0 only ({@link Cyclic#chain}). */
+    @Override
+    boolean chainSetsRate() {
+      return true;
     }
   }
 
@@ -1493,6 +1637,15 @@ abstract class KindWriter {
             CodeBlock.of("$N[g] - $N[g]", maxMomentum, baseMomentum),
             "{@code max_momentum - base_momentum} of each group.");
       }
+      if (mayGrow()) {
+        CodeBlock reachOfRates = CodeBlock.of("$T.reach($N, $N)", Emitter.CHECKS, baseLr, height);
+        reach = emitter.derived(prefix, "reach", TypeName.DOUBLE, null, cyclesMomentum()
+                ? CodeBlock.of("$T.max($L, $T.reach($N, $N))", Math.class, reachOfRates, Emitter.CHECKS, maxMomentum,
+                    momentumHeight)
+                : reachOfRates,
+            "The largest {@code |base| + |height|} of the rates and momentum: an amplitude that keeps it finite"
+                + " keeps them all.");
+      }
       position = emitter.state(prefix, "position", TypeName.LONG, null, "Steps since the cycle began.");
       cycle = emitter.state(prefix, "cycle", TypeName.LONG, null, "The cycle, counted from 1.");
       amplitude = emitter.state(prefix, "amplitude", TypeName.DOUBLE, null,
@@ -1513,6 +1666,17 @@ abstract class KindWriter {
         level = emitter.state(prefix, "level", TypeName.DOUBLE, null,
             "{@code scale * amplitude}: how far up the cycle every group is, from 0 to 1.");
       }
+    }
+
+    private String reach;
+
+    /**
+     * Whether the amplitude can grow without bound, so that the rates and momentum could leave
+     * the doubles: a config's {@code scale_fn}, or exp_range with {@code gamma} above 1 in
+     * magnitude or bound. Only then is the amplitude checked for it.
+     */
+    private boolean mayGrow() {
+      return scaleFn() != null || (constant(Param.MODE) == Mode.EXP_RANGE && gammaMayGrow());
     }
 
     private String upSlope;
@@ -1645,10 +1809,28 @@ abstract class KindWriter {
      * per-cycle modes or of step {@code t}: PyTorch's {@code scale_fn(cycle or last_epoch)}.
      */
     private CodeBlock amplitudeOf(CodeBlock cycle, String t) {
+      return amplitudeOf(cycle, t, CodeBlock.of("$L", t));
+    }
+
+    /**
+     * The same, where the step to name in a refusal of {@code scale_fn}'s value is {@code step}:
+     * the config's function is called with its result checked, since a NaN, infinite or negative
+     * amplitude would reach the optimizer as such a rate and momentum.
+     */
+    private CodeBlock amplitudeOf(CodeBlock cycle, String t, CodeBlock step) {
+      CodeBlock amplitude = uncheckedAmplitudeOf(cycle, t, step);
+      return mayGrow()
+          ? CodeBlock.of("$T.growth($L, $N, $S, $L)", Emitter.CHECKS, amplitude, reach, "CyclicLR", scheduleStep(step))
+          : amplitude;
+    }
+
+    private CodeBlock uncheckedAmplitudeOf(CodeBlock cycle, String t, CodeBlock step) {
       ExecutableElement scaleFn = scaleFn();
       if (scaleFn != null) {
-        return CodeBlock.of("$T.$N($L)", owner(scaleFn), scaleFn.getSimpleName().toString(),
-            perCycle() ? cycle : asDouble(t));
+        CodeBlock argument = perCycle() ? cycle : asDouble(t);
+        String name = scaleFn.getSimpleName().toString();
+        return CodeBlock.of("$T.amplitude($T.$N($L), $S, $L, $L)", Emitter.CHECKS, owner(scaleFn), name,
+            argument, "CyclicLR: scaleFn " + name, argument, scheduleStep(step));
       }
       switch ((Mode) constant(Param.MODE)) {
         case TRIANGULAR:
@@ -1667,18 +1849,22 @@ abstract class KindWriter {
       return true;
     }
 
+    /** The amplitude first: a config's {@code scale_fn} that refuses its value then changes nothing. */
     @Override
     CodeBlock resetState() {
       return CodeBlock.builder()
+          .addStatement("$N = $L", amplitude, amplitudeOf(CodeBlock.of("1.0"), ZERO))
           .addStatement("$N = 0", position)
           .addStatement("$N = 1", cycle)
-          .addStatement("$N = $L", amplitude, amplitudeOf(asDouble(cycle), ZERO))
           .add(perCycle() ? slopes() : CodeBlock.of("$N = 0.0;\n", level))
           .build();
     }
 
     @Override
     CodeBlock advance(String t) {
+      if (mayGrow()) {
+        return checkedAdvance(t);
+      }
       CodeBlock.Builder code = CodeBlock.builder()
           .beginControlFlow("if (++$N == $N)", position, cycleLength)
           .addStatement("$N = 0", position)
@@ -1691,6 +1877,41 @@ abstract class KindWriter {
       }
       return code.endControlFlow()
           .addStatement("$N = $L", amplitude, amplitudeOf(asDouble(cycle), t))
+          .addStatement("$N = $T.scaleAt($N, $N, $N, $N, $N) * $N", level, MATH_CYCLIC, position, up,
+              inverseUp, cycleLength, inverseDown, amplitude)
+          .build();
+    }
+
+    /**
+     * {@link #advance} with a config's {@code scale_fn} or a growing amplitude: its value is
+     * computed and checked before any state moves, so that a refused value leaves the step where
+     * it was.
+     */
+    private CodeBlock checkedAdvance(String t) {
+      String next = local("nextAmplitude");
+      if (perCycle()) {
+        // Where this schedule keeps the count, t reads the state before the step: the step that
+        // begins the next cycle is cycle * cycle_length.
+        CodeBlock step = keepsClock ? CodeBlock.of("$N * $N", cycle, cycleLength) : CodeBlock.of("$L", t);
+        return CodeBlock.builder()
+            .beginControlFlow("if ($N + 1 == $N)", position, cycleLength)
+            .addStatement("double $N = $L", next, amplitudeOf(asDouble(CodeBlock.of("$N + 1", cycle)), t, step))
+            .addStatement("$N = 0", position)
+            .addStatement("$N++", cycle)
+            .addStatement("$N = $N", amplitude, next)
+            .add(slopes())
+            .nextControlFlow("else")
+            .addStatement("$N++", position)
+            .endControlFlow()
+            .build();
+      }
+      return CodeBlock.builder()
+          .addStatement("double $N = $L", next, amplitudeOf(null, t))
+          .beginControlFlow("if (++$N == $N)", position, cycleLength)
+          .addStatement("$N = 0", position)
+          .addStatement("$N++", cycle)
+          .endControlFlow()
+          .addStatement("$N = $N", amplitude, next)
           .addStatement("$N = $T.scaleAt($N, $N, $N, $N, $N) * $N", level, MATH_CYCLIC, position, up,
               inverseUp, cycleLength, inverseDown, amplitude)
           .build();
@@ -1851,9 +2072,13 @@ abstract class KindWriter {
             .addStatement("throw new $T($S + zeroLength)", IllegalArgumentException.class, "OneCycleLR: ")
             .endControlFlow();
       }
-      initialLr = emitter.groupArray(prefix, "initialLr", CodeBlock.of("$N[g] / $N", maxLr, divFactor),
+      // A divisor near 0 could take them past the largest double: refused when the scheduler is
+      // built, naming the step whose rate it is.
+      initialLr = emitter.groupArray(prefix, "initialLr", CodeBlock.of("$T.rate($N[g] / $N, $S, 0)", Emitter.CHECKS,
+              maxLr, divFactor, "OneCycleLR: initial_lr = max_lr / div_factor"),
           "{@code initial_lr = max_lr / div_factor} of each group.");
-      minLr = emitter.groupArray(prefix, "minLr", CodeBlock.of("$N[g] / $N", initialLr, finalDivFactor),
+      minLr = emitter.groupArray(prefix, "minLr", CodeBlock.of("$T.rate($N[g] / $N, $S, $N)", Emitter.CHECKS,
+              initialLr, finalDivFactor, "OneCycleLR: min_lr = initial_lr / final_div_factor", totalSteps),
           "{@code min_lr = initial_lr / final_div_factor} of each group.");
       emitter.parameterLines.add("anneal_strategy = " + ((AnnealStrategy) constant(Param.ANNEAL_STRATEGY)).torchName()
           + ", three_phase = " + (threePhase() ? "True" : "False"));
@@ -2154,7 +2379,7 @@ abstract class KindWriter {
       best = emitter.state(prefix, "best", TypeName.DOUBLE,
           CodeBlock.of("$T.$L", Double.class, mode == Mode.MIN ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY"),
           "The best metric so far; infinitely bad at first.");
-      badSteps = emitter.state(prefix, "badSteps", TypeName.INT, CodeBlock.of("0"),
+      badSteps = emitter.state(prefix, "badSteps", TypeName.LONG, CodeBlock.of("0"),
           "PyTorch's {@code num_bad_epochs}: steps in a row without improvement.");
       if (hasCooldown()) {
         cooldownLeft = emitter.state(prefix, "cooldownLeft", TypeName.INT, CodeBlock.of("0"),

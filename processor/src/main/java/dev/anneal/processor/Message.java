@@ -49,9 +49,18 @@ enum Message {
   NEGATIVE_RATE(
       "negative-rate",
       "%s: %s (%s) = %s is negative, which turns the rate negative; the numbers are PyTorch's all the same"),
+  NEGATIVE_RATE_CHAINED(
+      "negative-rate",
+      "%s: etaMin (eta_min) = %s in @Chained: PyTorch's chained cosine recurrence, eta_min + r (lr - eta_min), overshoots below 0 on its rising half where the rate is below eta_min (%s), and the rate can turn negative; the numbers are PyTorch's all the same"),
+  NEGATIVE_RATE_SCALE(
+      "negative-rate",
+      "CyclicLR: scaleFn %s may return more than 1, and %s: a level above 1 takes the rate below maxLr, and it can turn negative; the numbers are PyTorch's all the same"),
   NEGATIVE_STEP_SIZE(
       "step-size-negative",
       "StepLR: stepSize (step_size) = %d is negative; like PyTorch, it decays every %d steps all the same"),
+  GROWING_RATE(
+      "growing-rate",
+      "%s: %s (%s) = %s is above 1 in magnitude, so the rate grows %s; where it would pass the largest double, PyTorch hands the optimizer an infinite rate and the scheduler throws ArithmeticException on that step"),
   NEVER_CHANGES(
       "never-changes", "%s: totalIters (total_iters) = %d <= 0, so the rate never changes"),
   NEVER_CHANGES_LATER(

@@ -63,6 +63,7 @@ final class Validator {
     }
     checkDecaysWithinPhases(input, problems);
     checkPerGroupTotal(input, problems);
+    checkChainedSign(input, bound, problems);
     return problems;
   }
 
@@ -138,6 +139,91 @@ final class Validator {
         }
       }
     }
+  }
+
+  /**
+   * In a @Chained config, CosineAnnealingLR steps by PyTorch's recurrence {@code eta_min + r (lr -
+   * eta_min)} on whatever rate the others left, with {@code r = (1 + cos(pi t / T)) / (1 + cos(pi
+   * (t - 1) / T)) >= 0}. It is negative only if {@code lr < eta_min} while {@code r > 1}, on the
+   * rising half. With {@code eta_min <= 0} that cannot happen. With {@code eta_min > 0} it can:
+   * where another schedule of the chain lowers the rate after step 0, and where a group's initial
+   * rate is below {@code eta_min} (the cosine then rises towards it, and the recurrence's rounding
+   * dips below a rate of 0), which only the run knows. So a positive (or bound) {@code eta_min} is
+   * pointed out unless a schedule that sets the rate whatever it was comes after the cosine and
+   * has the last word; the message says which cause the config shows. (A config that shows
+   * neither, whose rates start at or above {@code eta_min}, stays at or above 0: the descending
+   * half keeps a rate below {@code eta_min} at or above 0, the trough sets it to {@code eta_min}
+   * exactly, and a rate at or above {@code eta_min} stays there.)
+   */
+  private static void checkChainedSign(
+      ConfigInput input, Map<Integer, Map<Param, BindInput>> bound, List<Problem> problems) {
+    List<ScheduleInput> schedules = input.schedules();
+    if (input.combinator() != Combinator.CHAINED) {
+      return;
+    }
+    int lastSetter = -1;
+    for (ScheduleInput schedule : schedules) {
+      if (setsTheRate(schedule.type())) {
+        lastSetter = schedule.index();
+      }
+    }
+    for (ScheduleInput cosine : schedules) {
+      if (cosine.type() != ScheduleType.COSINE || cosine.index() < lastSetter) {
+        continue;
+      }
+      AnnotationValue written = cosine.written().get(Param.ETA_MIN);
+      boolean isBound = bound.getOrDefault(cosine.index(), Map.of()).containsKey(Param.ETA_MIN);
+      Object etaMin = written == null ? null : Values.of(Param.ETA_MIN, written);
+      if (!isBound && !(etaMin instanceof Double value && value > 0 && Double.isFinite(value))) {
+        continue;
+      }
+      String cause = "where a group's initial rate is below eta_min";
+      for (ScheduleInput other : schedules) {
+        if (other != cosine && mayLower(other, bound.getOrDefault(other.index(), Map.of()))) {
+          cause = other.type().torchName() + " in the chain can take it there";
+          break;
+        }
+      }
+      problems.add(Problem.warning(input.config(), cosine.mirror(), written, Message.NEGATIVE_RATE_CHAINED,
+          ScheduleType.COSINE.torchName(), isBound ? "(bound)" : Emitter.literal(etaMin), cause));
+    }
+  }
+
+  /** Schedules whose chained step sets the rate whatever rate it is given (from step 1 on). */
+  private static boolean setsTheRate(ScheduleType type) {
+    return type == ScheduleType.LAMBDA || type == ScheduleType.COSINE_WARM_RESTARTS
+        || type == ScheduleType.CYCLIC || type == ScheduleType.ONE_CYCLE;
+  }
+
+  /**
+   * Whether a schedule in a chain may multiply the rate by less than 1 after step 0, or set it:
+   * whenever that cannot be ruled out from the written values.
+   */
+  private static boolean mayLower(ScheduleInput schedule, Map<Param, BindInput> binds) {
+    switch (schedule.type()) {
+      case CONSTANT:
+        // factor on step 0, 1 / factor >= 1 at total_iters.
+        return false;
+      case LINEAR:
+        return binds.containsKey(Param.START_FACTOR) || binds.containsKey(Param.END_FACTOR)
+            || !(number(schedule, Param.END_FACTOR, 1.0) >= number(schedule, Param.START_FACTOR, 1.0 / 3));
+      case EXPONENTIAL:
+      case STEP:
+      case MULTI_STEP:
+        return binds.containsKey(Param.GAMMA)
+            || !(number(schedule, Param.GAMMA, schedule.type() == ScheduleType.EXPONENTIAL ? 0.0 : 0.1) >= 1);
+      case POLYNOMIAL:
+        return binds.containsKey(Param.POWER) || binds.containsKey(Param.TOTAL_ITERS)
+            || !(number(schedule, Param.POWER, 1.0) == 0 || number(schedule, Param.TOTAL_ITERS, 5) <= 0);
+      default:
+        return true;
+    }
+  }
+
+  /** A written number, or {@code otherwise}. */
+  private static double number(ScheduleInput schedule, Param param, double otherwise) {
+    AnnotationValue value = schedule.written().get(param);
+    return value == null || !(Values.of(param, value) instanceof Number number) ? otherwise : number.doubleValue();
   }
 
   private static void checkCombination(ConfigInput input, List<Problem> problems) {
@@ -483,6 +569,7 @@ final class Validator {
     }
     checkListLengths(config, mirror, written, problems);
     checkSignOfTheRate(config, mirror, type, written, problems);
+    checkGrowth(config, mirror, type, written, problems);
     switch (type) {
       case STEP:
         AnnotationValue stepSize = written.get(Param.STEP_SIZE);
@@ -535,6 +622,7 @@ final class Validator {
               "scaleMode", "it applies to scaleFn only"));
         }
         checkMomentumIgnored(config, mirror, written, problems);
+        checkScaleSign(config, mirror, written, binds, problems);
         break;
       case ONE_CYCLE:
         checkOneCycle(config, mirror, written, binds, problems);
@@ -709,6 +797,64 @@ final class Validator {
     }
   }
 
+  /** {@code ln(Double.MAX_VALUE)}: how far a rate of 1 can grow, as a power of e. */
+  private static final double LN_LARGEST = Math.log(Double.MAX_VALUE);
+
+  /**
+   * A {@code gamma} above 1 in magnitude makes ExponentialLR, StepLR and CyclicLR's exp_range grow
+   * without bound (and MultiStepLR by gamma to the number of its milestones): PyTorch accepts
+   * it, so it is pointed out with how soon the rate leaves the doubles.
+   */
+  private static void checkGrowth(Element config, AnnotationMirror mirror, ScheduleType type,
+      Map<Param, AnnotationValue> written, List<Problem> problems) {
+    AnnotationValue value = written.get(Param.GAMMA);
+    if (value == null || !(Values.of(Param.GAMMA, value) instanceof Double gamma)
+        || !(Math.abs(gamma) > 1) || !Double.isFinite(gamma)) {
+      return;
+    }
+    double stepsToOverflow = LN_LARGEST / Math.log(Math.abs(gamma));
+    String how;
+    switch (type) {
+      case EXPONENTIAL:
+        how = "without bound: from a rate of 1 it passes the largest double after about "
+            + steps(stepsToOverflow) + " steps";
+        break;
+      case STEP: {
+        AnnotationValue stepSize = written.get(Param.STEP_SIZE);
+        long period = stepSize == null ? 1 : Math.abs((long) (Integer) stepSize.getValue());
+        how = "without bound: from a rate of 1 it passes the largest double after about "
+            + steps(Math.ceil(stepsToOverflow) * Math.max(period, 1)) + " steps";
+        break;
+      }
+      case MULTI_STEP: {
+        AnnotationValue milestones = written.get(Param.MILESTONES);
+        int reachable = milestones == null ? 0
+            : dev.anneal.math.MultiStepLR.reachable((int[]) Values.of(Param.MILESTONES, milestones)).length;
+        how = "at each of its " + reachable + " reachable milestones, to " + Math.pow(Math.abs(gamma), reachable)
+            + " times the initial rate";
+        break;
+      }
+      case CYCLIC: {
+        AnnotationValue mode = written.get(Param.MODE);
+        if (mode == null || Values.of(Param.MODE, mode) != Mode.EXP_RANGE || written.containsKey(Param.SCALE_FN)) {
+          return;
+        }
+        how = "without bound: exp_range's amplitude gamma^t passes the largest double after about "
+            + steps(stepsToOverflow) + " steps";
+        break;
+      }
+      default:
+        return;
+    }
+    problems.add(Problem.warning(config, mirror, value, Message.GROWING_RATE, type.torchName(), Param.GAMMA.attribute,
+        Param.GAMMA.torchName, Emitter.literal(gamma), how));
+  }
+
+  private static String steps(double steps) {
+    return steps >= 1e15 ? String.format(java.util.Locale.ROOT, "%.3g", steps)
+        : String.format(java.util.Locale.ROOT, "%,d", (long) Math.ceil(steps));
+  }
+
   /**
    * Whether a thrown type is a checked exception, which the generated class, calling the method
    * from {@code step()} and {@code lr()}, could neither catch nor declare.
@@ -778,6 +924,41 @@ final class Validator {
     String why = OneCycleLR.zeroLengthPhase(totalSteps, pctStart, threePhase);
     if (why != null) {
       problems.add(Problem.error(config, mirror, pctValue, Message.ONE_CYCLE_PHASE, why));
+    }
+  }
+
+  /**
+   * CyclicLR's rate is {@code base_lr + (max_lr - base_lr) * level}, with a level in [0, 1] for the
+   * built-in modes but up to whatever a config's {@code scale_fn} returns: where some group's
+   * {@code max_lr} is below its {@code base_lr} (or either is bound), a value above 1 takes the
+   * rate below {@code max_lr}, and below 0 if it is large enough.
+   */
+  private static void checkScaleSign(TypeElement config, AnnotationMirror mirror, Map<Param, AnnotationValue> written,
+      Map<Param, BindInput> binds, List<Problem> problems) {
+    AnnotationValue scaleFn = written.get(Param.SCALE_FN);
+    if (scaleFn == null) {
+      return;
+    }
+    String why = null;
+    if (binds.containsKey(Param.BASE_LR) || binds.containsKey(Param.MAX_LR)) {
+      why = "baseLr or maxLr is bound, so maxLr may be below baseLr";
+    } else if (written.get(Param.BASE_LR) != null && written.get(Param.MAX_LR) != null
+        && Values.of(Param.BASE_LR, written.get(Param.BASE_LR)) instanceof double[] base
+        && Values.of(Param.MAX_LR, written.get(Param.MAX_LR)) instanceof double[] max
+        && base.length > 0 && max.length > 0) {
+      for (int g = 0; g < Math.max(base.length, max.length); g++) {
+        double b = base[base.length == 1 ? 0 : Math.min(g, base.length - 1)];
+        double m = max[max.length == 1 ? 0 : Math.min(g, max.length - 1)];
+        if (m < b) {
+          why = "maxLr (max_lr) = " + Emitter.literal(m) + " is below baseLr (base_lr) = " + Emitter.literal(b)
+              + (Math.max(base.length, max.length) > 1 ? " for group " + g : "");
+          break;
+        }
+      }
+    }
+    if (why != null) {
+      problems.add(Problem.warning(config, mirror, scaleFn, Message.NEGATIVE_RATE_SCALE,
+          "\"" + scaleFn.getValue() + "\"", why));
     }
   }
 

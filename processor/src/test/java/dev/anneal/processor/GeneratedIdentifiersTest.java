@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Names inside generated classes")
 class GeneratedIdentifiersTest {
 
-  private static final List<String> LINT = List.of("-Xlint:all", "-Werror");
+  private static final List<String> LINT = List.of("-Xlint:all");
 
   /** The schedule types that can be a later phase of @Sequential or a link of @Chained. */
   private static final Set<ScheduleType> LATER = EnumSet.complementOf(
@@ -137,7 +137,7 @@ class GeneratedIdentifiersTest {
     }
     assertEquals(EnumSet.allOf(ScheduleType.class), covered);
     Compilation compilation = Sources.compile(LINT, sources.toArray(JavaFileObject[]::new));
-    assertThat(compilation).succeededWithoutWarnings();
+    assertCompiledWithoutJavacWarnings(compilation);
   }
 
   /** The later schedules of every kind that have a closed form, written in full. */
@@ -245,7 +245,7 @@ class GeneratedIdentifiersTest {
         .map(name -> callingConfig(template, pkg, name, nested))
         .collect(Collectors.toList());
     Compilation compilation = Sources.compile(LINT, sources.toArray(JavaFileObject[]::new));
-    assertThat(compilation).succeededWithoutWarnings();
+    assertCompiledWithoutJavacWarnings(compilation);
   }
 
   @Test
@@ -258,5 +258,19 @@ class GeneratedIdentifiersTest {
     int chained = CALLING.size() - 1;
     assertCompilesUnderEveryName(generatedVariableNames(sequential), "nested", true, sequential);
     assertCompilesUnderEveryName(generatedVariableNames(chained), "", false, chained);
+  }
+
+  /**
+   * The compilation succeeded and javac warned of nothing: the processor's own warnings on the
+   * configs' values (a bound eta_min in a chain, a scale function beside bound rates) are about the
+   * schedules, which these tests choose for their names, not about the generated code.
+   */
+  private static void assertCompiledWithoutJavacWarnings(Compilation compilation) {
+    assertThat(compilation).succeeded();
+    List<String> javacWarnings = compilation.warnings().stream()
+        .map(d -> d.getMessage(java.util.Locale.ROOT))
+        .filter(message -> !message.startsWith("[anneal."))
+        .collect(java.util.stream.Collectors.toList());
+    org.junit.jupiter.api.Assertions.assertTrue(javacWarnings.isEmpty(), () -> "javac warned: " + javacWarnings);
   }
 }

@@ -169,6 +169,41 @@ class ProcessorRobustnessPropertyTest {
   }
 
   @Provide
+  Arbitrary<Unit> chainedUnits() {
+    return Arbitraries.randomValue(random -> {
+      String outer = "Chained" + UNITS.incrementAndGet();
+      List<Config> configs = new ArrayList<>();
+      int size = 50 + random.nextInt(21);
+      for (int i = 0; i < size; i++) {
+        configs.add(RandomConfigs.chained(random, "C" + i));
+      }
+      return new Unit(outer, configs);
+    }).withoutEdgeCases();
+  }
+
+  /**
+   * Random @Chained pairs and triples with valid values, a third of them CosineAnnealingLR: a
+   * config without a warning never gives a negative, NaN or infinite rate (the README's promise;
+   * PyTorch's chained cosine recurrence can overshoot below 0 where another schedule lowers the
+   * rate under eta_min, and exactly those get [anneal.negative-rate]), and every rate is PyTorch's.
+   */
+  @Property(tries = 3, seed = "20261205", shrinking = ShrinkingMode.OFF)
+  void chainedConfigsWithoutAWarningNeverGiveANegativeRate(@ForAll("chainedUnits") Unit unit) {
+    JavaFileObject source = source(unit);
+    Compilation compilation = compile(unit, source);
+    List<Config> failedInside = failedInside(unit, source, compilation);
+    if (failedInside.isEmpty()) {
+      checkAccepted(unit, source, compilation);
+    } else {
+      Unit rest = unit.without(failedInside);
+      JavaFileObject restSource = source(rest);
+      Compilation again = compile(rest, restSource);
+      failedInside(rest, restSource, again);
+      checkAccepted(rest, restSource, again);
+    }
+  }
+
+  @Provide
   Arbitrary<Unit> mixedUnits() {
     return Arbitraries.randomValue(random -> {
       String outer = "Mixed" + UNITS.incrementAndGet();
@@ -517,6 +552,10 @@ class ProcessorRobustnessPropertyTest {
       for (int g = 0; g < groups; g++) {
         double lr = scheduler.lr(g);
         actual[t][g] = lr;
+        if (config.expect == Expect.VALID && !(lr >= 0 && lr <= Double.MAX_VALUE)) {
+          return "a config that compiles without a warning gave the rate " + lr + " at step " + t + ", group " + g
+              + " (PyTorch: " + expected[t][g] + ")";
+        }
         String wrong = check("lr", t, g, expected[t][g], lr, peak[g], odd);
         if (wrong != null) {
           return wrong;

@@ -599,6 +599,32 @@ final class RandomConfigs {
     return config;
   }
 
+  /**
+   * A @Chained config of two or three schedules a user could write, with valid values and no value
+   * the processor warns about on its own, run long: for the sign of chained rates.
+   */
+  static Config chained(Random r, String name) {
+    Config config = new Config(name);
+    config.groups = between(r, 1, 3);
+    config.longRun = chance(r, 0.25);
+    config.combinator = Combinator.CHAINED;
+    int count = between(r, 2, 3);
+    for (int i = 0; i < count; i++) {
+      ScheduleType type = i == 0 && chance(r, 0.1) ? ScheduleType.ONE_CYCLE
+          : chance(r, 0.35) ? ScheduleType.COSINE : pick(r, COMBINABLE);
+      config.members.add(member(r, config, type, i == 0 ? Role.CHAINED_FIRST : Role.CHAINED_LATER, false));
+    }
+    config.recipe = "@Chained " + config.members.stream().map(m -> m.type.name()).collect(Collectors.joining(", "));
+    plan(r, config);
+    Set<String> errors = new LinkedHashSet<>();
+    config.expect = classify(config, errors);
+    if (config.expect != Expect.VALID && config.expect != Expect.WARNED) {
+      throw new AssertionError("a chained config judged " + config.expect + " " + errors + ": "
+          + config.recipe + "\n" + String.join("\n", lines(config)));
+    }
+    return config;
+  }
+
   /** Varies how the config is declared, in ways that must not change anything. */
   private static void decorate(Random r, Config config) {
     double d = r.nextDouble();
@@ -1798,6 +1824,25 @@ final class RandomConfigs {
    * What the processor must make of {@code config}, judged by the documented rules alone; adds the
    * tag of every error it must report to {@code errors}.
    */
+  /** Some group's maxLr below its baseLr: a scaleFn above 1 takes the rate below maxLr, with [anneal.negative-rate]. */
+  private static boolean maxBelowBase(Member m) {
+    if (!(m.value("baseLr") instanceof double[] base) || !(m.value("maxLr") instanceof double[] max)
+        || base.length == 0 || max.length == 0) {
+      return false;
+    }
+    for (int g = 0; g < Math.max(base.length, max.length); g++) {
+      if (max[max.length == 1 ? 0 : Math.min(g, max.length - 1)] < base[base.length == 1 ? 0 : Math.min(g, base.length - 1)]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A written gamma above 1 in magnitude: the rate grows, with [anneal.growing-rate]. */
+  private static boolean grows(Member m) {
+    return m.value("gamma") instanceof Double gamma && Double.isFinite(gamma) && Math.abs(gamma) > 1;
+  }
+
   static Expect classify(Config config, Set<String> errors) {
     boolean warnings = false;
     boolean either = false;
@@ -1970,12 +2015,17 @@ final class RandomConfigs {
         case STEP:
           warnings |= m.has("stepSize") && m.i("stepSize", 1) < 0;
           warnings |= m.has("stepSize") && Math.abs((long) m.i("stepSize", 1)) >= length;
+          warnings |= grows(m);
           break;
         case MULTI_STEP:
           warnings |= m.has("milestones") && Arrays.stream((int[]) m.value("milestones")).anyMatch(v -> v < 0);
           warnings |= m.has("milestones") && Arrays.stream((int[]) m.value("milestones")).anyMatch(v -> v >= length);
           // No milestone: the rate never changes.
           warnings |= m.has("milestones") && ((int[]) m.value("milestones")).length == 0;
+          warnings |= grows(m);
+          break;
+        case EXPONENTIAL:
+          warnings |= grows(m);
           break;
         case CONSTANT:
         case LINEAR:
@@ -1983,6 +2033,8 @@ final class RandomConfigs {
           warnings |= m.has("totalIters") && m.i("totalIters", 5) <= 0;
           break;
         case CYCLIC:
+          warnings |= !m.has("scaleFn") && m.e("mode", "").equals("EXP_RANGE") && grows(m);
+          warnings |= m.has("scaleFn") && maxBelowBase(m);
           warnings |= m.has("scaleFn") && m.has("mode");
           warnings |= !m.has("scaleFn") && m.has("scaleMode");
           warnings |= !m.b("cycleMomentum", true) && (m.has("baseMomentum") || m.has("maxMomentum"));
@@ -2023,7 +2075,35 @@ final class RandomConfigs {
     if (either) {
       return Expect.EITHER;
     }
+    warnings |= chainedCosineMayTurnNegative(config);
     return warnings ? Expect.WARNED : Expect.VALID;
+  }
+
+  /**
+   * The documented rule of [anneal.negative-rate] in @Chained: CosineAnnealingLR with etaMin > 0,
+   * not followed by a schedule that sets the rate (LambdaLR, CosineAnnealingWarmRestarts, CyclicLR,
+   * OneCycleLR): PyTorch's chained recurrence can overshoot below 0 where another schedule lowers
+   * the rate or a group starts below etaMin.
+   */
+  static boolean chainedCosineMayTurnNegative(Config config) {
+    if (config.combinator != Combinator.CHAINED) {
+      return false;
+    }
+    int lastSetter = -1;
+    for (int i = 0; i < config.members.size(); i++) {
+      ScheduleType type = config.members.get(i).type;
+      if (type == ScheduleType.LAMBDA || type == ScheduleType.COSINE_WARM_RESTARTS || type == ScheduleType.CYCLIC
+          || type == ScheduleType.ONE_CYCLE) {
+        lastSetter = i;
+      }
+    }
+    for (int i = lastSetter + 1; i < config.members.size(); i++) {
+      Member cosine = config.members.get(i);
+      if (cosine.type == ScheduleType.COSINE && cosine.d("etaMin", 0) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The tag of what is wrong with the method {@code name} names, or null if it fits. */

@@ -227,7 +227,8 @@ class RestoreStateValidationTest {
   /**
    * States saved by the generator before the saved values were checked (two cuts of every config,
    * captured as bytes) restore, save back the very same bytes, and continue as a scheduler
-   * stepped there.
+   * stepped there; ReduceLROnPlateau's, whose layout has changed since, are refused as another
+   * configuration.
    */
   @Test
   void statesSavedBeforeTheseChecksStillRestore() throws IOException {
@@ -240,6 +241,15 @@ class RestoreStateValidationTest {
         int steps = Integer.parseInt(fields[1]);
         byte[] saved = HexFormat.of().parseHex(fields[2]);
         LrScheduler restored = scheduler(name);
+        if (name.startsWith("Plateau")) {
+          // ReduceLROnPlateau has counted bad steps in a long since (patience = Integer.MAX_VALUE
+          // reduces on the 2^31st), a layout of its own: its earlier states are another configuration.
+          SchedulerStateException refused =
+              assertThrows(SchedulerStateException.class, () -> restored.restoreState(saved), line);
+          assertEquals(SchedulerStateException.Reason.CONFIGURATION, refused.reason(), line);
+          lines++;
+          continue;
+        }
         restored.restoreState(saved);
         assertArrayEquals(saved, restored.saveState(), line);
         LrScheduler reference = stepped(name, steps);

@@ -180,4 +180,78 @@ public final class Checks {
     }
     return factor;
   }
+
+  /**
+   * The value of a config's amplitude function ({@code scale_fn} of CyclicLR) for {@code argument}
+   * (the cycle or the step) at {@code step}, refused if it is not a finite number {@code >= 0}: the
+   * rate and the momentum would follow it to NaN, an infinity or the wrong side of their range.
+   */
+  public static double amplitude(double amplitude, String function, double argument, long step) {
+    if (!(amplitude >= 0) || amplitude == Double.POSITIVE_INFINITY) {
+      throw new IllegalStateException(function + "(" + argument + ") returned " + amplitude + " at step " + step
+          + "; an amplitude must be a finite number >= 0");
+    }
+    return amplitude;
+  }
+
+  /**
+   * A factor that the rates of a schedule are multiplied by, refused where a rate would leave the
+   * doubles: {@code largest} bounds the magnitude of what it multiplies (the largest initial rate,
+   * say), so a factor that passes keeps every rate finite. PyTorch would hand the optimizer the
+   * infinite rate; the step that would make it throws instead and changes nothing.
+   */
+  public static double growth(double factor, double largest, String schedule, long step) {
+    if (!(Math.abs(factor) <= Double.MAX_VALUE && Math.abs(factor * largest) <= Double.MAX_VALUE)) {
+      throw new ArithmeticException(schedule + ": the rate overflows at step " + step + ": a factor of " + factor
+          + " on rates up to " + largest + " is past the largest double, " + Double.MAX_VALUE);
+    }
+    return factor;
+  }
+
+  /**
+   * A rate at {@code step}, refused if it is not a finite number: for the random-access queries
+   * and the schedules that compute each group's rate apart.
+   */
+  public static double rate(double rate, String schedule, long step) {
+    if (!(Math.abs(rate) <= Double.MAX_VALUE)) {
+      throw new ArithmeticException(schedule + ": the rate at step " + step + " is " + rate
+          + ", not a finite number: it overflows the doubles");
+    }
+    return rate;
+  }
+
+  /** The largest magnitude in {@code values}. */
+  public static double largest(double[] values) {
+    double largest = 0;
+    for (double value : values) {
+      largest = Math.max(largest, Math.abs(value));
+    }
+    return largest;
+  }
+
+  /** The largest {@code |from[g]| + |span[g]|}: how far {@code from + span * level} reaches for level in [0, 1]. */
+  public static double reach(double[] from, double[] span) {
+    double reach = 0;
+    for (int g = 0; g < from.length; g++) {
+      reach = Math.max(reach, Math.abs(from[g]) + Math.abs(span[g]));
+    }
+    return reach;
+  }
+
+  /**
+   * The most steps {@code lrAt} replays where a schedule has no closed form (MultiplicativeLR,
+   * and a {@code @Chained} config whose rates follow PyTorch's recurrences): 10^9, a few seconds
+   * to a minute of replay depending on the schedules.
+   */
+  public static final long REPLAY_LIMIT = 1_000_000_000L;
+
+  /** Refuses a step past {@link #REPLAY_LIMIT} for {@code lrAt} by replay, rather than run for hours. */
+  public static long replayed(long step, String schedule) {
+    if (step > REPLAY_LIMIT) {
+      throw new IllegalArgumentException(schedule + ": lrAt(" + step + ") would replay the recurrence step by step;"
+          + " it replays at most " + REPLAY_LIMIT + " steps (REPLAY_LIMIT), in time linear in the step."
+          + " Step the scheduler, or save its state, to reach later steps");
+    }
+    return step;
+  }
 }

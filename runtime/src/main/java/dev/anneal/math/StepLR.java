@@ -10,13 +10,16 @@ package dev.anneal.math;
 public final class StepLR {
   private StepLR() {}
 
-  /** The steps between decays, {@code |step_size|}. */
-  public static int period(int stepSize) {
-    return Math.abs(stepSize);
+  /**
+   * The steps between decays, {@code |step_size|}, as a {@code long}: for {@code step_size =
+   * Integer.MIN_VALUE} it is 2^31, which no {@code int} holds.
+   */
+  public static long period(int stepSize) {
+    return Math.abs((long) stepSize);
   }
 
   /** The factor on {@code base_lr} at step {@code t}, given the {@link #period}. */
-  public static double decayFactor(double gamma, int period, long t) {
+  public static double decayFactor(double gamma, long period, long t) {
     return Math.pow(gamma, Steps.toDouble(t / period));
   }
 

@@ -154,4 +154,27 @@ class FormulasTest {
     assertEquals(false, ReduceLROnPlateau.greaterAbsolute(Double.NaN, 1.0, 0));
     assertEquals(true, ReduceLROnPlateau.lessRelative(0.5, Double.POSITIVE_INFINITY, 0.9999));
   }
+
+  /**
+   * Stepping ExponentialLR multiplies by gamma, except at every multiple of the resync period,
+   * where it is {@code gamma^t} again, bit for bit; and the step after an anchor is that anchor
+   * times gamma, bit for bit. The expected values are {@code Math.pow}, not {@code factor}.
+   */
+  @Test
+  void exponentialReanchorsToTheClosedFormEveryResyncPeriod() {
+    assertEquals(1024, ExponentialLR.RESYNC_PERIOD);
+    for (double gamma : new double[] {0.9, 0.99, 0.999, 0.9999, 0.99999999, 0.95, 1.0001}) {
+      double factor = 1.0;
+      for (long t = 1; t <= 8 * 1024 + 1; t++) {
+        factor = ExponentialLR.next(factor, gamma, t);
+        if (t % 1024 == 0) {
+          assertEquals(Double.doubleToLongBits(Math.pow(gamma, t)), Double.doubleToLongBits(factor),
+              "gamma = " + gamma + ", step " + t + " is an anchor");
+        } else if (t % 1024 == 1 && t > 1) {
+          assertEquals(Double.doubleToLongBits(Math.pow(gamma, t - 1) * gamma), Double.doubleToLongBits(factor),
+              "gamma = " + gamma + ", step " + t + " multiplies the anchor by gamma");
+        }
+      }
+    }
+  }
 }
