@@ -189,18 +189,7 @@ class ProcessorRobustnessPropertyTest {
    */
   @Property(tries = 3, seed = "20261205", shrinking = ShrinkingMode.OFF)
   void chainedConfigsWithoutAWarningNeverGiveANegativeRate(@ForAll("chainedUnits") Unit unit) {
-    JavaFileObject source = source(unit);
-    Compilation compilation = compile(unit, source);
-    List<Config> failedInside = failedInside(unit, source, compilation);
-    if (failedInside.isEmpty()) {
-      checkAccepted(unit, source, compilation);
-    } else {
-      Unit rest = unit.without(failedInside);
-      JavaFileObject restSource = source(rest);
-      Compilation again = compile(rest, restSource);
-      failedInside(rest, restSource, again);
-      checkAccepted(rest, restSource, again);
-    }
+    compileAndCheckAccepted(unit);
   }
 
   @Provide
@@ -243,6 +232,10 @@ class ProcessorRobustnessPropertyTest {
    */
   @Property(tries = 12, seed = "20261128", shrinking = ShrinkingMode.OFF)
   void acceptedConfigsCompileCleanlyAndGivePyTorchsRates(@ForAll("acceptedUnits") Unit unit) {
+    compileAndCheckAccepted(unit);
+  }
+
+  private static void compileAndCheckAccepted(Unit unit) {
     JavaFileObject source = source(unit);
     Compilation compilation = compile(unit, source);
     List<Config> failedInside = failedInside(unit, source, compilation);
