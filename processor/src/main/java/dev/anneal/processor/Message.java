@@ -118,7 +118,7 @@ enum Message {
       "@Bind(schedule = %d) does not name one of the %d @Schedule annotations; give an index from 0"),
   BIND_SCHEDULE_NEGATIVE(
       "bind-schedule",
-      "@Bind(schedule = %d) must be >= 0: it counts the %d @Schedule annotations from 0 (leave it out where there is one)"),
+      "@Bind(schedule = %d) must be >= 0: it numbers the config's @Schedule annotations (%d here) from 0; leave it out where there is one"),
   BIND_WHICH_SCHEDULE(
       "bind-which-schedule",
       "@Bind on %s must say which @Schedule it binds with schedule = (0 to %d)"),

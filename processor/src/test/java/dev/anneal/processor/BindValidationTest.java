@@ -239,7 +239,7 @@ class BindValidationTest {
         "  double etaMin() { return 0; }",
         "}");
     assertSingleError(source, "schedule = -5",
-        "[anneal.bind-schedule]", "schedule = -5", "must be >= 0", "1 @Schedule");
+        "[anneal.bind-schedule]", "schedule = -5", "must be >= 0", "(1 here)");
   }
 
   @Test
@@ -255,7 +255,7 @@ class BindValidationTest {
         "  double etaMin() { return 0; }",
         "}");
     assertSingleError(source, "schedule = -5",
-        "[anneal.bind-schedule]", "schedule = -5", "must be >= 0", "2 @Schedule");
+        "[anneal.bind-schedule]", "schedule = -5", "must be >= 0", "(2 here)");
   }
 
   @Test

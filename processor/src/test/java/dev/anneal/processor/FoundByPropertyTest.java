@@ -38,6 +38,16 @@ class FoundByPropertyTest {
     CONFIGS.put("LinearToZero", new String[] {
         "@Schedule(type = LINEAR, startFactor = 0.1, endFactor = 0.0, totalIters = 3)",
         "final class LinearToZero {}"});
+    // Found with seed 424242: at the top of a cycle PyTorch's x = 1 + t / total_size - cycle has
+    // lost digits to the cycle count, and with a negative base_lr the top's rate, max_lr, is tiny
+    // beside the amplitude, so PyTorch's rate there is off by 1.66e-14 of the peak.
+    CONFIGS.put("NegativeBaseCyclic", new String[] {
+        "@Schedule(type = MULTI_STEP, milestones = {37, 37, 1, 206}, gamma = 0.18037566308239883)",
+        "@Schedule(type = CYCLIC, baseLr = -0.046926854368113516,",
+        "    maxLr = {5.137702410283813E-7, 0.0013105233593136917}, stepSizeUp = 6, stepSizeDown = 32,",
+        "    cycleMomentum = false)",
+        "@Sequential(milestones = 120)",
+        "final class NegativeBaseCyclic {}"});
     CONFIGS.put("ChainedToZero", new String[] {
         "@Chained",
         "@Schedule(type = LINEAR, startFactor = 1.0 / 3, endFactor = 0.0, totalIters = 5)",
@@ -94,6 +104,24 @@ class FoundByPropertyTest {
       assertTrue(chained.lr() >= 0, "chained, step " + t + ": " + chained.lr());
       assertEquals(((LrFunction) chained).lrAt(t), chained.lr(), 1e-17, "chained, step " + t);
     }
+  }
+
+  @Test
+  @DisplayName("CyclicLR with a negative baseLr is at max_lr at the top of every cycle, where PyTorch's rounding is not")
+  void negativeBaseLrTopOfCycle() {
+    StepScheduler scheduler = classes.scheduler("NegativeBaseCyclic", StepScheduler.class, 0.1, 0.1);
+    double maxLr = 5.137702410283813E-7;
+    for (int t = 1; t <= 700; t++) {
+      scheduler.step();
+      // The phase starts at step 120; a cycle is 38 steps and its top the 6th.
+      if (t >= 120 && (t - 120) % 38 == 6) {
+        double height = maxLr - -0.046926854368113516;
+        assertEquals(-0.046926854368113516 + height, scheduler.lr(0), Math.ulp(height), "step " + t);
+      }
+    }
+    // PyTorch 1.13's CyclicLR gives 5.137702402541189E-7 at step 696, 7.7e-16 below max_lr: 1.66e-14
+    // of the peak 0.0469, beyond the conformance rule; Anneal stays at max_lr (the README's CyclicLR note).
+    assertTrue(Math.abs(((LrFunction) scheduler).lrAt(696, 0) - maxLr) < 1e-16);
   }
 
   @Test
