@@ -70,13 +70,7 @@ class RunTimeInputTest {
 
   /** Asserts that {@code call} throws {@code type} with a message containing every fragment. */
   private static <T extends Throwable> T assertRefused(Class<T> type, Executable call, String... fragments) {
-    T thrown = assertThrows(type, call);
-    String message = thrown.getMessage();
-    for (String fragment : fragments) {
-      assertTrue(message != null && message.contains(fragment),
-          () -> "message \"" + message + "\" should contain \"" + fragment + "\"");
-    }
-    return thrown;
+    return NumericLimitsTest.assertRefused(type, call, fragments);
   }
 
   // ---------------------------------------------------------------------------------------------
