@@ -1,5 +1,6 @@
 package dev.anneal.processor;
 
+import dev.anneal.processor.writing.Emitter;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,8 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreeScanner;
 import dev.anneal.ScheduleType;
+import dev.anneal.processor.model.Param;
+import dev.anneal.processor.model.ParamTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

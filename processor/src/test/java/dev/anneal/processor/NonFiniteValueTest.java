@@ -1,5 +1,6 @@
 package dev.anneal.processor;
 
+import dev.anneal.processor.model.ParamTable;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import dev.anneal.ScheduleType;
 import dev.anneal.internal.Rule;
+import dev.anneal.processor.model.Param;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;

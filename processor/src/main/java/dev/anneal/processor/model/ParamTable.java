@@ -1,4 +1,4 @@
-package dev.anneal.processor;
+package dev.anneal.processor.model;
 
 import dev.anneal.AnnealStrategy;
 import dev.anneal.Mode;
@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
  * Which attributes each schedule takes, with PyTorch's default and the rule its value must keep.
  * The one place where a schedule's parameters are declared; the validator and the model read it.
  */
-final class ParamTable {
+public final class ParamTable {
 
   /** One attribute of one schedule: {@code defaultValue} is null where the attribute is required. */
-  record Entry(Param param, Object defaultValue, Rule rule) {
-    boolean required() {
+  public record Entry(Param param, Object defaultValue, Rule rule) {
+    public boolean required() {
       return defaultValue == null;
     }
   }
@@ -101,17 +101,17 @@ final class ParamTable {
   private ParamTable() {}
 
   /** The attributes {@code type} takes, in declaration order. */
-  static Map<Param, Entry> of(ScheduleType type) {
+  public static Map<Param, Entry> of(ScheduleType type) {
     return Collections.unmodifiableMap(TABLE.get(type));
   }
 
   /** The attributes {@code type} takes, as a readable list for messages. */
-  static String names(ScheduleType type) {
+  public static String names(ScheduleType type) {
     return TABLE.get(type).keySet().stream().map(p -> p.attribute).collect(Collectors.joining(", "));
   }
 
   /** The modes that {@code type} takes. */
-  static boolean takesMode(ScheduleType type, Mode mode) {
+  public static boolean takesMode(ScheduleType type, Mode mode) {
     switch (type) {
       case CYCLIC:
         return mode == Mode.TRIANGULAR || mode == Mode.TRIANGULAR2 || mode == Mode.EXP_RANGE;

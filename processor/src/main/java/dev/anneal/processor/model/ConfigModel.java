@@ -1,15 +1,15 @@
-package dev.anneal.processor;
+package dev.anneal.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import dev.anneal.ScheduleType;
-import dev.anneal.processor.ConfigInput.Combinator;
+import dev.anneal.processor.reading.ConfigInput.Combinator;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /** Everything the writer needs, resolved: defaults applied, derived values computed. */
-record ConfigModel(
+public record ConfigModel(
     TypeElement config,
     ClassName configName,
     ClassName schedulerName,
@@ -19,13 +19,13 @@ record ConfigModel(
     boolean takesConfig) {
 
   /** One schedule with a value for every attribute its type takes. */
-  record ScheduleModel(
+  public record ScheduleModel(
       int index,
       ScheduleType type,
       Map<Param, Value> values,
       Map<Param, List<ExecutableElement>> methods) {
 
-    Value value(Param param) {
+    public Value value(Param param) {
       Value value = values.get(param);
       if (value == null) {
         throw new IllegalStateException(type + " has no value for " + param);
@@ -33,13 +33,13 @@ record ConfigModel(
       return value;
     }
 
-    Object constant(Param param) {
+    public Object constant(Param param) {
       return ((Value.Constant) value(param)).value();
     }
   }
 
   /** Where a value comes from. */
-  sealed interface Value {
+  public sealed interface Value {
     /** Written in the annotation, or PyTorch's default. */
     record Constant(Object value) implements Value {}
 

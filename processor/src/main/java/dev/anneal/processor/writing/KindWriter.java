@@ -1,4 +1,4 @@
-package dev.anneal.processor;
+package dev.anneal.processor.writing;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -21,8 +21,12 @@ import dev.anneal.math.PolynomialLR;
 import dev.anneal.math.ReduceLROnPlateau;
 import dev.anneal.math.StepLR;
 import dev.anneal.math.Steps;
-import dev.anneal.processor.ConfigModel.ScheduleModel;
-import dev.anneal.processor.ConfigModel.Value;
+import dev.anneal.processor.model.ConfigModel.ScheduleModel;
+import dev.anneal.processor.model.ConfigModel.Value;
+import dev.anneal.processor.model.Param;
+import dev.anneal.processor.model.ParamTable;
+import dev.anneal.processor.reading.ConfigInput;
+import dev.anneal.processor.reading.Methods;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -36,7 +40,7 @@ import javax.lang.model.element.TypeElement;
  * <p>Time is a variable name ({@code t}) so that the same code serves stepping, random access and
  * the phases of a {@code @Sequential} config, which run on their own clock.
  */
-abstract class KindWriter {
+public abstract class KindWriter {
   final ScheduleModel schedule;
   final Emitter emitter;
   /** Empty for a single schedule; {@code "s1"} and so on for the schedules of a combination. */

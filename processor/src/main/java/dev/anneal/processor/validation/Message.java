@@ -1,4 +1,4 @@
-package dev.anneal.processor;
+package dev.anneal.processor.validation;
 
 import java.util.Locale;
 
@@ -6,7 +6,7 @@ import java.util.Locale;
  * Every diagnostic the processor reports, in one place. Each starts with a stable tag in brackets
  * that tools and tests can match while the wording evolves.
  */
-enum Message {
+public enum Message {
   // The config class itself.
   CONFIG_KIND("config-kind", "@%s goes on a class or a record, not on %s"),
   CONFIG_PRIVATE("config-private", "%s must not be private: the generated %s beside it calls it"),
@@ -163,7 +163,7 @@ enum Message {
   }
 
   /** The full text: the tag in brackets, then the message. */
-  String format(Object... args) {
+  public String format(Object... args) {
     return "[" + tag() + "] " + String.format(Locale.ROOT, format, args);
   }
 }

@@ -1,4 +1,4 @@
-package dev.anneal.processor;
+package dev.anneal.processor.writing;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -7,10 +7,12 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.anneal.internal.StateCodec;
-import dev.anneal.processor.ConfigInput.Combinator;
-import dev.anneal.processor.ConfigModel.ScheduleModel;
-import dev.anneal.processor.ConfigModel.Value;
-import dev.anneal.processor.Emitter.Field;
+import dev.anneal.processor.model.ConfigModel.ScheduleModel;
+import dev.anneal.processor.model.ConfigModel.Value;
+import dev.anneal.processor.model.ConfigModel;
+import dev.anneal.processor.model.Param;
+import dev.anneal.processor.reading.ConfigInput.Combinator;
+import dev.anneal.processor.writing.Emitter.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,7 +27,7 @@ import javax.lang.model.element.Modifier;
  * and the fingerprint that ties a saved state to its configuration. The form is documented on
  * {@link dev.anneal.LrScheduler#saveState()}; {@link StateCodec} writes and checks it.
  */
-final class StateWriter {
+public final class StateWriter {
   private static final ClassName CODEC = ClassName.get(StateCodec.class);
 
   /** The constant holding the configuration's fingerprint. */

@@ -1,4 +1,4 @@
-package dev.anneal.processor;
+package dev.anneal.processor.writing;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
@@ -9,8 +9,11 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
-import dev.anneal.processor.ConfigModel.ScheduleModel;
-import dev.anneal.processor.ConfigModel.Value;
+import dev.anneal.processor.model.ConfigModel.ScheduleModel;
+import dev.anneal.processor.model.ConfigModel.Value;
+import dev.anneal.processor.model.ConfigModel;
+import dev.anneal.processor.model.Param;
+import dev.anneal.processor.model.ParamTable;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -20,7 +23,7 @@ import javax.lang.model.element.Modifier;
  * constants for values known now, checked final fields for values bound at run time, per-group
  * arrays and the constructor statements that fill them.
  */
-final class Emitter {
+public final class Emitter {
   static final ClassName CHECKS = ClassName.get(Checks.class);
   static final ClassName RULE = ClassName.get(Rule.class);
 
@@ -118,7 +121,7 @@ final class Emitter {
   }
 
   /** A literal as Java source: doubles in full round-trip precision. */
-  static String literal(Object value) {
+  public static String literal(Object value) {
     if (value instanceof Double d) {
       return Double.toString(d);
     }
@@ -323,7 +326,7 @@ final class Emitter {
     return (prefix.isEmpty() ? "" : prefix.toUpperCase(java.util.Locale.ROOT) + "_") + Names.constantName(camel);
   }
 
-  static String fieldName(String prefix, String camel) {
+  public static String fieldName(String prefix, String camel) {
     if (prefix.isEmpty()) {
       return camel;
     }

@@ -1,13 +1,14 @@
-package dev.anneal.processor;
+package dev.anneal.processor.reading;
 
 import dev.anneal.Bind;
 import dev.anneal.Chained;
 import dev.anneal.Schedule;
 import dev.anneal.ScheduleType;
 import dev.anneal.Sequential;
-import dev.anneal.processor.ConfigInput.BindInput;
-import dev.anneal.processor.ConfigInput.Combinator;
-import dev.anneal.processor.ConfigInput.ScheduleInput;
+import dev.anneal.processor.model.Param;
+import dev.anneal.processor.reading.ConfigInput.BindInput;
+import dev.anneal.processor.reading.ConfigInput.Combinator;
+import dev.anneal.processor.reading.ConfigInput.ScheduleInput;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import javax.lang.model.util.ElementFilter;
  * Reads the annotations of a config through their mirrors, so that every value keeps its
  * {@link AnnotationValue} for error positions and only attributes actually written are seen.
  */
-final class AnnotationReader {
+public final class AnnotationReader {
   private static final String SCHEDULE = Schedule.class.getCanonicalName();
   private static final String SCHEDULE_LIST = Schedule.List.class.getCanonicalName();
   private static final String SEQUENTIAL = Sequential.class.getCanonicalName();
@@ -34,7 +35,7 @@ final class AnnotationReader {
   private static final String BIND = Bind.class.getCanonicalName();
 
   /** Returns empty when the source itself is broken (javac reports that), else the input. */
-  Optional<ConfigInput> read(TypeElement config) {
+  public Optional<ConfigInput> read(TypeElement config) {
     List<ScheduleInput> schedules = new ArrayList<>();
     AnnotationMirror sequential = null;
     AnnotationMirror chained = null;
@@ -231,7 +232,7 @@ final class AnnotationReader {
     return element.getAnnotationMirrors().stream().anyMatch(m -> annotationName(m).equals(BIND));
   }
 
-  static String annotationName(AnnotationMirror mirror) {
+  public static String annotationName(AnnotationMirror mirror) {
     return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
   }
 

@@ -1,6 +1,7 @@
-package dev.anneal.processor;
+package dev.anneal.processor.reading;
 
 import dev.anneal.ScheduleType;
+import dev.anneal.processor.model.Param;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -10,7 +11,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /** What the annotations of one config say, as written, before any validation. */
-record ConfigInput(
+public record ConfigInput(
     TypeElement config,
     List<ScheduleInput> schedules,
     Combinator combinator,
@@ -21,7 +22,7 @@ record ConfigInput(
     List<BindInput> binds) {
 
   /** How several schedules combine. */
-  enum Combinator {
+  public enum Combinator {
     NONE,
     SEQUENTIAL,
     CHAINED
@@ -31,7 +32,7 @@ record ConfigInput(
    * One {@code @Schedule}: its type and the attributes written in it. {@code repeated} when javac
    * gathered it into its container, whose values have no source position of their own.
    */
-  record ScheduleInput(
+  public record ScheduleInput(
       int index,
       AnnotationMirror mirror,
       ScheduleType type,
@@ -43,7 +44,7 @@ record ConfigInput(
    * One {@code @Bind}: the accessor the generated code calls, and the element it was written on
    * (the record component for a record's implicit accessor), where problems are reported.
    */
-  record BindInput(
+  public record BindInput(
       ExecutableElement accessor,
       Element carrier,
       AnnotationMirror mirror,

@@ -1,4 +1,4 @@
-package dev.anneal.processor;
+package dev.anneal.processor.validation;
 
 import dev.anneal.Mode;
 import dev.anneal.ScheduleType;
@@ -6,10 +6,17 @@ import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
 import dev.anneal.math.OneCycleLR;
 import dev.anneal.math.SequentialLR;
-import dev.anneal.processor.ConfigInput.BindInput;
-import dev.anneal.processor.ConfigInput.Combinator;
-import dev.anneal.processor.ConfigInput.ScheduleInput;
-import dev.anneal.processor.ParamTable.Entry;
+import dev.anneal.processor.model.Param;
+import dev.anneal.processor.model.ParamTable.Entry;
+import dev.anneal.processor.model.ParamTable;
+import dev.anneal.processor.reading.ConfigInput.BindInput;
+import dev.anneal.processor.reading.ConfigInput.Combinator;
+import dev.anneal.processor.reading.ConfigInput.ScheduleInput;
+import dev.anneal.processor.reading.ConfigInput;
+import dev.anneal.processor.reading.Methods;
+import dev.anneal.processor.reading.Values;
+import dev.anneal.processor.writing.Emitter;
+import dev.anneal.processor.writing.Names;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -34,9 +41,9 @@ import javax.lang.model.util.ElementFilter;
  * Checks a config against every rule at once and returns all its problems: warnings for
  * configurations PyTorch accepts but that cannot do what was meant, errors for the rest.
  */
-final class Validator {
+public final class Validator {
 
-  List<Problem> validate(ConfigInput input) {
+  public List<Problem> validate(ConfigInput input) {
     List<Problem> problems = new ArrayList<>();
     TypeElement config = input.config();
     if (config.getKind() != ElementKind.CLASS && config.getKind() != ElementKind.RECORD) {
@@ -117,7 +124,7 @@ final class Validator {
    * about 8,200 values. Half of that leaves the rest of the constructor, which grows with each
    * schedule of a combination and each bound value, more room than any config needs.
    */
-  static final int MAX_PER_GROUP_VALUES = 4096;
+  public static final int MAX_PER_GROUP_VALUES = 4096;
 
   /**
    * Refuses a config whose per-group lists hold more than {@link #MAX_PER_GROUP_VALUES} values in

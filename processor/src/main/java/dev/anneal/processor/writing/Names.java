@@ -1,4 +1,4 @@
-package dev.anneal.processor;
+package dev.anneal.processor.writing;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -14,11 +14,11 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /** How generated classes are named: {@code Config} gives {@code ConfigScheduler}. */
-final class Names {
+public final class Names {
   private Names() {}
 
   /** {@code Outer_InnerScheduler} for a nested config, so that every config gets its own name. */
-  static String schedulerSimpleName(TypeElement config) {
+  public static String schedulerSimpleName(TypeElement config) {
     StringBuilder name = new StringBuilder(config.getSimpleName());
     for (Element e = config.getEnclosingElement(); e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
       name.insert(0, e.getSimpleName() + "_");
@@ -26,7 +26,7 @@ final class Names {
     return name.append("Scheduler").toString();
   }
 
-  static ClassName scheduler(TypeElement config) {
+  public static ClassName scheduler(TypeElement config) {
     return ClassName.get(packageOf(config), schedulerSimpleName(config));
   }
 
@@ -38,7 +38,7 @@ final class Names {
     return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
   }
 
-  static String qualified(ClassName name) {
+  public static String qualified(ClassName name) {
     return qualified(name.packageName(), String.join(".", name.simpleNames()));
   }
 
@@ -73,7 +73,7 @@ final class Names {
    * a {@code long}), so every variable of the generated code that has the name is renamed first:
    * the generated names avoid the config's, whatever the config is called.
    */
-  static String referToConfig(String source, TypeElement config) {
+  public static String referToConfig(String source, TypeElement config) {
     Element top = config;
     StringBuilder reference = new StringBuilder(config.getSimpleName());
     while (top.getEnclosingElement().getKind() != ElementKind.PACKAGE) {

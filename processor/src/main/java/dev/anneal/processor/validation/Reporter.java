@@ -1,4 +1,4 @@
-package dev.anneal.processor;
+package dev.anneal.processor.validation;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
@@ -12,7 +12,8 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.anneal.Bind;
 import dev.anneal.Schedule;
-import dev.anneal.processor.ConfigInput.ScheduleInput;
+import dev.anneal.processor.reading.ConfigInput.ScheduleInput;
+import dev.anneal.processor.reading.ConfigInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import javax.lang.model.element.TypeElement;
  * on the annotation found in the compiler's syntax tree, where javac offers one, and on the value
  * written there; the annotations are told apart by the type they resolve to, not by their names.
  */
-final class Reporter {
+public final class Reporter {
   private static final String SCHEDULE = Schedule.class.getCanonicalName();
   private static final String SCHEDULE_LIST = Schedule.List.class.getCanonicalName();
   private static final String BIND = Bind.class.getCanonicalName();
@@ -40,7 +41,7 @@ final class Reporter {
   private final Messager messager;
   private final Trees trees;
 
-  Reporter(ProcessingEnvironment processingEnv) {
+  public Reporter(ProcessingEnvironment processingEnv) {
     this.messager = processingEnv.getMessager();
     this.trees = treesOf(processingEnv);
   }
@@ -53,7 +54,7 @@ final class Reporter {
     }
   }
 
-  void report(Problem problem, ConfigInput input) {
+  public void report(Problem problem, ConfigInput input) {
     if (trees != null && reportOnSchedule(problem, input)) {
       return;
     }
@@ -61,7 +62,7 @@ final class Reporter {
   }
 
   /** Reports a problem on an element of {@code type}, which need not be a config. */
-  void report(Problem problem, TypeElement type) {
+  public void report(Problem problem, TypeElement type) {
     if (trees != null && reportOnComponent(problem, type)) {
       return;
     }

@@ -1,4 +1,4 @@
-package dev.anneal.processor;
+package dev.anneal.processor.reading;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +22,11 @@ import javax.lang.model.util.ElementFilter;
  * fit are ambiguous. The generated class calls the one that fits through the type that declares
  * it, so an inherited method must be {@link #reachable} from the config's package.
  */
-final class Methods {
+public final class Methods {
   private Methods() {}
 
   /** The methods {@code name} may mean: declared by {@code config} or inherited, nearest first. */
-  static List<ExecutableElement> named(TypeElement config, String name) {
+  public static List<ExecutableElement> named(TypeElement config, String name) {
     List<ExecutableElement> found = new ArrayList<>();
     List<TypeElement> types = new ArrayList<>();
     collect(config, types);
@@ -43,7 +43,7 @@ final class Methods {
   }
 
   /** The methods of {@link #named} that fit a factor or, if {@code scale}, a scale function. */
-  static List<ExecutableElement> fitting(List<ExecutableElement> named, boolean scale) {
+  public static List<ExecutableElement> fitting(List<ExecutableElement> named, boolean scale) {
     List<ExecutableElement> fitting = new ArrayList<>();
     for (ExecutableElement method : named) {
       if (fits(method, scale)) {
@@ -54,7 +54,7 @@ final class Methods {
   }
 
   /** The type whose name the generated class calls the method through. */
-  static TypeElement declaringType(ExecutableElement method) {
+  public static TypeElement declaringType(ExecutableElement method) {
     return (TypeElement) method.getEnclosingElement();
   }
 
@@ -83,7 +83,7 @@ final class Methods {
    * method through the type that declares it: the method and that type (and each type around
    * it) public, or not private and in the config's package.
    */
-  static boolean reachable(ExecutableElement method, TypeElement config) {
+  public static boolean reachable(ExecutableElement method, TypeElement config) {
     PackageElement home = packageOf(config);
     for (Element element = method; element instanceof ExecutableElement || element instanceof TypeElement;
         element = element.getEnclosingElement()) {
@@ -135,12 +135,12 @@ final class Methods {
   }
 
   /** Whether the factor method takes an {@code int} step, so that the call must narrow. */
-  static boolean takesInt(ExecutableElement method) {
+  public static boolean takesInt(ExecutableElement method) {
     return method.getParameters().get(0).asType().getKind() == TypeKind.INT;
   }
 
   /** The method as a reader would write its signature. */
-  static String describe(ExecutableElement method) {
+  public static String describe(ExecutableElement method) {
     StringBuilder text = new StringBuilder();
     for (Modifier modifier : method.getModifiers()) {
       text.append(modifier).append(' ');

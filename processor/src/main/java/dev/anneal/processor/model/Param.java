@@ -1,10 +1,10 @@
-package dev.anneal.processor;
+package dev.anneal.processor.model;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The attributes of {@code @Schedule}, each with PyTorch's name and the shape of its value. */
-enum Param {
+public enum Param {
   STEP_SIZE("stepSize", "step_size", Shape.INT),
   GAMMA("gamma", "gamma", Shape.DOUBLE),
   MILESTONES("milestones", "milestones", Shape.INTS),
@@ -44,7 +44,7 @@ enum Param {
   EPS("eps", "eps", Shape.DOUBLE);
 
   /** How a value is written, and whether it can be bound at run time. */
-  enum Shape {
+  public enum Shape {
     INT(true, "int"),
     DOUBLE(true, "double"),
     /** One value for all parameter groups or one per group. */
@@ -55,8 +55,8 @@ enum Param {
     METHOD(false, "a method name"),
     METHODS(false, "method names");
 
-    final boolean bindable;
-    final String javaType;
+    public final boolean bindable;
+    public final String javaType;
 
     Shape(boolean bindable, String javaType) {
       this.bindable = bindable;
@@ -64,9 +64,9 @@ enum Param {
     }
   }
 
-  final String attribute;
-  final String torchName;
-  final Shape shape;
+  public final String attribute;
+  public final String torchName;
+  public final Shape shape;
 
   Param(String attribute, String torchName, Shape shape) {
     this.attribute = attribute;
@@ -74,7 +74,7 @@ enum Param {
     this.shape = shape;
   }
 
-  static Optional<Param> forAttribute(String attribute) {
+  public static Optional<Param> forAttribute(String attribute) {
     return Arrays.stream(values()).filter(p -> p.attribute.equals(attribute)).findFirst();
   }
 

@@ -1,4 +1,4 @@
-package dev.anneal.processor;
+package dev.anneal.processor.validation;
 
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -6,7 +6,7 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /** A diagnostic to report, positioned as precisely as the source allows. */
-record Problem(
+public record Problem(
     Diagnostic.Kind kind,
     Element element,
     AnnotationMirror mirror,
@@ -21,7 +21,7 @@ record Problem(
     return new Problem(Diagnostic.Kind.WARNING, element, mirror, value, message.format(args));
   }
 
-  boolean isError() {
+  public boolean isError() {
     return kind == Diagnostic.Kind.ERROR;
   }
 }

@@ -1,12 +1,16 @@
-package dev.anneal.processor;
+package dev.anneal.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import dev.anneal.ScheduleType;
-import dev.anneal.processor.ConfigInput.BindInput;
-import dev.anneal.processor.ConfigInput.ScheduleInput;
-import dev.anneal.processor.ConfigModel.ScheduleModel;
-import dev.anneal.processor.ConfigModel.Value;
-import dev.anneal.processor.ParamTable.Entry;
+import dev.anneal.processor.model.ConfigModel.ScheduleModel;
+import dev.anneal.processor.model.ConfigModel.Value;
+import dev.anneal.processor.model.ParamTable.Entry;
+import dev.anneal.processor.reading.ConfigInput.BindInput;
+import dev.anneal.processor.reading.ConfigInput.ScheduleInput;
+import dev.anneal.processor.reading.ConfigInput;
+import dev.anneal.processor.reading.Methods;
+import dev.anneal.processor.reading.Values;
+import dev.anneal.processor.writing.Names;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,9 +20,9 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 
 /** Builds the model of a config that passed validation. */
-final class ModelBuilder {
+public final class ModelBuilder {
 
-  ConfigModel build(ConfigInput input) {
+  public ConfigModel build(ConfigInput input) {
     TypeElement config = input.config();
     List<ScheduleModel> schedules = new ArrayList<>();
     for (ScheduleInput schedule : input.schedules()) {

@@ -1,18 +1,19 @@
-package dev.anneal.processor;
+package dev.anneal.processor.reading;
 
 import dev.anneal.AnnealStrategy;
 import dev.anneal.Mode;
 import dev.anneal.ScaleMode;
 import dev.anneal.ThresholdMode;
+import dev.anneal.processor.model.Param;
 import java.util.List;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.VariableElement;
 
 /** Converts annotation values, already checked to be well formed, into plain Java values. */
-final class Values {
+public final class Values {
   private Values() {}
 
-  static Object of(Param param, AnnotationValue value) {
+  public static Object of(Param param, AnnotationValue value) {
     Object raw = value.getValue();
     switch (param.shape) {
       case INT:
@@ -34,7 +35,7 @@ final class Values {
   }
 
   /** The element of a list value at {@code index}, for precise error positions. */
-  static AnnotationValue element(AnnotationValue list, int index) {
+  public static AnnotationValue element(AnnotationValue list, int index) {
     List<? extends AnnotationValue> elements = elements(list.getValue());
     return index < elements.size() ? elements.get(index) : list;
   }

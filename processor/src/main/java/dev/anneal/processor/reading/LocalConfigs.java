@@ -1,4 +1,4 @@
-package dev.anneal.processor;
+package dev.anneal.processor.reading;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
@@ -17,6 +17,7 @@ import dev.anneal.Bind;
 import dev.anneal.Chained;
 import dev.anneal.Schedule;
 import dev.anneal.Sequential;
+import dev.anneal.processor.validation.Message;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -44,7 +45,7 @@ import javax.tools.Diagnostic;
  * compilation, so this also listens to javac's analysis of each class, after which every name is
  * resolved; an annotation is reported once.
  */
-final class LocalConfigs implements TaskListener {
+public final class LocalConfigs implements TaskListener {
   private static final Set<String> ANNOTATIONS = Set.of(
       Schedule.class.getCanonicalName(),
       Schedule.List.class.getCanonicalName(),
@@ -66,7 +67,7 @@ final class LocalConfigs implements TaskListener {
   }
 
   /** The local configs of the compilation of {@code processingEnv}, or null if it is not javac's. */
-  static LocalConfigs register(ProcessingEnvironment processingEnv) {
+  public static LocalConfigs register(ProcessingEnvironment processingEnv) {
     try {
       LocalConfigs local = new LocalConfigs(
           Trees.instance(processingEnv), processingEnv.getElementUtils(), processingEnv.getMessager());
@@ -78,7 +79,7 @@ final class LocalConfigs implements TaskListener {
   }
 
   /** Reads the files of the round's types, resolving annotation names through their imports. */
-  void readRound(Set<? extends Element> rootElements) {
+  public void readRound(Set<? extends Element> rootElements) {
     for (Element root : rootElements) {
       TreePath path = root instanceof TypeElement ? trees.getPath(root) : null;
       if (path == null || !read.add(path.getCompilationUnit())) {
