@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.anneal.Schedule;
+import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.model.ModelBuilder;
 import dev.anneal.processor.reading.AnnotationReader;
 import dev.anneal.processor.reading.ConfigInput;
@@ -43,9 +44,11 @@ import javax.tools.JavaFileObject;
 /**
  * Generates a scheduler class for every config annotated with {@link Schedule}.
  *
- * <p>Each config goes through the same steps, one class each: {@link AnnotationReader} reads the
+ * <p>Each config goes through the same steps, one package each: {@link AnnotationReader} reads the
  * annotation mirrors, {@link Validator} collects every problem at once, {@link ModelBuilder} resolves
  * defaults and derived values, and {@link SchedulerWriter} writes the class from the model alone.
+ * What is particular to one schedule type, its attributes, checks and code, is its
+ * {@link dev.anneal.processor.kinds.Kind}, one file each, all registered in {@link Kinds}.
  * A failure on one config becomes a diagnostic on that config; the others are still generated.
  *
  * <p>Unlike processors that share annotations, {@code process} claims Anneal's own annotations, and
@@ -73,6 +76,9 @@ public final class ScheduleProcessor extends AbstractProcessor {
     boolean hasGenerated = processingEnv.getElementUtils().getTypeElement(GENERATED) != null;
     writer = new SchedulerWriter(
         hasGenerated ? ClassName.get("javax.annotation.processing", "Generated") : null);
+    if (!Kinds.missing().isEmpty()) {
+      messager.printMessage(Diagnostic.Kind.ERROR, Message.KINDS_MISSING.format(Kinds.missing()));
+    }
   }
 
   @Override

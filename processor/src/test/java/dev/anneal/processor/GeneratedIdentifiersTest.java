@@ -14,7 +14,8 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreeScanner;
 import dev.anneal.ScheduleType;
 import dev.anneal.processor.model.Param;
-import dev.anneal.processor.model.ParamTable;
+import dev.anneal.processor.kinds.Kinds;
+import dev.anneal.processor.model.Attribute;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class GeneratedIdentifiersTest {
   /** Every attribute of {@code type} that {@code @Bind} can bind, given {@link #written}. */
   private static List<Param> bindable(ScheduleType type, boolean combined, boolean epochs) {
     List<Param> params = new ArrayList<>();
-    for (Param param : ParamTable.of(type).keySet()) {
+    for (Param param : Kinds.of(type).attributes().all().stream().map(Attribute::param).toList()) {
       if (!param.shape.bindable) {
         continue;
       }

@@ -1,6 +1,5 @@
 package dev.anneal.processor;
 
-import dev.anneal.processor.writing.Names;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static dev.anneal.processor.Sources.compile;

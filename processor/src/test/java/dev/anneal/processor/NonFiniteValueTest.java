@@ -1,6 +1,7 @@
 package dev.anneal.processor;
 
-import dev.anneal.processor.model.ParamTable;
+import dev.anneal.processor.kinds.Kinds;
+import dev.anneal.processor.model.Attribute;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,11 +64,11 @@ class NonFiniteValueTest {
   }
 
   /** The double attributes of {@code type} that have a rule, in the table's order. */
-  private static List<ParamTable.Entry> doubles(ScheduleType type) {
-    List<ParamTable.Entry> doubles = new ArrayList<>();
-    for (ParamTable.Entry entry : ParamTable.of(type).values()) {
+  private static List<Attribute> doubles(ScheduleType type) {
+    List<Attribute> doubles = new ArrayList<>();
+    for (Attribute entry : Kinds.of(type).attributes().all()) {
       Param.Shape shape = entry.param().shape;
-      if (entry.rule() != null && (shape == Param.Shape.DOUBLE || shape == Param.Shape.GROUP_DOUBLES)) {
+      if (entry.rule().isPresent() && (shape == Param.Shape.DOUBLE || shape == Param.Shape.GROUP_DOUBLES)) {
         assertTrue(VALID.containsKey(entry.param()), "no valid value for " + entry.param());
         doubles.add(entry);
       }
@@ -84,7 +85,7 @@ class NonFiniteValueTest {
   void everyRuleOfADoubleAttributeIsCovered() {
     Set<Rule> covered = EnumSet.noneOf(Rule.class);
     for (ScheduleType type : ScheduleType.values()) {
-      doubles(type).forEach(entry -> covered.add(entry.rule()));
+      doubles(type).forEach(entry -> covered.add(entry.rule().get()));
     }
     // POSITIVE and AT_LEAST_ONE hold only int attributes here, which cannot be NaN or infinite;
     // RuleTest covers their messages for non-finite doubles.
@@ -96,7 +97,7 @@ class NonFiniteValueTest {
     List<JavaFileObject> sources = new ArrayList<>();
     Map<JavaFileObject, String> expectations = new LinkedHashMap<>();
     for (ScheduleType type : ScheduleType.values()) {
-      for (ParamTable.Entry tested : doubles(type)) {
+      for (Attribute tested : doubles(type)) {
         for (int v = 0; v < NON_FINITE.length; v++) {
           String name = "Written" + type.torchName() + "_" + tested.param().attribute + "_" + v;
           List<String> attributes = new ArrayList<>();
@@ -104,7 +105,7 @@ class NonFiniteValueTest {
           if (OTHERS.containsKey(type)) {
             attributes.add(OTHERS.get(type));
           }
-          for (ParamTable.Entry other : doubles(type)) {
+          for (Attribute other : doubles(type)) {
             if (other.required() && other != tested) {
               attributes.add(other.param().attribute + " = " + VALID.get(other.param()));
             }
@@ -131,9 +132,9 @@ class NonFiniteValueTest {
   @Test
   void aBoundNonFiniteValueIsNotAFiniteNumberWhateverItsRule() {
     Map<String, String[]> configs = new LinkedHashMap<>();
-    Map<ScheduleType, List<ParamTable.Entry>> bound = new EnumMap<>(ScheduleType.class);
+    Map<ScheduleType, List<Attribute>> bound = new EnumMap<>(ScheduleType.class);
     for (ScheduleType type : ScheduleType.values()) {
-      List<ParamTable.Entry> doubles = new ArrayList<>(doubles(type));
+      List<Attribute> doubles = new ArrayList<>(doubles(type));
       // ConstantLR's generated class declares a field factor of its own, whatever is bound; its
       // rule, OPEN_UNIT, is LinearLR's startFactor's too.
       doubles.removeIf(entry -> type == ScheduleType.CONSTANT && entry.param() == Param.FACTOR);
@@ -142,7 +143,7 @@ class NonFiniteValueTest {
       }
       bound.put(type, doubles);
       List<String> components = new ArrayList<>();
-      for (ParamTable.Entry entry : doubles) {
+      for (Attribute entry : doubles) {
         // Components named apart from the attributes: this test is about the rules, not names.
         components.add("@Bind(\"" + entry.param().attribute + "\") double value" + components.size());
       }
@@ -153,10 +154,10 @@ class NonFiniteValueTest {
     }
     GeneratedClasses classes = new GeneratedClasses(configs, List.of());
     int checked = 0;
-    for (Map.Entry<ScheduleType, List<ParamTable.Entry>> entry : bound.entrySet()) {
+    for (Map.Entry<ScheduleType, List<Attribute>> entry : bound.entrySet()) {
       ScheduleType type = entry.getKey();
       String name = "Bound" + type.torchName();
-      List<ParamTable.Entry> doubles = entry.getValue();
+      List<Attribute> doubles = entry.getValue();
       for (int tested = 0; tested < doubles.size(); tested++) {
         for (int v = 0; v < NON_FINITE_VALUES.length; v++) {
           Object[] values = new Object[doubles.size()];

@@ -7,7 +7,8 @@ import com.google.testing.compile.Compilation;
 import dev.anneal.MomentumScheduler;
 import dev.anneal.ScheduleType;
 import dev.anneal.processor.model.Param;
-import dev.anneal.processor.model.ParamTable;
+import dev.anneal.processor.kinds.Kinds;
+import dev.anneal.processor.model.Attribute;
 import dev.anneal.processor.validation.Validator;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class PerGroupLimitTest {
   void coversEveryTypeWithPerGroupLists() {
     Set<ScheduleType> withLists = EnumSet.noneOf(ScheduleType.class);
     for (ScheduleType type : ScheduleType.values()) {
-      if (ParamTable.of(type).keySet().stream().anyMatch(p -> p.shape == Param.Shape.GROUP_DOUBLES)) {
+      if (Kinds.of(type).attributes().all().stream().map(Attribute::param).anyMatch(p -> p.shape == Param.Shape.GROUP_DOUBLES)) {
         withLists.add(type);
       }
     }

@@ -1,10 +1,11 @@
 package dev.anneal.processor.model;
 
 import com.palantir.javapoet.ClassName;
-import dev.anneal.ScheduleType;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.ConfigModel.Value;
-import dev.anneal.processor.model.ParamTable.Entry;
+import dev.anneal.processor.kinds.Kind;
+import dev.anneal.processor.kinds.Kinds;
+import dev.anneal.processor.model.Attribute.Fallback;
 import dev.anneal.processor.reading.ConfigInput.BindInput;
 import dev.anneal.processor.reading.ConfigInput.ScheduleInput;
 import dev.anneal.processor.reading.ConfigInput;
@@ -41,35 +42,27 @@ public final class ModelBuilder {
   private static ScheduleModel buildSchedule(ConfigInput input, ScheduleInput schedule) {
     Map<Param, Value> values = new EnumMap<>(Param.class);
     Map<Param, List<ExecutableElement>> methods = new EnumMap<>(Param.class);
-    for (Entry entry : ParamTable.of(schedule.type()).values()) {
-      Param param = entry.param();
+    Kind kind = Kinds.of(schedule.type());
+    boolean laterPhase = input.combinator() == ConfigInput.Combinator.SEQUENTIAL && schedule.index() > 0;
+    for (Attribute attribute : kind.attributes().all()) {
+      Param param = attribute.param();
       BindInput bind = bindOf(input, schedule, param);
       if (schedule.written().containsKey(param)) {
-        values.put(param, new Value.Constant(Values.of(param, schedule.written().get(param))));
+        Object written = Values.of(param, schedule.written().get(param));
+        values.put(param, new Value.Constant(kind.resolveWritten(param, written, laterPhase)));
       } else if (bind != null) {
         boolean array = bind.accessor().getReturnType().getKind() == TypeKind.ARRAY;
         values.put(param, new Value.Bound(bind.accessor().getSimpleName().toString(), array));
-      } else if (entry.defaultValue() != ParamTable.DERIVED && entry.defaultValue() != null) {
-        Object value = entry.defaultValue();
+      } else if (attribute.fallback() instanceof Fallback.Default fallback) {
+        Object value = fallback.value();
         if (param.shape == Param.Shape.GROUP_DOUBLES) {
           value = new double[] {(Double) value};
         }
         values.put(param, new Value.Constant(value));
+      } else if (attribute.fallback() instanceof Fallback.SameAs same) {
+        // The very value of the other attribute: the writer then reads one field for both.
+        values.put(param, values.get(same.other()));
       }
-    }
-    if (schedule.type() == ScheduleType.CYCLIC && !values.containsKey(Param.STEP_SIZE_DOWN)) {
-      values.put(Param.STEP_SIZE_DOWN, values.get(Param.STEP_SIZE_UP));
-    }
-    if (schedule.type() == ScheduleType.MULTI_STEP && schedule.index() > 0
-        && input.combinator() == ConfigInput.Combinator.SEQUENTIAL
-        && values.get(Param.MILESTONES) instanceof Value.Constant constant) {
-      // SequentialLR starts a later schedule through its closed form, which counts every
-      // milestone <= 0: there a negative milestone decays once at the start, as milestone 0 does.
-      int[] milestones = ((int[]) constant.value()).clone();
-      for (int i = 0; i < milestones.length; i++) {
-        milestones[i] = Math.max(milestones[i], 0);
-      }
-      values.put(Param.MILESTONES, new Value.Constant(milestones));
     }
     for (Param param : List.of(Param.LR_LAMBDA, Param.SCALE_FN)) {
       if (values.get(param) instanceof Value.Constant constant) {

@@ -145,6 +145,9 @@ public enum Message {
       "%s is a source that Anneal generated from %s in an earlier build, given again as an input; remove it from the inputs (Anneal generates it anew on every build)"),
 
   // The processor itself.
+  KINDS_MISSING(
+      "internal",
+      "The Anneal processor has no kind for the schedule types %s; it was built incomplete, please report it"),
   INTERNAL(
       "internal",
       "The Anneal processor failed on %s; please report it with this message. %s");

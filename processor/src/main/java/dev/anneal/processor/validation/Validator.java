@@ -4,11 +4,12 @@ import dev.anneal.Mode;
 import dev.anneal.ScheduleType;
 import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
-import dev.anneal.math.OneCycleLR;
 import dev.anneal.math.SequentialLR;
 import dev.anneal.processor.model.Param;
-import dev.anneal.processor.model.ParamTable.Entry;
-import dev.anneal.processor.model.ParamTable;
+import dev.anneal.processor.kinds.InChain;
+import dev.anneal.processor.kinds.Kind;
+import dev.anneal.processor.kinds.Kinds;
+import dev.anneal.processor.model.Attribute;
 import dev.anneal.processor.reading.ConfigInput.BindInput;
 import dev.anneal.processor.reading.ConfigInput.Combinator;
 import dev.anneal.processor.reading.ConfigInput.ScheduleInput;
@@ -18,7 +19,6 @@ import dev.anneal.processor.reading.Values;
 import dev.anneal.processor.writing.Emitter;
 import dev.anneal.processor.writing.Names;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,6 @@ import javax.lang.model.type.IntersectionType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
-import javax.lang.model.util.ElementFilter;
 
 /**
  * Checks a config against every rule at once and returns all its problems: warnings for
@@ -95,25 +94,7 @@ public final class Validator {
       if (length <= 0) {
         continue; // Milestones out of order are an error of their own.
       }
-      if (schedule.type() == ScheduleType.MULTI_STEP) {
-        AnnotationValue value = schedule.written().get(Param.MILESTONES);
-        if (value == null) {
-          continue;
-        }
-        int[] decays = (int[]) Values.of(Param.MILESTONES, value);
-        for (int i = 0; i < decays.length; i++) {
-          if (decays[i] >= length) {
-            problems.add(Problem.warning(input.config(), schedule.mirror(), Values.element(value, i),
-                Message.MILESTONE_AFTER_PHASE, decays[i], index, length, start, end));
-          }
-        }
-      } else if (schedule.type() == ScheduleType.STEP) {
-        AnnotationValue value = schedule.written().get(Param.STEP_SIZE);
-        if (value != null && Math.abs((long) (Integer) value.getValue()) >= length) {
-          problems.add(Problem.warning(input.config(), schedule.mirror(), value,
-              Message.STEP_SIZE_AFTER_PHASE, value.getValue(), index, length, start, end));
-        }
-      }
+      Kinds.of(schedule.type()).checkPhase(check(input, schedule, Map.of(), problems), length, start, end);
     }
   }
 
@@ -170,7 +151,7 @@ public final class Validator {
     }
     int lastSetter = -1;
     for (ScheduleInput schedule : schedules) {
-      if (setsTheRate(schedule.type())) {
+      if (Kinds.of(schedule.type()).inChain() == InChain.ABSOLUTE) {
         lastSetter = schedule.index();
       }
     }
@@ -186,7 +167,8 @@ public final class Validator {
       }
       String cause = "where a group's initial rate is below eta_min";
       for (ScheduleInput other : schedules) {
-        if (other != cosine && mayLower(other, bound.getOrDefault(other.index(), Map.of()))) {
+        if (other != cosine && Kinds.of(other.type()).mayLowerInChain(
+            check(input, other, bound.getOrDefault(other.index(), Map.of()), problems))) {
           cause = other.type().torchName() + " in the chain can take it there";
           break;
         }
@@ -194,43 +176,6 @@ public final class Validator {
       problems.add(Problem.warning(input.config(), cosine.mirror(), written, Message.NEGATIVE_RATE_CHAINED,
           ScheduleType.COSINE.torchName(), isBound ? "(bound)" : Emitter.literal(etaMin), cause));
     }
-  }
-
-  /** Schedules whose chained step sets the rate whatever rate it is given (from step 1 on). */
-  private static boolean setsTheRate(ScheduleType type) {
-    return type == ScheduleType.LAMBDA || type == ScheduleType.COSINE_WARM_RESTARTS
-        || type == ScheduleType.CYCLIC || type == ScheduleType.ONE_CYCLE;
-  }
-
-  /**
-   * Whether a schedule in a chain may multiply the rate by less than 1 after step 0, or set it:
-   * whenever that cannot be ruled out from the written values.
-   */
-  private static boolean mayLower(ScheduleInput schedule, Map<Param, BindInput> binds) {
-    switch (schedule.type()) {
-      case CONSTANT:
-        // factor on step 0, 1 / factor >= 1 at total_iters.
-        return false;
-      case LINEAR:
-        return binds.containsKey(Param.START_FACTOR) || binds.containsKey(Param.END_FACTOR)
-            || !(number(schedule, Param.END_FACTOR, 1.0) >= number(schedule, Param.START_FACTOR, 1.0 / 3));
-      case EXPONENTIAL:
-      case STEP:
-      case MULTI_STEP:
-        return binds.containsKey(Param.GAMMA)
-            || !(number(schedule, Param.GAMMA, schedule.type() == ScheduleType.EXPONENTIAL ? 0.0 : 0.1) >= 1);
-      case POLYNOMIAL:
-        return binds.containsKey(Param.POWER) || binds.containsKey(Param.TOTAL_ITERS)
-            || !(number(schedule, Param.POWER, 1.0) == 0 || number(schedule, Param.TOTAL_ITERS, 5) <= 0);
-      default:
-        return true;
-    }
-  }
-
-  /** A written number, or {@code otherwise}. */
-  private static double number(ScheduleInput schedule, Param param, double otherwise) {
-    AnnotationValue value = schedule.written().get(param);
-    return value == null || !(Values.of(param, value) instanceof Number number) ? otherwise : number.doubleValue();
   }
 
   private static void checkCombination(ConfigInput input, List<Problem> problems) {
@@ -272,21 +217,12 @@ public final class Validator {
     }
     for (ScheduleInput schedule : input.schedules()) {
       String torchName = schedule.type().torchName();
-      if (schedule.type() == ScheduleType.REDUCE_ON_PLATEAU) {
-        problems.add(Problem.error(config, schedule.mirror(), schedule.typeValue(),
-            Message.NOT_COMBINABLE, torchName, name,
-            "it is stepped with a metric, the others with the step alone"));
-      } else if (cyclesMomentum(schedule)) {
+      if (cyclesMomentum(schedule)) {
         problems.add(Problem.error(config, schedule.mirror(), schedule.typeValue(),
             Message.NOT_COMBINABLE, torchName, name,
             "a combined schedule drives the rate only; set cycleMomentum = false"));
       }
-      if (schedule.index() > 0 && schedule.type() == ScheduleType.ONE_CYCLE) {
-        problems.add(Problem.error(config, schedule.mirror(), schedule.typeValue(),
-            Message.NOT_COMBINABLE, torchName + " after another schedule", name,
-            "PyTorch lets it overwrite the optimizer's initial rates that the schedules before it"
-                + " already started from; put it first"));
-      }
+      Kinds.of(schedule.type()).checkInCombination(check(input, schedule, Map.of(), problems), name);
       if (input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0) {
         AnnotationValue totalIters = schedule.written().get(Param.TOTAL_ITERS);
         String refusal = totalIters == null || !(totalIters.getValue() instanceof Integer written)
@@ -302,51 +238,14 @@ public final class Validator {
     checkListLengthsAcross(input, name, problems);
   }
 
-  /**
-   * A milestone after a OneCycleLR of written length must be reachable: the OneCycleLR runs
-   * {@code total_steps} steps past its start and PyTorch raises on the next. A bound length is
-   * checked by the same rule when the scheduler is built.
-   */
+  /** Each phase but the last must still run at the milestone that ends it. */
   private static void checkMilestonesReached(ConfigInput input, List<Problem> problems) {
     List<Integer> milestones = input.milestones();
     for (int i = 0; i < milestones.size(); i++) {
       ScheduleInput schedule = input.schedules().get(i);
-      if (schedule.type() != ScheduleType.ONE_CYCLE) {
-        continue;
-      }
-      Integer totalSteps = writtenTotalSteps(schedule.written());
-      if (totalSteps == null) {
-        continue;
-      }
-      int start = i == 0 ? 0 : milestones.get(i - 1);
-      String refusal = SequentialLR.unreachedMilestone(milestones.get(i), start, totalSteps);
-      if (refusal != null) {
-        problems.add(Problem.error(input.config(), input.combinatorMirror(),
-            Values.element(input.milestonesValue(), i), Message.SEQUENTIAL_UNREACHED, refusal));
-      }
+      Kinds.of(schedule.type()).checkHandOver(check(input, schedule, Map.of(), problems), milestones.get(i),
+          i == 0 ? 0 : milestones.get(i - 1));
     }
-  }
-
-  /**
-   * OneCycleLR's {@code total_steps} as written, or computed from written epochs; null where it is
-   * bound, missing or breaks its own rule (reported on its own).
-   */
-  private static Integer writtenTotalSteps(Map<Param, AnnotationValue> written) {
-    if (written.containsKey(Param.TOTAL_STEPS)) {
-      Object value = written.get(Param.TOTAL_STEPS).getValue();
-      return value instanceof Integer total && total > 0 ? total : null;
-    }
-    if (written.containsKey(Param.EPOCHS) && written.containsKey(Param.STEPS_PER_EPOCH)
-        && written.get(Param.EPOCHS).getValue() instanceof Integer epochs
-        && written.get(Param.STEPS_PER_EPOCH).getValue() instanceof Integer perEpoch
-        && epochs > 0 && perEpoch > 0) {
-      try {
-        return OneCycleLR.totalSteps(epochs, perEpoch);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    }
-    return null;
   }
 
   /**
@@ -364,7 +263,7 @@ public final class Validator {
       for (Map.Entry<Param, AnnotationValue> w : schedule.written().entrySet()) {
         Param param = w.getKey();
         if ((param.shape != Param.Shape.GROUP_DOUBLES && param != Param.LR_LAMBDA)
-            || !ParamTable.of(schedule.type()).containsKey(param)
+            || !Kinds.of(schedule.type()).attributes().takes(param)
             || !(w.getValue().getValue() instanceof List<?> list) || list.size() <= 1) {
           continue;
         }
@@ -386,7 +285,7 @@ public final class Validator {
   }
 
   private static boolean cyclesMomentum(ScheduleInput schedule) {
-    if (!ParamTable.of(schedule.type()).containsKey(Param.CYCLE_MOMENTUM)) {
+    if (!Kinds.of(schedule.type()).attributes().takes(Param.CYCLE_MOMENTUM)) {
       return false;
     }
     AnnotationValue written = schedule.written().get(Param.CYCLE_MOMENTUM);
@@ -447,7 +346,7 @@ public final class Validator {
             p.attribute, unbindableElement(p.attribute)));
         continue;
       }
-      if (!ParamTable.of(schedule.type()).containsKey(p)) {
+      if (!Kinds.of(schedule.type()).attributes().takes(p)) {
         problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_NOT_APPLICABLE,
             p.attribute, schedule.type().torchName()));
         continue;
@@ -540,34 +439,33 @@ public final class Validator {
   private static void checkSchedule(
       ConfigInput input, ScheduleInput schedule, Map<Param, BindInput> binds, List<Problem> problems) {
     TypeElement config = input.config();
-    ScheduleType type = schedule.type();
-    String torchType = type.torchName();
+    Kind kind = Kinds.of(schedule.type());
+    String torchType = kind.type().torchName();
     AnnotationMirror mirror = schedule.mirror();
-    Map<Param, Entry> entries = ParamTable.of(type);
     Map<Param, AnnotationValue> written = schedule.written();
 
     for (Map.Entry<Param, AnnotationValue> w : written.entrySet()) {
-      if (!entries.containsKey(w.getKey())) {
+      if (!kind.attributes().takes(w.getKey())) {
         problems.add(Problem.error(config, mirror, w.getValue(), Message.NOT_APPLICABLE,
-            w.getKey().attribute, w.getKey().torchName, torchType, ParamTable.names(type)));
+            w.getKey().attribute, w.getKey().torchName, torchType, kind.attributes().names()));
       }
     }
-    for (Entry entry : entries.values()) {
-      Param param = entry.param();
+    for (Attribute attribute : kind.attributes().all()) {
+      Param param = attribute.param();
       AnnotationValue value = written.get(param);
       if (value == null) {
-        if (entry.required() && !binds.containsKey(param) && !bindAttempted(input, schedule, param)) {
+        if (attribute.required() && !binds.containsKey(param) && !bindAttempted(input, schedule, param)) {
           problems.add(Problem.error(config, mirror, null, Message.REQUIRED, torchType,
               param.attribute, param.torchName));
         }
         continue;
       }
-      checkValue(config, mirror, torchType, entry, value, problems);
+      checkValue(config, mirror, torchType, attribute, value, problems);
       if (param == Param.MODE) {
         Mode mode = (Mode) Values.of(param, value);
-        if (!ParamTable.takesMode(type, mode)) {
+        if (!kind.modes().contains(mode)) {
           problems.add(Problem.error(config, mirror, value, Message.INVALID_MODE, torchType, mode,
-              torchType, type == ScheduleType.CYCLIC ? "TRIANGULAR, TRIANGULAR2 or EXP_RANGE" : "MIN or MAX"));
+              torchType, either(kind.modes())));
         }
       }
       if (param == Param.LR_LAMBDA || param == Param.SCALE_FN) {
@@ -575,84 +473,29 @@ public final class Validator {
       }
     }
     checkListLengths(config, mirror, written, problems);
-    checkSignOfTheRate(config, mirror, type, written, problems);
-    checkGrowth(config, mirror, type, written, problems);
-    switch (type) {
-      case STEP:
-        AnnotationValue stepSize = written.get(Param.STEP_SIZE);
-        if (stepSize != null && (Integer) stepSize.getValue() < 0) {
-          int value = (Integer) stepSize.getValue();
-          problems.add(Problem.warning(config, mirror, stepSize, Message.NEGATIVE_STEP_SIZE, value, -value));
-        }
-        break;
-      case MULTI_STEP:
-        AnnotationValue milestones = written.get(Param.MILESTONES);
-        checkNoMilestones(config, mirror, milestones, problems);
-        if (milestones != null) {
-          int[] values = (int[]) Values.of(Param.MILESTONES, milestones);
-          for (int i = 0; i < values.length; i++) {
-            if (values[i] < 0) {
-              boolean laterPhase =
-                  input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0;
-              problems.add(Problem.warning(config, mirror, Values.element(milestones, i),
-                  laterPhase ? Message.NEGATIVE_MILESTONE_AT_START : Message.NEGATIVE_MILESTONE,
-                  values[i]));
-            }
-          }
-        }
-        break;
-      case CONSTANT:
-      case LINEAR:
-      case POLYNOMIAL:
-        AnnotationValue totalIters = written.get(Param.TOTAL_ITERS);
-        if (totalIters != null && (Integer) totalIters.getValue() <= 0) {
-          if (input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0) {
-            if ((Integer) totalIters.getValue() < 0 || type == ScheduleType.CONSTANT) {
-              problems.add(Problem.warning(config, mirror, totalIters, Message.NEVER_CHANGES_LATER,
-                  torchType, totalIters.getValue(), type == ScheduleType.CONSTANT ? "base_lr"
-                      : type == ScheduleType.LINEAR ? "base_lr * end_factor"
-                      : "base_lr * 0^power (0, or base_lr where power is 0)"));
-            }
-          } else {
-            problems.add(Problem.warning(config, mirror, totalIters, Message.NEVER_CHANGES, torchType,
-                totalIters.getValue()));
-          }
-        }
-        break;
-      case CYCLIC:
-        if (written.containsKey(Param.SCALE_FN) && written.containsKey(Param.MODE)) {
-          problems.add(Problem.warning(config, mirror, written.get(Param.MODE), Message.IGNORED,
-              "mode", "scaleFn replaces the mode's amplitude function"));
-        }
-        if (!written.containsKey(Param.SCALE_FN) && written.containsKey(Param.SCALE_MODE)) {
-          problems.add(Problem.warning(config, mirror, written.get(Param.SCALE_MODE), Message.IGNORED,
-              "scaleMode", "it applies to scaleFn only"));
-        }
-        checkMomentumIgnored(config, mirror, written, problems);
-        checkScaleSign(config, mirror, written, binds, problems);
-        break;
-      case ONE_CYCLE:
-        checkOneCycle(config, mirror, written, binds, problems);
-        checkMomentumIgnored(config, mirror, written, problems);
-        break;
-      default:
-        break;
-    }
+    ScheduleCheck check = check(input, schedule, binds, problems);
+    checkSignOfTheRate(check, kind);
+    checkGrowth(check, kind);
+    kind.check(check);
   }
 
-  /** MultiStepLR with no milestone never decays: PyTorch runs it, at the initial rates throughout. */
-  private static void checkNoMilestones(
-      TypeElement config, AnnotationMirror mirror, AnnotationValue milestones, List<Problem> problems) {
-    if (milestones != null && ((List<?>) milestones.getValue()).isEmpty()) {
-      problems.add(Problem.warning(config, mirror, milestones, Message.NO_MILESTONES));
-    }
+  private static ScheduleCheck check(
+      ConfigInput input, ScheduleInput schedule, Map<Param, BindInput> binds, List<Problem> problems) {
+    return new ScheduleCheck(input, schedule, Kinds.of(schedule.type()), binds, problems);
+  }
+
+  /** {@code A, B or C}, in the enum's order. */
+  private static String either(Set<Mode> modes) {
+    List<String> names = modes.stream().sorted().map(Mode::name).toList();
+    return names.size() == 1 ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
   }
 
   private static void checkValue(
-      TypeElement config, AnnotationMirror mirror, String torchType, Entry entry,
+      TypeElement config, AnnotationMirror mirror, String torchType, Attribute attribute,
       AnnotationValue value, List<Problem> problems) {
-    Param param = entry.param();
-    Rule rule = entry.rule();
+    Param param = attribute.param();
+    Rule rule = attribute.rule().orElse(null);
     Object converted = Values.of(param, value);
     if (rule == null) {
       return;
@@ -770,25 +613,13 @@ public final class Validator {
     return String.join(" and ", described);
   }
 
-  /** The parameters whose negative values PyTorch accepts and which turn the rate negative. */
-  private static final Map<ScheduleType, Set<Param>> SIGN_OF_THE_RATE = Map.of(
-      ScheduleType.STEP, EnumSet.of(Param.GAMMA),
-      ScheduleType.MULTI_STEP, EnumSet.of(Param.GAMMA),
-      ScheduleType.EXPONENTIAL, EnumSet.of(Param.GAMMA),
-      ScheduleType.COSINE, EnumSet.of(Param.ETA_MIN),
-      ScheduleType.COSINE_WARM_RESTARTS, EnumSet.of(Param.ETA_MIN),
-      ScheduleType.CYCLIC, EnumSet.of(Param.BASE_LR, Param.MAX_LR, Param.GAMMA),
-      ScheduleType.ONE_CYCLE, EnumSet.of(Param.MAX_LR, Param.DIV_FACTOR, Param.FINAL_DIV_FACTOR),
-      ScheduleType.REDUCE_ON_PLATEAU, EnumSet.of(Param.FACTOR));
-
   /**
    * A negative rate is what PyTorch computes for these values, so they are not refused; but a
    * trainer would rarely want one, so they are pointed out.
    */
-  private static void checkSignOfTheRate(Element config, AnnotationMirror mirror, ScheduleType type,
-      Map<Param, AnnotationValue> written, List<Problem> problems) {
-    for (Param param : SIGN_OF_THE_RATE.getOrDefault(type, EnumSet.noneOf(Param.class))) {
-      AnnotationValue value = written.get(param);
+  private static void checkSignOfTheRate(ScheduleCheck check, Kind kind) {
+    for (Param param : kind.signOfTheRate()) {
+      AnnotationValue value = check.written(param);
       if (value == null) {
         continue;
       }
@@ -797,69 +628,25 @@ public final class Validator {
           ? java.util.Arrays.stream(values).min().orElse(0)
           : ((Number) read).doubleValue();
       if (lowest < 0) {
-        problems.add(Problem.warning(config, mirror, value, Message.NEGATIVE_RATE, type.torchName(),
-            param.attribute, param.torchName, read instanceof double[] values ? java.util.Arrays.toString(values)
-                : Emitter.literal(read)));
+        check.warning(value, Message.NEGATIVE_RATE, kind.type().torchName(), param.attribute, param.torchName,
+            read instanceof double[] values ? java.util.Arrays.toString(values) : Emitter.literal(read));
       }
     }
   }
 
-  /** {@code ln(Double.MAX_VALUE)}: how far a rate of 1 can grow, as a power of e. */
-  private static final double LN_LARGEST = Math.log(Double.MAX_VALUE);
-
   /**
-   * A {@code gamma} above 1 in magnitude makes ExponentialLR, StepLR and CyclicLR's exp_range grow
-   * without bound (and MultiStepLR by gamma to the number of its milestones): PyTorch accepts
-   * it, so it is pointed out with how soon the rate leaves the doubles.
+   * A {@code gamma} above 1 in magnitude can make the rate grow without bound; PyTorch accepts
+   * it, so where the kind says how it grows it is pointed out with how soon the rate leaves the
+   * doubles.
    */
-  private static void checkGrowth(Element config, AnnotationMirror mirror, ScheduleType type,
-      Map<Param, AnnotationValue> written, List<Problem> problems) {
-    AnnotationValue value = written.get(Param.GAMMA);
+  private static void checkGrowth(ScheduleCheck check, Kind kind) {
+    AnnotationValue value = check.written(Param.GAMMA);
     if (value == null || !(Values.of(Param.GAMMA, value) instanceof Double gamma)
         || !(Math.abs(gamma) > 1) || !Double.isFinite(gamma)) {
       return;
     }
-    double stepsToOverflow = LN_LARGEST / Math.log(Math.abs(gamma));
-    String how;
-    switch (type) {
-      case EXPONENTIAL:
-        how = "without bound: from a rate of 1 it passes the largest double after about "
-            + steps(stepsToOverflow) + " steps";
-        break;
-      case STEP: {
-        AnnotationValue stepSize = written.get(Param.STEP_SIZE);
-        long period = stepSize == null ? 1 : Math.abs((long) (Integer) stepSize.getValue());
-        how = "without bound: from a rate of 1 it passes the largest double after about "
-            + steps(Math.ceil(stepsToOverflow) * Math.max(period, 1)) + " steps";
-        break;
-      }
-      case MULTI_STEP: {
-        AnnotationValue milestones = written.get(Param.MILESTONES);
-        int reachable = milestones == null ? 0
-            : dev.anneal.math.MultiStepLR.reachable((int[]) Values.of(Param.MILESTONES, milestones)).length;
-        how = "at each of its " + reachable + " reachable milestones, to " + Math.pow(Math.abs(gamma), reachable)
-            + " times the initial rate";
-        break;
-      }
-      case CYCLIC: {
-        AnnotationValue mode = written.get(Param.MODE);
-        if (mode == null || Values.of(Param.MODE, mode) != Mode.EXP_RANGE || written.containsKey(Param.SCALE_FN)) {
-          return;
-        }
-        how = "without bound: exp_range's amplitude gamma^t passes the largest double after about "
-            + steps(stepsToOverflow) + " steps";
-        break;
-      }
-      default:
-        return;
-    }
-    problems.add(Problem.warning(config, mirror, value, Message.GROWING_RATE, type.torchName(), Param.GAMMA.attribute,
-        Param.GAMMA.torchName, Emitter.literal(gamma), how));
-  }
-
-  private static String steps(double steps) {
-    return steps >= 1e15 ? String.format(java.util.Locale.ROOT, "%.3g", steps)
-        : String.format(java.util.Locale.ROOT, "%,d", (long) Math.ceil(steps));
+    kind.growth(check, gamma).ifPresent(how -> check.warning(value, Message.GROWING_RATE, kind.type().torchName(),
+        Param.GAMMA.attribute, Param.GAMMA.torchName, Emitter.literal(gamma), how));
   }
 
   /**
@@ -883,104 +670,5 @@ public final class Validator {
     }
     // A type javac cannot resolve is javac's to report.
     return type.getKind() != TypeKind.ERROR;
-  }
-
-  private static void checkOneCycle(
-      TypeElement config, AnnotationMirror mirror, Map<Param, AnnotationValue> written,
-      Map<Param, BindInput> binds, List<Problem> problems) {
-    boolean total = written.containsKey(Param.TOTAL_STEPS) || binds.containsKey(Param.TOTAL_STEPS);
-    boolean epochs = written.containsKey(Param.EPOCHS) || binds.containsKey(Param.EPOCHS);
-    boolean perEpoch =
-        written.containsKey(Param.STEPS_PER_EPOCH) || binds.containsKey(Param.STEPS_PER_EPOCH);
-    if (!total && !(epochs && perEpoch)) {
-      problems.add(Problem.error(config, mirror, null, Message.ONE_CYCLE_LENGTH));
-      return;
-    }
-    if (total && (epochs || perEpoch)) {
-      AnnotationValue ignored = written.getOrDefault(Param.EPOCHS, written.get(Param.STEPS_PER_EPOCH));
-      problems.add(Problem.warning(config, mirror, ignored, Message.IGNORED,
-          "epochs and stepsPerEpoch", "totalSteps is given, and PyTorch uses it"));
-    }
-    Integer totalSteps = null;
-    if (written.containsKey(Param.TOTAL_STEPS)) {
-      totalSteps = (Integer) written.get(Param.TOTAL_STEPS).getValue();
-    } else if (!total && written.containsKey(Param.EPOCHS) && written.containsKey(Param.STEPS_PER_EPOCH)) {
-      int epochCount = (Integer) written.get(Param.EPOCHS).getValue();
-      int perEpochCount = (Integer) written.get(Param.STEPS_PER_EPOCH).getValue();
-      if (epochCount <= 0 || perEpochCount <= 0) {
-        return; // Their own rule reports them.
-      }
-      try {
-        totalSteps = OneCycleLR.totalSteps(epochCount, perEpochCount);
-      } catch (IllegalArgumentException e) {
-        problems.add(Problem.error(config, mirror, written.get(Param.STEPS_PER_EPOCH),
-            Message.INVALID_VALUE, e.getMessage()));
-        return;
-      }
-    }
-    if (totalSteps == null || totalSteps <= 0 || binds.containsKey(Param.PCT_START)) {
-      return;
-    }
-    AnnotationValue pctValue = written.get(Param.PCT_START);
-    double pctStart = pctValue == null ? 0.3 : (Double) pctValue.getValue();
-    if (!Rule.UNIT_INTERVAL.holds(pctStart)) {
-      return;
-    }
-    AnnotationValue threeValue = written.get(Param.THREE_PHASE);
-    boolean threePhase = threeValue != null && (Boolean) threeValue.getValue();
-    String why = OneCycleLR.zeroLengthPhase(totalSteps, pctStart, threePhase);
-    if (why != null) {
-      problems.add(Problem.error(config, mirror, pctValue, Message.ONE_CYCLE_PHASE, why));
-    }
-  }
-
-  /**
-   * CyclicLR's rate is {@code base_lr + (max_lr - base_lr) * level}, with a level in [0, 1] for the
-   * built-in modes but up to whatever a config's {@code scale_fn} returns: where some group's
-   * {@code max_lr} is below its {@code base_lr} (or either is bound), a value above 1 takes the
-   * rate below {@code max_lr}, and below 0 if it is large enough.
-   */
-  private static void checkScaleSign(TypeElement config, AnnotationMirror mirror, Map<Param, AnnotationValue> written,
-      Map<Param, BindInput> binds, List<Problem> problems) {
-    AnnotationValue scaleFn = written.get(Param.SCALE_FN);
-    if (scaleFn == null) {
-      return;
-    }
-    String why = null;
-    if (binds.containsKey(Param.BASE_LR) || binds.containsKey(Param.MAX_LR)) {
-      why = "baseLr or maxLr is bound, so maxLr may be below baseLr";
-    } else if (written.get(Param.BASE_LR) != null && written.get(Param.MAX_LR) != null
-        && Values.of(Param.BASE_LR, written.get(Param.BASE_LR)) instanceof double[] base
-        && Values.of(Param.MAX_LR, written.get(Param.MAX_LR)) instanceof double[] max
-        && base.length > 0 && max.length > 0) {
-      for (int g = 0; g < Math.max(base.length, max.length); g++) {
-        double b = base[base.length == 1 ? 0 : Math.min(g, base.length - 1)];
-        double m = max[max.length == 1 ? 0 : Math.min(g, max.length - 1)];
-        if (m < b) {
-          why = "maxLr (max_lr) = " + Emitter.literal(m) + " is below baseLr (base_lr) = " + Emitter.literal(b)
-              + (Math.max(base.length, max.length) > 1 ? " for group " + g : "");
-          break;
-        }
-      }
-    }
-    if (why != null) {
-      problems.add(Problem.warning(config, mirror, scaleFn, Message.NEGATIVE_RATE_SCALE,
-          "\"" + scaleFn.getValue() + "\"", why));
-    }
-  }
-
-  private static void checkMomentumIgnored(
-      TypeElement config, AnnotationMirror mirror, Map<Param, AnnotationValue> written,
-      List<Problem> problems) {
-    AnnotationValue cycle = written.get(Param.CYCLE_MOMENTUM);
-    if (cycle == null || (Boolean) cycle.getValue()) {
-      return;
-    }
-    for (Param param : List.of(Param.BASE_MOMENTUM, Param.MAX_MOMENTUM)) {
-      if (written.containsKey(param)) {
-        problems.add(Problem.warning(config, mirror, written.get(param), Message.IGNORED,
-            param.attribute, "cycleMomentum is false"));
-      }
-    }
   }
 }

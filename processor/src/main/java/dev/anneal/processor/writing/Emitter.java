@@ -13,7 +13,7 @@ import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.ConfigModel.Value;
 import dev.anneal.processor.model.ConfigModel;
 import dev.anneal.processor.model.Param;
-import dev.anneal.processor.model.ParamTable;
+import dev.anneal.processor.kinds.Kinds;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -24,15 +24,15 @@ import javax.lang.model.element.Modifier;
  * arrays and the constructor statements that fill them.
  */
 public final class Emitter {
-  static final ClassName CHECKS = ClassName.get(Checks.class);
+  public static final ClassName CHECKS = ClassName.get(Checks.class);
   static final ClassName RULE = ClassName.get(Rule.class);
 
   final TypeSpec.Builder type;
   final ConfigModel model;
   /** Constructor statements, run after {@code baseLrs} and {@code groups} are set. */
-  final CodeBlock.Builder constructor = CodeBlock.builder();
+  public final CodeBlock.Builder constructor = CodeBlock.builder();
   /** The parameters of each schedule as the class Javadoc lists them. */
-  final List<String> parameterLines = new ArrayList<>();
+  public final List<String> parameterLines = new ArrayList<>();
 
   /** A field of the generated class, with its type. */
   record Field(String name, TypeName type) {}
@@ -109,7 +109,7 @@ public final class Emitter {
   }
 
   /** Adds a {@code private static final} constant named after {@code wanted}; returns its name. */
-  String constant(TypeName javaType, String wanted, CodeBlock initializer, String why) {
+  public String constant(TypeName javaType, String wanted, CodeBlock initializer, String why) {
     String name = newField(wanted);
     FieldSpec.Builder field = FieldSpec.builder(javaType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(initializer);
@@ -159,7 +159,7 @@ public final class Emitter {
    * A constant derived from parameters: folded to a literal when {@code folded} is known now,
    * else computed in the constructor by {@code runtime}.
    */
-  String derived(String prefix, String name, TypeName javaType, Object folded, CodeBlock runtime, String why) {
+  public String derived(String prefix, String name, TypeName javaType, Object folded, CodeBlock runtime, String why) {
     if (folded != null) {
       String constant = constant(javaType, constantName(prefix, name), CodeBlock.of("$L", literal(folded)), why);
       if (folded instanceof Double value) {
@@ -176,7 +176,7 @@ public final class Emitter {
   }
 
   /** The value a {@link #derived} constant was folded to, or null for a field computed at run time. */
-  Double folded(String name) {
+  public Double folded(String name) {
     return foldedValues.get(name);
   }
 
@@ -229,7 +229,7 @@ public final class Emitter {
             || !checked.add(schedule.index() + ":" + param) || derivedFromChecked(schedule, param)) {
           continue;
         }
-        Rule rule = ParamTable.of(schedule.type()).get(param).rule();
+        Rule rule = Kinds.of(schedule.type()).attributes().get(param).rule().orElse(null);
         constructor.addStatement("$T.$L($L, $T.$L, $S, $S, $S)", CHECKS,
             bound.array() ? "requireEach" : "require", read(bound), RULE,
             rule == null ? Rule.FINITE : rule, schedule.type().torchName(), param.attribute,
@@ -246,7 +246,7 @@ public final class Emitter {
   }
 
   /** A per-group array computed from others, one value per group. */
-  String groupArray(String prefix, String name, CodeBlock perGroupValue, String why) {
+  public String groupArray(String prefix, String name, CodeBlock perGroupValue, String why) {
     String field = groupArray(prefix, name, why);
     constructor.beginControlFlow("for (int g = 0; g < groups; g++)")
         .addStatement("$N[g] = $L", field, perGroupValue)
@@ -259,7 +259,7 @@ public final class Emitter {
    * constructor, a step, a restore), returning nothing; {@code parameter}, if given, is a
    * {@code long} named so.
    */
-  String privateMethod(String prefix, String name, String parameter, String why, CodeBlock body) {
+  public String privateMethod(String prefix, String name, String parameter, String why, CodeBlock body) {
     String method = allocate(methods, fieldName(prefix, name));
     MethodSpec.Builder builder = MethodSpec.methodBuilder(method).addModifiers(Modifier.PRIVATE).addJavadoc("$L\n", why);
     if (parameter != null) {
@@ -273,7 +273,7 @@ public final class Emitter {
    * A per-group array allocated in the constructor, its values set by the schedule's own code; a
    * checkpoint does not save it.
    */
-  String groupArray(String prefix, String name, String why) {
+  public String groupArray(String prefix, String name, String why) {
     String field = newField(fieldName(prefix, name));
     type.addField(FieldSpec.builder(double[].class, field, Modifier.PRIVATE, Modifier.FINAL)
         .addJavadoc("$L\n", why)
@@ -286,7 +286,7 @@ public final class Emitter {
    * Mutable state of a schedule, such as a cycle position: set in the constructor to
    * {@code initial}, or left to the schedule's restart where {@code initial} is null.
    */
-  String state(String prefix, String name, TypeName javaType, CodeBlock initial, String why) {
+  public String state(String prefix, String name, TypeName javaType, CodeBlock initial, String why) {
     String field = newField(fieldName(prefix, name));
     type.addField(FieldSpec.builder(javaType, field, Modifier.PRIVATE).addJavadoc("$L\n", why).build());
     stateFields.add(new Field(field, javaType));
@@ -301,7 +301,7 @@ public final class Emitter {
    * State that follows from the step alone and is rebuilt from it on restore, such as OneCycleLR's
    * current phase: a field like {@link #state}'s, which a checkpoint does not save.
    */
-  String phaseState(String prefix, String name, TypeName javaType, String why) {
+  public String phaseState(String prefix, String name, TypeName javaType, String why) {
     String field = newField(fieldName(prefix, name));
     type.addField(FieldSpec.builder(javaType, field, Modifier.PRIVATE).addJavadoc("$L\n", why).build());
     return field;
@@ -322,7 +322,7 @@ public final class Emitter {
     return literal(((Value.Constant) value).value());
   }
 
-  static String constantName(String prefix, String camel) {
+  public static String constantName(String prefix, String camel) {
     return (prefix.isEmpty() ? "" : prefix.toUpperCase(java.util.Locale.ROOT) + "_") + Names.constantName(camel);
   }
 
@@ -333,7 +333,7 @@ public final class Emitter {
     return prefix + Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
   }
 
-  static TypeName doubles() {
+  public static TypeName doubles() {
     return ArrayTypeName.of(TypeName.DOUBLE);
   }
 }

@@ -15,11 +15,15 @@ import dev.anneal.MomentumScheduler;
 import dev.anneal.ScheduleType;
 import dev.anneal.StepScheduler;
 import dev.anneal.processor.ScheduleProcessor;
+import dev.anneal.processor.kinds.InChain;
+import dev.anneal.processor.kinds.Kinds;
+import dev.anneal.processor.kinds.Stepping;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.ConfigModel;
 import dev.anneal.processor.reading.ConfigInput.Combinator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
@@ -49,22 +53,13 @@ public final class SchedulerWriter {
       type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build());
     }
     Emitter emitter = new Emitter(type, model);
-    List<KindWriter> kinds = new ArrayList<>();
     boolean single = model.schedules().size() == 1 && model.combinator() == Combinator.NONE;
-    for (ScheduleModel schedule : model.schedules()) {
-      KindWriter kind = KindWriter.of(schedule, emitter, single ? "" : "s" + schedule.index());
-      if (model.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0) {
-        kind.clockOffset = model.milestones()[schedule.index() - 1];
-      }
-      kinds.add(kind);
-    }
     // A lazy schedule, alone or as the phases of a @Sequential, keeps only state that all groups
     // share and computes a group's rate when it is read; the others keep every group's rate in lrs.
     boolean lazy = (single || model.combinator() == Combinator.SEQUENTIAL)
-        && kinds.stream().allMatch(KindWriter::lazy);
-    if (single || lazy) {
-      kinds.forEach(kind -> kind.firstRateField = FIRST);
-    }
+        && model.schedules().stream().allMatch(s -> Kinds.of(s.type()).stepping() == Stepping.SHARED_STATE);
+    ScheduleModel firstSchedule = model.schedules().get(0);
+    boolean keepsClock = single && Kinds.of(firstSchedule.type()).canKeepClock(firstSchedule);
     type.addField(FieldSpec("baseLrs", "PyTorch's {@code base_lrs}: the initial rate of each parameter group."));
     if (!lazy) {
       type.addField(FieldSpec("lrs", "The rate of each group at the current step."));
@@ -76,47 +71,52 @@ public final class SchedulerWriter {
         .addJavadoc("The rate of group 0 at the current step, kept ready: most training loops have one\n"
             + "group and read its rate every step, and a field is the cheapest read there is.\n")
         .build());
-    KindWriter first = kinds.get(0);
-    first.keepsClock = single && first.canKeepClock();
-    if (!first.keepsClock) {
+    if (!keepsClock) {
       type.addField(com.palantir.javapoet.FieldSpec.builder(TypeName.LONG, "step", Modifier.PRIVATE)
           .addJavadoc("PyTorch's {@code last_epoch}: calls of {@code step} so far.\n")
           .build());
     }
+    List<KindWriter> kinds = new ArrayList<>();
     List<List<String>> parameterLines = new ArrayList<>();
-    for (KindWriter kind : kinds) {
+    for (ScheduleModel schedule : model.schedules()) {
       int before = emitter.parameterLines.size();
-      if (kind != kinds.get(0) && kinds.get(0).initialRates() != null) {
-        kind.base = kinds.get(0).initialRates();
-      }
+      // The schedules constructed after one that rewrites the optimizer's initial rates start
+      // from those.
+      String base = kinds.isEmpty() ? "baseLrs" : kinds.get(0).initialRates().orElse("baseLrs");
+      int clockOffset = model.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0
+          ? model.milestones()[schedule.index() - 1] : 0;
+      Placement placement = new Placement(single ? "" : "s" + schedule.index(), base, clockOffset,
+          keepsClock && schedule.index() == 0, single || lazy ? Optional.of(FIRST) : Optional.empty());
+      KindWriter kind = Kinds.of(schedule.type()).writer(schedule, emitter, placement);
       kind.declare();
+      kinds.add(kind);
       parameterLines.add(List.copyOf(emitter.parameterLines.subList(before, emitter.parameterLines.size())));
     }
+    KindWriter first = kinds.get(0);
     emitter.checkUnread();
     checkMilestonesReached(model, emitter, kinds);
 
     ScheduleType onlyType = single ? model.schedules().get(0).type() : null;
     boolean metric = onlyType == ScheduleType.REDUCE_ON_PLATEAU;
-    KindWriter.MomentumKind momentumKind = single && kinds.get(0) instanceof KindWriter.MomentumKind m
-        && m.cyclesMomentum() ? m : null;
+    Optional<Momentum> momentum = single ? first.drivenMomentum() : Optional.empty();
     boolean closedForm = closedForm(model, kinds);
 
     type.addSuperinterface(metric ? MetricScheduler.class : StepScheduler.class);
     if (!metric) {
       type.addSuperinterface(LrFunction.class);
     }
-    if (momentumKind != null) {
+    if (momentum.isPresent()) {
       type.addSuperinterface(MomentumScheduler.class);
       type.addSuperinterface(MomentumFunction.class);
       if (!lazy) {
         type.addField(FieldSpec("momentums", "The momentum of each group at the current step."));
       }
     }
-    boolean replays = !closedForm
-        && !(model.combinator() == Combinator.CHAINED && kinds.stream().anyMatch(KindWriter::chainSetsRate));
-    type.addJavadoc(classJavadoc(model, kinds, parameterLines, metric ? null : !replays, momentumKind != null));
+    boolean replays = !closedForm && !(model.combinator() == Combinator.CHAINED
+        && kinds.stream().anyMatch(kind -> kind.inChain() == InChain.ABSOLUTE));
+    type.addJavadoc(classJavadoc(model, kinds, parameterLines, metric ? null : !replays, momentum.isPresent()));
 
-    type.addMethod(constructor(model, emitter, kinds, momentumKind != null, lazy));
+    type.addMethod(constructor(model, emitter, kinds, momentum.isPresent(), lazy));
     type.addMethod(MethodSpec.methodBuilder("groupCount")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(int.class)
         .addStatement("return baseLrs.length").build());
@@ -141,24 +141,24 @@ public final class SchedulerWriter {
     if (!metric) {
       type.addMethod(closedForm ? lrAt(model, kinds) : replay(model, kinds));
     }
-    if (momentumKind != null) {
+    if (momentum.isPresent()) {
       type.addMethod(MethodSpec.methodBuilder("momentum")
           .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
           .addParameter(int.class, "group")
           .addCode(readGroup(CodeBlock.of("return $L;\n",
-              lazy ? momentumKind.readMomentum("group") : CodeBlock.of("momentums[group]"))))
+              lazy ? momentum.get().readMomentum("group") : CodeBlock.of("momentums[group]"))))
           .build());
       type.addMethod(MethodSpec.methodBuilder("momentumAt")
           .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(double.class)
           .addParameter(long.class, "step").addParameter(int.class, "group")
           .addStatement("$T.step(step)", CHECKS)
           .addStatement("$T.group(group, baseLrs.length)", CHECKS)
-          .addCode(oneCycleLimit(kinds.get(0), "step", true))
-          .addCode(momentumKind.prologue("step"))
-          .addStatement("return $L", momentumKind.momentum("step", "group"))
+          .addCode(lastStepLimit(kinds.get(0), "step", true))
+          .addCode(first.prologue("step"))
+          .addStatement("return $L", momentum.get().momentum("step", "group"))
           .build());
     }
-    new StateWriter(model, emitter, kinds, lazy, momentumKind != null, refreshFirst(model, kinds, lazy)).write(type);
+    new StateWriter(model, emitter, kinds, lazy, momentum.isPresent(), refreshFirst(model, kinds, lazy)).write(type);
     return JavaFile.builder(model.schedulerName().packageName(), type.build())
         .build();
   }
@@ -169,7 +169,7 @@ public final class SchedulerWriter {
   /** A @Chained config's array for the rates of the step being made. */
   static final String NEXT_LRS = "nextLrs";
 
-  /** The field holding group 0's current rate; see {@link KindWriter#firstRateField}. */
+  /** The field holding group 0's current rate; see {@link Placement#firstRateField}. */
   static final String FIRST = "lr0";
 
   /** Sets group 0's ready rate from the current state, whatever kept it. */
@@ -221,9 +221,10 @@ public final class SchedulerWriter {
     }
     int[] milestones = model.milestones();
     for (int i = 0; i < milestones.length && i < kinds.size(); i++) {
-      if (kinds.get(i) instanceof KindWriter.OneCycle oneCycle && !oneCycle.totalKnown()) {
+      Optional<LastStep> last = kinds.get(i).lastStep();
+      if (last.isPresent() && !last.get().known()) {
         emitter.constructor.addStatement("$T.milestoneReached($L, $L, $N)", CHECKS, milestones[i],
-            i == 0 ? 0 : milestones[i - 1], oneCycle.totalSteps());
+            i == 0 ? 0 : milestones[i - 1], last.get().field());
       }
     }
   }
@@ -264,9 +265,9 @@ public final class SchedulerWriter {
 
   private static boolean closedForm(ConfigModel model, List<KindWriter> kinds) {
     if (model.combinator() == Combinator.CHAINED) {
-      return kinds.stream().allMatch(k -> k.factor("t") != null);
+      return kinds.stream().allMatch(kind -> kind.inChain() == InChain.FACTOR);
     }
-    return kinds.stream().allMatch(KindWriter::closedForm);
+    return kinds.stream().allMatch(kind -> kind.stepping().hasClosedForm());
   }
 
   private static MethodSpec constructor(
@@ -297,7 +298,7 @@ public final class SchedulerWriter {
       kinds.forEach(kind -> constructor.addCode(kind.resetState()));
     } else if (model.combinator() == Combinator.CHAINED) {
       constructor.addCode(chainedUpdate(kinds, KindWriter.ZERO, true));
-    } else if (model.combinator() == Combinator.SEQUENTIAL || !first.recurrent()) {
+    } else if (model.combinator() == Combinator.SEQUENTIAL || first.stepping() == Stepping.CLOSED_FORM) {
       constructor.addStatement("moveTo(0)");
     } else {
       constructor.addCode(first.restart());
@@ -328,13 +329,13 @@ public final class SchedulerWriter {
     } else if (lazy) {
       // The count moves last, so that a step that throws (a config function's bad value, a rate
       // that would overflow) leaves it.
-      step.addCode(oneCycleLimit(first, "(step + 1)", false))
+      step.addCode(lastStepLimit(first, "(step + 1)", false))
           .addStatement("long $L = step + 1", KindWriter.NEXT)
           .addCode(first.advance(KindWriter.NEXT))
           .addStatement("step = $L", KindWriter.NEXT);
     } else if (metric) {
       step.addStatement("step++").addCode(first.step("step"));
-    } else if (model.combinator() == Combinator.NONE && first.recurrent()) {
+    } else if (model.combinator() == Combinator.NONE && first.stepping() != Stepping.CLOSED_FORM) {
       // The count moves last, so that a step that throws (a factor function's bad value) leaves it.
       step.addStatement("long $L = step + 1", KindWriter.NEXT)
           .addCode(first.step(KindWriter.NEXT))
@@ -343,7 +344,7 @@ public final class SchedulerWriter {
       // moveTo throws before anything changes where PyTorch would raise.
       step.addStatement("moveTo(step + 1)").addStatement("step++");
     }
-    if (first.firstRateField == null || !first.keepsFirstRate()) {
+    if (first.firstRateField.isEmpty() || !first.keepsFirstRate()) {
       step.addCode(refreshFirst(model, kinds, lazy));
     }
     return step.build();
@@ -356,7 +357,7 @@ public final class SchedulerWriter {
    */
   private static CodeBlock lazyPhaseStep(int index, KindWriter kind, String local) {
     CodeBlock refresh = CodeBlock.of("$N = $L;\n", FIRST, kind.firstRate());
-    CodeBlock.Builder code = CodeBlock.builder().add(oneCycleLimit(kind, local, false));
+    CodeBlock.Builder code = CodeBlock.builder().add(lastStepLimit(kind, local, false));
     if (index > 0) {
       code.beginControlFlow("if ($L == 0)", local)
           .add(kind.resetState())
@@ -384,7 +385,7 @@ public final class SchedulerWriter {
     if (model.combinator() == Combinator.SEQUENTIAL) {
       method.addCode(sequentialUpdate(model, kinds, "t"));
     } else {
-      method.addCode(oneCycleLimit(kinds.get(0), "t", false)).addCode(kinds.get(0).ratesAt("t"));
+      method.addCode(lastStepLimit(kinds.get(0), "t", false)).addCode(kinds.get(0).ratesAt("t"));
     }
     return method.build();
   }
@@ -394,7 +395,7 @@ public final class SchedulerWriter {
       case SEQUENTIAL:
         return true;
       case NONE:
-        return !kinds.get(0).recurrent();
+        return kinds.get(0).stepping() == Stepping.CLOSED_FORM;
       default:
         return false;
     }
@@ -404,18 +405,20 @@ public final class SchedulerWriter {
    * OneCycleLR allows exactly total_steps calls of step() and raises on the next; a query past the
    * end is refused the same way.
    */
-  private static CodeBlock oneCycleLimit(KindWriter kind, String t, boolean query) {
-    if (!(kind instanceof KindWriter.OneCycle oneCycle)) {
+  private static CodeBlock lastStepLimit(KindWriter kind, String t, boolean query) {
+    Optional<LastStep> last = kind.lastStep();
+    if (last.isEmpty()) {
       return CodeBlock.of("");
     }
-    String total = oneCycle.totalSteps();
+    String total = last.get().field();
+    String name = kind.schedule.type().torchName();
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if ($L > $N)", t, total);
     if (query) {
       code.addStatement("throw new $T($S + $L + $S + $N)", IllegalArgumentException.class,
-          "OneCycleLR: step ", t, " is past the end, totalSteps (total_steps) = ", total);
+          name + ": step ", t, " is past the end, " + last.get().attribute() + " = ", total);
     } else {
       code.addStatement("throw new $T($S + $L + $S + $N)", IllegalStateException.class,
-          "OneCycleLR: step() called ", t, " times, but totalSteps (total_steps) = ", total);
+          name + ": step() called ", t, " times, but " + last.get().attribute() + " = ", total);
     }
     return code.endControlFlow().build();
   }
@@ -423,13 +426,13 @@ public final class SchedulerWriter {
   /** Sets {@code lrs} at time {@code t} of a @Sequential config: each phase on its own clock. */
   private static CodeBlock sequentialUpdate(ConfigModel model, List<KindWriter> kinds, String t) {
     return phases(model, kinds, t, (i, kind, local) -> {
-      CodeBlock.Builder code = CodeBlock.builder().add(oneCycleLimit(kind, local, false));
-      if (kind.recurrent()) {
+      CodeBlock.Builder code = CodeBlock.builder().add(lastStepLimit(kind, local, false));
+      if (kind.stepping() != Stepping.CLOSED_FORM) {
         // At its milestone a phase restarts from its step 0, then follows PyTorch's recurrence;
         // MultiplicativeLR, which has no closed form to restart from, goes on from the rate in
         // force.
         code.beginControlFlow("if ($L == 0)", local);
-        if (kind.closedForm() || i == 0) {
+        if (kind.stepping().hasClosedForm() || i == 0) {
           code.add(kind.restart());
         }
         code.nextControlFlow("else").add(kind.step(local)).endControlFlow();
@@ -468,10 +471,8 @@ public final class SchedulerWriter {
   private static CodeBlock chainedUpdate(List<KindWriter> kinds, String t, boolean initial) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (KindWriter kind : kinds) {
-      code.add(oneCycleLimit(kind, t, false));
-      if (kind.chainNeedsPrologue()) {
-        code.add(kind.prologue(t));
-      }
+      code.add(lastStepLimit(kind, t, false));
+      code.add(kind.chainPrologue(t));
     }
     code.beginControlFlow("for (int g = 0; g < lrs.length; g++)")
         .addStatement("double lr = $L", initial ? "baseLrs[g]" : "lrs[g]");
@@ -512,7 +513,7 @@ public final class SchedulerWriter {
     switch (model.combinator()) {
       case NONE:
         KindWriter kind = kinds.get(0);
-        method.addCode(oneCycleLimit(kind, "step", true))
+        method.addCode(lastStepLimit(kind, "step", true))
             .addCode(kind.prologue("step"))
             .addCode(returnRate(model, kind.lr("step", "group")));
         break;
@@ -528,7 +529,7 @@ public final class SchedulerWriter {
           if (i > 0) {
             method.addStatement("long local = step - $L", milestones[i - 1]);
           }
-          method.addCode(oneCycleLimit(k, local, true))
+          method.addCode(lastStepLimit(k, local, true))
               .addCode(k.prologue(local))
               .addCode(returnRate(model, k.lr(local, "group")));
           if (!last) {
@@ -567,14 +568,12 @@ public final class SchedulerWriter {
         break;
       case CHAINED:
         for (KindWriter kind : kinds) {
-          if (kind.chainNeedsPrologue()) {
-            body.add(kind.prologue(k));
-          }
+          body.add(kind.chainPrologue(k));
           body.addStatement("lr = $L", kind.chain("lr", k, "group"));
         }
         break;
       case SEQUENTIAL:
-        body.add(phases(model, kinds, k, (index, kind, local) -> kind.closedForm()
+        body.add(phases(model, kinds, k, (index, kind, local) -> kind.stepping().hasClosedForm()
             ? CodeBlock.builder().add(kind.prologue(local)).addStatement("lr = $L", kind.lr(local, "group")).build()
             : CodeBlock.of("lr = $L;\n", kind.chain("lr", local, "group"))));
         break;
@@ -589,12 +588,12 @@ public final class SchedulerWriter {
     // OneCycleLR ends a query past its total_steps, unless a @Sequential hands over before then
     // (it can only be the first phase).
     if (model.combinator() != Combinator.SEQUENTIAL || kinds.size() == 1) {
-      method.addCode(oneCycleLimit(kinds.get(0), "step", true));
+      method.addCode(lastStepLimit(kinds.get(0), "step", true));
     }
     int absolute = -1;
     if (model.combinator() == Combinator.CHAINED) {
       for (int i = 0; i < kinds.size(); i++) {
-        if (kinds.get(i).chainSetsRate()) {
+        if (kinds.get(i).inChain() == InChain.ABSOLUTE) {
           absolute = i;
         }
       }
@@ -605,9 +604,7 @@ public final class SchedulerWriter {
       method.beginControlFlow("if (step > 0)");
       CodeBlock.Builder once = CodeBlock.builder().addStatement("double lr = 0.0");
       for (KindWriter kind : kinds.subList(absolute, kinds.size())) {
-        if (kind.chainNeedsPrologue()) {
-          once.add(kind.prologue("step"));
-        }
+        once.add(kind.chainPrologue("step"));
         once.addStatement("lr = $L", kind.chain("lr", "step", "group"));
       }
       method.addCode(once.build()).addCode(returnRate(model, CodeBlock.of("lr"))).endControlFlow();

@@ -11,7 +11,6 @@ import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.ConfigModel.Value;
 import dev.anneal.processor.model.ConfigModel;
 import dev.anneal.processor.model.Param;
-import dev.anneal.processor.reading.ConfigInput.Combinator;
 import dev.anneal.processor.writing.Emitter.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
