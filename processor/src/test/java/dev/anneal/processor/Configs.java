@@ -110,7 +110,7 @@ final class Configs {
         "@Schedule(type = REDUCE_ON_PLATEAU, mode = MAX, factor = 0.5, patience = 2, threshold = 0.01,",
         "    thresholdMode = ThresholdMode.ABS, cooldown = 2, minLr = 1e-4)",
         "final class MaxPlateau {}");
-    other("ThreePhases",
+    golden("ThreePhases",
         "@Schedule(type = CONSTANT, factor = 0.25, totalIters = 4)",
         "@Schedule(type = EXPONENTIAL, gamma = 0.9)",
         "@Schedule(type = MULTIPLICATIVE, lrLambda = \"decay\")",
@@ -120,7 +120,7 @@ final class Configs {
         "    return 0.99;",
         "  }",
         "}");
-    other("ChainedDecay",
+    golden("ChainedDecay",
         "@Schedule(type = LINEAR, startFactor = 0.2, totalIters = 5)",
         "@Schedule(type = MULTI_STEP, milestones = {8, 16}, gamma = 0.3)",
         "@Chained",
