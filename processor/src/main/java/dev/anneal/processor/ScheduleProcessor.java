@@ -75,7 +75,8 @@ public final class ScheduleProcessor extends AbstractProcessor {
     filer = processingEnv.getFiler();
     boolean hasGenerated = processingEnv.getElementUtils().getTypeElement(GENERATED) != null;
     writer = new SchedulerWriter(
-        hasGenerated ? ClassName.get("javax.annotation.processing", "Generated") : null);
+        hasGenerated ? ClassName.get("javax.annotation.processing", "Generated") : null,
+        processingEnv.getElementUtils());
     if (!Kinds.missing().isEmpty()) {
       messager.printMessage(Diagnostic.Kind.ERROR, Message.KINDS_MISSING.format(Kinds.missing()));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
@@ -204,7 +205,8 @@ class GeneratedIdentifiersTest {
 
   /**
    * The name of every variable (field, parameter, local) that {@code sources} declare, and the
-   * simple name of every type they import, which the config's own name must not hide either.
+   * simple name of every type they import or take from java.lang, which the config's own name must
+   * not hide either.
    */
   private static Set<String> variables(List<JavaFileObject> sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -222,12 +224,31 @@ class GeneratedIdentifiersTest {
             names.add(variable.getName().toString());
             return super.visitVariable(variable, unused);
           }
+
+          /** java.lang's types, used without an import, are hidden by a config's name just the same. */
+          @Override
+          public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+            String name = identifier.getName().toString();
+            if (isJavaLangType(name)) {
+              names.add(name);
+            }
+            return super.visitIdentifier(identifier, unused);
+          }
         }, null);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return names;
+  }
+
+  private static boolean isJavaLangType(String name) {
+    try {
+      Class.forName("java.lang." + name, false, GeneratedIdentifiersTest.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** PyTorch's {@code CosineAnnealingLR}: half a cosine from the initial rate down to {@code eta_min} over {@code T_max} steps. */
 final class CosineAnnealingLRKind implements Kind {
@@ -61,7 +62,7 @@ final class CosineAnnealingLRKind implements Kind {
   }
 
   static final class Writer extends CosineWriter {
-    private String tMax;
+    private Supplier<String> tMax;
     private String omega;
     private String period;
     private String wave;
@@ -72,14 +73,14 @@ final class CosineAnnealingLRKind implements Kind {
 
     @Override
     protected void declare() {
-      tMax = scalar(Param.T_MAX);
+      tMax = scalarOnUse(Param.T_MAX);
       etaMin = scalar(Param.ETA_MIN);
       omega = emitter.derived(prefix, "omega", TypeName.DOUBLE,
           isConstant(Param.T_MAX) ? CosineAnnealingLR.omega((Integer) constant(Param.T_MAX)) : null,
-          CodeBlock.of("$T.omega($N)", MATH_COSINE, tMax), "{@code pi / T_max}.");
+          () -> CodeBlock.of("$T.omega($N)", MATH_COSINE, tMax.get()), "{@code pi / T_max}.");
       period = emitter.derived(prefix, "period", TypeName.LONG,
           isConstant(Param.T_MAX) ? CosineAnnealingLR.period((Integer) constant(Param.T_MAX)) : null,
-          CodeBlock.of("$T.period($N)", MATH_COSINE, tMax), "The cosine's period in steps, {@code 2 |T_max|}.");
+          () -> CodeBlock.of("$T.period($N)", MATH_COSINE, tMax.get()), "The cosine's period in steps, {@code 2 |T_max|}.");
       declareHalfAmplitudes();
       wave = emitter.state(prefix, "wave", TypeName.DOUBLE, null,
           "{@code 1 + cos(pi * t / T_max)} at the current step, shared by the groups.");
@@ -130,7 +131,7 @@ final class CosineAnnealingLRKind implements Kind {
     @Override
     protected CodeBlock chain(String lr, String t, String g) {
       return atZero(t, CodeBlock.of("$L", lr),
-          CodeBlock.of("$T.chain($L, $N[$L], $N, $N, $L)", MATH_COSINE, lr, base, g, etaMin, tMax, t));
+          CodeBlock.of("$T.chain($L, $N[$L], $N, $N, $L)", MATH_COSINE, lr, base, g, etaMin, tMax.get(), t));
     }
   }
 }

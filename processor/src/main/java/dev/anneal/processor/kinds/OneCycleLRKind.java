@@ -20,6 +20,7 @@ import dev.anneal.processor.writing.Placement;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.lang.model.element.AnnotationValue;
 
 /** PyTorch's {@code OneCycleLR}: the rate rises from {@code max_lr / div_factor} to {@code max_lr} and falls to its minimum at {@code total_steps}, momentum the other way. */
@@ -215,7 +216,7 @@ final class OneCycleLRKind implements Kind {
             "{@code total_steps = epochs * steps_per_epoch}.");
       }
       totalKnown = knownTotal != null;
-      String pctStart = scalar(Param.PCT_START);
+      Supplier<String> pctStart = scalarOnUse(Param.PCT_START);
       String divFactor = scalar(Param.DIV_FACTOR);
       String finalDivFactor = scalar(Param.FINAL_DIV_FACTOR);
       boolean constant = knownTotal != null && isConstant(Param.PCT_START);
@@ -223,12 +224,12 @@ final class OneCycleLRKind implements Kind {
       Double pct = constant ? (Double) constant(Param.PCT_START) : null;
       warmupEnd = emitter.derived(prefix, "warmupEnd", TypeName.DOUBLE,
           constant ? OneCycleLR.warmupEnd(total, pct) : null,
-          CodeBlock.of("$T.warmupEnd($N, $N)", MATH_ONE_CYCLE, totalSteps, pctStart),
+          () -> CodeBlock.of("$T.warmupEnd($N, $N)", MATH_ONE_CYCLE, totalSteps, pctStart.get()),
           "The last step of the rising phase, {@code pct_start * total_steps - 1}.");
       if (threePhase()) {
         returnEnd = emitter.derived(prefix, "returnEnd", TypeName.DOUBLE,
             constant ? OneCycleLR.returnEnd(total, pct) : null,
-            CodeBlock.of("$T.returnEnd($N, $N)", MATH_ONE_CYCLE, totalSteps, pctStart),
+            () -> CodeBlock.of("$T.returnEnd($N, $N)", MATH_ONE_CYCLE, totalSteps, pctStart.get()),
             "The last step of the falling middle phase, {@code 2 * pct_start * total_steps - 2}.");
       }
       // Each phase's length, end_step - start_step, is the same for every step: fold it.
@@ -245,7 +246,7 @@ final class OneCycleLRKind implements Kind {
           "The length of the last phase, up to {@code total_steps - 1}.");
       if (!constant) {
         emitter.constructor.addStatement("$T zeroLength = $T.zeroLengthPhase($N, $N, $L)", String.class, MATH_ONE_CYCLE,
-            totalSteps, pctStart, threePhase());
+            totalSteps, pctStart.get(), threePhase());
         emitter.constructor.beginControlFlow("if (zeroLength != null)")
             .addStatement("throw new $T($S + zeroLength)", IllegalArgumentException.class, "OneCycleLR: ")
             .endControlFlow();
@@ -450,7 +451,7 @@ final class OneCycleLRKind implements Kind {
               + "momentum the opposite way (" + (cos() ? "cosine" : "linear") + " annealing)";
     }
 
-    /** The phase of {@code t}: its index, and the weight given to its end value. */
+    /** The phase of {@code t}, numbered from 1 as stepping numbers it, and the weight given to its end value. */
     @Override
     protected CodeBlock prologue(String t) {
       String position = local("stepPosition");
@@ -459,18 +460,18 @@ final class OneCycleLRKind implements Kind {
           .addStatement("int $N", local("phaseAt"))
           .addStatement("double $N", local("pct"))
           .beginControlFlow("if ($N <= $N)", position, warmupEnd)
-          .addStatement("$N = 0", local("phaseAt"))
+          .addStatement("$N = 1", local("phaseAt"))
           .addStatement("$N = $N / $N", local("pct"), position, warmupEnd);
       if (threePhase()) {
         code.nextControlFlow("else if ($N <= $N)", position, returnEnd)
-            .addStatement("$N = 1", local("phaseAt"))
+            .addStatement("$N = 2", local("phaseAt"))
             .addStatement("$N = ($N - $N) / $N", local("pct"), position, warmupEnd, returnSpan)
             .nextControlFlow("else")
-            .addStatement("$N = 2", local("phaseAt"))
+            .addStatement("$N = 3", local("phaseAt"))
             .addStatement("$N = ($N - $N) / $N", local("pct"), position, returnEnd, lastSpan);
       } else {
         code.nextControlFlow("else")
-            .addStatement("$N = 1", local("phaseAt"))
+            .addStatement("$N = 2", local("phaseAt"))
             .addStatement("$N = ($N - $N) / $N", local("pct"), position, warmupEnd, lastSpan);
       }
       code.endControlFlow();
@@ -482,7 +483,11 @@ final class OneCycleLRKind implements Kind {
       return code.build();
     }
 
+    /** PyTorch's annealing from {@code start} to {@code end}; a phase that keeps one value is that value. */
     private CodeBlock anneal(String start, String end, String g) {
+      if (start.equals(end)) {
+        return CodeBlock.of("$N[$L]", start, g);
+      }
       return CodeBlock.of("$T.$L($N[$L], $N[$L], $N)", MATH_ONE_CYCLE, cos() ? "annealCos" : "annealLinear",
           start, g, end, g, local("weightAt"));
     }
@@ -491,20 +496,20 @@ final class OneCycleLRKind implements Kind {
     protected CodeBlock lr(String t, String g) {
       String phase = local("phaseAt");
       if (threePhase()) {
-        return CodeBlock.of("$N == 0 ? $L : $N == 1 ? $L : $L", phase, anneal(initialLr, maxLr, g), phase,
+        return CodeBlock.of("$N == 1 ? $L : $N == 2 ? $L : $L", phase, anneal(initialLr, maxLr, g), phase,
             anneal(maxLr, initialLr, g), anneal(initialLr, minLr, g));
       }
-      return CodeBlock.of("$N == 0 ? $L : $L", phase, anneal(initialLr, maxLr, g), anneal(maxLr, minLr, g));
+      return CodeBlock.of("$N == 1 ? $L : $L", phase, anneal(initialLr, maxLr, g), anneal(maxLr, minLr, g));
     }
 
     @Override
     public CodeBlock momentum(String t, String g) {
       String phase = local("phaseAt");
       if (threePhase()) {
-        return CodeBlock.of("$N == 0 ? $L : $N == 1 ? $L : $L", phase, anneal(maxMomentum, baseMomentum, g), phase,
+        return CodeBlock.of("$N == 1 ? $L : $N == 2 ? $L : $L", phase, anneal(maxMomentum, baseMomentum, g), phase,
             anneal(baseMomentum, maxMomentum, g), anneal(maxMomentum, maxMomentum, g));
       }
-      return CodeBlock.of("$N == 0 ? $L : $L", phase, anneal(maxMomentum, baseMomentum, g),
+      return CodeBlock.of("$N == 1 ? $L : $L", phase, anneal(maxMomentum, baseMomentum, g),
           anneal(baseMomentum, maxMomentum, g));
     }
   }

@@ -18,6 +18,7 @@ import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** PyTorch's {@code ReduceLROnPlateau}: the rate is reduced by {@code factor} when a metric stops improving. */
 final class ReduceLROnPlateauKind implements Kind {
@@ -82,7 +83,7 @@ final class ReduceLROnPlateauKind implements Kind {
 
     private String factor;
     private String patience;
-    private String cooldown;
+    private Supplier<String> cooldown;
     private String eps;
     private String minLr;
     private String threshold;
@@ -97,8 +98,8 @@ final class ReduceLROnPlateauKind implements Kind {
       emitter.parameterLines.add("mode = " + mode.torchName() + ", threshold_mode = " + thresholdMode.torchName());
       factor = scalar(Param.FACTOR);
       patience = scalar(Param.PATIENCE);
-      String rawThreshold = scalar(Param.THRESHOLD);
-      cooldown = scalar(Param.COOLDOWN);
+      Supplier<String> rawThreshold = scalarOnUse(Param.THRESHOLD);
+      cooldown = scalarOnUse(Param.COOLDOWN);
       eps = scalar(Param.EPS);
       minLr = perGroup(Param.MIN_LR);
       if (thresholdMode == ThresholdMode.REL) {
@@ -106,11 +107,11 @@ final class ReduceLROnPlateauKind implements Kind {
         double folded = constant ? (mode == Mode.MIN ? 1. - (Double) constant(Param.THRESHOLD)
             : (Double) constant(Param.THRESHOLD) + 1.) : 0;
         threshold = emitter.derived(prefix, "relEpsilon", TypeName.DOUBLE, constant ? folded : null,
-            mode == Mode.MIN ? CodeBlock.of("1. - $N", rawThreshold) : CodeBlock.of("$N + 1.", rawThreshold),
+            () -> mode == Mode.MIN ? CodeBlock.of("1. - $N", rawThreshold.get()) : CodeBlock.of("$N + 1.", rawThreshold.get()),
             mode == Mode.MIN ? "{@code 1 - threshold}: an improvement is below {@code best * relEpsilon}."
                 : "{@code threshold + 1}: an improvement is above {@code best * relEpsilon}.");
       } else {
-        threshold = rawThreshold;
+        threshold = rawThreshold.get();
       }
       best = emitter.state(prefix, "best", TypeName.DOUBLE,
           CodeBlock.of("$T.$L", Double.class, mode == Mode.MIN ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY"),
@@ -137,7 +138,7 @@ final class ReduceLROnPlateauKind implements Kind {
               Math.class, patience);
       if (cooldownLeft != null) {
         code.addStatement("in.within($S, $N, $T.min(0, $N), $T.max(0, $N))", cooldownLeft, saved(cooldownLeft),
-                Math.class, cooldown, Math.class, cooldown)
+                Math.class, cooldown.get(), Math.class, cooldown.get())
             .addStatement("in.consistent($N <= 0 || $N == 0, $S + $N + $S + $N + $S)", saved(cooldownLeft),
                 saved(badSteps), "saved " + cooldownLeft + " = ", saved(cooldownLeft), " and " + badSteps + " = ",
                 saved(badSteps), " contradict each other: no bad step is counted during a cooldown")
@@ -218,7 +219,7 @@ final class ReduceLROnPlateauKind implements Kind {
           .endControlFlow()
           .add(keepFirst());
       if (hasCooldown()) {
-        code.addStatement("$N = $N", cooldownLeft, cooldown);
+        code.addStatement("$N = $N", cooldownLeft, cooldown.get());
       }
       return code.addStatement("$N = 0", badSteps).endControlFlow().build();
     }

@@ -18,6 +18,7 @@ import dev.anneal.processor.writing.Placement;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.lang.model.element.AnnotationValue;
 
 /** PyTorch's {@code StepLR}: the rate decays by {@code gamma} every {@code step_size} steps. */
@@ -97,7 +98,7 @@ final class StepLRKind implements Kind {
   }
 
   static final class Writer extends FactorWriter {
-    private String stepSize;
+    private Supplier<String> stepSize;
     private String gamma;
     private String period;
     private String untilDecay;
@@ -108,11 +109,11 @@ final class StepLRKind implements Kind {
 
     @Override
     protected void declareParameters() {
-      stepSize = scalar(Param.STEP_SIZE);
+      stepSize = scalarOnUse(Param.STEP_SIZE);
       gamma = scalar(Param.GAMMA);
       period = emitter.derived(prefix, "period", TypeName.LONG,
           isConstant(Param.STEP_SIZE) ? StepLR.period((Integer) constant(Param.STEP_SIZE)) : null,
-          CodeBlock.of("$T.period($N)", MATH_STEP, stepSize), "The steps between decays, {@code |step_size|}.");
+          () -> CodeBlock.of("$T.period($N)", MATH_STEP, stepSize.get()), "The steps between decays, {@code |step_size|}.");
       if (gammaMayGrow()) {
         largestBase();
       }
@@ -250,7 +251,7 @@ final class StepLRKind implements Kind {
     @Override
     protected CodeBlock chain(String lr, String t, String g) {
       return atZero(t, CodeBlock.of("$L", lr),
-          CodeBlock.of("$T.decaysAt($N, $L) ? $L * $N : $L", MATH_STEP, stepSize, t, lr, gamma, lr));
+          CodeBlock.of("$T.decaysAt($N, $L) ? $L * $N : $L", MATH_STEP, stepSize.get(), t, lr, gamma, lr));
     }
   }
 }

@@ -1,11 +1,11 @@
 package dev.anneal.processor.model;
 
 import com.palantir.javapoet.ClassName;
-import dev.anneal.processor.model.ConfigModel.ScheduleModel;
-import dev.anneal.processor.model.ConfigModel.Value;
 import dev.anneal.processor.kinds.Kind;
 import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.model.Attribute.Fallback;
+import dev.anneal.processor.model.ConfigModel.ScheduleModel;
+import dev.anneal.processor.model.ConfigModel.Value;
 import dev.anneal.processor.reading.ConfigInput.BindInput;
 import dev.anneal.processor.reading.ConfigInput.ScheduleInput;
 import dev.anneal.processor.reading.ConfigInput;

@@ -9,13 +9,14 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
+import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.ConfigModel.Value;
 import dev.anneal.processor.model.ConfigModel;
 import dev.anneal.processor.model.Param;
-import dev.anneal.processor.kinds.Kinds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -111,13 +112,23 @@ public final class Emitter {
   /** Adds a {@code private static final} constant named after {@code wanted}; returns its name. */
   public String constant(TypeName javaType, String wanted, CodeBlock initializer, String why) {
     String name = newField(wanted);
+    declareConstant(javaType, name, initializer, why);
+    return name;
+  }
+
+  private void declareConstant(TypeName javaType, String name, CodeBlock initializer, String why) {
     FieldSpec.Builder field = FieldSpec.builder(javaType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(initializer);
     if (why != null) {
       field.addJavadoc("$L\n", why);
     }
     type.addField(field.build());
-    return name;
+  }
+
+  /** Whether {@code code} refers to {@code identifier}, to leave out a local that nothing reads. */
+  static boolean uses(CodeBlock code, String identifier) {
+    return java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(identifier) + "\\b")
+        .matcher(code.toString()).find();
   }
 
   /** A literal as Java source: doubles in full round-trip precision. */
@@ -153,6 +164,41 @@ public final class Emitter {
         param.attribute, param.torchName);
     parameterLines.add(param.torchName + " = the config's " + describe(value));
     return name;
+  }
+
+  /**
+   * {@link #scalar}, where the schedule's code may not read the parameter at all (it reads values
+   * folded from it): a written value's constant is declared only once the code asks for its name,
+   * and is named and documented now, so that names and documentation do not depend on it. A
+   * bound value is read and checked now, as every bound value is.
+   */
+  Supplier<String> scalarOnUse(String prefix, ScheduleModel schedule, Param param, Rule rule) {
+    if (!(schedule.value(param) instanceof Value.Constant constant)) {
+      String name = scalar(prefix, schedule, param, rule);
+      return () -> name;
+    }
+    TypeName javaType = param.shape == Param.Shape.INT ? TypeName.INT : TypeName.DOUBLE;
+    String name = newField(constantName(prefix, param.attribute));
+    parameterLines.add(param.torchName + " = " + literal(constant.value()));
+    boolean[] declared = {false};
+    return () -> {
+      if (!declared[0]) {
+        declared[0] = true;
+        declareConstant(javaType, name, CodeBlock.of("$L", literal(constant.value())), null);
+      }
+      return name;
+    };
+  }
+
+  /**
+   * A constant derived from parameters: folded to a literal when {@code folded} is known now,
+   * else computed in the constructor by {@code runtime}, which is only built then.
+   */
+  public String derived(String prefix, String name, TypeName javaType, Object folded, Supplier<CodeBlock> runtime,
+      String why) {
+    return folded != null
+        ? derived(prefix, name, javaType, folded, (CodeBlock) null, why)
+        : derived(prefix, name, javaType, null, runtime.get(), why);
   }
 
   /**

@@ -4,16 +4,17 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.anneal.math.Steps;
+import dev.anneal.processor.kinds.InChain;
+import dev.anneal.processor.kinds.Kind;
+import dev.anneal.processor.kinds.Stepping;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.ConfigModel.Value;
 import dev.anneal.processor.model.Param;
 import dev.anneal.processor.reading.ConfigInput;
 import dev.anneal.processor.reading.Methods;
-import dev.anneal.processor.kinds.InChain;
-import dev.anneal.processor.kinds.Kind;
-import dev.anneal.processor.kinds.Stepping;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -367,6 +368,11 @@ public abstract class KindWriter {
 
   protected String scalar(Param param) {
     return emitter.scalar(prefix, schedule, param, kind.attributes().get(param).rule().orElse(null));
+  }
+
+  /** See {@link Emitter#scalarOnUse}: for a parameter that the code may read only through values folded from it. */
+  protected Supplier<String> scalarOnUse(Param param) {
+    return emitter.scalarOnUse(prefix, schedule, param, kind.attributes().get(param).rule().orElse(null));
   }
 
   protected String perGroup(Param param) {

@@ -24,19 +24,31 @@ import dev.anneal.processor.reading.ConfigInput.Combinator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.util.Elements;
 
 /** Writes the scheduler class of a config from its model alone. */
 public final class SchedulerWriter {
   private static final ClassName CHECKS = Emitter.CHECKS;
 
   private final ClassName generatedAnnotation;
+  private final Elements elements;
+  /** The simple names of java.lang's types, which the generated code uses without imports. */
+  private final Set<String> javaLangTypes;
 
   /** {@code generatedAnnotation} is {@code javax.annotation.processing.Generated}, or null where absent. */
-  public SchedulerWriter(ClassName generatedAnnotation) {
+  public SchedulerWriter(ClassName generatedAnnotation, Elements elements) {
     this.generatedAnnotation = generatedAnnotation;
+    this.elements = elements;
+    PackageElement javaLang = elements.getPackageElement("java.lang");
+    this.javaLangTypes = javaLang == null ? Set.of() : javaLang.getEnclosedElements().stream()
+        .map(element -> element.getSimpleName().toString())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   public JavaFile write(ConfigModel model) {
@@ -159,7 +171,14 @@ public final class SchedulerWriter {
           .build());
     }
     new StateWriter(model, emitter, kinds, lazy, momentum.isPresent(), refreshFirst(model, kinds, lazy)).write(type);
+    // A type of the config's package hides java.lang's type of the same name: that one is written
+    // in full.
+    elements.getPackageOf(model.config()).getEnclosedElements().stream()
+        .map(element -> element.getSimpleName().toString())
+        .filter(javaLangTypes::contains)
+        .forEach(type::alwaysQualify);
     return JavaFile.builder(model.schedulerName().packageName(), type.build())
+        .skipJavaLangImports(true)
         .build();
   }
 
@@ -281,29 +300,35 @@ public final class SchedulerWriter {
     constructor.addJavadoc("@param initialLrs the optimizer's initial learning rate of each parameter group\n");
     constructor.addJavadoc("@throws IllegalArgumentException if a rate or a bound parameter breaks its rule\n");
     constructor.addStatement("this.baseLrs = $T.initialLrs(initialLrs)", CHECKS);
-    constructor.addStatement("int groups = baseLrs.length");
+    CodeBlock.Builder body = CodeBlock.builder();
     if (model.combinator() == Combinator.CHAINED) {
-      constructor.addStatement("this.$N = new double[groups]", NEXT_LRS);
+      body.addStatement("this.$N = new double[groups]", NEXT_LRS);
     }
     if (!lazy) {
-      constructor.addStatement("this.lrs = new double[groups]");
+      body.addStatement("this.lrs = new double[groups]");
       if (momentum) {
-        constructor.addStatement("this.momentums = new double[groups]");
+        body.addStatement("this.momentums = new double[groups]");
       }
     }
-    constructor.addCode(emitter.constructor.build());
+    body.add(emitter.constructor.build());
     KindWriter first = kinds.get(0);
     if (lazy) {
       // Every phase's state is set, so that a checkpoint saves values from the config alone.
-      kinds.forEach(kind -> constructor.addCode(kind.resetState()));
+      kinds.forEach(kind -> body.add(kind.resetState()));
     } else if (model.combinator() == Combinator.CHAINED) {
-      constructor.addCode(chainedUpdate(kinds, KindWriter.ZERO, true));
+      body.add(chainedUpdate(kinds, KindWriter.ZERO, true));
     } else if (model.combinator() == Combinator.SEQUENTIAL || first.stepping() == Stepping.CLOSED_FORM) {
-      constructor.addStatement("moveTo(0)");
+      body.addStatement("moveTo(0)");
     } else {
-      constructor.addCode(first.restart());
+      body.add(first.restart());
     }
-    return constructor.addCode(refreshFirst(model, kinds, lazy)).build();
+    // Step 0 is the first phase's: the constructor's refresh needs no dispatch on the step.
+    body.add(lazy ? CodeBlock.of("$N = $L;\n", FIRST, kinds.get(0).firstRate()) : CodeBlock.of("$N = lrs[0];\n", FIRST));
+    CodeBlock code = body.build();
+    if (Emitter.uses(code, "groups")) {
+      constructor.addStatement("int groups = baseLrs.length");
+    }
+    return constructor.addCode(code).build();
   }
 
   private static MethodSpec stepMethod(
@@ -357,21 +382,22 @@ public final class SchedulerWriter {
    */
   private static CodeBlock lazyPhaseStep(int index, KindWriter kind, String local) {
     CodeBlock refresh = CodeBlock.of("$N = $L;\n", FIRST, kind.firstRate());
-    CodeBlock.Builder code = CodeBlock.builder().add(lastStepLimit(kind, local, false));
-    if (index > 0) {
-      code.beginControlFlow("if ($L == 0)", local)
-          .add(kind.resetState())
-          .add(refresh)
-          .nextControlFlow("else");
-    }
-    code.add(kind.advance(local));
+    CodeBlock.Builder advance = CodeBlock.builder().add(kind.advance(local));
     if (!kind.keepsFirstRate()) {
-      code.add(refresh);
+      advance.add(refresh);
     }
-    if (index > 0) {
-      code.endControlFlow();
+    CodeBlock.Builder code = CodeBlock.builder().add(lastStepLimit(kind, local, false));
+    // Where advancing to step 0 is the restart itself, one body serves both.
+    if (index == 0 || (!kind.keepsFirstRate() && kind.resetState().equals(kind.advance(KindWriter.ZERO)))) {
+      return code.add(advance.build()).build();
     }
-    return code.build();
+    return code.beginControlFlow("if ($L == 0)", local)
+        .add(kind.resetState())
+        .add(refresh)
+        .nextControlFlow("else")
+        .add(advance.build())
+        .endControlFlow()
+        .build();
   }
 
   /**
@@ -431,11 +457,19 @@ public final class SchedulerWriter {
         // At its milestone a phase restarts from its step 0, then follows PyTorch's recurrence;
         // MultiplicativeLR, which has no closed form to restart from, goes on from the rate in
         // force.
-        code.beginControlFlow("if ($L == 0)", local);
-        if (kind.stepping().hasClosedForm() || i == 0) {
-          code.add(kind.restart());
+        CodeBlock step = kind.step(local);
+        if (!kind.stepping().hasClosedForm() && i > 0) {
+          code.beginControlFlow("if ($L != 0)", local).add(step).endControlFlow();
+        } else if (kind.restart().equals(kind.step(KindWriter.ZERO))) {
+          // The step to 0 is the restart itself: one body serves both.
+          code.add(step);
+        } else {
+          code.beginControlFlow("if ($L == 0)", local)
+              .add(kind.restart())
+              .nextControlFlow("else")
+              .add(step)
+              .endControlFlow();
         }
-        code.nextControlFlow("else").add(kind.step(local)).endControlFlow();
       } else {
         code.add(kind.ratesAt(local));
       }
@@ -623,54 +657,102 @@ public final class SchedulerWriter {
   private static CodeBlock classJavadoc(
       ConfigModel model, List<KindWriter> kinds, List<List<String>> parameterLines,
       Boolean closedForm, boolean momentum) {
-    CodeBlock.Builder doc = CodeBlock.builder();
-    String config = model.configName().simpleName();
+    StringBuilder doc = new StringBuilder();
+    String config = String.join(".", model.configName().simpleNames());
     switch (model.combinator()) {
       case NONE:
-        doc.add("PyTorch's {@code $L} for {@link $T}.\n", model.schedules().get(0).type().torchName(),
-            model.configName());
+        doc.append(wrap("PyTorch's {@code " + model.schedules().get(0).type().torchName() + "} for {@link " + config
+            + "}."));
         break;
       case SEQUENTIAL:
-        doc.add("PyTorch's {@code SequentialLR} for {@link $T}: $L schedules in turn, switching at steps $L.\n",
-            model.configName(), kinds.size(), java.util.Arrays.toString(model.milestones()));
+        doc.append(wrap("PyTorch's {@code SequentialLR} for {@link " + config + "}: " + kinds.size()
+            + " schedules in turn, switching at steps " + java.util.Arrays.toString(model.milestones()) + "."));
         break;
       case CHAINED:
-        doc.add("PyTorch's {@code ChainedScheduler} for {@link $T}: $L schedules applied in turn every step.\n",
-            model.configName(), kinds.size());
+        doc.append(wrap("PyTorch's {@code ChainedScheduler} for {@link " + config + "}: " + kinds.size()
+            + " schedules applied in turn every step."));
         break;
       default:
         throw new AssertionError(model.combinator());
     }
     for (int i = 0; i < kinds.size(); i++) {
       KindWriter kind = kinds.get(i);
-      doc.add("\n");
+      doc.append("\n");
       if (kinds.size() > 1) {
-        doc.add("<p>Schedule $L, {@code $L}$L:\n", i, kind.schedule.type().torchName(),
-            model.combinator() == Combinator.SEQUENTIAL
-                ? (i == 0 ? " from step 0" : " from step " + model.milestones()[i - 1] + ", on its own clock") : "");
+        doc.append(wrap("<p>Schedule " + i + ", {@code " + kind.schedule.type().torchName() + "}"
+            + (model.combinator() != Combinator.SEQUENTIAL ? ""
+                : i == 0 ? " from step 0" : " from step " + model.milestones()[i - 1] + ", on its own clock")
+            + ":"));
       }
-      doc.add("<pre>\n$L\n</pre>\n", kind.formula().replace("<", "&lt;").replace(">", "&gt;"));
-      doc.add("<ul>\n");
+      doc.append("<pre>\n").append(kind.formula().replace("<", "&lt;").replace(">", "&gt;")).append("\n</pre>\n");
+      doc.append("<ul>\n");
       for (String line : parameterLines.get(i)) {
-        doc.add("  <li>{@code $L}\n", line);
+        doc.append("  <li>{@code ").append(line).append("}\n");
       }
-      doc.add("</ul>\n");
+      doc.append("</ul>\n");
     }
-    doc.add("\n<p>Built from the optimizer's initial rates; {@link #lr(int)} is the rate of step 0 right"
-        + " after construction and each {@link #step($L)} advances one step.",
-        model.schedules().get(0).type() == ScheduleType.REDUCE_ON_PLATEAU ? "double" : "");
+    StringBuilder use = new StringBuilder("<p>Built from the optimizer's initial rates; {@link #lr(int)} is the rate of"
+        + " step 0 right after construction and each {@link #step("
+        + (model.schedules().get(0).type() == ScheduleType.REDUCE_ON_PLATEAU ? "double" : "") + ")} advances one step.");
     if (closedForm != null) {
-      doc.add(closedForm
+      use.append(closedForm
           ? " {@link #lrAt(long, int)} gives the rate of any step without stepping."
           : " {@link #lrAt(long, int)} gives the rate of any step by replaying the recurrence, in"
               + " time linear in the step, up to 10^9 steps ({@code Checks.REPLAY_LIMIT}); a later step is"
               + " refused.");
     }
     if (momentum) {
-      doc.add(" {@link #momentum(int)} is the momentum to set on the optimizer with the rate.");
+      use.append(" {@link #momentum(int)} is the momentum to set on the optimizer with the rate.");
     }
-    doc.add(" Stepping and reading never allocate.\n");
-    doc.add("\n<p>$L from the annotations of {@code $L}; edit those, not this file.\n", GENERATED_BY, config);
-    return doc.build();
+    use.append(" Stepping and reading never allocate.");
+    doc.append("\n").append(wrap(use.toString()));
+    doc.append("\n").append(wrap("<p>" + GENERATED_BY + " from the annotations of {@code "
+        + model.configName().simpleName() + "}; edit those, not this file."));
+    // The link to the config names its type for JavaPoet, which then writes in full any other type
+    // of the same simple name.
+    String link = "{@link " + config + "}";
+    String text = doc.toString().replace("$", "$$");
+    int links = text.split(java.util.regex.Pattern.quote(link), -1).length - 1;
+    return CodeBlock.of(text.replace(link, "{@link $T}"),
+        java.util.Collections.nCopies(links, model.configName()).toArray());
   }
+
+  /** The longest line of generated Javadoc, its {@code " * "} included: the width of the code around it. */
+  private static final int JAVADOC_WIDTH = 100;
+
+  /**
+   * {@code paragraph} broken into lines that fit {@link #JAVADOC_WIDTH}, each ended by a newline,
+   * never inside an inline tag such as {@code {@link #lrAt(long, int)}}.
+   */
+  static String wrap(String paragraph) {
+    int width = JAVADOC_WIDTH - " * ".length();
+    List<String> words = new ArrayList<>();
+    int depth = 0;
+    StringBuilder word = new StringBuilder();
+    for (char c : paragraph.toCharArray()) {
+      if (c == ' ' && depth == 0) {
+        words.add(word.toString());
+        word.setLength(0);
+        continue;
+      }
+      depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+      word.append(c);
+    }
+    words.add(word.toString());
+    StringBuilder text = new StringBuilder();
+    int line = 0;
+    for (String w : words) {
+      if (line > 0 && line + 1 + w.length() > width) {
+        text.append('\n');
+        line = 0;
+      } else if (line > 0) {
+        text.append(' ');
+        line++;
+      }
+      text.append(w);
+      line += w.length();
+    }
+    return text.append('\n').toString();
+  }
+
 }

@@ -122,18 +122,25 @@ public final class StateWriter {
   private MethodSpec fingerprint() {
     MethodSpec.Builder method = MethodSpec.methodBuilder("fingerprint")
         .addModifiers(Modifier.PRIVATE).returns(long.class)
-        .addJavadoc("The configuration's fingerprint with the values known only at run time folded in.\n")
-        .addStatement("long fingerprint = $T.mix($N, baseLrs)", CODEC, FINGERPRINT);
+        .addJavadoc("The configuration's fingerprint with the values known only at run time folded in.\n");
+    if (emitter.boundFields.isEmpty()) {
+      return method.addStatement("return $T.mix($N, baseLrs)", CODEC, FINGERPRINT).build();
+    }
+    method.addStatement("long fingerprint = $T.mix($N, baseLrs)", CODEC, FINGERPRINT);
     for (Field bound : emitter.boundFields) {
       method.addStatement("fingerprint = $T.mix(fingerprint, $N)", CODEC, bound.name());
     }
     return method.addStatement("return fingerprint").build();
   }
 
+  /** How many values a state holds: each group array's, then the scalars. */
   private CodeBlock valueCount() {
-    return groupArrays.isEmpty()
-        ? CodeBlock.of("$L", scalars.size())
-        : CodeBlock.of("$L * baseLrs.length + $L", groupArrays.size(), scalars.size());
+    if (groupArrays.isEmpty()) {
+      return CodeBlock.of("$L", scalars.size());
+    }
+    CodeBlock arrays = groupArrays.size() == 1
+        ? CodeBlock.of("baseLrs.length") : CodeBlock.of("$L * baseLrs.length", groupArrays.size());
+    return scalars.isEmpty() ? arrays : CodeBlock.of("$L + $L", arrays, scalars.size());
   }
 
   private MethodSpec save() {
@@ -172,9 +179,14 @@ public final class StateWriter {
         method.addStatement("long $N = in.nextLong()", saved(field.name()));
       }
     }
-    method.addComment("Each value must be what stepping to the saved step leaves.")
-        .addStatement("long $N = in.step()", SAVED_STEP)
-        .addCode(checks());
+    CodeBlock checks = checks();
+    if (!checks.isEmpty()) {
+      method.addComment("Each value must be what stepping to the saved step leaves.");
+      if (Emitter.uses(checks, SAVED_STEP)) {
+        method.addStatement("long $N = in.step()", SAVED_STEP);
+      }
+      method.addCode(checks);
+    }
     method.addComment("Read and checked whole: only now does the scheduler change.");
     KindWriter first = kinds.get(0);
     if (!first.keepsClock) {
@@ -300,23 +312,37 @@ public final class StateWriter {
   private CodeBlock checkPhaseRates(int[] milestones) {
     CodeBlock.Builder code = CodeBlock.builder();
     boolean open = false;
+    boolean previousChecked = true;
     for (int i = 0; i < kinds.size(); i++) {
       KindWriter kind = kinds.get(i);
       long start = i == 0 ? 0 : milestones[i - 1];
       String clock = i == 0 ? SAVED_STEP : "(" + SAVED_STEP + " - " + start + ")";
       CodeBlock checks = kind.checkSavedPhaseRates(saved("lrs"), clock);
-      boolean last = i == kinds.size() - 1;
-      if (!last) {
-        if (!open) {
-          code.beginControlFlow("if ($N < $L)", SAVED_STEP, milestones[i]);
-          open = true;
-        } else {
-          code.nextControlFlow("else if ($N < $L)", SAVED_STEP, milestones[i]);
+      if (checks.isEmpty()) {
+        previousChecked = false;
+        continue;
+      }
+      // Where the phase before has nothing to check, its range is left out of the dispatch.
+      List<String> bounds = new ArrayList<>();
+      if (!previousChecked) {
+        bounds.add(SAVED_STEP + " >= " + start);
+      }
+      if (i < kinds.size() - 1) {
+        bounds.add(SAVED_STEP + " < " + milestones[i]);
+      }
+      String condition = String.join(" && ", bounds);
+      if (condition.isEmpty()) {
+        if (open) {
+          code.nextControlFlow("else");
         }
       } else if (open) {
-        code.nextControlFlow("else");
+        code.nextControlFlow("else if ($L)", condition);
+      } else {
+        code.beginControlFlow("if ($L)", condition);
+        open = true;
       }
       code.add(checks);
+      previousChecked = true;
     }
     if (open) {
       code.endControlFlow();
