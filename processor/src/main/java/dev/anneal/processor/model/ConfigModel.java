@@ -5,6 +5,7 @@ import dev.anneal.ScheduleType;
 import dev.anneal.processor.reading.ConfigInput.Combinator;
 import java.util.List;
 import java.util.Map;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
@@ -38,12 +39,23 @@ public record ConfigModel(
     }
   }
 
-  /** Where a value comes from. */
+  /**
+   * The value of one attribute, resolved once (see {@link Resolver}) with where it comes from. An
+   * attribute that defaults to another's holds that very value.
+   */
   public sealed interface Value {
-    /** Written in the annotation, or PyTorch's default. */
-    record Constant(Object value) implements Value {}
+    /** Known when the processor runs. */
+    sealed interface Constant extends Value {
+      Object value();
+    }
 
-    /** Read from the config's accessor when the scheduler is built. */
-    record Bound(String accessor, boolean array) implements Value {}
+    /** Written in the annotation, at {@code at}. */
+    record Written(Object value, AnnotationValue at) implements Constant {}
+
+    /** Left out, so the reference's default. */
+    record Defaulted(Object value) implements Constant {}
+
+    /** Read from the config's accessor {@code at} when the scheduler is built. */
+    record Bound(String accessor, boolean array, ExecutableElement at) implements Value {}
   }
 }

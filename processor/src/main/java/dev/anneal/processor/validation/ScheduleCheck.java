@@ -2,8 +2,9 @@ package dev.anneal.processor.validation;
 
 import dev.anneal.ScheduleType;
 import dev.anneal.processor.kinds.Kind;
-import dev.anneal.processor.model.Attribute;
+import dev.anneal.processor.model.ConfigModel.Value;
 import dev.anneal.processor.model.Param;
+import dev.anneal.processor.model.Resolver;
 import dev.anneal.processor.reading.ConfigInput.BindInput;
 import dev.anneal.processor.reading.ConfigInput.Combinator;
 import dev.anneal.processor.reading.ConfigInput.ScheduleInput;
@@ -25,6 +26,7 @@ public final class ScheduleCheck {
   private final ScheduleInput schedule;
   private final Kind kind;
   private final Map<Param, BindInput> binds;
+  private final Map<Param, Value> resolved;
   private final List<Problem> problems;
 
   ScheduleCheck(ConfigInput input, ScheduleInput schedule, Kind kind, Map<Param, BindInput> binds,
@@ -33,6 +35,7 @@ public final class ScheduleCheck {
     this.schedule = schedule;
     this.kind = kind;
     this.binds = binds;
+    this.resolved = Resolver.resolve(kind, schedule, binds::get, laterPhase());
     this.problems = problems;
   }
 
@@ -90,30 +93,19 @@ public final class ScheduleCheck {
   }
 
   /**
-   * The number {@code param} has now: written, or the reference's default; NaN where it is bound,
-   * or neither written nor defaulted.
+   * The number {@code param} has now, as {@link Resolver} resolves it: written, or the reference's
+   * default; NaN where it is bound, or neither written nor defaulted.
    */
   public double number(Param param) {
-    if (isBound(param)) {
-      return Double.NaN;
-    }
-    Object value = value(param);
-    if (value == null) {
-      value = kind.attributes().of(param).flatMap(Attribute::defaultValue).orElse(null);
-    }
-    return value instanceof Number number ? number.doubleValue() : Double.NaN;
+    return known(param) instanceof Number number ? number.doubleValue() : Double.NaN;
   }
 
   /**
-   * The value {@code param} has now, written or the reference's default; null where it is bound,
-   * or neither written nor defaulted.
+   * The value {@code param} has now, as {@link Resolver} resolves it: written, or the reference's
+   * default; null where it is bound, or neither written nor defaulted.
    */
   public Object known(Param param) {
-    if (isBound(param)) {
-      return null;
-    }
-    Object value = value(param);
-    return value != null ? value : kind.attributes().of(param).flatMap(Attribute::defaultValue).orElse(null);
+    return resolved.get(param) instanceof Value.Constant constant ? constant.value() : null;
   }
 
   /** The element at {@code index} of the list written for {@code param}, for a precise position. */

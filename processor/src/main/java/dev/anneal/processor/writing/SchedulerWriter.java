@@ -382,17 +382,20 @@ public final class SchedulerWriter {
    */
   private static CodeBlock lazyPhaseStep(int index, KindWriter kind, String local) {
     CodeBlock refresh = CodeBlock.of("$N = $L;\n", FIRST, kind.firstRate());
+    CodeBlock.Builder code = CodeBlock.builder().add(lastStepLimit(kind, local, false));
+    // The restart's code first: a schedule declares its state as its code first needs it, and
+    // the order of the state is that of the saved form.
+    CodeBlock restart = index == 0 ? null : kind.resetState();
     CodeBlock.Builder advance = CodeBlock.builder().add(kind.advance(local));
     if (!kind.keepsFirstRate()) {
       advance.add(refresh);
     }
-    CodeBlock.Builder code = CodeBlock.builder().add(lastStepLimit(kind, local, false));
     // Where advancing to step 0 is the restart itself, one body serves both.
-    if (index == 0 || (!kind.keepsFirstRate() && kind.resetState().equals(kind.advance(KindWriter.ZERO)))) {
+    if (restart == null || (!kind.keepsFirstRate() && restart.equals(kind.advance(KindWriter.ZERO)))) {
       return code.add(advance.build()).build();
     }
     return code.beginControlFlow("if ($L == 0)", local)
-        .add(kind.resetState())
+        .add(restart)
         .add(refresh)
         .nextControlFlow("else")
         .add(advance.build())
@@ -457,15 +460,18 @@ public final class SchedulerWriter {
         // At its milestone a phase restarts from its step 0, then follows PyTorch's recurrence;
         // MultiplicativeLR, which has no closed form to restart from, goes on from the rate in
         // force.
+        // The restart's code first: a schedule declares its state as its code first needs it,
+        // and the order of the state is that of the saved form.
+        CodeBlock restart = !kind.stepping().hasClosedForm() && i > 0 ? null : kind.restart();
         CodeBlock step = kind.step(local);
-        if (!kind.stepping().hasClosedForm() && i > 0) {
+        if (restart == null) {
           code.beginControlFlow("if ($L != 0)", local).add(step).endControlFlow();
-        } else if (kind.restart().equals(kind.step(KindWriter.ZERO))) {
+        } else if (restart.equals(kind.step(KindWriter.ZERO))) {
           // The step to 0 is the restart itself: one body serves both.
           code.add(step);
         } else {
           code.beginControlFlow("if ($L == 0)", local)
-              .add(kind.restart())
+              .add(restart)
               .nextControlFlow("else")
               .add(step)
               .endControlFlow();

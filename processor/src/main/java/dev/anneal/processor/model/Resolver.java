@@ -1,0 +1,53 @@
+package dev.anneal.processor.model;
+
+import dev.anneal.processor.kinds.Kind;
+import dev.anneal.processor.model.Attribute.Fallback;
+import dev.anneal.processor.model.ConfigModel.Value;
+import dev.anneal.processor.reading.ConfigInput.BindInput;
+import dev.anneal.processor.reading.ConfigInput.ScheduleInput;
+import dev.anneal.processor.reading.Values;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * The value of every attribute a schedule takes, resolved in one place for the validator and the
+ * model: written in the annotation, bound to the config, the reference's default, or the value of
+ * the attribute it defaults to. An attribute the kind derives from others (OneCycleLR's
+ * {@code total_steps} from epochs) and one left out without a default have none.
+ */
+public final class Resolver {
+  private Resolver() {}
+
+  /**
+   * @param bindOf the valid {@code @Bind} of an attribute of this schedule, or null
+   * @param laterPhase whether the schedule is a later phase of {@code @Sequential}
+   */
+  public static Map<Param, Value> resolve(
+      Kind kind, ScheduleInput schedule, Function<Param, BindInput> bindOf, boolean laterPhase) {
+    Map<Param, Value> values = new EnumMap<>(Param.class);
+    for (Attribute attribute : kind.attributes().all()) {
+      Param param = attribute.param();
+      BindInput bind = bindOf.apply(param);
+      if (schedule.written().containsKey(param)) {
+        Object written = Values.of(param, schedule.written().get(param));
+        values.put(param, new Value.Written(kind.resolveWritten(param, written, laterPhase),
+            schedule.written().get(param)));
+      } else if (bind != null) {
+        boolean array = bind.accessor().getReturnType().getKind() == TypeKind.ARRAY;
+        values.put(param, new Value.Bound(bind.accessor().getSimpleName().toString(), array, bind.accessor()));
+      } else if (attribute.fallback() instanceof Fallback.Default fallback) {
+        Object value = fallback.value();
+        if (param.shape == Param.Shape.GROUP_DOUBLES) {
+          value = new double[] {(Double) value};
+        }
+        values.put(param, new Value.Defaulted(value));
+      } else if (attribute.fallback() instanceof Fallback.SameAs same && values.containsKey(same.other())) {
+        // The very value of the other attribute: the writer then reads one field for both.
+        values.put(param, values.get(same.other()));
+      }
+    }
+    return values;
+  }
+}
