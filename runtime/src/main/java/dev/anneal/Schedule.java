@@ -176,6 +176,18 @@ public @interface Schedule {
   /** {@code eps} of REDUCE_ON_PLATEAU: smaller reductions are skipped (default 1e-8). */
   double eps() default 0;
 
+  /**
+   * {@code num_warmup_steps} of INVERSE_SQRT: the steps of the linear warm-up from 0. Required; a
+   * negative value needs {@link #timescale()}.
+   */
+  int numWarmupSteps() default 0;
+
+  /**
+   * {@code timescale} of INVERSE_SQRT: the time scale of the decay (default: {@code numWarmupSteps},
+   * or 10000 where that is 0; > 0).
+   */
+  int timescale() default 0;
+
   /** Holds repeated {@code @Schedule}s; written by the compiler, not by hand. */
   @Documented
   @Retention(RetentionPolicy.CLASS)

@@ -27,7 +27,12 @@ public enum ScheduleType {
   /** {@code LambdaLR}: the initial rate times a factor method of the config. */
   LAMBDA("LambdaLR"),
   /** {@code MultiplicativeLR}: the previous rate times a factor method of the config. */
-  MULTIPLICATIVE("MultiplicativeLR");
+  MULTIPLICATIVE("MultiplicativeLR"),
+  /**
+   * Hugging Face transformers' {@code get_inverse_sqrt_schedule}: a linear warm-up from 0 over
+   * {@code numWarmupSteps}, then decay as the inverse square root of the step.
+   */
+  INVERSE_SQRT("transformers.get_inverse_sqrt_schedule");
 
   private final String torchName;
 
@@ -35,7 +40,11 @@ public enum ScheduleType {
     this.torchName = torchName;
   }
 
-  /** The class name in {@code torch.optim.lr_scheduler}. */
+  /**
+   * The reference's name, as messages and the conformance suites give it: the class name in
+   * {@code torch.optim.lr_scheduler}, or another library's function with its module
+   * ({@code transformers.get_inverse_sqrt_schedule}).
+   */
   public String torchName() {
     return torchName;
   }

@@ -3,10 +3,11 @@ package dev.anneal.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.OperatingSystemMXBean;
+import dev.anneal.ScheduleType;
 import dev.anneal.conformance.CaseResult.Status;
 import dev.anneal.conformance.ConformanceCase.Expected;
 import dev.anneal.conformance.ConformanceCase.ExpectedError;
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -56,6 +57,18 @@ class ConformanceRunnerTest {
     assertEquals(0, report.failed(), String.join("\n", report.lines(false)));
     assertEquals(PUBLIC.size(), report.passed() + report.skipped());
     assertTrue(report.passed() > 0);
+  }
+
+  /** The cases of transformers' schedules that Anneal has, by the reference's own name. */
+  @Test
+  void transformersInverseSqrtCasesPass() throws IOException {
+    List<ConformanceCase> cases = Cases.suite("transformers.json").stream()
+        .filter(c -> c.scheduler().type().equals(ScheduleType.INVERSE_SQRT.torchName()))
+        .toList();
+    RunReport report = run(cases);
+    print("transformers.json, " + ScheduleType.INVERSE_SQRT.torchName(), report);
+    assertEquals(3, cases.size());
+    assertEquals(cases.size(), report.passed(), String.join("\n", report.lines(false)));
   }
 
   /**

@@ -14,8 +14,9 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.anneal.LrScheduler;
 import dev.anneal.MetricScheduler;
 import dev.anneal.MomentumScheduler;
-import dev.anneal.SchedulerStateException;
+import dev.anneal.ScheduleType;
 import dev.anneal.SchedulerStateException.Reason;
+import dev.anneal.SchedulerStateException;
 import dev.anneal.processor.CheckpointStates.Run;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,8 +120,10 @@ class CheckpointCompatibilityTest {
       assertEquals(run.boundText(), saved.bound(), saved.name() + ": bound values");
       assertEquals(run.steps(), saved.steps(), saved.name() + ": steps");
     }
+    // Every type the schedulers that saved these states had; a type added since has its states in a
+    // file of its own commit.
     TypeCoverage.assertEveryType("CheckpointStates.RUNS",
-        RUNS.values().stream().map(run -> run.body()).toList());
+        RUNS.values().stream().map(run -> run.body()).toList(), ScheduleType.INVERSE_SQRT);
     List<String> sources = RUNS.values().stream().map(Run::source).toList();
     for (String shape : List.of("@Sequential", "@Chained", "@Bind", "ScaleMode.CYCLE", "ScaleMode.ITERATIONS",
         "EXP_RANGE", "TRIANGULAR2", "threePhase = true", "mode = MAX")) {

@@ -49,6 +49,9 @@ final class Configs {
     golden("OneCycleRun",
         "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 100)",
         "final class OneCycleRun {}");
+    golden("InverseSqrtRun",
+        "@Schedule(type = INVERSE_SQRT, numWarmupSteps = 10)",
+        "final class InverseSqrtRun {}");
     golden("PlateauRun",
         "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 2)",
         "final class PlateauRun {}");

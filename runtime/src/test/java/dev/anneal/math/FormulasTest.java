@@ -177,4 +177,28 @@ class FormulasTest {
       }
     }
   }
+
+  /**
+   * transformers' {@code get_inverse_sqrt_schedule} under the same loop, initial rate 0.001 (the
+   * conformance suite's cases {@code hf_invsqrt_w5_ts20} and {@code hf_invsqrt_w0_tsNone}); the
+   * rate is the initial rate times the factor, as LambdaLR computes it.
+   */
+  @Test
+  void inverseSqrtWarmsUpLinearlyThenDecaysOnItsTimescale() {
+    // get_inverse_sqrt_schedule(optimizer, num_warmup_steps=5, timescale=20)
+    double[] transformers = {0.0, 0.0002, 0.0004, 0.0006, 0.0008, 0.001, 0.0009759000729485331,
+        0.0009534625892455923, 0.0009325048082403138, 0.000912870929175277, 0.0008944271909999159,
+        0.0008770580193070292};
+    for (int t = 0; t < transformers.length; t++) {
+      assertEquals(transformers[t], 0.001 * InverseSqrtSchedule.factor(5, 20, t), 0.0, "step " + t);
+    }
+    // get_inverse_sqrt_schedule(optimizer, num_warmup_steps=0): timescale 10000
+    double[] noWarmup = {0.001, 0.0009999500037496877, 0.0009999000149975006, 0.0009998500337415647};
+    int timescale = InverseSqrtSchedule.timescale(0);
+    for (int t = 0; t < noWarmup.length; t++) {
+      assertEquals(noWarmup[t], 0.001 * InverseSqrtSchedule.factor(0, timescale, t), 0.0, "step " + t);
+    }
+    assertEquals(7, InverseSqrtSchedule.timescale(7));
+    assertThrows(IllegalArgumentException.class, () -> InverseSqrtSchedule.timescale(-1));
+  }
 }

@@ -23,7 +23,8 @@ public final class Kinds {
       new MultiplicativeLRKind(),
       new CyclicLRKind(),
       new OneCycleLRKind(),
-      new ReduceLROnPlateauKind());
+      new ReduceLROnPlateauKind(),
+      new InverseSqrtScheduleKind());
 
   private Kinds() {}
 

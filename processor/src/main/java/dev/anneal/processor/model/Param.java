@@ -41,7 +41,9 @@ public enum Param {
   PATIENCE("patience", "patience", Shape.INT),
   COOLDOWN("cooldown", "cooldown", Shape.INT),
   MIN_LR("minLr", "min_lr", Shape.GROUP_DOUBLES),
-  EPS("eps", "eps", Shape.DOUBLE);
+  EPS("eps", "eps", Shape.DOUBLE),
+  NUM_WARMUP_STEPS("numWarmupSteps", "num_warmup_steps", Shape.INT),
+  TIMESCALE("timescale", "timescale", Shape.INT);
 
   /** How a value is written, and whether it can be bound at run time. */
   public enum Shape {

@@ -667,8 +667,10 @@ public final class SchedulerWriter {
     String config = String.join(".", model.configName().simpleNames());
     switch (model.combinator()) {
       case NONE:
-        doc.append(wrap("PyTorch's {@code " + model.schedules().get(0).type().torchName() + "} for {@link " + config
-            + "}."));
+        String reference = model.schedules().get(0).type().torchName();
+        // PyTorch's classes by their name alone; another library's functions with their module.
+        doc.append(wrap((reference.contains(".") ? "The schedule of" : "PyTorch's") + " {@code " + reference
+            + "} for {@link " + config + "}."));
         break;
       case SEQUENTIAL:
         doc.append(wrap("PyTorch's {@code SequentialLR} for {@link " + config + "}: " + kinds.size()
