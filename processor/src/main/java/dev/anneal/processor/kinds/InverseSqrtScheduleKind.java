@@ -81,11 +81,13 @@ final class InverseSqrtScheduleKind implements Kind {
       if (schedule.values().containsKey(Param.TIMESCALE)) {
         timescale = scalar(Param.TIMESCALE);
       } else {
-        timescale = emitter.derived(prefix, "timescale", TypeName.INT,
-            isConstant(Param.NUM_WARMUP_STEPS)
-                ? InverseSqrtSchedule.timescale((Integer) constant(Param.NUM_WARMUP_STEPS)) : null,
+        Integer folded = isConstant(Param.NUM_WARMUP_STEPS)
+            ? InverseSqrtSchedule.timescale((Integer) constant(Param.NUM_WARMUP_STEPS)) : null;
+        timescale = emitter.derived(prefix, "timescale", TypeName.INT, folded,
             () -> CodeBlock.of("$T.timescale($N)", MATH, numWarmupSteps),
             "{@code timescale}: {@code num_warmup_steps}, or 10000 where that is 0.");
+        emitter.parameterLines.add("timescale = "
+            + (folded != null ? folded : "num_warmup_steps, or 10000 where that is 0"));
       }
     }
 
