@@ -44,7 +44,8 @@ final class ConfigGenerator {
   enum Role { ALONE, SEQUENTIAL_FIRST, SEQUENTIAL_LATER, CHAINED_FIRST, CHAINED_LATER }
 
   private static final List<ScheduleType> COMBINABLE = Arrays.stream(TypeOracle.values())
-      .filter(oracle -> oracle.combining == TypeOracle.Combining.ANYWHERE).map(oracle -> oracle.type).toList();
+      .filter(oracle -> oracle.combining == TypeOracle.Combining.ANYWHERE)
+      .map(oracle -> oracle.type).toList();
 
   /**
    * A config a user could write: one schedule, or a combination of two or three. {@code warnings}
@@ -213,6 +214,9 @@ final class ConfigGenerator {
       }
     }
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Mistyped configs: javac refuses them itself.
 
   /**
    * A value of the wrong type, no constant, a repeated attribute, a missing or unknown type:

@@ -54,7 +54,8 @@ final class ConfigMutator {
       }
       config.recipe = "invalid: " + recipe;
       Set<String> errors = new LinkedHashSet<>();
-      if (OutcomeOracle.classify(config, errors) != Expect.INVALID || errors.stream().noneMatch(config.tags::contains)) {
+      if (OutcomeOracle.classify(config, errors) != Expect.INVALID
+          || errors.stream().noneMatch(config.tags::contains)) {
         throw new AssertionError("a mistake that the rules do not refuse: " + recipe + " " + errors
             + "\n" + String.join("\n", ConfigSource.lines(config)));
       }
@@ -182,7 +183,8 @@ final class ConfigMutator {
       case 11: {
         // A method name that names no fitting method.
         String attribute = type.attributes().stream()
-            .filter(a -> SHAPES.get(a) == Shape.NAME || SHAPES.get(a) == Shape.NAMES).findFirst().orElse(null);
+            .filter(a -> SHAPES.get(a) == Shape.NAME || SHAPES.get(a) == Shape.NAMES)
+            .findFirst().orElse(null);
         if (attribute == null) {
           return null;
         }

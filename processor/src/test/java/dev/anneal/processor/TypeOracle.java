@@ -34,8 +34,8 @@ import java.util.function.LongToDoubleFunction;
  * What the random configs know of each schedule type, one constant per type: the attributes it
  * takes with their documented rules and values that break them, how a user would write one, the
  * values PyTorch runs to surprising numbers, the mistakes only it can have, the rules only it
- * follows, and PyTorch's scheduler for it. Everything else about a config is the same for every
- * type and lives in the generator, the mutator, the outcome oracle and the source writer.
+ * follows, and PyTorch's scheduler for it. What every type shares is {@link ConfigGenerator}'s,
+ * {@link ConfigMutator}'s, {@link OutcomeOracle}'s and {@link ConfigSource}'s.
  *
  * <p>The constants stand in the order combinations draw their schedules from, so that a seed
  * keeps giving the same configs.
@@ -565,7 +565,8 @@ enum TypeOracle {
       Config config = placement.config();
       int index = placement.index();
       int count = config.members.size();
-      if (placement.sequential() && config.milestones.length == count - 1 && index < config.milestones.length) {
+      if (placement.sequential() && config.milestones.length == count - 1
+          && index < config.milestones.length) {
         long total = m.has("totalSteps") ? m.i("totalSteps", 0)
             : m.has("epochs") && m.has("stepsPerEpoch") && m.i("epochs", 0) > 0 && m.i("stepsPerEpoch", 0) > 0
                 ? (long) m.i("epochs", 0) * m.i("stepsPerEpoch", 0) : 0;
@@ -937,7 +938,8 @@ enum TypeOracle {
   }
 
   /** {@code lrLambda}: one method of {@code catalogue}, or one per group. */
-  private static void factorMethods(Random r, Config config, Member m, List<Fn> catalogue, boolean mayBeGeneric) {
+  private static void factorMethods(Random r, Config config, Member m, List<Fn> catalogue,
+      boolean mayBeGeneric) {
     int groups = config.groups;
     int count = groups > 1 && chance(r, 0.5) ? groups : 1;
     String[] names = new String[count];

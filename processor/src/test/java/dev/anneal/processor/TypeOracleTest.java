@@ -27,8 +27,10 @@ class TypeOracleTest {
     for (TypeOracle oracle : TypeOracle.values()) {
       assertTrue(ConfigDescription.ATTRIBUTES.containsAll(oracle.attributes()),
           oracle + " takes an attribute without a shape: " + oracle.attributes());
-      assertTrue(oracle.attributes().containsAll(oracle.required()), oracle + " requires what it does not take");
-      assertEquals(oracle.takes("mode"), !oracle.modes().isEmpty(), oracle + " takes mode exactly if it has modes");
+      assertTrue(oracle.attributes().containsAll(oracle.required()),
+          oracle + " requires what it does not take");
+      assertEquals(oracle.takes("mode"), !oracle.modes().isEmpty(),
+          oracle + " takes mode exactly if it has modes");
       assertTrue(ConfigDescription.MODES.containsAll(oracle.modes()), oracle + " has a mode Mode lacks");
       assertTrue(oracle.factorCatalogue().isEmpty() || oracle.takes("lrLambda"),
           oracle + " has factor methods but takes no lrLambda");
