@@ -11,10 +11,10 @@ import dev.anneal.MomentumFunction;
 import dev.anneal.MomentumScheduler;
 import dev.anneal.ScheduleType;
 import dev.anneal.StepScheduler;
-import dev.anneal.processor.RandomConfigs.Combinator;
-import dev.anneal.processor.RandomConfigs.Config;
-import dev.anneal.processor.RandomConfigs.Expect;
-import dev.anneal.processor.RandomConfigs.Member;
+import dev.anneal.processor.ConfigDescription.Combinator;
+import dev.anneal.processor.ConfigDescription.Config;
+import dev.anneal.processor.ConfigDescription.Expect;
+import dev.anneal.processor.ConfigDescription.Member;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +44,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * through PyTorch's rates, as {@link PlainPyTorch} computes them, within the conformance rule
  * {@code |actual - expected| <= 1e-10 |expected| + 1e-14 peak}.
  *
- * <p>What each config must give is decided by {@link RandomConfigs} from the documented rules and
+ * <p>The configs come from {@link ConfigGenerator} and {@link ConfigMutator}. What each must give
+ * is decided by {@link OutcomeOracle} and {@link PlainPyTorchModel} from the documented rules and
  * PyTorch's formulas, never from the processor or the classes it generates. The counts of what a
  * run exercised are printed at the end.
  */
@@ -160,9 +161,9 @@ class ProcessorRobustnessPropertyTest {
       for (int i = 0; i < size; i++) {
         double p = random.nextDouble();
         String name = "C" + i;
-        configs.add(p < 0.7 ? RandomConfigs.sensible(random, name, false)
-            : p < 0.88 ? RandomConfigs.sensible(random, name, true)
-            : RandomConfigs.odd(random, name));
+        configs.add(p < 0.7 ? ConfigGenerator.sensible(random, name, false)
+            : p < 0.88 ? ConfigGenerator.sensible(random, name, true)
+            : ConfigGenerator.odd(random, name));
       }
       return new Unit(outer, configs);
     }).withoutEdgeCases();
@@ -175,7 +176,7 @@ class ProcessorRobustnessPropertyTest {
       List<Config> configs = new ArrayList<>();
       int size = 50 + random.nextInt(21);
       for (int i = 0; i < size; i++) {
-        configs.add(RandomConfigs.chained(random, "C" + i));
+        configs.add(ConfigGenerator.chained(random, "C" + i));
       }
       return new Unit(outer, configs);
     }).withoutEdgeCases();
@@ -201,9 +202,9 @@ class ProcessorRobustnessPropertyTest {
       for (int i = 0; i < size; i++) {
         double p = random.nextDouble();
         String name = "C" + i;
-        configs.add(p < 0.55 ? RandomConfigs.broken(random, name)
-            : p < 0.85 ? RandomConfigs.junk(random, name)
-            : RandomConfigs.sensible(random, name, random.nextBoolean()));
+        configs.add(p < 0.55 ? ConfigMutator.broken(random, name)
+            : p < 0.85 ? ConfigGenerator.junk(random, name)
+            : ConfigGenerator.sensible(random, name, random.nextBoolean()));
       }
       return new Unit(outer, configs);
     }).withoutEdgeCases();
@@ -217,8 +218,8 @@ class ProcessorRobustnessPropertyTest {
       int size = 40 + random.nextInt(21);
       for (int i = 0; i < size; i++) {
         String name = "C" + i;
-        configs.add(random.nextDouble() < 0.7 ? RandomConfigs.mistyped(random, name)
-            : RandomConfigs.sensible(random, name, random.nextBoolean()));
+        configs.add(random.nextDouble() < 0.7 ? ConfigGenerator.mistyped(random, name)
+            : ConfigGenerator.sensible(random, name, random.nextBoolean()));
       }
       return new Unit(outer, configs);
     }).withoutEdgeCases();
@@ -333,7 +334,7 @@ class ProcessorRobustnessPropertyTest {
     }
     for (Config config : unit.configs()) {
       List<String> own = errors.getOrDefault(config, List.of());
-      String category = config.recipe.startsWith(RandomConfigs.WRONG_TYPE)
+      String category = config.recipe.startsWith(ConfigMutator.WRONG_TYPE)
           ? (unit.outer().startsWith("Mistyped") ? "wrong type (javac runs no processor)" : "unresolved name")
           : config.recipe.startsWith("junk") ? "junk, " + config.expect : "one mistake or none, " + config.expect;
       count("refusal units: " + category, 1);
@@ -378,7 +379,7 @@ class ProcessorRobustnessPropertyTest {
 
   private static JavaFileObject source(Unit unit) {
     return JavaFileObjects.forSourceLines(Sources.PACKAGE + "." + unit.outer(),
-        RandomConfigs.compilationUnit(unit.outer(), unit.configs()));
+        ConfigSource.compilationUnit(unit.outer(), unit.configs()));
   }
 
   /** Compiles with the processor; an exception out of javac is a failure of the processor. */
@@ -453,7 +454,7 @@ class ProcessorRobustnessPropertyTest {
   /** The source of one config, as it stands in its compilation unit. */
   private static String text(Unit unit, Config config) {
     return unit.outer() + ", lines " + config.firstLine + "-" + config.lastLine + ":\n"
-        + String.join("\n", RandomConfigs.lines(config));
+        + String.join("\n", ConfigSource.lines(config));
   }
 
   private static void report(Unit unit, List<String> failures) {
@@ -476,11 +477,11 @@ class ProcessorRobustnessPropertyTest {
     PlainPyTorch.Optimizer optimizer = new PlainPyTorch.Optimizer(config.initialLrs.clone());
     Object model;
     try {
-      model = RandomConfigs.model(config, optimizer);
+      model = PlainPyTorchModel.of(config, optimizer);
     } catch (PlainPyTorch.PythonError e) {
       return "PyTorch refuses " + config + ", accepted by the rules: " + e.getMessage();
     }
-    boolean momentum = RandomConfigs.cyclesMomentum(config);
+    boolean momentum = PlainPyTorchModel.cyclesMomentum(config);
     boolean plateau = config.members.get(0).type == ScheduleType.REDUCE_ON_PLATEAU;
     int steps = config.steps;
     double[][] expected = new double[steps + 1][groups];

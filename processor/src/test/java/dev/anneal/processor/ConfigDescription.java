@@ -1,0 +1,231 @@
+package dev.anneal.processor;
+
+import dev.anneal.ScheduleType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongToDoubleFunction;
+
+/**
+ * A random {@code @Schedule} config as the property test's oracle sees it: its members, their
+ * attributes and the methods it declares, and what the processor must make of it.
+ */
+final class ConfigDescription {
+  private ConfigDescription() {}
+
+  /** What the processor must make of a config. */
+  enum Expect {
+    /** Accepted without any diagnostic; its rates are finite and non-negative. */
+    VALID,
+    /** Accepted with warnings of the processor's on its own lines only; rates as for VALID. */
+    WARNED,
+    /** Accepted, like PyTorch, although its rates may be negative (a negative gamma, ...). */
+    ODD,
+    /** Accepted: no error on its lines. Not run, since it shares a compilation with errors. */
+    ACCEPTED,
+    /** Refusing and accepting are both right, for example where PyTorch fails only at its last step. */
+    EITHER,
+    /** At least one error on its lines. */
+    INVALID
+  }
+
+  /** The shape of an attribute: what its value is in Java. */
+  enum Shape { INT, DOUBLE, DOUBLES, INTS, BOOLEAN, MODE, SCALE_MODE, ANNEAL, THRESHOLD_MODE, NAME, NAMES }
+
+  /** Every attribute of {@code @Schedule} with its shape; the types' oracles say which they take. */
+  static final Map<String, Shape> SHAPES = new LinkedHashMap<>();
+
+  static {
+    for (String a : List.of("stepSize", "totalIters", "tMax", "t0", "tMult", "stepSizeUp",
+        "stepSizeDown", "totalSteps", "epochs", "stepsPerEpoch", "patience", "cooldown")) {
+      SHAPES.put(a, Shape.INT);
+    }
+    for (String a : List.of("gamma", "factor", "startFactor", "endFactor", "power", "etaMin",
+        "pctStart", "divFactor", "finalDivFactor", "threshold", "eps")) {
+      SHAPES.put(a, Shape.DOUBLE);
+    }
+    for (String a : List.of("baseLr", "maxLr", "baseMomentum", "maxMomentum", "minLr")) {
+      SHAPES.put(a, Shape.DOUBLES);
+    }
+    SHAPES.put("milestones", Shape.INTS);
+    SHAPES.put("cycleMomentum", Shape.BOOLEAN);
+    SHAPES.put("threePhase", Shape.BOOLEAN);
+    SHAPES.put("mode", Shape.MODE);
+    SHAPES.put("scaleMode", Shape.SCALE_MODE);
+    SHAPES.put("annealStrategy", Shape.ANNEAL);
+    SHAPES.put("thresholdMode", Shape.THRESHOLD_MODE);
+    SHAPES.put("scaleFn", Shape.NAME);
+    SHAPES.put("lrLambda", Shape.NAMES);
+  }
+
+  static final List<String> ATTRIBUTES = List.copyOf(SHAPES.keySet());
+
+  /** Every constant of {@code Mode}, which CyclicLR and ReduceLROnPlateau each take some of. */
+  static final List<String> MODES = List.of("TRIANGULAR", "TRIANGULAR2", "EXP_RANGE", "MIN", "MAX");
+
+  /** An attribute as written, and its value; the value is null where javac must refuse the text. */
+  record Attr(String source, Object value) {}
+
+  /** One {@code @Schedule}. */
+  static final class Member {
+    final ScheduleType type;
+    /** The text after {@code type = }; null to leave {@code type} out. */
+    String typeSource;
+    final LinkedHashMap<String, Attr> attrs = new LinkedHashMap<>();
+    /** Further {@code name = value} pairs written as they are: unknown or repeated attributes. */
+    final List<String> rawAttrs = new ArrayList<>();
+
+    Member(ScheduleType type) {
+      this.type = type;
+      this.typeSource = type.name();
+    }
+
+    Member put(String attribute, String source, Object value) {
+      attrs.put(attribute, new Attr(source, value));
+      return this;
+    }
+
+    boolean has(String attribute) {
+      return attrs.containsKey(attribute);
+    }
+
+    Object value(String attribute) {
+      Attr attr = attrs.get(attribute);
+      return attr == null ? null : attr.value();
+    }
+
+    double d(String attribute, double otherwise) {
+      Object value = value(attribute);
+      return value == null ? otherwise : (Double) value;
+    }
+
+    int i(String attribute, int otherwise) {
+      Object value = value(attribute);
+      return value == null ? otherwise : (Integer) value;
+    }
+
+    Long l(String attribute) {
+      Object value = value(attribute);
+      return value == null ? null : (long) (Integer) value;
+    }
+
+    double[] ds(String attribute, double otherwise) {
+      Object value = value(attribute);
+      return value == null ? new double[] {otherwise} : (double[]) value;
+    }
+
+    boolean b(String attribute, boolean otherwise) {
+      Object value = value(attribute);
+      return value == null ? otherwise : (Boolean) value;
+    }
+
+    String e(String attribute, String otherwise) {
+      Object value = value(attribute);
+      return value == null ? otherwise : (String) value;
+    }
+  }
+
+  /** A static method of a config, as a factor or scale method or as a decoy. */
+  record Method(String name, String text, boolean isStatic, boolean isPrivate, String returnType,
+      List<String> parameterTypes, boolean throwsChecked) {
+    Method(String name, String text, boolean isStatic, boolean isPrivate, String returnType,
+        List<String> parameterTypes) {
+      this(name, text, isStatic, isPrivate, returnType, parameterTypes, false);
+    }
+
+    boolean fitsFactor() {
+      return fits() && (parameterTypes.get(0).equals("long") || parameterTypes.get(0).equals("int"));
+    }
+
+    boolean fitsScale() {
+      return fits() && parameterTypes.get(0).equals("double");
+    }
+
+    private boolean fits() {
+      return isStatic && !isPrivate && returnType.equals("double") && parameterTypes.size() == 1;
+    }
+  }
+
+  /** A factor method, written once as source and once as the model's function. */
+  record Fn(String name, String parameterType, String body, LongToDoubleFunction f) {
+    Method method() {
+      return method("", false);
+    }
+
+    /** The method declaring {@code throwsClause}, such as {@code " throws IOException"}. */
+    Method method(String throwsClause, boolean checked) {
+      return new Method(name, "static double " + name + "(" + parameterType + " step)" + throwsClause
+          + " {\n  return " + body + ";\n}", true, false, "double", List.of(parameterType), checked);
+    }
+  }
+
+  /** A scale method, written once as source and once as the model's function. */
+  record ScaleFn(String name, String body, DoubleUnaryOperator f) {
+    Method method() {
+      return new Method(name, "static double " + name + "(double x) {\n  return " + body
+          + ";\n}", true, false, "double", List.of("double"));
+    }
+  }
+
+  enum Combinator { NONE, SEQUENTIAL, CHAINED, BOTH }
+
+  enum Kind { CLASS, RECORD, GENERIC_CLASS, INTERFACE, ENUM, ANNOTATION, PRIVATE_CLASS }
+
+  /** One config: a nested type of the compilation unit with its annotations. */
+  static final class Config {
+    final String name;
+    Kind kind = Kind.CLASS;
+    final List<Member> members = new ArrayList<>();
+    Combinator combinator = Combinator.NONE;
+    /** The text after {@code milestones = }; null for none. */
+    String milestonesSource;
+    int[] milestones = new int[0];
+    final Map<String, Method> methods = new LinkedHashMap<>();
+    /** Where the config sits: in the compilation unit's class directly, or in a nested holder. */
+    String holder;
+    /** Whether the holder is private, out of reach of the generated class. */
+    boolean privateHolder;
+    /** Whether the config type is {@code @Deprecated}. */
+    boolean deprecated;
+    /** Whether its annotations are written with their package. */
+    boolean qualified;
+    /** Whether several {@code @Schedule} are written in their container, {@code @Schedule.List}. */
+    boolean explicitContainer;
+    Expect expect;
+    /** Tags of which at least one must be on an error of an INVALID config; empty for any error. */
+    final Set<String> tags = new LinkedHashSet<>();
+    /** Where the config came from, for the counts of a run and for failure messages. */
+    String recipe;
+    boolean longRun;
+
+    // How to run an accepted config.
+    int groups = 1;
+    double[] initialLrs;
+    int steps;
+    double[] metrics;
+    /** The most steps the config may take: OneCycleLR refuses to go past its total. */
+    long maxSteps = Long.MAX_VALUE;
+
+    // Set when the compilation unit is written.
+    int firstLine;
+    int lastLine;
+
+    Config(String name) {
+      this.name = name;
+    }
+
+    /** The generated scheduler's simple name, for a config in {@code outer}. */
+    String schedulerName(String outer) {
+      return outer + "_" + (holder == null ? "" : holder + "_") + name + "Scheduler";
+    }
+
+    @Override
+    public String toString() {
+      return name + " (" + recipe + ", " + expect + ", lines " + firstLine + "-" + lastLine + ")";
+    }
+  }
+}

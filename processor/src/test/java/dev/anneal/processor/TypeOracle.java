@@ -1,0 +1,969 @@
+package dev.anneal.processor;
+
+import static dev.anneal.processor.ConfigSource.lit;
+import static dev.anneal.processor.ConfigSource.modeSource;
+import static dev.anneal.processor.ConfigSource.names;
+import static dev.anneal.processor.Draws.between;
+import static dev.anneal.processor.Draws.chance;
+import static dev.anneal.processor.Draws.perGroup;
+import static dev.anneal.processor.Draws.pick;
+import static dev.anneal.processor.Draws.pickWeighted;
+import static dev.anneal.processor.Draws.rate;
+import static dev.anneal.processor.Draws.uniform;
+
+import dev.anneal.ScheduleType;
+import dev.anneal.processor.ConfigDescription.Config;
+import dev.anneal.processor.ConfigDescription.Fn;
+import dev.anneal.processor.ConfigDescription.Member;
+import dev.anneal.processor.ConfigDescription.ScaleFn;
+import dev.anneal.processor.ConfigDescription.Shape;
+import dev.anneal.processor.ConfigGenerator.Role;
+import dev.anneal.processor.OutcomeOracle.Placement;
+import dev.anneal.processor.OutcomeOracle.Rule;
+import dev.anneal.processor.OutcomeOracle.Verdict;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.function.LongToDoubleFunction;
+
+/**
+ * What the random configs know of each schedule type, one constant per type: the attributes it
+ * takes with their documented rules and values that break them, how a user would write one, the
+ * values PyTorch runs to surprising numbers, the mistakes only it can have, the rules only it
+ * follows, and PyTorch's scheduler for it. What every type shares is {@link ConfigGenerator}'s,
+ * {@link ConfigMutator}'s, {@link OutcomeOracle}'s and {@link ConfigSource}'s.
+ *
+ * <p>The constants stand in the order combinations draw their schedules from, so that a seed
+ * keeps giving the same configs.
+ */
+enum TypeOracle {
+  STEP(ScheduleType.STEP, Combining.ANYWHERE,
+      required("stepSize", Rule.NON_ZERO, r -> 0), optional("gamma")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      int stepSize = pickWeighted(r,
+          () -> between(r, 1, 20), () -> between(r, 20, 400),
+          () -> pick(r, Integer.MAX_VALUE, 65_536, 1_000_000));
+      if (warnings && chance(r, 0.2)) {
+        stepSize = chance(r, 0.1) ? Integer.MIN_VALUE : -between(r, 1, 20);
+      }
+      m.put("stepSize", lit(r, stepSize), stepSize);
+      gamma(r, m, Math.abs((long) stepSize) >= 20 ? 2.0 : 1.0);
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      return negativeGamma(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      verdict.warnIf(m.has("stepSize") && m.i("stepSize", 1) < 0);
+      verdict.warnIf(m.has("stepSize") && Math.abs((long) m.i("stepSize", 1)) >= placement.phaseLength());
+      verdict.warnIf(grows(m));
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.StepLR(o, m.i("stepSize", 0), m.d("gamma", 0.1));
+    }
+  },
+
+  MULTI_STEP(ScheduleType.MULTI_STEP, Combining.ANYWHERE, required("milestones"), optional("gamma")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      int[] milestones;
+      double kind = r.nextDouble();
+      if (kind < 0.1) {
+        milestones = new int[between(r, 1000, 4000)];
+        for (int i = 0; i < milestones.length; i++) {
+          milestones[i] = r.nextInt(6000);
+        }
+      } else if (kind < 0.18) {
+        milestones = new int[0];
+      } else if (kind < 0.25) {
+        milestones = new int[] {0, Integer.MAX_VALUE, between(r, 1, 50)};
+      } else {
+        milestones = new int[between(r, 1, 8)];
+        for (int i = 0; i < milestones.length; i++) {
+          milestones[i] = chance(r, 0.2) && i > 0 ? milestones[i - 1] : r.nextInt(300);
+        }
+      }
+      if (warnings && chance(r, 0.25) && milestones.length > 0) {
+        milestones[r.nextInt(milestones.length)] = chance(r, 0.2) ? Integer.MIN_VALUE : -between(r, 1, 50);
+      }
+      m.put("milestones", lit(r, milestones), milestones);
+      gamma(r, m, milestones.length > 50 ? 1.0 : 2.0);
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      return negativeGamma(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      if (m.has("milestones")) {
+        int[] milestones = (int[]) m.value("milestones");
+        verdict.warnIf(Arrays.stream(milestones).anyMatch(v -> v < 0));
+        verdict.warnIf(Arrays.stream(milestones).anyMatch(v -> v >= placement.phaseLength()));
+        // No milestone: the rate never changes.
+        verdict.warnIf(milestones.length == 0);
+      }
+      verdict.warnIf(grows(m));
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.MultiStepLR(o,
+          Arrays.stream((int[]) m.value("milestones")).asLongStream().toArray(), m.d("gamma", 0.1));
+    }
+  },
+
+  CONSTANT(ScheduleType.CONSTANT, Combining.ANYWHERE,
+      optional("factor", Rule.OPEN_UNIT, r -> pick(r, 0.0, -0.0, -0.25, 1.5, Math.nextUp(1.0))),
+      optional("totalIters")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      if (chance(r, 0.7)) {
+        double factor = pick(r, 0.5, 1.0, 0.25, uniform(r, 0.01, 1), 1e-3, 1.0 / 3);
+        m.put("factor", lit(r, factor), factor);
+      }
+      totalIters(r, m, warnings, true);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      verdict.warnIf(m.has("totalIters") && m.i("totalIters", 5) <= 0);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.ConstantLR(o, m.d("factor", 1.0 / 3), m.i("totalIters", 5));
+    }
+  },
+
+  LINEAR(ScheduleType.LINEAR, Combining.ANYWHERE,
+      optional("startFactor", Rule.OPEN_UNIT,
+          r -> pick(r, 0.0, -0.0, -0.5, 1.5, Math.nextUp(1.0), Double.MAX_VALUE)),
+      optional("endFactor", Rule.UNIT_INTERVAL, TypeOracle::outsideUnitInterval),
+      optional("totalIters")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      if (chance(r, 0.7)) {
+        double start = pick(r, 1.0, 0.1, uniform(r, 1e-3, 1), 0.5);
+        m.put("startFactor", lit(r, start), start);
+      }
+      if (chance(r, 0.6)) {
+        double end = pick(r, 0.0, -0.0, 1.0, uniform(r, 0, 1), 0.5);
+        m.put("endFactor", lit(r, end), end);
+      }
+      totalIters(r, m, warnings, role != Role.SEQUENTIAL_LATER);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      judgeTotalIters(m, placement, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LinearLR(o, m.d("startFactor", 1.0 / 3), m.d("endFactor", 1.0),
+          m.i("totalIters", 5));
+    }
+  },
+
+  EXPONENTIAL(ScheduleType.EXPONENTIAL, Combining.ANYWHERE, required("gamma")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      double gamma = pick(r, uniform(r, 0.9, 1), 0.5, 1.0, 0.0, 0.999, 1.001, uniform(r, 0, 1));
+      m.put("gamma", lit(r, gamma), gamma);
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      return negativeGamma(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      verdict.warnIf(grows(m));
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.ExponentialLR(o, m.d("gamma", Double.NaN));
+    }
+  },
+
+  POLYNOMIAL(ScheduleType.POLYNOMIAL, Combining.ANYWHERE, optional("totalIters"),
+      optional("power", Rule.NON_NEGATIVE, r -> pick(r, -0.5, -Double.MIN_VALUE, -1e300))) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      totalIters(r, m, warnings, role != Role.SEQUENTIAL_LATER);
+      if (chance(r, 0.7)) {
+        double power = pick(r, 0.0, 0.5, 1.0, 2.0, uniform(r, 0, 3), -0.0);
+        m.put("power", lit(r, power), power);
+      }
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      double power = pick(r, 50.0, 1e-300, 1000.0);
+      m.put("power", lit(r, power), power);
+      return "power " + power;
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      judgeTotalIters(m, placement, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.PolynomialLR(o, m.i("totalIters", 5), m.d("power", 1.0));
+    }
+  },
+
+  COSINE(ScheduleType.COSINE, Combining.ANYWHERE,
+      required("tMax", Rule.NON_ZERO, r -> 0), optional("etaMin")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      int tMax = pickWeighted(r, () -> between(r, 1, 500), () -> -between(r, 1, 500),
+          () -> pick(r, Integer.MAX_VALUE, Integer.MIN_VALUE, 100_000, 1));
+      m.put("tMax", lit(r, tMax), tMax);
+      etaMin(r, m);
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      return oddEtaMin(r, m);
+    }
+
+    /**
+     * PyTorch's chained recurrence can overshoot below 0 where another schedule lowers the rate
+     * or a group starts below etaMin.
+     */
+    @Override
+    boolean mayTurnNegativeInChain(Member m) {
+      return m.d("etaMin", 0) > 0;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.CosineAnnealingLR(o, m.i("tMax", 0), m.d("etaMin", 0.0));
+    }
+  },
+
+  COSINE_WARM_RESTARTS(ScheduleType.COSINE_WARM_RESTARTS, Combining.ANYWHERE,
+      required("t0", Rule.POSITIVE, TypeOracle::notPositive),
+      optional("tMult", Rule.AT_LEAST_ONE, r -> pick(r, 0, -1, Integer.MIN_VALUE)), optional("etaMin")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      int t0 = pickWeighted(r, () -> between(r, 1, 100), () -> between(r, 1, 5),
+          () -> pick(r, Integer.MAX_VALUE, 1_000_000));
+      m.put("t0", lit(r, t0), t0);
+      if (chance(r, 0.6)) {
+        int tMult = pickWeighted(r, () -> between(r, 1, 3), () -> between(r, 1, 3),
+            () -> pick(r, Integer.MAX_VALUE, 1 << 20, 46_341));
+        m.put("tMult", lit(r, tMult), tMult);
+      }
+      etaMin(r, m);
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      return oddEtaMin(r, m);
+    }
+
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.CosineAnnealingWarmRestarts(o, m.i("t0", 0), m.i("tMult", 1),
+          m.d("etaMin", 0.0));
+    }
+  },
+
+  LAMBDA(ScheduleType.LAMBDA, Combining.ANYWHERE, required("lrLambda")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      factorMethods(r, config, m, ConfigMethods.LAMBDAS, true);
+    }
+
+    @Override
+    List<Fn> factorCatalogue() {
+      return ConfigMethods.LAMBDAS;
+    }
+
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, factors(m));
+    }
+  },
+
+  MULTIPLICATIVE(ScheduleType.MULTIPLICATIVE, Combining.ANYWHERE, required("lrLambda")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      factorMethods(r, config, m, ConfigMethods.MULTIPLIERS, false);
+    }
+
+    @Override
+    List<Fn> factorCatalogue() {
+      return ConfigMethods.MULTIPLIERS;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.MultiplicativeLR(o, factors(m));
+    }
+  },
+
+  CYCLIC(ScheduleType.CYCLIC, Combining.ANYWHERE, required("baseLr"), required("maxLr"),
+      optional("stepSizeUp", Rule.POSITIVE, TypeOracle::notPositive),
+      optional("stepSizeDown", Rule.NON_NEGATIVE, r -> pick(r, -1, Integer.MIN_VALUE)),
+      optional("mode"), optional("gamma"), optional("scaleFn"), optional("scaleMode"),
+      optional("cycleMomentum"), optional("baseMomentum"), optional("maxMomentum")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      int groups = config.groups;
+      double[] base = perGroup(r, groups, () -> rate(r) / 10);
+      double[] max = perGroup(r, groups, () -> chance(r, 0.1) ? rate(r) / 100 : rate(r));
+      if (chance(r, 0.05)) {
+        base = new double[] {0.0};
+      }
+      m.put("baseLr", lit(r, base), base);
+      m.put("maxLr", lit(r, max), max);
+      if (chance(r, 0.8)) {
+        int up = pickWeighted(r, () -> between(r, 1, 10), () -> between(r, 10, 60),
+            () -> pick(r, Integer.MAX_VALUE, 2000));
+        m.put("stepSizeUp", lit(r, up), up);
+      }
+      if (chance(r, 0.5)) {
+        int down = pickWeighted(r, () -> between(r, 0, 10), () -> between(r, 10, 60),
+            () -> pick(r, Integer.MAX_VALUE, 0));
+        m.put("stepSizeDown", lit(r, down), down);
+      }
+      boolean scaleFn = chance(r, 0.2);
+      if (scaleFn) {
+        ScaleFn fn = pick(r, ConfigMethods.SCALES);
+        m.put("scaleFn", "\"" + fn.name() + "\"", fn.name());
+        config.methods.put(fn.name(), fn.method());
+        if (chance(r, 0.6)) {
+          String scaleMode = pick(r, "CYCLE", "ITERATIONS");
+          m.put("scaleMode", "ScaleMode." + scaleMode, scaleMode);
+        }
+        if (warnings && chance(r, 0.3)) {
+          String mode = pick(r, "TRIANGULAR", "TRIANGULAR2", "EXP_RANGE");
+          m.put("mode", modeSource(r, mode), mode);
+        }
+      } else {
+        if (chance(r, 0.7)) {
+          String mode = pick(r, "TRIANGULAR", "TRIANGULAR2", "EXP_RANGE");
+          m.put("mode", modeSource(r, mode), mode);
+          if (mode.equals("EXP_RANGE") && chance(r, 0.7)) {
+            double gamma = pick(r, uniform(r, 0.9, 1), 1.0, 0.5, 0.0);
+            m.put("gamma", lit(r, gamma), gamma);
+          }
+        }
+        if (warnings && chance(r, 0.1)) {
+          String scaleMode = pick(r, "CYCLE", "ITERATIONS");
+          m.put("scaleMode", "ScaleMode." + scaleMode, scaleMode);
+        }
+      }
+      momentum(r, config, m, role != Role.ALONE, warnings);
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      double[] base = {-uniform(r, 0, 0.1)};
+      m.put("baseLr", lit(r, base), base);
+      return "negative baseLr";
+    }
+
+    @Override
+    List<String> modes() {
+      return List.of("TRIANGULAR", "TRIANGULAR2", "EXP_RANGE");
+    }
+
+    @Override
+    boolean cyclesMomentum(Member m) {
+      return m.b("cycleMomentum", true);
+    }
+
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      boolean scaleFn = m.has("scaleFn");
+      verdict.warnIf(!scaleFn && m.e("mode", "").equals("EXP_RANGE") && grows(m));
+      verdict.warnIf(scaleFn && maxBelowBase(m));
+      verdict.warnIf(scaleFn && m.has("mode"));
+      verdict.warnIf(!scaleFn && m.has("scaleMode"));
+      verdict.warnIf(!m.b("cycleMomentum", true) && (m.has("baseMomentum") || m.has("maxMomentum")));
+    }
+
+    /**
+     * Some group's maxLr below its baseLr: a scaleFn above 1 takes the rate below maxLr, with
+     * [anneal.negative-rate].
+     */
+    private boolean maxBelowBase(Member m) {
+      if (!(m.value("baseLr") instanceof double[] base) || !(m.value("maxLr") instanceof double[] max)
+          || base.length == 0 || max.length == 0) {
+        return false;
+      }
+      for (int g = 0; g < Math.max(base.length, max.length); g++) {
+        if (max[max.length == 1 ? 0 : Math.min(g, max.length - 1)]
+            < base[base.length == 1 ? 0 : Math.min(g, base.length - 1)]) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      String scaleFn = m.e("scaleFn", null);
+      return new PlainPyTorch.CyclicLR(o, m.ds("baseLr", Double.NaN), m.ds("maxLr", Double.NaN),
+          m.i("stepSizeUp", 2000), m.l("stepSizeDown"),
+          PlainPyTorch.CyclicMode.valueOf(m.e("mode", "TRIANGULAR")), m.d("gamma", 1.0),
+          scaleFn == null ? null : ConfigMethods.SCALE_FUNCTIONS.get(scaleFn),
+          m.e("scaleMode", "CYCLE").equals("CYCLE"), m.b("cycleMomentum", true),
+          m.ds("baseMomentum", 0.8), m.ds("maxMomentum", 0.9));
+    }
+  },
+
+  ONE_CYCLE(ScheduleType.ONE_CYCLE, Combining.FIRST, required("maxLr"),
+      optional("totalSteps", Rule.POSITIVE, TypeOracle::notPositive),
+      optional("epochs", Rule.POSITIVE, TypeOracle::notPositive),
+      optional("stepsPerEpoch", Rule.POSITIVE, TypeOracle::notPositive),
+      optional("pctStart", Rule.UNIT_INTERVAL, TypeOracle::outsideUnitInterval),
+      optional("annealStrategy"), optional("cycleMomentum"), optional("baseMomentum"),
+      optional("maxMomentum"),
+      optional("divFactor", Rule.NON_ZERO, r -> pick(r, 0.0, -0.0)),
+      optional("finalDivFactor", Rule.NON_ZERO, r -> pick(r, 0.0, -0.0)), optional("threePhase")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      double[] max = perGroup(r, config.groups, () -> chance(r, 0.05) ? 0.0 : rate(r));
+      m.put("maxLr", lit(r, max), max);
+      long total;
+      boolean both = warnings && chance(r, 0.1);
+      if (chance(r, 0.6) || both) {
+        int steps = pickWeighted(r, () -> between(r, 1, 50), () -> between(r, 50, 600),
+            () -> pick(r, Integer.MAX_VALUE, 1_000_000));
+        m.put("totalSteps", lit(r, steps), steps);
+        total = steps;
+      } else {
+        int epochs = between(r, 1, 20);
+        int perEpoch = between(r, 1, 30);
+        m.put("epochs", lit(r, epochs), epochs);
+        m.put("stepsPerEpoch", lit(r, perEpoch), perEpoch);
+        total = (long) epochs * perEpoch;
+      }
+      if (both) {
+        int epochs = between(r, 1, 20);
+        m.put("epochs", lit(r, epochs), epochs);
+        if (r.nextBoolean()) {
+          m.put("stepsPerEpoch", lit(r, 7), 7);
+        }
+      }
+      boolean threePhase = chance(r, 0.3);
+      if (threePhase || chance(r, 0.2)) {
+        m.put("threePhase", Boolean.toString(threePhase), threePhase);
+      }
+      for (int attempt = 0; attempt < 20; attempt++) {
+        double pct = chance(r, 0.4) ? 0.3 : pick(r, 0.0, uniform(r, 0, 1), 0.5, 0.25, 1.0, Double.MIN_VALUE);
+        if (!failsEarly(total, pct) && !lastPhaseEmpty(total, pct, threePhase)) {
+          if (pct != 0.3 || chance(r, 0.3)) {
+            m.put("pctStart", lit(r, pct), pct);
+          }
+          break;
+        }
+      }
+      if (chance(r, 0.4)) {
+        String strategy = pick(r, "COS", "LINEAR");
+        m.put("annealStrategy", "AnnealStrategy." + strategy, strategy);
+      }
+      if (chance(r, 0.3)) {
+        double div = pick(r, 1.0, 0.5, uniform(r, 1, 100), 10.0);
+        m.put("divFactor", lit(r, div), div);
+      }
+      if (chance(r, 0.3)) {
+        double div = pick(r, 1.0, uniform(r, 1, 1e5), 100.0);
+        m.put("finalDivFactor", lit(r, div), div);
+      }
+      momentum(r, config, m, role != Role.ALONE, warnings);
+      // PyTorch refuses to step past the total.
+      config.maxSteps = Math.min(config.maxSteps, total - 1);
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      String attribute = pick(r, "divFactor", "finalDivFactor");
+      double div = pick(r, -25.0, -uniform(r, 1, 100), 1e-300);
+      m.put(attribute, lit(r, div), div);
+      return attribute + " " + div;
+    }
+
+    @Override
+    List<Mistake> mistakes() {
+      return List.of(
+          (r, config, m) -> {
+            m.attrs.remove("totalSteps");
+            m.attrs.remove(r.nextBoolean() ? "epochs" : "stepsPerEpoch");
+            if (r.nextBoolean()) {
+              m.attrs.remove("epochs");
+              m.attrs.remove("stepsPerEpoch");
+            }
+            config.tags.add("one-cycle-length");
+            return "OneCycleLR without a length";
+          },
+          (r, config, m) -> {
+            int[][] exact = {{10, 10}, {4, 4}, {8, 8}, {1, 1}, {20, 20}, {100, 100}, {5, 5}, {2, 2}};
+            int[] pair = pick(r, exact);
+            int total = pair[0];
+            double pct = 1.0 / pair[1];
+            if (pct * total != 1.0) {
+              return null;
+            }
+            m.attrs.remove("epochs");
+            m.attrs.remove("stepsPerEpoch");
+            m.put("totalSteps", lit(r, total), total);
+            m.put("pctStart", lit(r, pct), pct);
+            config.tags.add("one-cycle-phase");
+            return "OneCycleLR totalSteps = " + total + ", pctStart = " + pct;
+          });
+    }
+
+    @Override
+    boolean cyclesMomentum(Member m) {
+      return m.b("cycleMomentum", true);
+    }
+
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      Config config = placement.config();
+      int index = placement.index();
+      int count = config.members.size();
+      if (placement.sequential() && config.milestones.length == count - 1
+          && index < config.milestones.length) {
+        long total = m.has("totalSteps") ? m.i("totalSteps", 0)
+            : m.has("epochs") && m.has("stepsPerEpoch") && m.i("epochs", 0) > 0 && m.i("stepsPerEpoch", 0) > 0
+                ? (long) m.i("epochs", 0) * m.i("stepsPerEpoch", 0) : 0;
+        long start = index == 0 ? 0 : config.milestones[index - 1];
+        if (total > 0 && total <= Integer.MAX_VALUE && config.milestones[index] > start + total + 1) {
+          verdict.error("sequential-unreached");
+        }
+      }
+      verdict.warnIf(m.has("cycleMomentum") && !m.b("cycleMomentum", true)
+          && (m.has("baseMomentum") || m.has("maxMomentum")));
+      boolean total = m.has("totalSteps");
+      boolean epochs = m.has("epochs") && m.has("stepsPerEpoch");
+      if (!total && !epochs) {
+        verdict.error("one-cycle-length");
+        return;
+      }
+      verdict.warnIf(total && (m.has("epochs") || m.has("stepsPerEpoch")));
+      long steps = total ? m.i("totalSteps", 0) : (long) m.i("epochs", 0) * m.i("stepsPerEpoch", 0);
+      if (!total && m.i("epochs", 0) > 0 && m.i("stepsPerEpoch", 0) > 0 && steps > Integer.MAX_VALUE) {
+        verdict.either();
+        return;
+      }
+      double pct = m.d("pctStart", 0.3);
+      if (steps > 0 && OutcomeOracle.holds(Rule.UNIT_INTERVAL, pct)) {
+        if (failsEarly(steps, pct)) {
+          verdict.error("one-cycle-phase");
+        } else if (lastPhaseEmpty(steps, pct, m.b("threePhase", false))) {
+          verdict.either();
+        }
+      }
+    }
+
+    /** PyTorch divides by zero at step 0: {@code pct_start * total_steps - 1 == 0}. */
+    private boolean failsEarly(long total, double pct) {
+      return pct * total - 1 == 0;
+    }
+
+    /** The last phase has no length: PyTorch divides by zero at step {@code total_steps}. */
+    private boolean lastPhaseEmpty(long total, double pct, boolean threePhase) {
+      double previousEnd = threePhase ? 2 * pct * total - 2 : pct * total - 1;
+      return previousEnd == total - 1;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.OneCycleLR(o, m.ds("maxLr", Double.NaN), m.l("totalSteps"),
+          m.l("epochs"), m.l("stepsPerEpoch"), m.d("pctStart", 0.3),
+          m.e("annealStrategy", "COS").equals("LINEAR"), m.b("cycleMomentum", true),
+          m.ds("baseMomentum", 0.85), m.ds("maxMomentum", 0.95), m.d("divFactor", 25.0),
+          m.d("finalDivFactor", 1e4), m.b("threePhase", false));
+    }
+  },
+
+  REDUCE_ON_PLATEAU(ScheduleType.REDUCE_ON_PLATEAU, Combining.NEVER, optional("mode"),
+      optional("factor", Rule.BELOW_ONE, r -> pick(r, 1.0, 1.5, Double.MAX_VALUE)),
+      optional("patience"), optional("threshold"), optional("thresholdMode"), optional("cooldown"),
+      optional("minLr"), optional("eps")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      if (chance(r, 0.5)) {
+        String mode = pick(r, "MIN", "MAX");
+        m.put("mode", modeSource(r, mode), mode);
+      }
+      if (chance(r, 0.6)) {
+        double factor = pick(r, uniform(r, 0, 0.99), 0.0, 0.5, -0.0, 0.1);
+        m.put("factor", lit(r, factor), factor);
+      }
+      if (chance(r, 0.6)) {
+        int patience = pickWeighted(r, () -> between(r, 0, 5), () -> between(r, 5, 20),
+            () -> pick(r, Integer.MAX_VALUE, 0));
+        m.put("patience", lit(r, patience), patience);
+      }
+      if (chance(r, 0.5)) {
+        double threshold = pick(r, 0.0, 1e-4, uniform(r, 0, 0.1), 0.5);
+        m.put("threshold", lit(r, threshold), threshold);
+      }
+      if (chance(r, 0.5)) {
+        String mode = pick(r, "REL", "ABS");
+        m.put("thresholdMode", "ThresholdMode." + mode, mode);
+      }
+      if (chance(r, 0.5)) {
+        int cooldown = pick(r, 0, between(r, 0, 10), Integer.MAX_VALUE);
+        m.put("cooldown", lit(r, cooldown), cooldown);
+      }
+      if (chance(r, 0.5)) {
+        double[] minLr = perGroup(r, config.groups, () -> pick(r, 0.0, uniform(r, 0, 1e-3), 1e-6));
+        m.put("minLr", lit(r, minLr), minLr);
+      }
+      if (chance(r, 0.4)) {
+        double eps = pick(r, 1e-8, 0.0, 1e-3, Double.MIN_VALUE);
+        m.put("eps", lit(r, eps), eps);
+      }
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      double factor = pick(r, -0.5, -2.0, -1e300);
+      m.put("factor", lit(r, factor), factor);
+      if (r.nextBoolean()) {
+        int patience = pick(r, -1, Integer.MIN_VALUE);
+        m.put("patience", lit(r, patience), patience);
+      }
+      if (r.nextBoolean()) {
+        double threshold = pick(r, -0.1, 2.0, 1.0);
+        m.put("threshold", lit(r, threshold), threshold);
+      }
+      if (r.nextBoolean()) {
+        double eps = pick(r, -1.0, 1e300);
+        m.put("eps", lit(r, eps), eps);
+      }
+      return "odd plateau";
+    }
+
+    @Override
+    List<String> modes() {
+      return List.of("MIN", "MAX");
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.ReduceLROnPlateau(o, m.e("mode", "MIN").equals("MAX"),
+          m.d("factor", 0.1), m.i("patience", 10), m.d("threshold", 1e-4),
+          m.e("thresholdMode", "REL").equals("ABS"), m.i("cooldown", 0), m.ds("minLr", 0.0),
+          m.d("eps", 1e-8));
+    }
+  };
+
+  /** Where a type may stand in {@code @Sequential} or {@code @Chained}. */
+  enum Combining {
+    ANYWHERE,
+    /** First only, and without cycling momentum. */
+    FIRST,
+    NEVER
+  }
+
+  /**
+   * An attribute a type takes: its documented rule (null where it has no range) and a draw of
+   * values that break the rule (null where none can).
+   */
+  record Taken(String name, boolean required, Rule rule, Function<Random, Object> badValue) {}
+
+  /** A mistake only one type can have: applies it and tags it, or returns null where it cannot. */
+  interface Mistake {
+    String apply(Random r, Config config, Member m);
+  }
+
+  private static final Map<ScheduleType, TypeOracle> BY_TYPE = new EnumMap<>(ScheduleType.class);
+
+  static {
+    for (TypeOracle oracle : values()) {
+      BY_TYPE.put(oracle.type, oracle);
+    }
+  }
+
+  static TypeOracle of(ScheduleType type) {
+    TypeOracle oracle = BY_TYPE.get(type);
+    if (oracle == null) {
+      throw new AssertionError("no oracle for " + type);
+    }
+    return oracle;
+  }
+
+  /** The types with an oracle. */
+  static Map<ScheduleType, TypeOracle> registry() {
+    return Collections.unmodifiableMap(BY_TYPE);
+  }
+
+  final ScheduleType type;
+  final Combining combining;
+  private final List<Taken> attributes;
+
+  TypeOracle(ScheduleType type, Combining combining, Taken... attributes) {
+    this.type = type;
+    this.combining = combining;
+    this.attributes = List.of(attributes);
+  }
+
+  /** The attributes the type takes, in the order the generator and the rules go through them. */
+  List<String> attributes() {
+    return attributes.stream().map(Taken::name).toList();
+  }
+
+  boolean takes(String attribute) {
+    return taken(attribute) != null;
+  }
+
+  List<String> required() {
+    return attributes.stream().filter(Taken::required).map(Taken::name).toList();
+  }
+
+  /** The documented rule of {@code attribute}; null where it has none or the type does not take it. */
+  Rule rule(String attribute) {
+    Taken taken = taken(attribute);
+    return taken == null ? null : taken.rule();
+  }
+
+  /** A value that breaks the rule of {@code attribute}, or null where it has none to break. */
+  Object badValue(Random r, String attribute) {
+    Taken taken = taken(attribute);
+    return taken == null || taken.badValue() == null ? null : taken.badValue().apply(r);
+  }
+
+  private Taken taken(String attribute) {
+    for (Taken taken : attributes) {
+      if (taken.name().equals(attribute)) {
+        return taken;
+      }
+    }
+    return null;
+  }
+
+  /** Fills {@code m} as a user would write it, adding the methods it names to {@code config}. */
+  abstract void sensible(Random r, Config config, Member m, Role role, boolean warnings);
+
+  /**
+   * Writes into {@code m} a value PyTorch runs to surprising numbers, such as a negative rate,
+   * and says which; null where the type has none.
+   */
+  String odd(Random r, Member m) {
+    return null;
+  }
+
+  /** The constants of {@code Mode} the type takes; none where it takes no mode. */
+  List<String> modes() {
+    return List.of();
+  }
+
+  /** The factor methods a config of this type names; none where it names no factor method. */
+  List<Fn> factorCatalogue() {
+    return List.of();
+  }
+
+  /** The mistakes only this type can have. */
+  List<Mistake> mistakes() {
+    return List.of();
+  }
+
+  boolean cyclesMomentum(Member m) {
+    return false;
+  }
+
+  /** In {@code @Chained}, whether it sets the rate rather than scaling the rate it is given. */
+  boolean setsTheRate() {
+    return false;
+  }
+
+  /**
+   * In {@code @Chained} with no schedule after it that sets the rate, whether it may turn the
+   * rate negative: the documented rule of [anneal.negative-rate].
+   */
+  boolean mayTurnNegativeInChain(Member m) {
+    return false;
+  }
+
+  /** Adds the type's own errors and warnings beyond the rules every type follows. */
+  void judge(Member m, Placement placement, Verdict verdict) {}
+
+  /** PyTorch's scheduler for {@code m}, with PyTorch's defaults. */
+  abstract Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o);
+
+  // ---------------------------------------------------------------------------------------------
+  // What several types share.
+
+  private static Taken optional(String name) {
+    return new Taken(name, false, numberRule(name), null);
+  }
+
+  private static Taken required(String name) {
+    return new Taken(name, true, numberRule(name), null);
+  }
+
+  private static Taken optional(String name, Rule rule, Function<Random, Object> badValue) {
+    return new Taken(name, false, rule, badValue);
+  }
+
+  private static Taken required(String name, Rule rule, Function<Random, Object> badValue) {
+    return new Taken(name, true, rule, badValue);
+  }
+
+  /** A number without a documented range must still be finite. */
+  private static Rule numberRule(String name) {
+    Shape shape = ConfigDescription.SHAPES.get(name);
+    return shape == Shape.INT || shape == Shape.DOUBLE || shape == Shape.DOUBLES ? Rule.FINITE : null;
+  }
+
+  private static Object notPositive(Random r) {
+    return pick(r, 0, -1, Integer.MIN_VALUE, -between(r, 2, 1000));
+  }
+
+  private static Object outsideUnitInterval(Random r) {
+    return pick(r, -Double.MIN_VALUE, -0.5, Math.nextUp(1.0), 2.0, (double) Long.MAX_VALUE);
+  }
+
+  private static void gamma(Random r, Member m, double most) {
+    if (chance(r, 0.3)) {
+      return;
+    }
+    double gamma = pick(r, 0.1, 0.5, 0.9, 1.0, 0.0, -0.0, uniform(r, 0, 1), 1e-3, Double.MIN_VALUE,
+        uniform(r, 1, most));
+    m.put("gamma", lit(r, gamma), gamma);
+  }
+
+  private static String negativeGamma(Random r, Member m) {
+    double gamma = pick(r, -0.5, -uniform(r, 0, 1), -1.0);
+    m.put("gamma", lit(r, gamma), gamma);
+    return "negative gamma";
+  }
+
+  /** A written gamma above 1 in magnitude: the rate grows, with [anneal.growing-rate]. */
+  private static boolean grows(Member m) {
+    return m.value("gamma") instanceof Double gamma && Double.isFinite(gamma) && Math.abs(gamma) > 1;
+  }
+
+  /**
+   * {@code totalIters}: non-positive values (which warn) where {@code nonPositive}, 0 among them
+   * only where {@code zero} (a later phase of @Sequential of LinearLR or PolynomialLR cannot start
+   * with 0).
+   */
+  private static void totalIters(Random r, Member m, boolean nonPositive, boolean zero) {
+    if (chance(r, 0.3)) {
+      return;
+    }
+    int total = pickWeighted(r, () -> between(r, 1, 50), () -> between(r, 50, 400),
+        () -> pick(r, Integer.MAX_VALUE, 1));
+    if (nonPositive && chance(r, 0.3)) {
+      total = zero ? pick(r, 0, -1, -between(r, 2, 100), Integer.MIN_VALUE)
+          : pick(r, -1, -between(r, 2, 100), Integer.MIN_VALUE);
+    }
+    m.put("totalIters", lit(r, total), total);
+  }
+
+  private static void judgeTotalIters(Member m, Placement placement, Verdict verdict) {
+    if (placement.sequential() && placement.index() > 0 && m.has("totalIters") && m.i("totalIters", 5) == 0) {
+      // PyTorch starts a later schedule through its closed form, which divides by total_iters.
+      verdict.error("invalid-value");
+    }
+    verdict.warnIf(m.has("totalIters") && m.i("totalIters", 5) <= 0);
+  }
+
+  private static void etaMin(Random r, Member m) {
+    if (chance(r, 0.4)) {
+      return;
+    }
+    double etaMin = pick(r, 0.0, -0.0, uniform(r, 0, 1e-3), 1e-6, 0.5, Double.MIN_VALUE);
+    m.put("etaMin", lit(r, etaMin), etaMin);
+  }
+
+  private static String oddEtaMin(Random r, Member m) {
+    double etaMin = pick(r, -1e-3, -uniform(r, 0, 1), (double) Long.MAX_VALUE, 1e6);
+    m.put("etaMin", lit(r, etaMin), etaMin);
+    return "etaMin " + etaMin;
+  }
+
+  private static void momentum(Random r, Config config, Member m, boolean combined, boolean warnings) {
+    boolean cycle = combined ? false : chance(r, 0.7);
+    if (combined || !cycle || chance(r, 0.4)) {
+      m.put("cycleMomentum", Boolean.toString(cycle), cycle);
+    }
+    if (cycle || (warnings && chance(r, 0.15))) {
+      if (chance(r, 0.4)) {
+        double[] base = perGroup(r, config.groups, () -> uniform(r, 0.5, 0.9));
+        m.put("baseMomentum", lit(r, base), base);
+      }
+      if (chance(r, 0.4)) {
+        double[] max = perGroup(r, config.groups, () -> uniform(r, 0.85, 0.99));
+        m.put("maxMomentum", lit(r, max), max);
+      }
+    }
+  }
+
+  /** {@code lrLambda}: one method of {@code catalogue}, or one per group. */
+  private static void factorMethods(Random r, Config config, Member m, List<Fn> catalogue,
+      boolean mayBeGeneric) {
+    int groups = config.groups;
+    int count = groups > 1 && chance(r, 0.5) ? groups : 1;
+    String[] names = new String[count];
+    for (int i = 0; i < count; i++) {
+      if (mayBeGeneric && chance(r, 0.05)) {
+        names[i] = ConfigMethods.GENERIC_FACTOR.name();
+        config.methods.put(ConfigMethods.GENERIC_FACTOR.name(), ConfigMethods.GENERIC_FACTOR);
+      } else {
+        Fn fn = pick(r, catalogue);
+        names[i] = fn.name();
+        config.methods.put(fn.name(), fn.method(chance(r, 0.1)
+            ? pick(r, " throws IllegalStateException", " throws ArithmeticException, AssertionError")
+            : "", false));
+      }
+    }
+    m.put("lrLambda", names(r, names), names);
+  }
+
+  private static LongToDoubleFunction[] factors(Member m) {
+    String[] names = (String[]) m.value("lrLambda");
+    LongToDoubleFunction[] functions = new LongToDoubleFunction[names.length];
+    for (int i = 0; i < names.length; i++) {
+      functions[i] = ConfigMethods.FACTOR_FUNCTIONS.get(names[i]);
+    }
+    return functions;
+  }
+}
