@@ -41,7 +41,8 @@ final class ConfigDescription {
 
   static {
     for (String a : List.of("stepSize", "totalIters", "tMax", "t0", "tMult", "stepSizeUp",
-        "stepSizeDown", "totalSteps", "epochs", "stepsPerEpoch", "patience", "cooldown")) {
+        "stepSizeDown", "totalSteps", "epochs", "stepsPerEpoch", "patience", "cooldown", "numWarmupSteps",
+        "timescale")) {
       SHAPES.put(a, Shape.INT);
     }
     for (String a : List.of("gamma", "factor", "startFactor", "endFactor", "power", "etaMin",

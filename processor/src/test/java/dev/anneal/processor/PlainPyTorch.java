@@ -209,6 +209,26 @@ final class PlainPyTorch {
     }
   }
 
+  /**
+   * transformers' {@code get_inverse_sqrt_schedule}: the {@code lr_lambda} it gives LambdaLR, with
+   * {@code timescale = num_warmup_steps or 10_000} where it is None.
+   */
+  static LongToDoubleFunction inverseSqrtSchedule(int numWarmupSteps, Integer timescale) {
+    long scale = timescale != null ? timescale : numWarmupSteps != 0 ? numWarmupSteps : 10_000;
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        return div(currentStep, Math.max(1, numWarmupSteps));
+      }
+      long shift = scale - numWarmupSteps;
+      // Python divides the integers exactly rounded, as a double division of exact doubles does.
+      double ratio = div(currentStep + shift, scale);
+      if (ratio < 0) {
+        throw new PythonError("ValueError: math domain error");
+      }
+      return div(1.0, Math.sqrt(ratio));
+    };
+  }
+
   static final class MultiplicativeLR extends LRScheduler {
     private final LongToDoubleFunction[] lambdas;
 

@@ -692,6 +692,62 @@ enum TypeOracle {
           m.e("thresholdMode", "REL").equals("ABS"), m.i("cooldown", 0), m.ds("minLr", 0.0),
           m.d("eps", 1e-8));
     }
+  },
+
+  INVERSE_SQRT(ScheduleType.INVERSE_SQRT, Combining.ANYWHERE, required("numWarmupSteps"),
+      optional("timescale", Rule.POSITIVE, r -> pick(r, 0, -1, Integer.MIN_VALUE))) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      int warmup = pickWeighted(r, () -> between(r, 0, 20), () -> between(r, 20, 2000),
+          () -> pick(r, 0, 1, Integer.MAX_VALUE));
+      m.put("numWarmupSteps", lit(r, warmup), warmup);
+      if (chance(r, 0.5)) {
+        int timescale = pick(r, between(r, 1, 100), between(r, 100, 100_000), 1, Integer.MAX_VALUE);
+        m.put("timescale", lit(r, timescale), timescale);
+      }
+    }
+
+    /** No warm-up where it is negative, given a time scale of its own. */
+    @Override
+    String odd(Random r, Member m) {
+      int warmup = pick(r, -1, -between(r, 2, 500), Integer.MIN_VALUE);
+      m.put("numWarmupSteps", lit(r, warmup), warmup);
+      int timescale = pick(r, between(r, 1, 1000), Integer.MAX_VALUE);
+      m.put("timescale", lit(r, timescale), timescale);
+      return "negative numWarmupSteps";
+    }
+
+    /** Without a time scale the reference takes a negative warm-up as one, and divides by zero at step 0. */
+    @Override
+    List<Mistake> mistakes() {
+      return List.of((r, config, m) -> {
+        m.attrs.remove("timescale");
+        int warmup = pick(r, -1, -between(r, 2, 500), Integer.MIN_VALUE);
+        m.put("numWarmupSteps", lit(r, warmup), warmup);
+        config.tags.add("invalid-value");
+        return "negative numWarmupSteps without timescale";
+      });
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      if (m.value("numWarmupSteps") instanceof Integer warmup && warmup < 0 && !m.has("timescale")) {
+        verdict.error("invalid-value");
+      }
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      int warmup = m.i("numWarmupSteps", 0);
+      Integer timescale = m.has("timescale") ? m.i("timescale", 0) : null;
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.inverseSqrtSchedule(warmup, timescale));
+    }
   };
 
   /** Where a type may stand in {@code @Sequential} or {@code @Chained}. */
