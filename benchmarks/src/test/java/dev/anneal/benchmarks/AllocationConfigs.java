@@ -22,6 +22,9 @@ final class AllocationConfigs {
   @Schedule(type = ScheduleType.POLYNOMIAL, totalIters = 10_000, power = 2.0)
   static final class Polynomial {}
 
+  @Schedule(type = ScheduleType.INVERSE_SQRT, numWarmupSteps = 1_000)
+  static final class InverseSqrt {}
+
   @Schedule(type = ScheduleType.LAMBDA, lrLambda = "inverseSqrt")
   static final class Lambda {
     static double inverseSqrt(long step) {

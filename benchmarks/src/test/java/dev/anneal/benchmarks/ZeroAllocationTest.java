@@ -134,6 +134,12 @@ class ZeroAllocationTest {
   }
 
   @Test
+  void inverseSqrt() {
+    assertZeroAllocation(() -> new AllocationConfigs_InverseSqrtScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_InverseSqrtScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
   void lambda() {
     assertZeroAllocation(() -> new AllocationConfigs_LambdaScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new AllocationConfigs_LambdaScheduler(THREE_GROUPS), 1_000_000);

@@ -31,7 +31,8 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * Checkpoint and resume over every kind of generated scheduler: the configurations of the PyTorch
  * suites (every scheduler of {@code torch.optim.lr_scheduler}, with momentum, metrics, several
- * groups, combinations), cut at random steps.
+ * groups, combinations) and those of the other libraries' suites that Anneal has, cut at random
+ * steps.
  */
 class ResumePropertyTest {
 
@@ -40,6 +41,9 @@ class ResumePropertyTest {
   private static List<ConformanceCase> suites() {
     List<ConformanceCase> cases = new ArrayList<>(Cases.suite("pytorch.json"));
     cases.addAll(Cases.suite("pytorch-random.json"));
+    // Those of the other libraries' schedules that Anneal has.
+    Set<String> known = Arrays.stream(ScheduleType.values()).map(ScheduleType::torchName).collect(Collectors.toSet());
+    Cases.suite("transformers.json").stream().filter(c -> known.contains(c.scheduler().type())).forEach(cases::add);
     return cases;
   }
 
@@ -49,7 +53,7 @@ class ResumePropertyTest {
   }
 
   @Example
-  void theCasesCoverEverySchedulerOfPyTorch() {
+  void theCasesCoverEverySchedule() {
     Set<String> types = CASES.stream().map(b -> b.c.scheduler().type()).collect(Collectors.toCollection(TreeSet::new));
     Set<String> expected = new TreeSet<>(List.of("SequentialLR", "ChainedScheduler"));
     for (ScheduleType type : ScheduleType.values()) {
