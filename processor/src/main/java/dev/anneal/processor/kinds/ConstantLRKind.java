@@ -14,32 +14,14 @@ import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
 
 /** PyTorch's {@code ConstantLR}: the rate is {@code factor} times the initial rate until {@code total_iters}. */
-final class ConstantLRKind implements Kind {
+final class ConstantLRKind extends BaseKind {
   private static final ClassName MATH_CONSTANT = ClassName.get(ConstantLR.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .optional(Param.FACTOR, 1.0 / 3, Rule.OPEN_UNIT)
-      .optional(Param.TOTAL_ITERS, 5, Rule.FINITE)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.CONSTANT;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  @Override
-  public Stepping stepping() {
-    return Stepping.SHARED_STATE;
-  }
-
-  @Override
-  public InChain inChain() {
-    return InChain.FACTOR;
+  ConstantLRKind() {
+    super(ScheduleType.CONSTANT, Stepping.SHARED_STATE, InChain.FACTOR, Attributes.builder()
+        .optional(Param.FACTOR, 1.0 / 3, Rule.OPEN_UNIT)
+        .optional(Param.TOTAL_ITERS, 5, Rule.FINITE)
+        .build());
   }
 
   @Override

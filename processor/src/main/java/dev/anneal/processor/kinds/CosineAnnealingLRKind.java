@@ -17,38 +17,18 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** PyTorch's {@code CosineAnnealingLR}: half a cosine from the initial rate down to {@code eta_min} over {@code T_max} steps. */
-final class CosineAnnealingLRKind implements Kind {
+final class CosineAnnealingLRKind extends BaseKind {
   private static final ClassName MATH_COSINE = ClassName.get(CosineAnnealingLR.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .required(Param.T_MAX, Rule.NON_ZERO)
-      .optional(Param.ETA_MIN, 0.0, Rule.FINITE)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.COSINE;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  /**
-   * Stepping computes the closed form, not PyTorch's recurrence: the recurrence's rounding
-   * compounds (see {@link CosineAnnealingLR}), and a step by the closed form costs one cosine for
-   * all groups, the same as a step of the recurrence.
-   */
-  @Override
-  public Stepping stepping() {
-    return Stepping.SHARED_STATE;
-  }
-
-  /** In a chain PyTorch's recurrence moves whatever rate it is given. */
-  @Override
-  public InChain inChain() {
-    return InChain.RECURRENCE;
+  CosineAnnealingLRKind() {
+    // Stepping computes the closed form, not PyTorch's recurrence: the recurrence's rounding
+    // compounds (see CosineAnnealingLR), and a step by the closed form costs one cosine for
+    // all groups, the same as a step of the recurrence.
+    // In a chain PyTorch's recurrence moves whatever rate it is given.
+    super(ScheduleType.COSINE, Stepping.SHARED_STATE, InChain.RECURRENCE, Attributes.builder()
+        .required(Param.T_MAX, Rule.NON_ZERO)
+        .optional(Param.ETA_MIN, 0.0, Rule.FINITE)
+        .build());
   }
 
   @Override

@@ -17,34 +17,16 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** PyTorch's {@code CosineAnnealingWarmRestarts}: cosine cycles from the initial rate down to {@code eta_min}, each {@code T_mult} times longer than the last. */
-final class CosineAnnealingWarmRestartsKind implements Kind {
+final class CosineAnnealingWarmRestartsKind extends BaseKind {
   private static final ClassName MATH_COSINE = ClassName.get(CosineAnnealingLR.class);
   private static final ClassName MATH_WARM = ClassName.get(CosineAnnealingWarmRestarts.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .required(Param.T_0, Rule.POSITIVE)
-      .optional(Param.T_MULT, 1, Rule.AT_LEAST_ONE)
-      .optional(Param.ETA_MIN, 0.0, Rule.FINITE)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.COSINE_WARM_RESTARTS;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  @Override
-  public Stepping stepping() {
-    return Stepping.SHARED_STATE;
-  }
-
-  @Override
-  public InChain inChain() {
-    return InChain.ABSOLUTE;
+  CosineAnnealingWarmRestartsKind() {
+    super(ScheduleType.COSINE_WARM_RESTARTS, Stepping.SHARED_STATE, InChain.ABSOLUTE, Attributes.builder()
+        .required(Param.T_0, Rule.POSITIVE)
+        .optional(Param.T_MULT, 1, Rule.AT_LEAST_ONE)
+        .optional(Param.ETA_MIN, 0.0, Rule.FINITE)
+        .build());
   }
 
   @Override

@@ -25,42 +25,24 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 
 /** PyTorch's {@code CyclicLR}: the rate cycles between {@code base_lr} and {@code max_lr}, momentum the other way. */
-final class CyclicLRKind implements Kind {
+final class CyclicLRKind extends BaseKind {
   private static final ClassName MATH_CYCLIC = ClassName.get(CyclicLR.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .required(Param.BASE_LR, Rule.FINITE)
-      .required(Param.MAX_LR, Rule.FINITE)
-      .optional(Param.STEP_SIZE_UP, 2000, Rule.POSITIVE)
-      .sameAs(Param.STEP_SIZE_DOWN, Param.STEP_SIZE_UP, Rule.NON_NEGATIVE)
-      .optional(Param.MODE, Mode.TRIANGULAR, null)
-      .optional(Param.GAMMA, 1.0, Rule.FINITE)
-      .optional(Param.SCALE_FN, "", null)
-      .optional(Param.SCALE_MODE, ScaleMode.CYCLE, null)
-      .optional(Param.CYCLE_MOMENTUM, true, null)
-      .optional(Param.BASE_MOMENTUM, 0.8, Rule.FINITE)
-      .optional(Param.MAX_MOMENTUM, 0.9, Rule.FINITE)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.CYCLIC;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  @Override
-  public Stepping stepping() {
-    return Stepping.SHARED_STATE;
-  }
-
-  /** After another schedule it passes that rate on at step 0 only ({@link Writer#chain}). */
-  @Override
-  public InChain inChain() {
-    return InChain.ABSOLUTE;
+  CyclicLRKind() {
+    // After another schedule it passes that rate on at step 0 only (Writer.chain).
+    super(ScheduleType.CYCLIC, Stepping.SHARED_STATE, InChain.ABSOLUTE, Attributes.builder()
+        .required(Param.BASE_LR, Rule.FINITE)
+        .required(Param.MAX_LR, Rule.FINITE)
+        .optional(Param.STEP_SIZE_UP, 2000, Rule.POSITIVE)
+        .sameAs(Param.STEP_SIZE_DOWN, Param.STEP_SIZE_UP, Rule.NON_NEGATIVE)
+        .optional(Param.MODE, Mode.TRIANGULAR, null)
+        .optional(Param.GAMMA, 1.0, Rule.FINITE)
+        .optional(Param.SCALE_FN, "", null)
+        .optional(Param.SCALE_MODE, ScaleMode.CYCLE, null)
+        .optional(Param.CYCLE_MOMENTUM, true, null)
+        .optional(Param.BASE_MOMENTUM, 0.8, Rule.FINITE)
+        .optional(Param.MAX_MOMENTUM, 0.9, Rule.FINITE)
+        .build());
   }
 
   @Override

@@ -18,31 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /** PyTorch's {@code ExponentialLR}: the rate decays by {@code gamma} every step. */
-final class ExponentialLRKind implements Kind {
+final class ExponentialLRKind extends BaseKind {
   private static final ClassName MATH_EXPONENTIAL = ClassName.get(ExponentialLR.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .required(Param.GAMMA, Rule.FINITE)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.EXPONENTIAL;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  @Override
-  public Stepping stepping() {
-    return Stepping.SHARED_STATE;
-  }
-
-  @Override
-  public InChain inChain() {
-    return InChain.FACTOR;
+  ExponentialLRKind() {
+    super(ScheduleType.EXPONENTIAL, Stepping.SHARED_STATE, InChain.FACTOR, Attributes.builder()
+        .required(Param.GAMMA, Rule.FINITE)
+        .build());
   }
 
   @Override

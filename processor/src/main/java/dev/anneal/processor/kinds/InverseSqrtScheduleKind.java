@@ -19,34 +19,16 @@ import dev.anneal.processor.writing.Placement;
  * Hugging Face transformers' {@code get_inverse_sqrt_schedule}: a linear warm-up from 0, then the
  * inverse square root of the step.
  */
-final class InverseSqrtScheduleKind implements Kind {
+final class InverseSqrtScheduleKind extends BaseKind {
   private static final ClassName MATH = ClassName.get(InverseSqrtSchedule.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .required(Param.NUM_WARMUP_STEPS, null)
-      .derived(Param.TIMESCALE, "numWarmupSteps, or 10000 where that is 0", Rule.POSITIVE)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.INVERSE_SQRT;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  /** A factor of the step alone, shared by the groups. */
-  @Override
-  public Stepping stepping() {
-    return Stepping.SHARED_STATE;
-  }
-
-  /** The reference is a {@code LambdaLR}, which sets the rate from its function whatever it was. */
-  @Override
-  public InChain inChain() {
-    return InChain.ABSOLUTE;
+  InverseSqrtScheduleKind() {
+    // A factor of the step alone, shared by the groups.
+    // The reference is a LambdaLR, which sets the rate from its function whatever it was.
+    super(ScheduleType.INVERSE_SQRT, Stepping.SHARED_STATE, InChain.ABSOLUTE, Attributes.builder()
+        .required(Param.NUM_WARMUP_STEPS, null)
+        .derived(Param.TIMESCALE, "numWarmupSteps, or 10000 where that is 0", Rule.POSITIVE)
+        .build());
   }
 
   /** The time scale the reference would take from a negative {@code num_warmup_steps} divides by zero. */

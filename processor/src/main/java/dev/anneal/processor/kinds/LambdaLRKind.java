@@ -15,31 +15,13 @@ import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 
 /** PyTorch's {@code LambdaLR}: the initial rate times the config's function of the step. */
-final class LambdaLRKind implements Kind {
+final class LambdaLRKind extends BaseKind {
   private static final ClassName MATH_LAMBDA = ClassName.get(LambdaLR.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .required(Param.LR_LAMBDA, null)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.LAMBDA;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  @Override
-  public Stepping stepping() {
-    return Stepping.CLOSED_FORM;
-  }
-
-  @Override
-  public InChain inChain() {
-    return InChain.ABSOLUTE;
+  LambdaLRKind() {
+    super(ScheduleType.LAMBDA, Stepping.CLOSED_FORM, InChain.ABSOLUTE, Attributes.builder()
+        .required(Param.LR_LAMBDA, null)
+        .build());
   }
 
   @Override

@@ -14,33 +14,15 @@ import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
 
 /** PyTorch's {@code LinearLR}: the factor on the initial rate moves linearly from {@code start_factor} to {@code end_factor}. */
-final class LinearLRKind implements Kind {
+final class LinearLRKind extends BaseKind {
   private static final ClassName MATH_LINEAR = ClassName.get(LinearLR.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .optional(Param.START_FACTOR, 1.0 / 3, Rule.OPEN_UNIT)
-      .optional(Param.END_FACTOR, 1.0, Rule.UNIT_INTERVAL)
-      .optional(Param.TOTAL_ITERS, 5, Rule.FINITE)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.LINEAR;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  @Override
-  public Stepping stepping() {
-    return Stepping.SHARED_STATE;
-  }
-
-  @Override
-  public InChain inChain() {
-    return InChain.FACTOR;
+  LinearLRKind() {
+    super(ScheduleType.LINEAR, Stepping.SHARED_STATE, InChain.FACTOR, Attributes.builder()
+        .optional(Param.START_FACTOR, 1.0 / 3, Rule.OPEN_UNIT)
+        .optional(Param.END_FACTOR, 1.0, Rule.UNIT_INTERVAL)
+        .optional(Param.TOTAL_ITERS, 5, Rule.FINITE)
+        .build());
   }
 
   @Override

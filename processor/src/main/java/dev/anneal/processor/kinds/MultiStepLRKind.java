@@ -21,32 +21,14 @@ import java.util.Set;
 import javax.lang.model.element.AnnotationValue;
 
 /** PyTorch's {@code MultiStepLR}: the rate decays by {@code gamma} at each milestone. */
-final class MultiStepLRKind implements Kind {
+final class MultiStepLRKind extends BaseKind {
   private static final ClassName MATH_MULTI_STEP = ClassName.get(MultiStepLR.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .required(Param.MILESTONES, null)
-      .optional(Param.GAMMA, 0.1, Rule.FINITE)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.MULTI_STEP;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  @Override
-  public Stepping stepping() {
-    return Stepping.SHARED_STATE;
-  }
-
-  @Override
-  public InChain inChain() {
-    return InChain.FACTOR;
+  MultiStepLRKind() {
+    super(ScheduleType.MULTI_STEP, Stepping.SHARED_STATE, InChain.FACTOR, Attributes.builder()
+        .required(Param.MILESTONES, null)
+        .optional(Param.GAMMA, 0.1, Rule.FINITE)
+        .build());
   }
 
   @Override

@@ -12,31 +12,13 @@ import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
 
 /** PyTorch's {@code MultiplicativeLR}: each step multiplies the rate by the config's function of the step. */
-final class MultiplicativeLRKind implements Kind {
+final class MultiplicativeLRKind extends BaseKind {
   private static final ClassName MATH_MULTIPLICATIVE = ClassName.get(MultiplicativeLR.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .required(Param.LR_LAMBDA, null)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.MULTIPLICATIVE;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  @Override
-  public Stepping stepping() {
-    return Stepping.RECURRENCE;
-  }
-
-  @Override
-  public InChain inChain() {
-    return InChain.RECURRENCE;
+  MultiplicativeLRKind() {
+    super(ScheduleType.MULTIPLICATIVE, Stepping.RECURRENCE, InChain.RECURRENCE, Attributes.builder()
+        .required(Param.LR_LAMBDA, null)
+        .build());
   }
 
   @Override

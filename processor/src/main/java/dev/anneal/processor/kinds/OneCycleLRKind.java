@@ -24,42 +24,24 @@ import java.util.function.Supplier;
 import javax.lang.model.element.AnnotationValue;
 
 /** PyTorch's {@code OneCycleLR}: the rate rises from {@code max_lr / div_factor} to {@code max_lr} and falls to its minimum at {@code total_steps}, momentum the other way. */
-final class OneCycleLRKind implements Kind {
+final class OneCycleLRKind extends BaseKind {
   private static final ClassName MATH_ONE_CYCLE = ClassName.get(OneCycleLR.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .required(Param.MAX_LR, Rule.FINITE)
-      .derived(Param.TOTAL_STEPS, "or epochs * stepsPerEpoch", Rule.POSITIVE)
-      .derived(Param.EPOCHS, "with stepsPerEpoch, where totalSteps is not given", Rule.POSITIVE)
-      .derived(Param.STEPS_PER_EPOCH, "with epochs, where totalSteps is not given", Rule.POSITIVE)
-      .optional(Param.PCT_START, 0.3, Rule.UNIT_INTERVAL)
-      .optional(Param.ANNEAL_STRATEGY, AnnealStrategy.COS, null)
-      .optional(Param.CYCLE_MOMENTUM, true, null)
-      .optional(Param.BASE_MOMENTUM, 0.85, Rule.FINITE)
-      .optional(Param.MAX_MOMENTUM, 0.95, Rule.FINITE)
-      .optional(Param.DIV_FACTOR, 25.0, Rule.NON_ZERO)
-      .optional(Param.FINAL_DIV_FACTOR, 1e4, Rule.NON_ZERO)
-      .optional(Param.THREE_PHASE, false, null)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.ONE_CYCLE;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  @Override
-  public Stepping stepping() {
-    return Stepping.SHARED_STATE;
-  }
-
-  @Override
-  public InChain inChain() {
-    return InChain.ABSOLUTE;
+  OneCycleLRKind() {
+    super(ScheduleType.ONE_CYCLE, Stepping.SHARED_STATE, InChain.ABSOLUTE, Attributes.builder()
+        .required(Param.MAX_LR, Rule.FINITE)
+        .derived(Param.TOTAL_STEPS, "or epochs * stepsPerEpoch", Rule.POSITIVE)
+        .derived(Param.EPOCHS, "with stepsPerEpoch, where totalSteps is not given", Rule.POSITIVE)
+        .derived(Param.STEPS_PER_EPOCH, "with epochs, where totalSteps is not given", Rule.POSITIVE)
+        .optional(Param.PCT_START, 0.3, Rule.UNIT_INTERVAL)
+        .optional(Param.ANNEAL_STRATEGY, AnnealStrategy.COS, null)
+        .optional(Param.CYCLE_MOMENTUM, true, null)
+        .optional(Param.BASE_MOMENTUM, 0.85, Rule.FINITE)
+        .optional(Param.MAX_MOMENTUM, 0.95, Rule.FINITE)
+        .optional(Param.DIV_FACTOR, 25.0, Rule.NON_ZERO)
+        .optional(Param.FINAL_DIV_FACTOR, 1e4, Rule.NON_ZERO)
+        .optional(Param.THREE_PHASE, false, null)
+        .build());
   }
 
   @Override

@@ -14,32 +14,14 @@ import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
 
 /** PyTorch's {@code PolynomialLR}: the rate decays as a power of the steps left until {@code total_iters}. */
-final class PolynomialLRKind implements Kind {
+final class PolynomialLRKind extends BaseKind {
   private static final ClassName MATH_POLYNOMIAL = ClassName.get(PolynomialLR.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .optional(Param.TOTAL_ITERS, 5, Rule.FINITE)
-      .optional(Param.POWER, 1.0, Rule.NON_NEGATIVE)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.POLYNOMIAL;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  @Override
-  public Stepping stepping() {
-    return Stepping.SHARED_STATE;
-  }
-
-  @Override
-  public InChain inChain() {
-    return InChain.FACTOR;
+  PolynomialLRKind() {
+    super(ScheduleType.POLYNOMIAL, Stepping.SHARED_STATE, InChain.FACTOR, Attributes.builder()
+        .optional(Param.TOTAL_ITERS, 5, Rule.FINITE)
+        .optional(Param.POWER, 1.0, Rule.NON_NEGATIVE)
+        .build());
   }
 
   @Override

@@ -21,38 +21,20 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** PyTorch's {@code ReduceLROnPlateau}: the rate is reduced by {@code factor} when a metric stops improving. */
-final class ReduceLROnPlateauKind implements Kind {
+final class ReduceLROnPlateauKind extends BaseKind {
   private static final ClassName MATH_PLATEAU = ClassName.get(ReduceLROnPlateau.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .optional(Param.MODE, Mode.MIN, null)
-      .optional(Param.FACTOR, 0.1, Rule.BELOW_ONE)
-      .optional(Param.PATIENCE, 10, Rule.FINITE)
-      .optional(Param.THRESHOLD, 1e-4, Rule.FINITE)
-      .optional(Param.THRESHOLD_MODE, ThresholdMode.REL, null)
-      .optional(Param.COOLDOWN, 0, Rule.FINITE)
-      .optional(Param.MIN_LR, 0.0, Rule.FINITE)
-      .optional(Param.EPS, 1e-8, Rule.FINITE)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.REDUCE_ON_PLATEAU;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  @Override
-  public Stepping stepping() {
-    return Stepping.RECURRENCE;
-  }
-
-  @Override
-  public InChain inChain() {
-    return InChain.REFUSED;
+  ReduceLROnPlateauKind() {
+    super(ScheduleType.REDUCE_ON_PLATEAU, Stepping.RECURRENCE, InChain.REFUSED, Attributes.builder()
+        .optional(Param.MODE, Mode.MIN, null)
+        .optional(Param.FACTOR, 0.1, Rule.BELOW_ONE)
+        .optional(Param.PATIENCE, 10, Rule.FINITE)
+        .optional(Param.THRESHOLD, 1e-4, Rule.FINITE)
+        .optional(Param.THRESHOLD_MODE, ThresholdMode.REL, null)
+        .optional(Param.COOLDOWN, 0, Rule.FINITE)
+        .optional(Param.MIN_LR, 0.0, Rule.FINITE)
+        .optional(Param.EPS, 1e-8, Rule.FINITE)
+        .build());
   }
 
   @Override

@@ -22,32 +22,14 @@ import java.util.function.Supplier;
 import javax.lang.model.element.AnnotationValue;
 
 /** PyTorch's {@code StepLR}: the rate decays by {@code gamma} every {@code step_size} steps. */
-final class StepLRKind implements Kind {
+final class StepLRKind extends BaseKind {
   private static final ClassName MATH_STEP = ClassName.get(StepLR.class);
 
-  private static final Attributes ATTRIBUTES = Attributes.builder()
-      .required(Param.STEP_SIZE, Rule.NON_ZERO)
-      .optional(Param.GAMMA, 0.1, Rule.FINITE)
-      .build();
-
-  @Override
-  public ScheduleType type() {
-    return ScheduleType.STEP;
-  }
-
-  @Override
-  public Attributes attributes() {
-    return ATTRIBUTES;
-  }
-
-  @Override
-  public Stepping stepping() {
-    return Stepping.SHARED_STATE;
-  }
-
-  @Override
-  public InChain inChain() {
-    return InChain.FACTOR;
+  StepLRKind() {
+    super(ScheduleType.STEP, Stepping.SHARED_STATE, InChain.FACTOR, Attributes.builder()
+        .required(Param.STEP_SIZE, Rule.NON_ZERO)
+        .optional(Param.GAMMA, 0.1, Rule.FINITE)
+        .build());
   }
 
   @Override
