@@ -116,8 +116,9 @@ public final class ScheduleProcessor extends AbstractProcessor {
       if (name.equals(GENERATED)) {
         continue;
       }
-      configs.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)));
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+      Set<? extends Element> annotated = round.getElementsAnnotatedWith(annotation);
+      configs.addAll(ElementFilter.typesIn(annotated));
+      for (Element element : annotated) {
         if (!(element instanceof TypeElement)) {
           messager.printMessage(Diagnostic.Kind.ERROR,
               Message.CONFIG_KIND.format(annotation.getSimpleName(), element.getKind()), element);
@@ -251,6 +252,9 @@ public final class ScheduleProcessor extends AbstractProcessor {
     JavaFile file = writer.write(modelBuilder.build(input.get()));
     try {
       write(file, name, config);
+      if (localConfigs != null) {
+        localConfigs.skip(name);
+      }
     } catch (FilerException e) {
       // The Filer refuses a second source file for one type name: another config or a type of
       // the user's already holds it.

@@ -20,6 +20,7 @@ import dev.anneal.Sequential;
 import dev.anneal.processor.validation.Message;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,7 @@ public final class LocalConfigs implements TaskListener {
   private final Messager messager;
   private final Set<Tree> reported = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<CompilationUnitTree> read = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<String> generated = new HashSet<>();
 
   private LocalConfigs(Trees trees, Elements elements, Messager messager) {
     this.trees = trees;
@@ -78,10 +80,18 @@ public final class LocalConfigs implements TaskListener {
     }
   }
 
+  /**
+   * Leaves out the class of that qualified name from both passes: Anneal generated it, so it
+   * carries none of Anneal's annotations, and it is many times the size of its config.
+   */
+  public void skip(String generatedClass) {
+    generated.add(generatedClass);
+  }
+
   /** Reads the files of the round's types, resolving annotation names through their imports. */
   public void readRound(Set<? extends Element> rootElements) {
     for (Element root : rootElements) {
-      TreePath path = root instanceof TypeElement ? trees.getPath(root) : null;
+      TreePath path = root instanceof TypeElement type && !isGenerated(type) ? trees.getPath(root) : null;
       if (path == null || !read.add(path.getCompilationUnit())) {
         continue;
       }
@@ -97,7 +107,7 @@ public final class LocalConfigs implements TaskListener {
   @Override
   public void finished(TaskEvent event) {
     if (event.getKind() != TaskEvent.Kind.ANALYZE || event.getTypeElement() == null
-        || event.getCompilationUnit() == null) {
+        || event.getCompilationUnit() == null || isGenerated(event.getTypeElement())) {
       return;
     }
     try {
@@ -109,6 +119,10 @@ public final class LocalConfigs implements TaskListener {
       // A failure here must not end the compilation inside javac; it becomes a diagnostic.
       internalFailure(event.getTypeElement().getQualifiedName(), e);
     }
+  }
+
+  private boolean isGenerated(TypeElement type) {
+    return generated.contains(type.getQualifiedName().toString());
   }
 
   /** Reports a failure of this check on {@code where} as the processor reports its own. */

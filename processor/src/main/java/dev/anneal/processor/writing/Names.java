@@ -95,17 +95,65 @@ public final class Names {
    * simple name with the config.
    */
   static String renameVariables(String source, String name) {
-    List<int[]> hits = new ArrayList<>();
+    // Every generated file comes through here and almost none has such a variable. A variable of
+    // that name ends where a mention of the name does, and in most files the name is mentioned only
+    // in the class's Javadoc, near the top: the first pass stops at the last mention, and the
+    // identifiers that a new name must avoid are gathered only when there is one to find.
+    int lastMention = lastMention(source, name);
+    if (lastMention < 0) {
+      return source;
+    }
+    List<int[]> hits = scan(source, name, lastMention, null);
+    if (hits.isEmpty()) {
+      return source;
+    }
     Set<String> identifiers = new HashSet<>();
+    scan(source, name, source.length(), identifiers);
+    String renamed = name + "_";
+    while (identifiers.contains(renamed)) {
+      renamed += "_";
+    }
+    StringBuilder out = new StringBuilder(source.length() + hits.size() * 2);
+    int from = 0;
+    for (int[] hit : hits) {
+      out.append(source, from, hit[0]).append(renamed);
+      from = hit[1];
+    }
+    return out.append(source, from, source.length()).toString();
+  }
+
+  /**
+   * Where the last place in {@code source} that could hold an identifier {@code name} starts: the
+   * name not followed by a character of an identifier; -1 if there is none.
+   */
+  private static int lastMention(String source, String name) {
+    for (int at = source.lastIndexOf(name); at >= 0; at = source.lastIndexOf(name, at - 1)) {
+      int end = at + name.length();
+      if (end == source.length() || !Character.isJavaIdentifierPart(source.charAt(end))) {
+        return at;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The spans of the variables named {@code name} in {@code source}, read token by token up to the
+   * token that starts at or before {@code last}; adds every identifier outside the package and
+   * import declarations to {@code identifiers} unless it is null.
+   */
+  private static List<int[]> scan(String source, String name, int last, Set<String> identifiers) {
+    List<int[]> hits = new ArrayList<>();
     int n = source.length();
     int i = 0;
     boolean declaration = false;
-    // The last two tokens outside comments, for "this . name".
-    String last = "";
-    String beforeLast = "";
-    while (i < n) {
+    // What the last two tokens outside comments were, for "this . name".
+    boolean lastIsDot = false;
+    boolean lastIsThis = false;
+    boolean beforeLastIsThis = false;
+    while (i <= last && i < n) {
       char c = source.charAt(i);
-      String token;
+      boolean dot = false;
+      boolean isThis = false;
       if (Character.isWhitespace(c)) {
         i++;
         continue;
@@ -117,29 +165,28 @@ public final class Names {
         continue;
       } else if (source.startsWith("\"\"\"", i)) {
         i = endOf(source, "\"\"\"", i + 3);
-        token = "\"";
       } else if (source.startsWith("...", i)) {
         i += 3;
-        token = "...";
       } else if (c == '"' || c == '\'') {
         int j = i + 1;
         while (j < n && source.charAt(j) != c) {
           j += source.charAt(j) == '\\' ? 2 : 1;
         }
         i = j + 1;
-        token = "\"";
       } else if (Character.isJavaIdentifierStart(c) || Character.isDigit(c)) {
         int j = i + 1;
         while (j < n && Character.isJavaIdentifierPart(source.charAt(j))) {
           j++;
         }
-        token = source.substring(i, j);
-        if (token.equals("package") || token.equals("import")) {
+        isThis = isToken(source, i, j, "this");
+        if (isToken(source, i, j, "package") || isToken(source, i, j, "import")) {
           declaration = true;
         } else if (!Character.isDigit(c) && !declaration) {
-          identifiers.add(token);
-          boolean selected = last.equals(".") && !beforeLast.equals("this");
-          if (token.equals(name) && !selected && !calledAt(source, j)) {
+          if (identifiers != null) {
+            identifiers.add(source.substring(i, j));
+          }
+          boolean selected = lastIsDot && !beforeLastIsThis;
+          if (isToken(source, i, j, name) && !selected && !calledAt(source, j)) {
             hits.add(new int[] {i, j});
           }
         }
@@ -148,26 +195,19 @@ public final class Names {
         if (c == ';') {
           declaration = false;
         }
-        token = String.valueOf(c);
+        dot = c == '.';
         i++;
       }
-      beforeLast = last;
-      last = token;
+      beforeLastIsThis = lastIsThis;
+      lastIsThis = isThis;
+      lastIsDot = dot;
     }
-    if (hits.isEmpty()) {
-      return source;
-    }
-    String renamed = name + "_";
-    while (identifiers.contains(renamed)) {
-      renamed += "_";
-    }
-    StringBuilder out = new StringBuilder(source.length() + hits.size() * 2);
-    int from = 0;
-    for (int[] hit : hits) {
-      out.append(source, from, hit[0]).append(renamed);
-      from = hit[1];
-    }
-    return out.append(source, from, n).toString();
+    return hits;
+  }
+
+  /** Whether the token from {@code start} to {@code end} is {@code text}. */
+  private static boolean isToken(String source, int start, int end, String text) {
+    return end - start == text.length() && source.startsWith(text, start);
   }
 
   private static int endOf(String source, String end, int from) {
