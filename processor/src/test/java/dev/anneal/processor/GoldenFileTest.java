@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>To regenerate the golden files after an intended change, run
  * <pre>
- * mvn -pl processor test -Dtest=GoldenFileTest -Danneal.updateGolden=true
+ * mvn -pl runtime,processor test -Dtest=GoldenFileTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Danneal.updateGolden=true
  * </pre>
  * which rewrites them in {@code src/test/resources/golden/} (the test then passes); review the
  * difference before committing it. The property is off by default.
