@@ -9,12 +9,16 @@ import dev.anneal.math.CosineAnnealingLR;
 import dev.anneal.processor.model.Attributes;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.Param;
+import dev.anneal.processor.validation.Chain;
+import dev.anneal.processor.validation.Message;
+import dev.anneal.processor.validation.ScheduleCheck;
 import dev.anneal.processor.writing.Emitter;
 import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.lang.model.element.AnnotationValue;
 
 /** PyTorch's {@code CosineAnnealingLR}: half a cosine from the initial rate down to {@code eta_min} over {@code T_max} steps. */
 final class CosineAnnealingLRKind extends BaseKind {
@@ -34,6 +38,37 @@ final class CosineAnnealingLRKind extends BaseKind {
   @Override
   public Set<Param> signOfTheRate() {
     return EnumSet.of(Param.ETA_MIN);
+  }
+
+  /**
+   * In a @Chained config the cosine steps by PyTorch's recurrence {@code eta_min + r (lr -
+   * eta_min)} on whatever rate the others left, with {@code r = (1 + cos(pi t / T)) / (1 + cos(pi
+   * (t - 1) / T)) >= 0}. It is negative only if {@code lr < eta_min} while {@code r > 1}, on the
+   * rising half. With {@code eta_min <= 0} that cannot happen. With {@code eta_min > 0} it can:
+   * where another schedule of the chain lowers the rate after step 0, and where a group's initial
+   * rate is below {@code eta_min} (the cosine then rises towards it, and the recurrence's rounding
+   * dips below a rate of 0), which only the run knows. So a positive (or bound) {@code eta_min} is
+   * pointed out unless a schedule that sets the rate whatever it was comes after the cosine and
+   * has the last word; the message says which cause the config shows. (A config that shows
+   * neither, whose rates start at or above {@code eta_min}, stays at or above 0: the descending
+   * half keeps a rate below {@code eta_min} at or above 0, the trough sets it to {@code eta_min}
+   * exactly, and a rate at or above {@code eta_min} stays there.)
+   */
+  @Override
+  public void checkInChain(ScheduleCheck check, Chain chain) {
+    if (chain.setAfter(check.index())) {
+      return;
+    }
+    AnnotationValue written = check.written(Param.ETA_MIN);
+    boolean isBound = check.isBound(Param.ETA_MIN);
+    Object etaMin = check.value(Param.ETA_MIN);
+    if (!isBound && !(etaMin instanceof Double value && value > 0 && Double.isFinite(value))) {
+      return;
+    }
+    String cause = chain.lowering(check.index()).map(other -> other + " in the chain can take it there")
+        .orElse("where a group's initial rate is below eta_min");
+    check.warning(written, Message.NEGATIVE_RATE_CHAINED, type().torchName(),
+        isBound ? "(bound)" : Emitter.literal(etaMin), cause);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.anneal.ScheduleType;
 import dev.anneal.processor.model.Attributes;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.Param;
+import dev.anneal.processor.validation.Chain;
 import dev.anneal.processor.validation.ScheduleCheck;
 import dev.anneal.processor.writing.Emitter;
 import dev.anneal.processor.writing.KindWriter;
@@ -55,6 +56,9 @@ public interface Kind {
    * {@code milestone}, where the next phase takes over.
    */
   default void checkHandOver(ScheduleCheck check, int milestone, int start) {}
+
+  /** Checks this schedule among the others of its {@code @Chained} config. */
+  default void checkInChain(ScheduleCheck check, Chain chain) {}
 
   /** Checks this schedule within a combination, {@code combinator} naming it for messages. */
   default void checkInCombination(ScheduleCheck check, String combinator) {}

@@ -1,11 +1,9 @@
 package dev.anneal.processor.validation;
 
 import dev.anneal.Mode;
-import dev.anneal.ScheduleType;
 import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
 import dev.anneal.math.SequentialLR;
-import dev.anneal.processor.kinds.InChain;
 import dev.anneal.processor.kinds.Kind;
 import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.model.Attribute;
@@ -69,7 +67,7 @@ public final class Validator {
     }
     checkDecaysWithinPhases(input, problems);
     checkPerGroupTotal(input, problems);
-    checkChainedSign(input, bound, problems);
+    checkChains(input, bound, problems);
     return problems;
   }
 
@@ -129,54 +127,19 @@ public final class Validator {
     }
   }
 
-  /**
-   * In a @Chained config, CosineAnnealingLR steps by PyTorch's recurrence {@code eta_min + r (lr -
-   * eta_min)} on whatever rate the others left, with {@code r = (1 + cos(pi t / T)) / (1 + cos(pi
-   * (t - 1) / T)) >= 0}. It is negative only if {@code lr < eta_min} while {@code r > 1}, on the
-   * rising half. With {@code eta_min <= 0} that cannot happen. With {@code eta_min > 0} it can:
-   * where another schedule of the chain lowers the rate after step 0, and where a group's initial
-   * rate is below {@code eta_min} (the cosine then rises towards it, and the recurrence's rounding
-   * dips below a rate of 0), which only the run knows. So a positive (or bound) {@code eta_min} is
-   * pointed out unless a schedule that sets the rate whatever it was comes after the cosine and
-   * has the last word; the message says which cause the config shows. (A config that shows
-   * neither, whose rates start at or above {@code eta_min}, stays at or above 0: the descending
-   * half keeps a rate below {@code eta_min} at or above 0, the trough sets it to {@code eta_min}
-   * exactly, and a rate at or above {@code eta_min} stays there.)
-   */
-  private static void checkChainedSign(
+  /** Each schedule of a @Chained config, as its kind checks it among the others. */
+  private static void checkChains(
       ConfigInput input, Map<Integer, Map<Param, BindInput>> bound, List<Problem> problems) {
-    List<ScheduleInput> schedules = input.schedules();
     if (input.combinator() != Combinator.CHAINED) {
       return;
     }
-    int lastSetter = -1;
-    for (ScheduleInput schedule : schedules) {
-      if (Kinds.of(schedule.type()).inChain() == InChain.ABSOLUTE) {
-        lastSetter = schedule.index();
-      }
-    }
-    for (ScheduleInput cosine : schedules) {
-      if (cosine.type() != ScheduleType.COSINE || cosine.index() < lastSetter) {
-        continue;
-      }
-      AnnotationValue written = cosine.written().get(Param.ETA_MIN);
-      boolean isBound = bound.getOrDefault(cosine.index(), Map.of()).containsKey(Param.ETA_MIN);
-      Object etaMin = written == null ? null : Values.of(Param.ETA_MIN, written);
-      if (!isBound && !(etaMin instanceof Double value && value > 0 && Double.isFinite(value))) {
-        continue;
-      }
-      String cause = "where a group's initial rate is below eta_min";
-      for (ScheduleInput other : schedules) {
-        if (other != cosine && Kinds.of(other.type()).mayLowerInChain(
-            check(input, other, bound.getOrDefault(other.index(), Map.of()), problems))) {
-          cause = other.type().torchName() + " in the chain can take it there";
-          break;
-        }
-      }
-      problems.add(Problem.warning(input.config(), cosine.mirror(), written, Message.NEGATIVE_RATE_CHAINED,
-          ScheduleType.COSINE.torchName(), isBound ? "(bound)" : Emitter.literal(etaMin), cause));
+    Chain chain = new Chain(input, index -> check(input, input.schedules().get(index),
+        bound.getOrDefault(index, Map.of()), problems));
+    for (ScheduleInput schedule : input.schedules()) {
+      Kinds.of(schedule.type()).checkInChain(chain.check(schedule.index()), chain);
     }
   }
+
 
   private static void checkCombination(ConfigInput input, List<Problem> problems) {
     TypeElement config = input.config();
