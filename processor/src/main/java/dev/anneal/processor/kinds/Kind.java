@@ -29,6 +29,11 @@ public interface Kind {
 
   InChain inChain();
 
+  /** Whether {@code step} takes a metric, as ReduceLROnPlateau's does, rather than nothing. */
+  default boolean stepsOnMetric() {
+    return false;
+  }
+
   /** The modes the type takes, where it has a {@code mode} attribute. */
   default Set<Mode> modes() {
     return Set.of();

@@ -38,6 +38,11 @@ final class ReduceLROnPlateauKind extends BaseKind {
   }
 
   @Override
+  public boolean stepsOnMetric() {
+    return true;
+  }
+
+  @Override
   public Set<Mode> modes() {
     return EnumSet.of(Mode.MIN, Mode.MAX);
   }

@@ -12,7 +12,6 @@ import dev.anneal.LrFunction;
 import dev.anneal.MetricScheduler;
 import dev.anneal.MomentumFunction;
 import dev.anneal.MomentumScheduler;
-import dev.anneal.ScheduleType;
 import dev.anneal.StepScheduler;
 import dev.anneal.processor.ScheduleProcessor;
 import dev.anneal.processor.kinds.InChain;
@@ -108,8 +107,8 @@ public final class SchedulerWriter {
     emitter.checkUnread();
     checkMilestonesReached(model, emitter, kinds);
 
-    ScheduleType onlyType = single ? model.schedules().get(0).type() : null;
-    boolean metric = onlyType == ScheduleType.REDUCE_ON_PLATEAU;
+    // A metric-stepped schedule is alone in its config: the validator refuses it in a combination.
+    boolean metric = single && first.kind.stepsOnMetric();
     Optional<Momentum> momentum = single ? first.drivenMomentum() : Optional.empty();
     boolean closedForm = closedForm(model, kinds);
 
@@ -701,7 +700,7 @@ public final class SchedulerWriter {
     }
     StringBuilder use = new StringBuilder("<p>Built from the optimizer's initial rates; {@link #lr(int)} is the rate of"
         + " step 0 right after construction and each {@link #step("
-        + (model.schedules().get(0).type() == ScheduleType.REDUCE_ON_PLATEAU ? "double" : "") + ")} advances one step.");
+        + (Kinds.of(model.schedules().get(0).type()).stepsOnMetric() ? "double" : "") + ")} advances one step.");
     if (closedForm != null) {
       use.append(closedForm
           ? " {@link #lrAt(long, int)} gives the rate of any step without stepping."
