@@ -180,13 +180,17 @@ public final class Emitter {
     TypeName javaType = param.shape == Param.Shape.INT ? TypeName.INT : TypeName.DOUBLE;
     String name = newField(constantName(prefix, param.attribute));
     parameterLines.add(param.torchName + " = " + literal(constant.value()));
-    boolean[] declared = {false};
-    return () -> {
-      if (!declared[0]) {
-        declared[0] = true;
-        declareConstant(javaType, name, CodeBlock.of("$L", literal(constant.value())), null);
+    return new Supplier<>() {
+      private boolean declared;
+
+      @Override
+      public String get() {
+        if (!declared) {
+          declared = true;
+          declareConstant(javaType, name, CodeBlock.of("$L", literal(constant.value())), null);
+        }
+        return name;
       }
-      return name;
     };
   }
 
