@@ -102,6 +102,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    writer.newRound();
     if (localConfigs != null) {
       localConfigs.readRound(round.getRootElements());
     }

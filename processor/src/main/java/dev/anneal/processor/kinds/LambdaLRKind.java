@@ -54,9 +54,10 @@ final class LambdaLRKind extends BaseKind {
         largestBase();
       }
       if (methods.size() > 1) {
-        emitter.constructor.beginControlFlow("if (groups != $L)", methods.size())
-            .addStatement("throw new $T($S + groups + $S)", IllegalArgumentException.class,
-                schedule.type().torchName() + ": expected ",
+        String groups = emitter.groups();
+        emitter.constructor.beginControlFlow("if ($N != $L)", groups, methods.size())
+            .addStatement("throw new $T($S + $N + $S)", IllegalArgumentException.class,
+                schedule.type().torchName() + ": expected ", groups,
                 " lr_lambdas (lrLambda), one per parameter group, got " + methods.size())
             .endControlFlow();
       }

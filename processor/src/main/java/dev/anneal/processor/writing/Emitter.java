@@ -125,6 +125,22 @@ public final class Emitter {
     type.addField(field.build());
   }
 
+  private boolean groupsRead;
+
+  /**
+   * The constructor's local holding the group count, which it declares only where some code reads
+   * it: the name, for code that does.
+   */
+  public String groups() {
+    groupsRead = true;
+    return "groups";
+  }
+
+  /** Whether some code read {@link #groups()}. */
+  boolean groupsRead() {
+    return groupsRead;
+  }
+
   /** Whether {@code code} refers to {@code identifier}, to leave out a local that nothing reads. */
   static boolean uses(CodeBlock code, String identifier) {
     return java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(identifier) + "\\b")
@@ -256,8 +272,8 @@ public final class Emitter {
       boundFields.add(new Field(name, doubles()));
       checked.add(schedule.index() + ":" + param);
     }
-    constructor.addStatement("this.$N = $T.perGroup($L, groups, $T.$L, $S, $S, $S)", name, CHECKS,
-        source, RULE, rule == null ? Rule.FINITE : rule, schedule.type().torchName(),
+    constructor.addStatement("this.$N = $T.perGroup($L, $N, $T.$L, $S, $S, $S)", name, CHECKS,
+        source, groups(), RULE, rule == null ? Rule.FINITE : rule, schedule.type().torchName(),
         param.attribute, param.torchName);
     return name;
   }
@@ -298,7 +314,7 @@ public final class Emitter {
   /** A per-group array computed from others, one value per group. */
   public String groupArray(String prefix, String name, CodeBlock perGroupValue, String why) {
     String field = groupArray(prefix, name, why);
-    constructor.beginControlFlow("for (int g = 0; g < groups; g++)")
+    constructor.beginControlFlow("for (int g = 0; g < $N; g++)", groups())
         .addStatement("$N[g] = $L", field, perGroupValue)
         .endControlFlow();
     return field;
@@ -328,7 +344,7 @@ public final class Emitter {
     type.addField(FieldSpec.builder(double[].class, field, Modifier.PRIVATE, Modifier.FINAL)
         .addJavadoc("$L\n", why)
         .build());
-    constructor.addStatement("this.$N = new double[groups]", field);
+    constructor.addStatement("this.$N = new double[$N]", field, groups());
     return field;
   }
 

@@ -21,7 +21,9 @@ import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.ConfigModel;
 import dev.anneal.processor.reading.ConfigInput.Combinator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -172,13 +174,30 @@ public final class SchedulerWriter {
     new StateWriter(model, emitter, kinds, lazy, momentum.isPresent(), refreshFirst(model, kinds, lazy)).write(type);
     // A type of the config's package hides java.lang's type of the same name: that one is written
     // in full.
-    elements.getPackageOf(model.config()).getEnclosedElements().stream()
-        .map(element -> element.getSimpleName().toString())
-        .filter(javaLangTypes::contains)
+    javaLangClashes.computeIfAbsent(elements.getPackageOf(model.config()), this::javaLangNamesOf)
         .forEach(type::alwaysQualify);
     return JavaFile.builder(model.schedulerName().packageName(), type.build())
         .skipJavaLangImports(true)
         .build();
+  }
+
+  /**
+   * The java.lang names that types of a package take, by package, for the round: a round adds no
+   * package member that could take one but Anneal's own schedulers, whose names end in Scheduler.
+   */
+  private final Map<PackageElement, List<String>> javaLangClashes = new HashMap<>();
+
+  /** Forgets what the last round's packages held. */
+  public void newRound() {
+    javaLangClashes.clear();
+  }
+
+  private List<String> javaLangNamesOf(PackageElement pkg) {
+    return pkg.getEnclosedElements().stream()
+        .map(element -> element.getSimpleName().toString())
+        .filter(javaLangTypes::contains)
+        .sorted()
+        .toList();
   }
 
   /** How the class Javadoc says where the class comes from; a stale generated input is known by it. */
@@ -301,12 +320,12 @@ public final class SchedulerWriter {
     constructor.addStatement("this.baseLrs = $T.initialLrs(initialLrs)", CHECKS);
     CodeBlock.Builder body = CodeBlock.builder();
     if (model.combinator() == Combinator.CHAINED) {
-      body.addStatement("this.$N = new double[groups]", NEXT_LRS);
+      body.addStatement("this.$N = new double[$N]", NEXT_LRS, emitter.groups());
     }
     if (!lazy) {
-      body.addStatement("this.lrs = new double[groups]");
+      body.addStatement("this.lrs = new double[$N]", emitter.groups());
       if (momentum) {
-        body.addStatement("this.momentums = new double[groups]");
+        body.addStatement("this.momentums = new double[$N]", emitter.groups());
       }
     }
     body.add(emitter.constructor.build());
@@ -324,7 +343,7 @@ public final class SchedulerWriter {
     // Step 0 is the first phase's: the constructor's refresh needs no dispatch on the step.
     body.add(lazy ? CodeBlock.of("$N = $L;\n", FIRST, kinds.get(0).firstRate()) : CodeBlock.of("$N = lrs[0];\n", FIRST));
     CodeBlock code = body.build();
-    if (Emitter.uses(code, "groups")) {
+    if (emitter.groupsRead()) {
       constructor.addStatement("int groups = baseLrs.length");
     }
     return constructor.addCode(code).build();
