@@ -34,9 +34,4 @@ public record Attribute(Param param, Fallback fallback, Optional<Rule> rule) {
   public boolean required() {
     return fallback instanceof Fallback.Required;
   }
-
-  /** The default value, where the fallback is one. */
-  public Optional<Object> defaultValue() {
-    return fallback instanceof Fallback.Default value ? Optional.of(value.value()) : Optional.empty();
-  }
 }

@@ -29,10 +29,6 @@ public final class Attributes {
     return byParam.containsKey(param);
   }
 
-  public Optional<Attribute> of(Param param) {
-    return Optional.ofNullable(byParam.get(param));
-  }
-
   /** The attribute {@code param}, which the caller knows the type takes. */
   public Attribute get(Param param) {
     Attribute attribute = byParam.get(param);
