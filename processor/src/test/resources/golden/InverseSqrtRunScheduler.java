@@ -30,7 +30,7 @@ public final class InverseSqrtRunScheduler implements StepScheduler, LrFunction 
   private static final int NUM_WARMUP_STEPS = 10;
 
   /**
-   * {@code timescale}: {@code num_warmup_steps}, or 10000 where that is 0.
+   * {@code timescale = num_warmup_steps or 10000}.
    */
   private static final int TIMESCALE = 10;
 

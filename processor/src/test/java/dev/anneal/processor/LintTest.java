@@ -2,8 +2,14 @@ package dev.anneal.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -68,5 +74,34 @@ class LintTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningContaining("No processor claimed any of these annotations");
     assertThat(compilation).hadWarningContaining("javax.annotation.processing.Generated");
+  }
+
+  /**
+   * javac does not warn of a private field that nothing reads; a generated one would be noise in
+   * a class its users read. Each private field of every generated scheduler is named again
+   * after its declaration.
+   */
+  @Test
+  @DisplayName("no generated private field or constant is declared and never read")
+  void noUnreadPrivateFields() throws IOException {
+    Compilation compilation = Sources.compile(everyConfig());
+    assertThat(compilation).succeeded();
+    Pattern declaration = Pattern.compile("private (?:static )?(?:final )?[\\w\\[\\]]+ (\\w+)( =|;)");
+    List<String> unread = new ArrayList<>();
+    for (JavaFileObject file : compilation.generatedSourceFiles()) {
+      String source = file.getCharContent(true).toString().replaceAll("(?s)/\\*.*?\\*/", "");
+      Matcher field = declaration.matcher(source);
+      while (field.find()) {
+        Matcher use = Pattern.compile("\\b" + field.group(1) + "\\b").matcher(source);
+        int uses = 0;
+        while (use.find()) {
+          uses++;
+        }
+        if (uses < 2) {
+          unread.add(file.getName() + ": " + field.group(1));
+        }
+      }
+    }
+    assertEquals(List.of(), unread);
   }
 }

@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 
@@ -147,8 +148,9 @@ final class CyclicLRKind extends BaseKind {
       baseLr = perGroup(Param.BASE_LR);
       maxLr = perGroup(Param.MAX_LR);
       String up = scalar(Param.STEP_SIZE_UP);
-      String down = schedule.value(Param.STEP_SIZE_DOWN) == schedule.value(Param.STEP_SIZE_UP)
-          ? up : scalar(Param.STEP_SIZE_DOWN);
+      // Read only to fold the cycle's length and the falling half's reciprocal, where written.
+      Supplier<String> down = schedule.value(Param.STEP_SIZE_DOWN) == schedule.value(Param.STEP_SIZE_UP)
+          ? () -> up : scalarOnUse(Param.STEP_SIZE_DOWN);
       if (usesGamma()) {
         gamma = scalar(Param.GAMMA);
       }
@@ -179,21 +181,21 @@ final class CyclicLRKind extends BaseKind {
      * Declares what lazy stepping needs: the cycle in whole steps and the reciprocals of its
      * halves, so that a step counts and multiplies where the closed form floors and divides.
      */
-    private void declareStepping(String upName, String downName) {
+    private void declareStepping(String upName, Supplier<String> downName) {
       boolean constant = isConstant(Param.STEP_SIZE_UP) && isConstant(Param.STEP_SIZE_DOWN);
       Integer upValue = constant ? (Integer) constant(Param.STEP_SIZE_UP) : null;
       Integer downValue = constant ? (Integer) constant(Param.STEP_SIZE_DOWN) : null;
       up = upName;
       cycleLength = emitter.derived(prefix, "cycleLength", TypeName.LONG,
           constant ? CyclicLR.cycleLength(upValue, downValue) : null,
-          CodeBlock.of("$T.cycleLength($N, $N)", MATH_CYCLIC, upName, downName),
+          () -> CodeBlock.of("$T.cycleLength($N, $N)", MATH_CYCLIC, upName, downName.get()),
           "{@code step_size_up + step_size_down}, in steps.");
       inverseUp = emitter.derived(prefix, "inverseUp", TypeName.DOUBLE,
           constant ? CyclicLR.inverse(upValue) : null,
           CodeBlock.of("$T.inverse($N)", MATH_CYCLIC, upName), "{@code 1 / step_size_up}.");
       inverseDown = emitter.derived(prefix, "inverseDown", TypeName.DOUBLE,
           constant ? CyclicLR.inverse(downValue) : null,
-          CodeBlock.of("$T.inverse($N)", MATH_CYCLIC, downName),
+          () -> CodeBlock.of("$T.inverse($N)", MATH_CYCLIC, downName.get()),
           "{@code 1 / step_size_down} (0 where there is no falling half).");
       height = emitter.groupArray(prefix, "height", CodeBlock.of("$N[g] - $N[g]", maxLr, baseLr),
           "{@code max_lr - base_lr} of each group.");

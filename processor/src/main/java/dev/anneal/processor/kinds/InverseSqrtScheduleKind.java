@@ -8,12 +8,14 @@ import dev.anneal.internal.Rule;
 import dev.anneal.math.InverseSqrtSchedule;
 import dev.anneal.processor.model.Attributes;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
+import dev.anneal.processor.model.Formula;
 import dev.anneal.processor.model.Param;
 import dev.anneal.processor.validation.Message;
 import dev.anneal.processor.validation.ScheduleCheck;
 import dev.anneal.processor.writing.Emitter;
 import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
+import java.util.List;
 
 /**
  * Hugging Face transformers' {@code get_inverse_sqrt_schedule}: a linear warm-up from 0, then the
@@ -27,21 +29,9 @@ final class InverseSqrtScheduleKind extends BaseKind {
     // The reference is a LambdaLR, which sets the rate from its function whatever it was.
     super(ScheduleType.INVERSE_SQRT, Stepping.SHARED_STATE, InChain.ABSOLUTE, Attributes.builder()
         .required(Param.NUM_WARMUP_STEPS, null)
-        .derived(Param.TIMESCALE, "numWarmupSteps, or 10000 where that is 0", Rule.POSITIVE)
+        .derived(Param.TIMESCALE, new Formula(InverseSqrtSchedule.class, "timescale",
+            List.of(Param.NUM_WARMUP_STEPS), "timescale", "num_warmup_steps or 10000"), Rule.POSITIVE)
         .build());
-  }
-
-  /** The time scale the reference would take from a negative {@code num_warmup_steps} divides by zero. */
-  @Override
-  public void check(ScheduleCheck check) {
-    if (check.isWritten(Param.NUM_WARMUP_STEPS) && !check.isWritten(Param.TIMESCALE)
-        && !check.isBound(Param.TIMESCALE)) {
-      try {
-        InverseSqrtSchedule.timescale((Integer) check.value(Param.NUM_WARMUP_STEPS));
-      } catch (IllegalArgumentException e) {
-        check.error(check.written(Param.NUM_WARMUP_STEPS), Message.INVALID_VALUE, e.getMessage());
-      }
-    }
   }
 
   @Override
@@ -60,17 +50,7 @@ final class InverseSqrtScheduleKind extends BaseKind {
     @Override
     protected void declareParameters() {
       numWarmupSteps = scalar(Param.NUM_WARMUP_STEPS);
-      if (schedule.values().containsKey(Param.TIMESCALE)) {
-        timescale = scalar(Param.TIMESCALE);
-      } else {
-        Integer folded = isConstant(Param.NUM_WARMUP_STEPS)
-            ? InverseSqrtSchedule.timescale((Integer) constant(Param.NUM_WARMUP_STEPS)) : null;
-        timescale = emitter.derived(prefix, "timescale", TypeName.INT, folded,
-            () -> CodeBlock.of("$T.timescale($N)", MATH, numWarmupSteps),
-            "{@code timescale}: {@code num_warmup_steps}, or 10000 where that is 0.");
-        emitter.parameterLines.add("timescale = "
-            + (folded != null ? folded : "num_warmup_steps, or 10000 where that is 0"));
-      }
+      timescale = scalar(Param.TIMESCALE);
     }
 
     @Override

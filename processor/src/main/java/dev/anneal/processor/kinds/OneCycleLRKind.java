@@ -10,6 +10,7 @@ import dev.anneal.math.OneCycleLR;
 import dev.anneal.math.SequentialLR;
 import dev.anneal.processor.model.Attributes;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
+import dev.anneal.processor.model.Formula;
 import dev.anneal.processor.model.Param;
 import dev.anneal.processor.validation.Message;
 import dev.anneal.processor.validation.ScheduleCheck;
@@ -18,6 +19,7 @@ import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.LastStep;
 import dev.anneal.processor.writing.Placement;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -30,9 +32,10 @@ final class OneCycleLRKind extends BaseKind {
   OneCycleLRKind() {
     super(ScheduleType.ONE_CYCLE, Stepping.SHARED_STATE, InChain.ABSOLUTE, Attributes.builder()
         .required(Param.MAX_LR, Rule.FINITE)
-        .derived(Param.TOTAL_STEPS, "or epochs * stepsPerEpoch", Rule.POSITIVE)
-        .derived(Param.EPOCHS, "with stepsPerEpoch, where totalSteps is not given", Rule.POSITIVE)
-        .derived(Param.STEPS_PER_EPOCH, "with epochs, where totalSteps is not given", Rule.POSITIVE)
+        .derived(Param.TOTAL_STEPS, new Formula(OneCycleLR.class, "totalSteps",
+            List.of(Param.EPOCHS, Param.STEPS_PER_EPOCH), "totalSteps", "epochs * steps_per_epoch"), Rule.POSITIVE)
+        .alternative(Param.EPOCHS, "with stepsPerEpoch, where totalSteps is not given", Rule.POSITIVE)
+        .alternative(Param.STEPS_PER_EPOCH, "with epochs, where totalSteps is not given", Rule.POSITIVE)
         .optional(Param.PCT_START, 0.3, Rule.UNIT_INTERVAL)
         .optional(Param.ANNEAL_STRATEGY, AnnealStrategy.COS, null)
         .optional(Param.CYCLE_MOMENTUM, true, null)
@@ -72,22 +75,8 @@ final class OneCycleLRKind extends BaseKind {
           : check.written(Param.STEPS_PER_EPOCH);
       check.warning(ignored, Message.IGNORED, "epochs and stepsPerEpoch", "totalSteps is given, and PyTorch uses it");
     }
-    Integer totalSteps = null;
-    if (check.isWritten(Param.TOTAL_STEPS)) {
-      totalSteps = (Integer) check.value(Param.TOTAL_STEPS);
-    } else if (!total && check.isWritten(Param.EPOCHS) && check.isWritten(Param.STEPS_PER_EPOCH)) {
-      int epochCount = (Integer) check.value(Param.EPOCHS);
-      int perEpochCount = (Integer) check.value(Param.STEPS_PER_EPOCH);
-      if (epochCount <= 0 || perEpochCount <= 0) {
-        return; // Their own rule reports them.
-      }
-      try {
-        totalSteps = OneCycleLR.totalSteps(epochCount, perEpochCount);
-      } catch (IllegalArgumentException e) {
-        check.error(check.written(Param.STEPS_PER_EPOCH), Message.INVALID_VALUE, e.getMessage());
-        return;
-      }
-    }
+    // Written, or computed from written epochs; none where bound or refused (reported on its own).
+    Integer totalSteps = (Integer) check.known(Param.TOTAL_STEPS);
     if (totalSteps == null || totalSteps <= 0 || check.isBound(Param.PCT_START)) {
       return;
     }
@@ -123,22 +112,9 @@ final class OneCycleLRKind extends BaseKind {
    * missing or breaks its own rule (reported on its own).
    */
   private static Integer writtenTotalSteps(ScheduleCheck check) {
-    AnnotationValue total = check.written(Param.TOTAL_STEPS);
-    if (total != null) {
-      return total.getValue() instanceof Integer steps && steps > 0 ? steps : null;
-    }
-    AnnotationValue epochs = check.written(Param.EPOCHS);
-    AnnotationValue perEpoch = check.written(Param.STEPS_PER_EPOCH);
-    if (epochs != null && perEpoch != null && epochs.getValue() instanceof Integer e
-        && perEpoch.getValue() instanceof Integer p && e > 0 && p > 0) {
-      try {
-        return OneCycleLR.totalSteps(e, p);
-      } catch (IllegalArgumentException tooMany) {
-        return null;
-      }
-    }
-    return null;
+    return check.known(Param.TOTAL_STEPS) instanceof Integer steps && steps > 0 ? steps : null;
   }
+
 
   @Override
   public void checkInCombination(ScheduleCheck check, String combinator) {
@@ -182,21 +158,8 @@ final class OneCycleLRKind extends BaseKind {
     @Override
     protected void declare() {
       maxLr = perGroup(Param.MAX_LR);
-      Integer knownTotal;
-      if (schedule.values().containsKey(Param.TOTAL_STEPS)) {
-        totalSteps = scalar(Param.TOTAL_STEPS);
-        knownTotal = isConstant(Param.TOTAL_STEPS) ? (Integer) constant(Param.TOTAL_STEPS) : null;
-      } else {
-        // PyTorch's total_steps = epochs * steps_per_epoch, each checked on its own first.
-        String epochs = scalar(Param.EPOCHS);
-        String stepsPerEpoch = scalar(Param.STEPS_PER_EPOCH);
-        knownTotal = isConstant(Param.EPOCHS) && isConstant(Param.STEPS_PER_EPOCH)
-            ? OneCycleLR.totalSteps((Integer) constant(Param.EPOCHS), (Integer) constant(Param.STEPS_PER_EPOCH))
-            : null;
-        totalSteps = emitter.derived(prefix, "totalSteps", TypeName.INT, knownTotal,
-            CodeBlock.of("$T.totalSteps($N, $N)", MATH_ONE_CYCLE, epochs, stepsPerEpoch),
-            "{@code total_steps = epochs * steps_per_epoch}.");
-      }
+      totalSteps = scalar(Param.TOTAL_STEPS);
+      Integer knownTotal = isConstant(Param.TOTAL_STEPS) ? (Integer) constant(Param.TOTAL_STEPS) : null;
       totalKnown = knownTotal != null;
       Supplier<String> pctStart = scalarOnUse(Param.PCT_START);
       String divFactor = scalar(Param.DIV_FACTOR);

@@ -24,11 +24,15 @@ public record Attribute(Param param, Fallback fallback, Optional<Rule> rule) {
     /** The value of another attribute of the same schedule, written, defaulted or bound. */
     record SameAs(Param other) implements Fallback {}
 
+    /** Computed by the reference's formula from other attributes of the same schedule. */
+    record Derived(Formula formula) implements Fallback {}
+
     /**
-     * Computed by the schedule's kind from other attributes, or one of several ways of giving a
-     * value (OneCycleLR's {@code total_steps} or {@code epochs * steps_per_epoch}).
+     * None, but the attribute is one of two ways of giving a value, and needed only where the
+     * other is not given (OneCycleLR's {@code epochs} and {@code steps_per_epoch} beside
+     * {@code total_steps}): the schedule's kind checks which was given.
      */
-    record Derived(String how) implements Fallback {}
+    record Alternative(String how) implements Fallback {}
   }
 
   public boolean required() {

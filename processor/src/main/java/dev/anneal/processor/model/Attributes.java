@@ -61,8 +61,12 @@ public final class Attributes {
       return add(new Attribute(param, new Fallback.SameAs(other), Optional.ofNullable(rule)));
     }
 
-    public Builder derived(Param param, String how, Rule rule) {
-      return add(new Attribute(param, new Fallback.Derived(how), Optional.ofNullable(rule)));
+    public Builder derived(Param param, Formula formula, Rule rule) {
+      return add(new Attribute(param, new Fallback.Derived(formula), Optional.ofNullable(rule)));
+    }
+
+    public Builder alternative(Param param, String how, Rule rule) {
+      return add(new Attribute(param, new Fallback.Alternative(how), Optional.ofNullable(rule)));
     }
 
     private Builder add(Attribute attribute) {
@@ -76,6 +80,12 @@ public final class Attributes {
     }
 
     public Attributes build() {
+      for (Attribute attribute : byParam.values()) {
+        if (attribute.fallback() instanceof Fallback.Derived derived
+            && !byParam.keySet().containsAll(derived.formula().from())) {
+          throw new IllegalStateException(attribute.param() + " is derived from attributes not declared");
+        }
+      }
       return new Attributes(new LinkedHashMap<>(byParam));
     }
   }

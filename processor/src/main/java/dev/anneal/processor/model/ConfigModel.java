@@ -57,5 +57,20 @@ public record ConfigModel(
 
     /** Read from the config's accessor {@code at} when the scheduler is built. */
     record Bound(String accessor, boolean array, ExecutableElement at) implements Value {}
+
+    /** Left out, and computed now by {@code formula} from the values it takes, all known now. */
+    record Derived(Object value, Formula formula) implements Constant {}
+
+    /**
+     * Left out, and computed by {@code formula} when the scheduler is built, from values of which
+     * one at least is bound.
+     */
+    record Computed(Formula formula) implements Value {}
+
+    /**
+     * Left out, and {@code formula} refuses the values it would be computed from, known now, for
+     * {@code reason}: a problem the validator reports, never part of a model that is written.
+     */
+    record Refused(Formula formula, String reason) implements Value {}
   }
 }

@@ -1,21 +1,25 @@
 package dev.anneal.processor.model;
 
+import dev.anneal.internal.Rule;
 import dev.anneal.processor.kinds.Kind;
 import dev.anneal.processor.model.Attribute.Fallback;
 import dev.anneal.processor.model.ConfigModel.Value;
 import dev.anneal.processor.reading.ConfigInput.BindInput;
 import dev.anneal.processor.reading.ConfigInput.ScheduleInput;
 import dev.anneal.processor.reading.Values;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javax.lang.model.type.TypeKind;
 
 /**
  * The value of every attribute a schedule takes, resolved in one place for the validator and the
- * model: written in the annotation, bound to the config, the reference's default, or the value of
- * the attribute it defaults to. An attribute the kind derives from others (OneCycleLR's
- * {@code total_steps} from epochs) and one left out without a default have none.
+ * model: written in the annotation, bound to the config, the reference's default, the value of the
+ * attribute it defaults to, or computed by the reference's formula from others (OneCycleLR's
+ * {@code total_steps} from {@code epochs}). An attribute left out without any of these has none,
+ * and so has a derived one whose inputs are missing or break their own rules (reported on them).
  */
 public final class Resolver {
   private Resolver() {}
@@ -48,6 +52,43 @@ public final class Resolver {
         values.put(param, values.get(same.other()));
       }
     }
+    // Derived last: a formula may take attributes declared after it.
+    for (Attribute attribute : kind.attributes().all()) {
+      if (attribute.fallback() instanceof Fallback.Derived derived && !values.containsKey(attribute.param())) {
+        Value value = derive(kind, derived.formula(), values);
+        if (value != null) {
+          values.put(attribute.param(), value);
+        }
+      }
+    }
     return values;
+  }
+
+  private static Value derive(Kind kind, Formula formula, Map<Param, Value> values) {
+    List<Object> inputs = new ArrayList<>();
+    boolean known = true;
+    for (Param input : formula.from()) {
+      Value value = values.get(input);
+      if (value == null) {
+        return null;
+      }
+      if (value instanceof Value.Constant constant) {
+        Rule rule = kind.attributes().get(input).rule().orElse(null);
+        if (rule != null && !rule.holds(((Number) constant.value()).doubleValue())) {
+          return null;
+        }
+        inputs.add(constant.value());
+      } else {
+        known = false;
+      }
+    }
+    if (!known) {
+      return new Value.Computed(formula);
+    }
+    try {
+      return new Value.Derived(formula.fold(inputs), formula);
+    } catch (IllegalArgumentException refused) {
+      return new Value.Refused(formula, refused.getMessage());
+    }
   }
 }

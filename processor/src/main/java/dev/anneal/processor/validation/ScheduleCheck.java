@@ -108,6 +108,11 @@ public final class ScheduleCheck {
     return resolved.get(param) instanceof Value.Constant constant ? constant.value() : null;
   }
 
+  /** The values {@link Resolver} resolved, by attribute. */
+  Map<Param, Value> resolved() {
+    return resolved;
+  }
+
   /** The element at {@code index} of the list written for {@code param}, for a precise position. */
   public AnnotationValue element(Param param, int index) {
     return Values.element(written(param), index);

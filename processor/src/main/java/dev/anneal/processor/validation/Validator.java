@@ -7,6 +7,7 @@ import dev.anneal.math.SequentialLR;
 import dev.anneal.processor.kinds.Kind;
 import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.model.Attribute;
+import dev.anneal.processor.model.ConfigModel.Value;
 import dev.anneal.processor.model.Param;
 import dev.anneal.processor.reading.ConfigInput.BindInput;
 import dev.anneal.processor.reading.ConfigInput.Combinator;
@@ -437,9 +438,26 @@ public final class Validator {
     }
     checkListLengths(config, mirror, written, problems);
     ScheduleCheck check = check(input, schedule, binds, problems);
+    checkDerived(check);
     checkSignOfTheRate(check, kind);
     checkGrowth(check, kind);
     kind.check(check);
+  }
+
+  /**
+   * An attribute left out that the reference would compute from values it refuses (a product past
+   * the largest int, a time scale of 0): reported on the last of those values written.
+   */
+  private static void checkDerived(ScheduleCheck check) {
+    for (Value value : check.resolved().values()) {
+      if (value instanceof Value.Refused refused) {
+        AnnotationValue at = null;
+        for (Param input : refused.formula().from()) {
+          at = check.isWritten(input) ? check.written(input) : at;
+        }
+        check.error(at, Message.INVALID_VALUE, refused.reason());
+      }
+    }
   }
 
   private static ScheduleCheck check(

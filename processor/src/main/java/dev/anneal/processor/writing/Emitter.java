@@ -13,6 +13,7 @@ import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.ConfigModel.Value;
 import dev.anneal.processor.model.ConfigModel;
+import dev.anneal.processor.model.Formula;
 import dev.anneal.processor.model.Param;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,7 +164,43 @@ public final class Emitter {
    * read from the config and checked by its rule. Returns the name to refer to it by.
    */
   String scalar(String prefix, ScheduleModel schedule, Param param, Rule rule) {
+    String key = schedule.index() + ":" + param;
+    String declared = scalars.get(key);
+    if (declared == null) {
+      declared = declareScalar(prefix, schedule, param, rule);
+      scalars.put(key, declared);
+    }
+    return declared;
+  }
+
+  /** The name of each {@link #scalar} declared so far, by {@code "<schedule index>:<param>"}. */
+  private final java.util.Map<String, String> scalars = new java.util.HashMap<>();
+
+  private String declareScalar(String prefix, ScheduleModel schedule, Param param, Rule rule) {
     Value value = schedule.value(param);
+    if (value instanceof Value.Derived derived) {
+      Formula formula = derived.formula();
+      for (Param input : formula.from()) {
+        // An input the code never reads: named in the documentation all the same.
+        if (!scalars.containsKey(schedule.index() + ":" + input)) {
+          parameterLines.add(input.torchName + " = " + literal(schedule.constant(input)));
+        }
+      }
+      parameterLines.add(param.torchName + " = " + literal(derived.value()));
+      return derived(prefix, formula.name(), formula.type(), derived.value(), (CodeBlock) null,
+          documentation(param, formula));
+    }
+    if (value instanceof Value.Computed computed) {
+      Formula formula = computed.formula();
+      List<String> inputs = new ArrayList<>();
+      for (Param input : formula.from()) {
+        inputs.add(scalar(prefix, schedule, input,
+            Kinds.of(schedule.type()).attributes().get(input).rule().orElse(null)));
+      }
+      parameterLines.add(param.torchName + " = " + formula.how());
+      return derived(prefix, formula.name(), formula.type(), null, formula.call(inputs),
+          documentation(param, formula));
+    }
     TypeName javaType = param.shape == Param.Shape.INT ? TypeName.INT : TypeName.DOUBLE;
     if (value instanceof Value.Constant constant) {
       String name = constant(javaType, constantName(prefix, param.attribute),
@@ -180,6 +217,10 @@ public final class Emitter {
         param.attribute, param.torchName);
     parameterLines.add(param.torchName + " = the config's " + describe(value));
     return name;
+  }
+
+  private static String documentation(Param param, Formula formula) {
+    return "{@code " + param.torchName + " = " + formula.how() + "}.";
   }
 
   /**

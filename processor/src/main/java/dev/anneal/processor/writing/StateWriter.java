@@ -79,7 +79,9 @@ public final class StateWriter {
         .append(model.combinator()).append(' ').append(Arrays.toString(model.milestones())).append('\n');
     for (ScheduleModel schedule : model.schedules()) {
       text.append(schedule.index()).append(' ').append(schedule.type().name());
+      // A derived value follows from the others: it adds nothing to what the state means.
       schedule.values().entrySet().stream()
+          .filter(entry -> !(entry.getValue() instanceof Value.Derived || entry.getValue() instanceof Value.Computed))
           .sorted(Map.Entry.comparingByKey(Comparator.comparing(Param::name)))
           .forEach(entry -> text.append(' ').append(entry.getKey().name()).append('=').append(describe(entry.getValue())));
       schedule.methods().entrySet().stream()
