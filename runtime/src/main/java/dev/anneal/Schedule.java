@@ -177,13 +177,13 @@ public @interface Schedule {
   double eps() default 0;
 
   /**
-   * {@code num_warmup_steps} of INVERSE_SQRT: the steps of the linear warm-up from 0. Required; a
+   * {@code num_warmup_steps} of HF_INVERSE_SQRT: the steps of the linear warm-up from 0. Required; a
    * negative value needs {@link #timescale()}.
    */
   int numWarmupSteps() default 0;
 
   /**
-   * {@code timescale} of INVERSE_SQRT: the time scale of the decay (default: {@code numWarmupSteps},
+   * {@code timescale} of HF_INVERSE_SQRT: the time scale of the decay (default: {@code numWarmupSteps},
    * or 10000 where that is 0; > 0).
    */
   int timescale() default 0;

@@ -32,7 +32,7 @@ public enum ScheduleType {
    * Hugging Face transformers' {@code get_inverse_sqrt_schedule}: a linear warm-up from 0 over
    * {@code numWarmupSteps}, then decay as the inverse square root of the step.
    */
-  INVERSE_SQRT("transformers.get_inverse_sqrt_schedule");
+  HF_INVERSE_SQRT("transformers.get_inverse_sqrt_schedule");
 
   private final String torchName;
 

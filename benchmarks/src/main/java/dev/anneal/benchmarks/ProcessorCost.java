@@ -273,7 +273,7 @@ public final class ProcessorCost {
       case CYCLIC -> "baseLr = 1e-4, maxLr = 1e-2, stepSizeUp = " + (100 * k) + ", mode = Mode.TRIANGULAR2";
       case ONE_CYCLE -> "maxLr = 0.01, totalSteps = " + (1000 * k);
       case REDUCE_ON_PLATEAU -> "factor = 0.5, patience = " + k;
-      case INVERSE_SQRT -> "numWarmupSteps = " + (100 * k);
+      case HF_INVERSE_SQRT -> "numWarmupSteps = " + (100 * k);
     };
     String factor = type == ScheduleType.LAMBDA ? "1.0 / (1 + step / " + k + ".0)" : Double.toString(1 - 1e-3 / k);
     String body = type == ScheduleType.LAMBDA || type == ScheduleType.MULTIPLICATIVE

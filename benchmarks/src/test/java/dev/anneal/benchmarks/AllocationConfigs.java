@@ -22,7 +22,7 @@ final class AllocationConfigs {
   @Schedule(type = ScheduleType.POLYNOMIAL, totalIters = 10_000, power = 2.0)
   static final class Polynomial {}
 
-  @Schedule(type = ScheduleType.INVERSE_SQRT, numWarmupSteps = 1_000)
+  @Schedule(type = ScheduleType.HF_INVERSE_SQRT, numWarmupSteps = 1_000)
   static final class InverseSqrt {}
 
   @Schedule(type = ScheduleType.LAMBDA, lrLambda = "inverseSqrt")

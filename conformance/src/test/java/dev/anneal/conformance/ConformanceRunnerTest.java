@@ -63,10 +63,10 @@ class ConformanceRunnerTest {
   @Test
   void transformersInverseSqrtCasesPass() throws IOException {
     List<ConformanceCase> cases = Cases.suite("transformers.json").stream()
-        .filter(c -> c.scheduler().type().equals(ScheduleType.INVERSE_SQRT.torchName()))
+        .filter(c -> c.scheduler().type().equals(ScheduleType.HF_INVERSE_SQRT.torchName()))
         .toList();
     RunReport report = run(cases);
-    print("transformers.json, " + ScheduleType.INVERSE_SQRT.torchName(), report);
+    print("transformers.json, " + ScheduleType.HF_INVERSE_SQRT.torchName(), report);
     assertEquals(3, cases.size());
     assertEquals(cases.size(), report.passed(), String.join("\n", report.lines(false)));
   }

@@ -50,7 +50,7 @@ final class Configs {
         "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 100)",
         "final class OneCycleRun {}");
     golden("InverseSqrtRun",
-        "@Schedule(type = INVERSE_SQRT, numWarmupSteps = 10)",
+        "@Schedule(type = HF_INVERSE_SQRT, numWarmupSteps = 10)",
         "final class InverseSqrtRun {}");
     golden("PlateauRun",
         "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 2)",

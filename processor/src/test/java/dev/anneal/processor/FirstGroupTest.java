@@ -44,7 +44,7 @@ class FirstGroupTest {
         + " stepSizeUp = 40, mode = EXP_RANGE, gamma = 0.999, cycleMomentum = false)");
     put("FirstOneCycle", "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = " + STEPS
         + ", threePhase = true)");
-    put("FirstInverseSqrt", "@Schedule(type = INVERSE_SQRT, numWarmupSteps = 50, timescale = 200)");
+    put("FirstInverseSqrt", "@Schedule(type = HF_INVERSE_SQRT, numWarmupSteps = 50, timescale = 200)");
     put("FirstPlateau", "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 3, cooldown = 2)");
     put("FirstWarmupCosine", "@Schedule(type = LINEAR, startFactor = 0.1, totalIters = 100)",
         "@Schedule(type = COSINE, tMax = 900)", "@Sequential(milestones = 100)");

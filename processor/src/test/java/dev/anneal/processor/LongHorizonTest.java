@@ -100,7 +100,7 @@ class LongHorizonTest {
     config("RunExpRange", "@Schedule(type = CYCLIC, baseLr = {0.001, 0.0001}, maxLr = {0.01, 0.002},",
         "    stepSizeUp = 1000, mode = EXP_RANGE, gamma = 0.99999999)");
     config("RunOneCycle", "@Schedule(type = ONE_CYCLE, maxLr = {0.1, 0.01}, totalSteps = 150_000_000)");
-    config("RunInverseSqrt", "@Schedule(type = INVERSE_SQRT, numWarmupSteps = 10_000, timescale = 1_000_000)");
+    config("RunInverseSqrt", "@Schedule(type = HF_INVERSE_SQRT, numWarmupSteps = 10_000, timescale = 1_000_000)");
     CONFIGS.put("RunLambda", new String[] {
         "@Schedule(type = LAMBDA, lrLambda = \"decay\")",
         "final class RunLambda {",

@@ -90,8 +90,8 @@ class RestoreStateValidationTest {
     single(ScheduleType.REDUCE_ON_PLATEAU, "PlateauState",
         "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 1, cooldown = 2, minLr = 1e-3)",
         "final class PlateauState {}");
-    single(ScheduleType.INVERSE_SQRT, "InverseSqrtState",
-        "@Schedule(type = INVERSE_SQRT, numWarmupSteps = 3, timescale = 5)",
+    single(ScheduleType.HF_INVERSE_SQRT, "InverseSqrtState",
+        "@Schedule(type = HF_INVERSE_SQRT, numWarmupSteps = 3, timescale = 5)",
         "final class InverseSqrtState {}");
     CONFIGS.put("ExpRangeState", new String[] {
         "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 2, mode = EXP_RANGE, gamma = 0.9,"

@@ -694,7 +694,7 @@ enum TypeOracle {
     }
   },
 
-  INVERSE_SQRT(ScheduleType.INVERSE_SQRT, Combining.ANYWHERE, required("numWarmupSteps"),
+  HF_INVERSE_SQRT(ScheduleType.HF_INVERSE_SQRT, Combining.ANYWHERE, required("numWarmupSteps"),
       optional("timescale", Rule.POSITIVE, r -> pick(r, 0, -1, Integer.MIN_VALUE))) {
     @Override
     void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
