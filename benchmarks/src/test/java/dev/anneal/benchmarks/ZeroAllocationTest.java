@@ -134,7 +134,7 @@ class ZeroAllocationTest {
   }
 
   @Test
-  void inverseSqrt() {
+  void hfInverseSqrt() {
     assertZeroAllocation(() -> new AllocationConfigs_InverseSqrtScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new AllocationConfigs_InverseSqrtScheduler(THREE_GROUPS), 20_000);
   }
