@@ -177,8 +177,9 @@ public @interface Schedule {
   double eps() default 0;
 
   /**
-   * {@code num_warmup_steps} of HF_INVERSE_SQRT: the steps of the linear warm-up from 0. Required; a
-   * negative value needs {@link #timescale()}.
+   * {@code num_warmup_steps} of the HF_ types but HF_CONSTANT: the steps of the linear warm-up
+   * from 0. Required; 0 or less warms up for no step. For HF_INVERSE_SQRT a negative value needs
+   * {@link #timescale()}.
    */
   int numWarmupSteps() default 0;
 

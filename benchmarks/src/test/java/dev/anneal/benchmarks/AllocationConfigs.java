@@ -25,6 +25,12 @@ final class AllocationConfigs {
   @Schedule(type = ScheduleType.HF_INVERSE_SQRT, numWarmupSteps = 1_000)
   static final class InverseSqrt {}
 
+  @Schedule(type = ScheduleType.HF_CONSTANT)
+  static final class HfConstant {}
+
+  @Schedule(type = ScheduleType.HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 1_000)
+  static final class HfConstantWarmup {}
+
   @Schedule(type = ScheduleType.LAMBDA, lrLambda = "inverseSqrt")
   static final class Lambda {
     static double inverseSqrt(long step) {

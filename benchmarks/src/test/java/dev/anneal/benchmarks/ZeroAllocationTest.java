@@ -140,6 +140,18 @@ class ZeroAllocationTest {
   }
 
   @Test
+  void hfConstant() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfConstantScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfConstantScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void hfConstantWithWarmup() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfConstantWarmupScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfConstantWarmupScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
   void lambda() {
     assertZeroAllocation(() -> new AllocationConfigs_LambdaScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new AllocationConfigs_LambdaScheduler(THREE_GROUPS), 1_000_000);

@@ -109,6 +109,12 @@ final class Configs {
         "@Schedule(type = ONE_CYCLE, maxLr = {0.1, 0.01}, totalSteps = 50, threePhase = true,",
         "    annealStrategy = AnnealStrategy.LINEAR)",
         "final class ThreePhase {}");
+    other("HfConstantRun",
+        "@Schedule(type = HF_CONSTANT)",
+        "final class HfConstantRun {}");
+    other("HfConstantWarmupRun",
+        "@Schedule(type = HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 6)",
+        "final class HfConstantWarmupRun {}");
     other("MaxPlateau",
         "@Schedule(type = REDUCE_ON_PLATEAU, mode = MAX, factor = 0.5, patience = 2, threshold = 0.01,",
         "    thresholdMode = ThresholdMode.ABS, cooldown = 2, minLr = 1e-4)",

@@ -101,6 +101,8 @@ class LongHorizonTest {
         "    stepSizeUp = 1000, mode = EXP_RANGE, gamma = 0.99999999)");
     config("RunOneCycle", "@Schedule(type = ONE_CYCLE, maxLr = {0.1, 0.01}, totalSteps = 150_000_000)");
     config("RunInverseSqrt", "@Schedule(type = HF_INVERSE_SQRT, numWarmupSteps = 10_000, timescale = 1_000_000)");
+    config("RunHfConstant", "@Schedule(type = HF_CONSTANT)");
+    config("RunHfConstantWarmup", "@Schedule(type = HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 50_000_000)");
     CONFIGS.put("RunLambda", new String[] {
         "@Schedule(type = LAMBDA, lrLambda = \"decay\")",
         "final class RunLambda {",
@@ -834,6 +836,18 @@ class LongHorizonTest {
     @DisplayName("transformers' inverse square root, warm-up 10^4, timescale 10^6")
     void inverseSqrt() {
       assertSteppedAgrees("RunInverseSqrt", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' constant schedule")
+    void hfConstant() {
+      assertSteppedAgrees("RunHfConstant", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' constant schedule with a warm-up of 5 * 10^7 steps")
+    void hfConstantWithWarmup() {
+      assertSteppedAgrees("RunHfConstantWarmup", CHECKPOINTS);
     }
 
     @Test

@@ -229,6 +229,21 @@ final class PlainPyTorch {
     };
   }
 
+  /** transformers' {@code get_constant_schedule}: its {@code _get_constant_lambda}. */
+  static LongToDoubleFunction constantSchedule() {
+    return currentStep -> 1;
+  }
+
+  /** transformers' {@code get_constant_schedule_with_warmup}: the {@code lr_lambda} it gives LambdaLR. */
+  static LongToDoubleFunction constantScheduleWithWarmup(int numWarmupSteps) {
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        return div(currentStep, Math.max(1.0, numWarmupSteps));
+      }
+      return 1.0;
+    };
+  }
+
   static final class MultiplicativeLR extends LRScheduler {
     private final LongToDoubleFunction[] lambdas;
 

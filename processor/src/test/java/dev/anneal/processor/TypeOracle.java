@@ -748,6 +748,40 @@ enum TypeOracle {
       Integer timescale = m.has("timescale") ? m.i("timescale", 0) : null;
       return new PlainPyTorch.LambdaLR(o, PlainPyTorch.inverseSqrtSchedule(warmup, timescale));
     }
+  },
+
+  HF_CONSTANT(ScheduleType.HF_CONSTANT, Combining.ANYWHERE) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {}
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.constantSchedule());
+    }
+  },
+
+  HF_CONSTANT_WITH_WARMUP(ScheduleType.HF_CONSTANT_WITH_WARMUP, Combining.ANYWHERE, required("numWarmupSteps")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      warmup(r, m);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.constantScheduleWithWarmup(m.i("numWarmupSteps", 0)));
+    }
   };
 
   /** Where a type may stand in {@code @Sequential} or {@code @Chained}. */
@@ -960,6 +994,17 @@ enum TypeOracle {
       verdict.error("invalid-value");
     }
     verdict.warnIf(m.has("totalIters") && m.i("totalIters", 5) <= 0);
+  }
+
+  /**
+   * {@code numWarmupSteps} of transformers' schedules: mostly short, sometimes none, negative or
+   * the largest int, all of which the reference runs.
+   */
+  private static int warmup(Random r, Member m) {
+    int warmup = pickWeighted(r, () -> between(r, 0, 20), () -> between(r, 20, 2000),
+        () -> pick(r, 0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE));
+    m.put("numWarmupSteps", lit(r, warmup), warmup);
+    return warmup;
   }
 
   private static void etaMin(Random r, Member m) {

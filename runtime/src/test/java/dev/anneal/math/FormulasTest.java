@@ -201,4 +201,23 @@ class FormulasTest {
     assertEquals(7, InverseSqrtSchedule.timescale(7));
     assertThrows(IllegalArgumentException.class, () -> InverseSqrtSchedule.timescale(-1));
   }
+
+  /**
+   * transformers' {@code get_constant_schedule} and {@code get_constant_schedule_with_warmup}
+   * under the same loop, initial rate 0.001: the conformance suite's cases
+   * {@code hf_constant_1g} and {@code hf_constant_warmup_w10}, printed by the reference.
+   */
+  @Test
+  void constantScheduleWarmsUpLinearlyThenKeepsTheRate() {
+    assertEquals(0.001, 0.001 * ConstantSchedule.factor(), 0.0);
+    // get_constant_schedule_with_warmup(optimizer, num_warmup_steps=10)
+    double[] transformers = {0.0, 0.0001, 0.0002, 0.0003, 0.0004, 0.0005, 0.0006, 0.0007, 0.0008,
+        0.0009000000000000001, 0.001, 0.001, 0.001};
+    for (int t = 0; t < transformers.length; t++) {
+      assertEquals(transformers[t], 0.001 * ConstantSchedule.factorWithWarmup(10, t), 0.0, "step " + t);
+    }
+    // num_warmup_steps=0 (hf_constant_warmup_w0) and below: no step to warm up.
+    assertEquals(0.001, 0.001 * ConstantSchedule.factorWithWarmup(0, 0), 0.0);
+    assertEquals(0.001, 0.001 * ConstantSchedule.factorWithWarmup(-3, 0), 0.0);
+  }
 }

@@ -24,7 +24,9 @@ public final class Kinds {
       new CyclicLRKind(),
       new OneCycleLRKind(),
       new ReduceLROnPlateauKind(),
-      new InverseSqrtScheduleKind());
+      new InverseSqrtScheduleKind(),
+      new ConstantScheduleKind(),
+      new ConstantScheduleWithWarmupKind());
 
   private Kinds() {}
 
