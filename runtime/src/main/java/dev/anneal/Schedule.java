@@ -189,6 +189,11 @@ public @interface Schedule {
    */
   int timescale() default 0;
 
+  /**
+   * {@code num_training_steps} of HF_LINEAR: the step where the decay ends. Required.
+   */
+  int numTrainingSteps() default 0;
+
   /** Holds repeated {@code @Schedule}s; written by the compiler, not by hand. */
   @Documented
   @Retention(RetentionPolicy.CLASS)

@@ -44,7 +44,12 @@ public enum ScheduleType {
    * Hugging Face transformers' {@code get_constant_schedule_with_warmup}: a linear warm-up from 0
    * over {@code numWarmupSteps}, then the initial rate.
    */
-  HF_CONSTANT_WITH_WARMUP("transformers.get_constant_schedule_with_warmup");
+  HF_CONSTANT_WITH_WARMUP("transformers.get_constant_schedule_with_warmup"),
+  /**
+   * Hugging Face transformers' {@code get_linear_schedule_with_warmup}: a linear warm-up from 0
+   * over {@code numWarmupSteps}, then a linear decay to 0 at {@code numTrainingSteps}.
+   */
+  HF_LINEAR("transformers.get_linear_schedule_with_warmup");
 
   private final String torchName;
 

@@ -31,6 +31,9 @@ final class AllocationConfigs {
   @Schedule(type = ScheduleType.HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 1_000)
   static final class HfConstantWarmup {}
 
+  @Schedule(type = ScheduleType.HF_LINEAR, numWarmupSteps = 1_000, numTrainingSteps = 10_000)
+  static final class HfLinear {}
+
   @Schedule(type = ScheduleType.LAMBDA, lrLambda = "inverseSqrt")
   static final class Lambda {
     static double inverseSqrt(long step) {

@@ -152,6 +152,12 @@ class ZeroAllocationTest {
   }
 
   @Test
+  void hfLinear() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfLinearScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfLinearScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
   void lambda() {
     assertZeroAllocation(() -> new AllocationConfigs_LambdaScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new AllocationConfigs_LambdaScheduler(THREE_GROUPS), 1_000_000);

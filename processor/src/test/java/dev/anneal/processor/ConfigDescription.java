@@ -42,7 +42,7 @@ final class ConfigDescription {
   static {
     for (String a : List.of("stepSize", "totalIters", "tMax", "t0", "tMult", "stepSizeUp",
         "stepSizeDown", "totalSteps", "epochs", "stepsPerEpoch", "patience", "cooldown", "numWarmupSteps",
-        "timescale")) {
+        "timescale", "numTrainingSteps")) {
       SHAPES.put(a, Shape.INT);
     }
     for (String a : List.of("gamma", "factor", "startFactor", "endFactor", "power", "etaMin",

@@ -115,6 +115,9 @@ final class Configs {
     other("HfConstantWarmupRun",
         "@Schedule(type = HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 6)",
         "final class HfConstantWarmupRun {}");
+    other("HfLinearRun",
+        "@Schedule(type = HF_LINEAR, numWarmupSteps = 4, numTrainingSteps = 20)",
+        "final class HfLinearRun {}");
     other("MaxPlateau",
         "@Schedule(type = REDUCE_ON_PLATEAU, mode = MAX, factor = 0.5, patience = 2, threshold = 0.01,",
         "    thresholdMode = ThresholdMode.ABS, cooldown = 2, minLr = 1e-4)",

@@ -103,6 +103,7 @@ class LongHorizonTest {
     config("RunInverseSqrt", "@Schedule(type = HF_INVERSE_SQRT, numWarmupSteps = 10_000, timescale = 1_000_000)");
     config("RunHfConstant", "@Schedule(type = HF_CONSTANT)");
     config("RunHfConstantWarmup", "@Schedule(type = HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 50_000_000)");
+    config("RunHfLinear", "@Schedule(type = HF_LINEAR, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000)");
     CONFIGS.put("RunLambda", new String[] {
         "@Schedule(type = LAMBDA, lrLambda = \"decay\")",
         "final class RunLambda {",
@@ -848,6 +849,12 @@ class LongHorizonTest {
     @DisplayName("transformers' constant schedule with a warm-up of 5 * 10^7 steps")
     void hfConstantWithWarmup() {
       assertSteppedAgrees("RunHfConstantWarmup", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' linear schedule, warm-up 10^4, 1.5 * 10^8 training steps")
+    void hfLinear() {
+      assertSteppedAgrees("RunHfLinear", CHECKPOINTS);
     }
 
     @Test

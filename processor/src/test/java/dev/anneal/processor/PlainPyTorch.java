@@ -244,6 +244,23 @@ final class PlainPyTorch {
     };
   }
 
+  /** transformers' {@code get_linear_schedule_with_warmup}: the {@code lr_lambda} it gives LambdaLR. */
+  static LongToDoubleFunction linearScheduleWithWarmup(int numWarmupSteps, int numTrainingSteps) {
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        return div(currentStep, Math.max(1, numWarmupSteps));
+      }
+      // Python's integers: the differences cannot overflow.
+      double decay = div(numTrainingSteps - currentStep, Math.max(1, (long) numTrainingSteps - numWarmupSteps));
+      return pyMax(0.0, decay);
+    };
+  }
+
+  /** Python's {@code max(a, b)}: {@code b} only if {@code b > a}. */
+  static double pyMax(double a, double b) {
+    return b > a ? b : a;
+  }
+
   static final class MultiplicativeLR extends LRScheduler {
     private final LongToDoubleFunction[] lambdas;
 

@@ -98,6 +98,9 @@ class RestoreStateValidationTest {
     single(ScheduleType.HF_CONSTANT_WITH_WARMUP, "HfConstantWarmupState",
         "@Schedule(type = HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 4)",
         "final class HfConstantWarmupState {}");
+    single(ScheduleType.HF_LINEAR, "HfLinearState",
+        "@Schedule(type = HF_LINEAR, numWarmupSteps = 3, numTrainingSteps = 12)",
+        "final class HfLinearState {}");
     CONFIGS.put("ExpRangeState", new String[] {
         "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 2, mode = EXP_RANGE, gamma = 0.9,"
             + " cycleMomentum = false)",
@@ -240,7 +243,7 @@ class RestoreStateValidationTest {
    */
   /** The configs added after the states of version 1 were saved. */
   private static final Set<String> ADDED_SINCE_VERSION_1 = Set.of("CyclicSequentialState", "InverseSqrtState",
-      "HfConstantState", "HfConstantWarmupState");
+      "HfConstantState", "HfConstantWarmupState", "HfLinearState");
 
   @Test
   void statesSavedBeforeTheseChecksStillRestore() throws IOException {

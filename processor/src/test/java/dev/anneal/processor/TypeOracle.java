@@ -782,6 +782,24 @@ enum TypeOracle {
     Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
       return new PlainPyTorch.LambdaLR(o, PlainPyTorch.constantScheduleWithWarmup(m.i("numWarmupSteps", 0)));
     }
+  },
+  HF_LINEAR(ScheduleType.HF_LINEAR, Combining.ANYWHERE, required("numWarmupSteps"), required("numTrainingSteps")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      trainingSteps(r, m, warmup(r, m));
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o,
+          PlainPyTorch.linearScheduleWithWarmup(m.i("numWarmupSteps", 0), m.i("numTrainingSteps", 0)));
+    }
   };
 
   /** Where a type may stand in {@code @Sequential} or {@code @Chained}. */
@@ -1005,6 +1023,18 @@ enum TypeOracle {
         () -> pick(r, 0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE));
     m.put("numWarmupSteps", lit(r, warmup), warmup);
     return warmup;
+  }
+
+  /**
+   * {@code numTrainingSteps} after a warm-up of {@code warmup}: mostly after it, sometimes at it or
+   * before it, which the reference runs as well.
+   */
+  private static int trainingSteps(Random r, Member m, int warmup) {
+    long after = (long) warmup + pickWeighted(r, () -> between(r, 1, 50), () -> between(r, 50, 5000));
+    int training = chance(r, 0.85) ? (int) Math.min(Integer.MAX_VALUE, after)
+        : pick(r, warmup, 0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE);
+    m.put("numTrainingSteps", lit(r, training), training);
+    return training;
   }
 
   private static void etaMin(Random r, Member m) {

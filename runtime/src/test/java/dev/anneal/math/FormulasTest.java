@@ -220,4 +220,26 @@ class FormulasTest {
     assertEquals(0.001, 0.001 * ConstantSchedule.factorWithWarmup(0, 0), 0.0);
     assertEquals(0.001, 0.001 * ConstantSchedule.factorWithWarmup(-3, 0), 0.0);
   }
+
+  /**
+   * transformers' {@code get_linear_schedule_with_warmup} under the same loop, initial rate 0.001:
+   * the conformance suite's cases {@code hf_linear_w10_T100} and {@code hf_linear_w5_T5}, printed
+   * by the reference.
+   */
+  @Test
+  void linearScheduleWarmsUpThenFallsToZero() {
+    // get_linear_schedule_with_warmup(optimizer, num_warmup_steps=10, num_training_steps=100)
+    double[] transformers = {0.0, 0.0001, 0.0002, 0.0003, 0.0004, 0.0005, 0.0006, 0.0007, 0.0008,
+        0.0009000000000000001, 0.001, 0.000988888888888889, 0.0009777777777777777, 0.0009666666666666667};
+    for (int t = 0; t < transformers.length; t++) {
+      assertEquals(transformers[t], 0.001 * LinearScheduleWithWarmup.factor(10, 100, t), 0.0, "step " + t);
+    }
+    assertEquals(0.0, 0.001 * LinearScheduleWithWarmup.factor(10, 100, 100), 0.0);
+    assertEquals(0.0, 0.001 * LinearScheduleWithWarmup.factor(10, 100, 119), 0.0);
+    // num_warmup_steps=5, num_training_steps=5: the max(1, ...) guard, 0 from step 5 on.
+    double[] noDecay = {0.0, 0.0002, 0.0004, 0.0006, 0.0008, 0.0, 0.0};
+    for (int t = 0; t < noDecay.length; t++) {
+      assertEquals(noDecay[t], 0.001 * LinearScheduleWithWarmup.factor(5, 5, t), 0.0, "step " + t);
+    }
+  }
 }

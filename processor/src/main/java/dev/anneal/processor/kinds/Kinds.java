@@ -26,7 +26,8 @@ public final class Kinds {
       new ReduceLROnPlateauKind(),
       new InverseSqrtScheduleKind(),
       new ConstantScheduleKind(),
-      new ConstantScheduleWithWarmupKind());
+      new ConstantScheduleWithWarmupKind(),
+      new LinearScheduleWithWarmupKind());
 
   private Kinds() {}
 
