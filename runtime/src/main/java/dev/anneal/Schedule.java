@@ -190,9 +190,17 @@ public @interface Schedule {
   int timescale() default 0;
 
   /**
-   * {@code num_training_steps} of HF_LINEAR: the step where the decay ends. Required.
+   * {@code num_training_steps} of HF_LINEAR, HF_COSINE and HF_COSINE_WITH_RESTARTS: the step where
+   * the decay ends. Required.
    */
   int numTrainingSteps() default 0;
+
+  /**
+   * {@code num_cycles}: the periods of HF_COSINE's cosine (default 0.5, half a period down to 0) and
+   * the falls of HF_COSINE_WITH_RESTARTS (default 1; an int in the reference, which computes with it
+   * as a float all the same, so a fraction works too).
+   */
+  double numCycles() default 0;
 
   /** Holds repeated {@code @Schedule}s; written by the compiler, not by hand. */
   @Documented

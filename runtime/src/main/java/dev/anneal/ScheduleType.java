@@ -49,7 +49,17 @@ public enum ScheduleType {
    * Hugging Face transformers' {@code get_linear_schedule_with_warmup}: a linear warm-up from 0
    * over {@code numWarmupSteps}, then a linear decay to 0 at {@code numTrainingSteps}.
    */
-  HF_LINEAR("transformers.get_linear_schedule_with_warmup");
+  HF_LINEAR("transformers.get_linear_schedule_with_warmup"),
+  /**
+   * Hugging Face transformers' {@code get_cosine_schedule_with_warmup}: a linear warm-up from 0
+   * over {@code numWarmupSteps}, then {@code numCycles} periods of a cosine.
+   */
+  HF_COSINE("transformers.get_cosine_schedule_with_warmup"),
+  /**
+   * Hugging Face transformers' {@code get_cosine_with_hard_restarts_schedule_with_warmup}: a linear
+   * warm-up from 0 over {@code numWarmupSteps}, then {@code numCycles} falls along half a cosine.
+   */
+  HF_COSINE_WITH_RESTARTS("transformers.get_cosine_with_hard_restarts_schedule_with_warmup");
 
   private final String torchName;
 

@@ -277,6 +277,9 @@ public final class ProcessorCost {
       case HF_CONSTANT -> "";
       case HF_CONSTANT_WITH_WARMUP -> "numWarmupSteps = " + (100 * k);
       case HF_LINEAR -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = " + (1000 * k);
+      case HF_COSINE -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = " + (1000 * k);
+      case HF_COSINE_WITH_RESTARTS -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = " + (1000 * k)
+          + ", numCycles = 3";
     };
     String factor = type == ScheduleType.LAMBDA ? "1.0 / (1 + step / " + k + ".0)" : Double.toString(1 - 1e-3 / k);
     String body = type == ScheduleType.LAMBDA || type == ScheduleType.MULTIPLICATIVE

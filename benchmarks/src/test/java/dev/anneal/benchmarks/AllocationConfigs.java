@@ -34,6 +34,13 @@ final class AllocationConfigs {
   @Schedule(type = ScheduleType.HF_LINEAR, numWarmupSteps = 1_000, numTrainingSteps = 10_000)
   static final class HfLinear {}
 
+  @Schedule(type = ScheduleType.HF_COSINE, numWarmupSteps = 1_000, numTrainingSteps = 10_000)
+  static final class HfCosine {}
+
+  @Schedule(type = ScheduleType.HF_COSINE_WITH_RESTARTS, numWarmupSteps = 1_000, numTrainingSteps = 10_000,
+      numCycles = 3)
+  static final class HfRestarts {}
+
   @Schedule(type = ScheduleType.LAMBDA, lrLambda = "inverseSqrt")
   static final class Lambda {
     static double inverseSqrt(long step) {

@@ -158,6 +158,18 @@ class ZeroAllocationTest {
   }
 
   @Test
+  void hfCosine() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfCosineScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfCosineScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void hfCosineWithRestarts() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfRestartsScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfRestartsScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
   void lambda() {
     assertZeroAllocation(() -> new AllocationConfigs_LambdaScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new AllocationConfigs_LambdaScheduler(THREE_GROUPS), 1_000_000);

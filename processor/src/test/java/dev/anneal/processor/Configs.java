@@ -118,6 +118,12 @@ final class Configs {
     other("HfLinearRun",
         "@Schedule(type = HF_LINEAR, numWarmupSteps = 4, numTrainingSteps = 20)",
         "final class HfLinearRun {}");
+    other("HfCosineRun",
+        "@Schedule(type = HF_COSINE, numWarmupSteps = 4, numTrainingSteps = 20)",
+        "final class HfCosineRun {}");
+    other("HfRestartsRun",
+        "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 2, numTrainingSteps = 30, numCycles = 3)",
+        "final class HfRestartsRun {}");
     other("MaxPlateau",
         "@Schedule(type = REDUCE_ON_PLATEAU, mode = MAX, factor = 0.5, patience = 2, threshold = 0.01,",
         "    thresholdMode = ThresholdMode.ABS, cooldown = 2, minLr = 1e-4)",

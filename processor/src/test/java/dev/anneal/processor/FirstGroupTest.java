@@ -48,6 +48,9 @@ class FirstGroupTest {
     put("FirstHfConstant", "@Schedule(type = HF_CONSTANT)");
     put("FirstHfConstantWarmup", "@Schedule(type = HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 50)");
     put("FirstHfLinear", "@Schedule(type = HF_LINEAR, numWarmupSteps = 50, numTrainingSteps = 800)");
+    put("FirstHfCosine", "@Schedule(type = HF_COSINE, numWarmupSteps = 50, numTrainingSteps = 800, numCycles = 2)");
+    put("FirstHfRestarts",
+        "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 50, numTrainingSteps = 800, numCycles = 3)");
     put("FirstPlateau", "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 3, cooldown = 2)");
     put("FirstWarmupCosine", "@Schedule(type = LINEAR, startFactor = 0.1, totalIters = 100)",
         "@Schedule(type = COSINE, tMax = 900)", "@Sequential(milestones = 100)");

@@ -104,6 +104,10 @@ class LongHorizonTest {
     config("RunHfConstant", "@Schedule(type = HF_CONSTANT)");
     config("RunHfConstantWarmup", "@Schedule(type = HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 50_000_000)");
     config("RunHfLinear", "@Schedule(type = HF_LINEAR, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000)");
+    config("RunHfCosine", "@Schedule(type = HF_COSINE, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000)");
+    config("RunHfRestarts",
+        "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000,"
+            + " numCycles = 7)");
     CONFIGS.put("RunLambda", new String[] {
         "@Schedule(type = LAMBDA, lrLambda = \"decay\")",
         "final class RunLambda {",
@@ -855,6 +859,18 @@ class LongHorizonTest {
     @DisplayName("transformers' linear schedule, warm-up 10^4, 1.5 * 10^8 training steps")
     void hfLinear() {
       assertSteppedAgrees("RunHfLinear", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' cosine schedule, warm-up 10^4, 1.5 * 10^8 training steps")
+    void hfCosine() {
+      assertSteppedAgrees("RunHfCosine", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' cosine with 7 hard restarts, warm-up 10^4, 1.5 * 10^8 training steps")
+    void hfCosineWithRestarts() {
+      assertSteppedAgrees("RunHfRestarts", CHECKPOINTS);
     }
 
     @Test

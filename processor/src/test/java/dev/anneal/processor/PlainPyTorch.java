@@ -261,6 +261,55 @@ final class PlainPyTorch {
     return b > a ? b : a;
   }
 
+  /**
+   * transformers' {@code get_cosine_schedule_with_warmup}: the {@code lr_lambda} it gives LambdaLR,
+   * the one of {@code get_cosine_with_min_lr_schedule_with_warmup} with {@code min_lr_rate = 0.0}
+   * (its later definition of the same name is the one Python keeps).
+   */
+  static LongToDoubleFunction cosineScheduleWithWarmup(int numWarmupSteps, int numTrainingSteps, double numCycles) {
+    double minLrRate = 0.0;
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        return div(currentStep, Math.max(1, numWarmupSteps));
+      }
+      double progress = div(currentStep - numWarmupSteps, Math.max(1, (long) numTrainingSteps - numWarmupSteps));
+      double factor = 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress));
+      factor = factor * (1 - minLrRate) + minLrRate;
+      return pyMax(0, factor);
+    };
+  }
+
+  /** transformers' {@code get_cosine_with_hard_restarts_schedule_with_warmup}: its {@code lr_lambda}. */
+  static LongToDoubleFunction cosineWithHardRestartsScheduleWithWarmup(int numWarmupSteps, int numTrainingSteps,
+      double numCycles) {
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        return div(currentStep, Math.max(1, numWarmupSteps));
+      }
+      double progress = div(currentStep - numWarmupSteps, Math.max(1, (long) numTrainingSteps - numWarmupSteps));
+      if (progress >= 1.0) {
+        return 0.0;
+      }
+      return pyMax(0.0, 0.5 * (1.0 + Math.cos(Math.PI * pyMod(numCycles * progress, 1.0))));
+    };
+  }
+
+  /** Python's {@code a % b} on floats: {@code fmod}, moved to the sign of {@code b}. */
+  static double pyMod(double a, double b) {
+    if (b == 0) {
+      throw new PythonError("ZeroDivisionError: float modulo");
+    }
+    double mod = a % b;
+    if (mod != 0) {
+      if ((b < 0) != (mod < 0)) {
+        mod += b;
+      }
+    } else {
+      mod = Math.copySign(0.0, b);
+    }
+    return mod;
+  }
+
   static final class MultiplicativeLR extends LRScheduler {
     private final LongToDoubleFunction[] lambdas;
 

@@ -101,6 +101,12 @@ class RestoreStateValidationTest {
     single(ScheduleType.HF_LINEAR, "HfLinearState",
         "@Schedule(type = HF_LINEAR, numWarmupSteps = 3, numTrainingSteps = 12)",
         "final class HfLinearState {}");
+    single(ScheduleType.HF_COSINE, "HfCosineState",
+        "@Schedule(type = HF_COSINE, numWarmupSteps = 3, numTrainingSteps = 12)",
+        "final class HfCosineState {}");
+    single(ScheduleType.HF_COSINE_WITH_RESTARTS, "HfRestartsState",
+        "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 2, numTrainingSteps = 14, numCycles = 3)",
+        "final class HfRestartsState {}");
     CONFIGS.put("ExpRangeState", new String[] {
         "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 2, mode = EXP_RANGE, gamma = 0.9,"
             + " cycleMomentum = false)",
@@ -243,7 +249,7 @@ class RestoreStateValidationTest {
    */
   /** The configs added after the states of version 1 were saved. */
   private static final Set<String> ADDED_SINCE_VERSION_1 = Set.of("CyclicSequentialState", "InverseSqrtState",
-      "HfConstantState", "HfConstantWarmupState", "HfLinearState");
+      "HfConstantState", "HfConstantWarmupState", "HfLinearState", "HfCosineState", "HfRestartsState");
 
   @Test
   void statesSavedBeforeTheseChecksStillRestore() throws IOException {

@@ -800,6 +800,47 @@ enum TypeOracle {
       return new PlainPyTorch.LambdaLR(o,
           PlainPyTorch.linearScheduleWithWarmup(m.i("numWarmupSteps", 0), m.i("numTrainingSteps", 0)));
     }
+  },
+  HF_COSINE(ScheduleType.HF_COSINE, Combining.ANYWHERE, required("numWarmupSteps"), required("numTrainingSteps"),
+      optional("numCycles")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      trainingSteps(r, m, warmup(r, m));
+      numCycles(r, m);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.cosineScheduleWithWarmup(m.i("numWarmupSteps", 0),
+          m.i("numTrainingSteps", 0), m.d("numCycles", 0.5)));
+    }
+  },
+
+  HF_COSINE_WITH_RESTARTS(ScheduleType.HF_COSINE_WITH_RESTARTS, Combining.ANYWHERE, required("numWarmupSteps"),
+      required("numTrainingSteps"), optional("numCycles")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      trainingSteps(r, m, warmup(r, m));
+      numCycles(r, m);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.cosineWithHardRestartsScheduleWithWarmup(
+          m.i("numWarmupSteps", 0), m.i("numTrainingSteps", 0), m.d("numCycles", 1.0)));
+    }
   };
 
   /** Where a type may stand in {@code @Sequential} or {@code @Chained}. */
@@ -1035,6 +1076,15 @@ enum TypeOracle {
         : pick(r, warmup, 0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE);
     m.put("numTrainingSteps", lit(r, training), training);
     return training;
+  }
+
+  /** {@code numCycles}: left out, whole or fractional, sometimes 0 or negative. */
+  private static void numCycles(Random r, Member m) {
+    if (chance(r, 0.4)) {
+      return;
+    }
+    double cycles = pick(r, 0.5, 1.0, 2.0, 3.0, uniform(r, 0, 5), 0.0, -1.0, 0.25);
+    m.put("numCycles", lit(r, cycles), cycles);
   }
 
   private static void etaMin(Random r, Member m) {

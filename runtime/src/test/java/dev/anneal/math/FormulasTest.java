@@ -242,4 +242,47 @@ class FormulasTest {
       assertEquals(noDecay[t], 0.001 * LinearScheduleWithWarmup.factor(5, 5, t), 0.0, "step " + t);
     }
   }
+
+  /**
+   * transformers' {@code get_cosine_schedule_with_warmup} under the same loop, initial rate 0.001:
+   * the conformance suite's cases {@code hf_cosine_w10_T100_c0.5} and {@code hf_cosine_w10_T100_c2},
+   * printed by the reference. Past num_training_steps the half cosine rises again.
+   */
+  @Test
+  void cosineScheduleWarmsUpThenFollowsItsCycles() {
+    // get_cosine_schedule_with_warmup(optimizer, num_warmup_steps=10, num_training_steps=100, num_cycles=0.5)
+    long[] steps = {0, 9, 10, 11, 12, 13, 25, 48, 55, 70, 99, 100, 101, 119};
+    double[] half = {0.0, 0.0009000000000000001, 0.001, 0.0009996954135095479, 0.0009987820251299122,
+        0.0009972609476841367, 0.0009330127018922195, 0.0006209609477998338, 0.0005, 0.0002500000000000001,
+        3.0458649045211895e-07, 0.0, 3.0458649045211895e-07, 0.00010599462319663888};
+    // num_cycles=2
+    double[] two = {0.0, 0.0009000000000000001, 0.001, 0.0009951340343707852, 0.0009806308479691594,
+        0.0009567727288213005, 0.0002500000000000001, 0.0007795964517353735, 0.001, 0.0002500000000000004,
+        0.000995134034370785, 0.001, 0.0009951340343707852, 5.8526203570537063e-05};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(half[i], 0.001 * CosineScheduleWithWarmup.factor(10, 100, 0.5, steps[i]), 1e-18,
+          "step " + steps[i]);
+      assertEquals(two[i], 0.001 * CosineScheduleWithWarmup.factor(10, 100, 2, steps[i]), 1e-18,
+          "step " + steps[i]);
+    }
+  }
+
+  /**
+   * transformers' {@code get_cosine_with_hard_restarts_schedule_with_warmup}, initial rate 0.001:
+   * the conformance suite's case {@code hf_hardrestart_w0_T60_c3}, printed by the reference; three
+   * falls of 20 steps, then 0.
+   */
+  @Test
+  void hardRestartsFallThreeTimesThenStayAtZero() {
+    // get_cosine_with_hard_restarts_schedule_with_warmup(optimizer, num_warmup_steps=0,
+    //     num_training_steps=60, num_cycles=3)
+    long[] steps = {0, 1, 2, 3, 10, 13, 25, 48, 50, 55, 59, 60, 70};
+    double[] transformers = {0.001, 0.0009938441702975688, 0.0009755282581475768, 0.0009455032620941839,
+        0.0005, 0.00027300475013022663, 0.0008535533905932737, 0.0006545084971874732, 0.0005,
+        0.00014644660940672628, 6.155829702431226e-06, 0.0, 0.0};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(transformers[i], 0.001 * CosineWithHardRestartsScheduleWithWarmup.factor(0, 60, 3, steps[i]),
+          1e-18, "step " + steps[i]);
+    }
+  }
 }

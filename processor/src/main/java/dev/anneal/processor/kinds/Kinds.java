@@ -27,7 +27,9 @@ public final class Kinds {
       new InverseSqrtScheduleKind(),
       new ConstantScheduleKind(),
       new ConstantScheduleWithWarmupKind(),
-      new LinearScheduleWithWarmupKind());
+      new LinearScheduleWithWarmupKind(),
+      new CosineScheduleWithWarmupKind(),
+      new CosineWithHardRestartsScheduleWithWarmupKind());
 
   private Kinds() {}
 

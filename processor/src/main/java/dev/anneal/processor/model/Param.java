@@ -44,7 +44,8 @@ public enum Param {
   EPS("eps", "eps", Shape.DOUBLE),
   NUM_WARMUP_STEPS("numWarmupSteps", "num_warmup_steps", Shape.INT),
   TIMESCALE("timescale", "timescale", Shape.INT),
-  NUM_TRAINING_STEPS("numTrainingSteps", "num_training_steps", Shape.INT);
+  NUM_TRAINING_STEPS("numTrainingSteps", "num_training_steps", Shape.INT),
+  NUM_CYCLES("numCycles", "num_cycles", Shape.DOUBLE);
 
   /** How a value is written, and whether it can be bound at run time. */
   public enum Shape {
