@@ -70,7 +70,10 @@ public @interface Schedule {
   /** {@code end_factor} of LINEAR (default 1.0, in [0, 1]). */
   double endFactor() default 0;
 
-  /** {@code power} of POLYNOMIAL (default 1.0). */
+  /**
+   * {@code power} of POLYNOMIAL (default 1.0, >= 0) and HF_POLYNOMIAL (default 1.0; negative only
+   * where {@code numTrainingSteps < numWarmupSteps}, as the reference then never raises to it).
+   */
   double power() default 0;
 
   /** {@code T_max} of COSINE: half the period, in steps. Required for COSINE; not 0. */
@@ -190,8 +193,8 @@ public @interface Schedule {
   int timescale() default 0;
 
   /**
-   * {@code num_training_steps} of HF_LINEAR, HF_COSINE and HF_COSINE_WITH_RESTARTS: the step where
-   * the decay ends. Required.
+   * {@code num_training_steps} of HF_LINEAR, HF_COSINE, HF_COSINE_WITH_RESTARTS and HF_POLYNOMIAL:
+   * the step where the decay ends. Required; for HF_POLYNOMIAL not equal to {@code numWarmupSteps}.
    */
   int numTrainingSteps() default 0;
 
@@ -201,6 +204,19 @@ public @interface Schedule {
    * as a float all the same, so a fraction works too).
    */
   double numCycles() default 0;
+
+  /**
+   * {@code lr_end} of HF_POLYNOMIAL: the rate the decay ends at (default 1e-7); smaller than
+   * {@link #lrInit()}.
+   */
+  double lrEnd() default 0;
+
+  /**
+   * {@code optimizer.defaults["lr"]} of HF_POLYNOMIAL, which the reference reads from the optimizer
+   * as {@code lr_init}: the rate the decay starts from, by which the reference divides every
+   * group's rate. Required; not 0, and larger than {@link #lrEnd()}.
+   */
+  double lrInit() default 0;
 
   /** Holds repeated {@code @Schedule}s; written by the compiler, not by hand. */
   @Documented

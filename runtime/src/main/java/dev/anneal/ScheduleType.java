@@ -59,7 +59,13 @@ public enum ScheduleType {
    * Hugging Face transformers' {@code get_cosine_with_hard_restarts_schedule_with_warmup}: a linear
    * warm-up from 0 over {@code numWarmupSteps}, then {@code numCycles} falls along half a cosine.
    */
-  HF_COSINE_WITH_RESTARTS("transformers.get_cosine_with_hard_restarts_schedule_with_warmup");
+  HF_COSINE_WITH_RESTARTS("transformers.get_cosine_with_hard_restarts_schedule_with_warmup"),
+  /**
+   * Hugging Face transformers' {@code get_polynomial_decay_schedule_with_warmup}: a linear warm-up
+   * from 0 over {@code numWarmupSteps}, then a polynomial decay from {@code lrInit} to
+   * {@code lrEnd} at {@code numTrainingSteps}.
+   */
+  HF_POLYNOMIAL("transformers.get_polynomial_decay_schedule_with_warmup");
 
   private final String torchName;
 

@@ -280,6 +280,8 @@ public final class ProcessorCost {
       case HF_COSINE -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = " + (1000 * k);
       case HF_COSINE_WITH_RESTARTS -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = " + (1000 * k)
           + ", numCycles = 3";
+      case HF_POLYNOMIAL -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = " + (1000 * k)
+          + ", lrInit = 0.01, power = 2.0";
     };
     String factor = type == ScheduleType.LAMBDA ? "1.0 / (1 + step / " + k + ".0)" : Double.toString(1 - 1e-3 / k);
     String body = type == ScheduleType.LAMBDA || type == ScheduleType.MULTIPLICATIVE

@@ -41,6 +41,10 @@ final class AllocationConfigs {
       numCycles = 3)
   static final class HfRestarts {}
 
+  @Schedule(type = ScheduleType.HF_POLYNOMIAL, numWarmupSteps = 1_000, numTrainingSteps = 10_000, lrInit = 0.1,
+      power = 2.0)
+  static final class HfPolynomial {}
+
   @Schedule(type = ScheduleType.LAMBDA, lrLambda = "inverseSqrt")
   static final class Lambda {
     static double inverseSqrt(long step) {

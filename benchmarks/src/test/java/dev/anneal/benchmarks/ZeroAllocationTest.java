@@ -170,6 +170,12 @@ class ZeroAllocationTest {
   }
 
   @Test
+  void hfPolynomial() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfPolynomialScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfPolynomialScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
   void lambda() {
     assertZeroAllocation(() -> new AllocationConfigs_LambdaScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new AllocationConfigs_LambdaScheduler(THREE_GROUPS), 1_000_000);

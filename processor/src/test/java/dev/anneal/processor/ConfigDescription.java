@@ -46,7 +46,8 @@ final class ConfigDescription {
       SHAPES.put(a, Shape.INT);
     }
     for (String a : List.of("gamma", "factor", "startFactor", "endFactor", "power", "etaMin",
-        "pctStart", "divFactor", "finalDivFactor", "threshold", "eps", "numCycles")) {
+        "pctStart", "divFactor", "finalDivFactor", "threshold", "eps", "numCycles", "lrEnd",
+        "lrInit")) {
       SHAPES.put(a, Shape.DOUBLE);
     }
     for (String a : List.of("baseLr", "maxLr", "baseMomentum", "maxMomentum", "minLr")) {

@@ -124,6 +124,14 @@ final class Configs {
     other("HfRestartsRun",
         "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 2, numTrainingSteps = 30, numCycles = 3)",
         "final class HfRestartsRun {}");
+    other("HfPolynomialRun",
+        "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20, lrInit = 0.1, lrEnd = 1e-3,",
+        "    power = 2.0)",
+        "final class HfPolynomialRun {}");
+    // The reference's refusals checked when the scheduler is built: a shape of its own.
+    golden("BoundHfPolynomial",
+        "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20)",
+        "record BoundHfPolynomial(@Bind double lrInit, @Bind double lrEnd) {}");
     other("MaxPlateau",
         "@Schedule(type = REDUCE_ON_PLATEAU, mode = MAX, factor = 0.5, patience = 2, threshold = 0.01,",
         "    thresholdMode = ThresholdMode.ABS, cooldown = 2, minLr = 1e-4)",

@@ -49,6 +49,8 @@ class FirstGroupTest {
     put("FirstHfConstantWarmup", "@Schedule(type = HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 50)");
     put("FirstHfLinear", "@Schedule(type = HF_LINEAR, numWarmupSteps = 50, numTrainingSteps = 800)");
     put("FirstHfCosine", "@Schedule(type = HF_COSINE, numWarmupSteps = 50, numTrainingSteps = 800, numCycles = 2)");
+    put("FirstHfPolynomial",
+        "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 50, numTrainingSteps = 800, lrInit = 0.1, power = 0.5)");
     put("FirstHfRestarts",
         "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 50, numTrainingSteps = 800, numCycles = 3)");
     put("FirstPlateau", "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 3, cooldown = 2)");

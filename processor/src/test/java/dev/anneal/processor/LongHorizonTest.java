@@ -104,6 +104,8 @@ class LongHorizonTest {
     config("RunHfConstant", "@Schedule(type = HF_CONSTANT)");
     config("RunHfConstantWarmup", "@Schedule(type = HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 50_000_000)");
     config("RunHfLinear", "@Schedule(type = HF_LINEAR, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000)");
+    config("RunHfPolynomial", "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000,"
+        + " lrInit = 0.1, lrEnd = 1e-5, power = 2.0)");
     config("RunHfCosine", "@Schedule(type = HF_COSINE, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000)");
     config("RunHfRestarts",
         "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000,"
@@ -871,6 +873,12 @@ class LongHorizonTest {
     @DisplayName("transformers' cosine with 7 hard restarts, warm-up 10^4, 1.5 * 10^8 training steps")
     void hfCosineWithRestarts() {
       assertSteppedAgrees("RunHfRestarts", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' polynomial decay, power 2, warm-up 10^4, 1.5 * 10^8 training steps")
+    void hfPolynomial() {
+      assertSteppedAgrees("RunHfPolynomial", CHECKPOINTS);
     }
 
     @Test

@@ -310,6 +310,32 @@ final class PlainPyTorch {
     return mod;
   }
 
+  /**
+   * transformers' {@code get_polynomial_decay_schedule_with_warmup}, given the optimizer's default
+   * rate {@code lr_init}: its check, then the {@code lr_lambda} it gives LambdaLR.
+   */
+  static LongToDoubleFunction polynomialDecayScheduleWithWarmup(int numWarmupSteps, int numTrainingSteps,
+      double lrEnd, double power, double lrInit) {
+    if (!(lrInit > lrEnd)) {
+      throw new PythonError("ValueError: lr_end (" + lrEnd + ") must be smaller than initial lr (" + lrInit + ")");
+    }
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        return div(currentStep, Math.max(1, numWarmupSteps));
+      } else if (currentStep > numTrainingSteps) {
+        return div(lrEnd, lrInit);
+      }
+      double lrRange = lrInit - lrEnd;
+      long decaySteps = (long) numTrainingSteps - numWarmupSteps;
+      if (decaySteps == 0) {
+        throw new PythonError("ZeroDivisionError: division by zero");
+      }
+      double pctRemaining = 1 - div(currentStep - numWarmupSteps, decaySteps);
+      double decay = lrRange * pow(pctRemaining, power) + lrEnd;
+      return div(decay, lrInit);
+    };
+  }
+
   static final class MultiplicativeLR extends LRScheduler {
     private final LongToDoubleFunction[] lambdas;
 

@@ -107,6 +107,9 @@ class RestoreStateValidationTest {
     single(ScheduleType.HF_COSINE_WITH_RESTARTS, "HfRestartsState",
         "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 2, numTrainingSteps = 14, numCycles = 3)",
         "final class HfRestartsState {}");
+    single(ScheduleType.HF_POLYNOMIAL, "HfPolynomialState",
+        "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 3, numTrainingSteps = 12, lrInit = 0.1, power = 2.0)",
+        "final class HfPolynomialState {}");
     CONFIGS.put("ExpRangeState", new String[] {
         "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 2, mode = EXP_RANGE, gamma = 0.9,"
             + " cycleMomentum = false)",
@@ -249,7 +252,8 @@ class RestoreStateValidationTest {
    */
   /** The configs added after the states of version 1 were saved. */
   private static final Set<String> ADDED_SINCE_VERSION_1 = Set.of("CyclicSequentialState", "InverseSqrtState",
-      "HfConstantState", "HfConstantWarmupState", "HfLinearState", "HfCosineState", "HfRestartsState");
+      "HfConstantState", "HfConstantWarmupState", "HfLinearState", "HfCosineState", "HfRestartsState",
+      "HfPolynomialState");
 
   @Test
   void statesSavedBeforeTheseChecksStillRestore() throws IOException {

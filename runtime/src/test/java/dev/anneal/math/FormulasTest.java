@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -284,5 +285,57 @@ class FormulasTest {
       assertEquals(transformers[i], 0.001 * CosineWithHardRestartsScheduleWithWarmup.factor(0, 60, 3, steps[i]),
           1e-18, "step " + steps[i]);
     }
+  }
+
+  /**
+   * transformers' {@code get_polynomial_decay_schedule_with_warmup} under the same loop, initial
+   * rate and {@code optimizer.defaults["lr"]} 0.001: the conformance suite's cases
+   * {@code hf_poly_w10_T100_default}, {@code hf_poly_w0_T50_p2_end1e-4} and
+   * {@code hf_poly_w5_T40_p0.5_end0}, printed by the reference.
+   */
+  @Test
+  void polynomialDecayWarmsUpThenDecaysToLrEnd() {
+    // get_polynomial_decay_schedule_with_warmup(optimizer, num_warmup_steps=10, num_training_steps=100)
+    long[] steps = {0, 9, 10, 11, 12, 13, 25, 48, 99, 100, 101, 119};
+    double[] defaults = {0.0, 0.0009000000000000001, 0.001, 0.00098889, 0.00097778, 0.0009666699999999999,
+        0.00083335, 0.0005778199999999998, 1.120999999999996e-05, 1e-07, 1e-07, 1e-07};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(defaults[i], 0.001 * PolynomialDecayScheduleWithWarmup.factor(10, 100,
+          PolynomialDecayScheduleWithWarmup.DEFAULT_LR_END, 1.0, 0.001, steps[i]), 1e-18, "step " + steps[i]);
+    }
+    // num_warmup_steps=0, num_training_steps=50, lr_end=1e-4, power=2.0
+    long[] squareSteps = {0, 1, 2, 3, 25, 48, 50, 59};
+    double[] square = {0.001, 0.0009643599999999999, 0.00092944, 0.00089524, 0.000325, 0.00010144, 0.0001,
+        0.0001};
+    for (int i = 0; i < squareSteps.length; i++) {
+      assertEquals(square[i], 0.001 * PolynomialDecayScheduleWithWarmup.factor(0, 50, 1e-4, 2.0, 0.001,
+          squareSteps[i]), 1e-18, "step " + squareSteps[i]);
+    }
+    // num_warmup_steps=5, num_training_steps=40, lr_end=0.0, power=0.5
+    double[] root = {0.0, 0.0002, 0.0004, 0.0006, 0.0008, 0.001, 0.0009856107606091623, 0.0009710083124552244,
+        0.0009561828874675149, 0.0009411239481143202};
+    for (int t = 0; t < root.length; t++) {
+      assertEquals(root[t], 0.001 * PolynomialDecayScheduleWithWarmup.factor(5, 40, 0.0, 0.5, 0.001, t), 1e-18,
+          "step " + t);
+    }
+  }
+
+  /** The reference's refusals: its ValueError, and its divisions by zero at num_training_steps. */
+  @Test
+  void polynomialDecayRefusesWhatTheReferenceRaisesOn() {
+    assertNull(PolynomialDecayScheduleWithWarmup.endRefusal(1e-7, 0.001));
+    assertNotNull(PolynomialDecayScheduleWithWarmup.endRefusal(0.001, 0.001));
+    assertNotNull(PolynomialDecayScheduleWithWarmup.endRefusal(0.01, 0.001));
+    assertNotNull(PolynomialDecayScheduleWithWarmup.noDecayRefusal(10, 10));
+    assertNull(PolynomialDecayScheduleWithWarmup.noDecayRefusal(10, 9));
+    assertNotNull(PolynomialDecayScheduleWithWarmup.negativePowerRefusal(10, 11, -0.5));
+    // The decay is never reached where it would end before the warm-up does.
+    assertNull(PolynomialDecayScheduleWithWarmup.negativePowerRefusal(10, 9, -0.5));
+    assertNull(PolynomialDecayScheduleWithWarmup.negativePowerRefusal(10, 11, 0.0));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PolynomialDecayScheduleWithWarmup.check(10, 100, 0.01, 1.0, 0.001));
+    assertTrue(e.getMessage().contains("must be smaller than"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> PolynomialDecayScheduleWithWarmup.check(10, 10, 0.0, 1.0, 0.001));
+    PolynomialDecayScheduleWithWarmup.check(10, 9, 0.0, -1.0, 0.001);
   }
 }

@@ -29,7 +29,8 @@ public final class Kinds {
       new ConstantScheduleWithWarmupKind(),
       new LinearScheduleWithWarmupKind(),
       new CosineScheduleWithWarmupKind(),
-      new CosineWithHardRestartsScheduleWithWarmupKind());
+      new CosineWithHardRestartsScheduleWithWarmupKind(),
+      new PolynomialDecayScheduleWithWarmupKind());
 
   private Kinds() {}
 

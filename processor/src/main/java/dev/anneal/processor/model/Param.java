@@ -45,7 +45,10 @@ public enum Param {
   NUM_WARMUP_STEPS("numWarmupSteps", "num_warmup_steps", Shape.INT),
   TIMESCALE("timescale", "timescale", Shape.INT),
   NUM_TRAINING_STEPS("numTrainingSteps", "num_training_steps", Shape.INT),
-  NUM_CYCLES("numCycles", "num_cycles", Shape.DOUBLE);
+  NUM_CYCLES("numCycles", "num_cycles", Shape.DOUBLE),
+  LR_END("lrEnd", "lr_end", Shape.DOUBLE),
+  /** Not an argument of the reference but the optimizer's own rate, which it reads. */
+  LR_INIT("lrInit", "optimizer.defaults[\"lr\"]", Shape.DOUBLE);
 
   /** How a value is written, and whether it can be bound at run time. */
   public enum Shape {
