@@ -131,7 +131,7 @@ final class ConfigWriter {
           }
           annotations.add(schedule(child));
         }
-        annotations.add(annotation(composite, spec, ""));
+        annotations.add(annotation(composite, spec, List.of()));
         // The composite's own parameter is its list of schedules.
         names.add("schedulers");
         names.add(composite.getSimpleName());
@@ -170,23 +170,20 @@ final class ConfigWriter {
       if (type == null) {
         throw new NotExpressibleException("no ScheduleType is " + spec.type());
       }
-      String head = "type = ScheduleType." + type.name();
+      List<String> leading = new ArrayList<>(List.of("type = ScheduleType." + type.name()));
       // A reference that reads the optimizer's own rate, as get_polynomial_decay_schedule_with_warmup
       // reads optimizer.defaults["lr"], has it as the attribute lrInit, which the user writes.
       if (Kinds.of(type).attributes().takes(Param.LR_INIT) && !spec.args().containsKey(LR_INIT_ARGUMENT)
           && c.defaultLr().isPresent()) {
-        head += ", " + Param.LR_INIT.attribute + " = " + doubleLiteral(c.defaultLr().getAsDouble());
+        leading.add(Param.LR_INIT.attribute + " = " + doubleLiteral(c.defaultLr().getAsDouble()));
       }
-      return annotation(Schedule.class, spec, head);
+      return annotation(Schedule.class, spec, leading);
     }
 
-    /** {@code @A(first, attr = value, ...)} for the arguments of {@code spec}. */
-    private String annotation(Class<? extends Annotation> type, ConformanceCase.SchedulerSpec spec, String first)
-        throws NotExpressibleException {
-      List<String> attributes = new ArrayList<>();
-      if (!first.isEmpty()) {
-        attributes.add(first);
-      }
+    /** {@code @A(leading..., attr = value, ...)} for the arguments of {@code spec}. */
+    private String annotation(Class<? extends Annotation> type, ConformanceCase.SchedulerSpec spec,
+        List<String> leading) throws NotExpressibleException {
+      List<String> attributes = new ArrayList<>(leading);
       for (Map.Entry<String, JsonElement> arg : spec.args().entrySet()) {
         String key = arg.getKey();
         JsonElement value = arg.getValue();

@@ -2,6 +2,7 @@ package dev.anneal.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.anneal.processor.Sources.assertSingleError;
+import static dev.anneal.processor.Sources.assertSingleWarning;
 import static dev.anneal.processor.Sources.compile;
 import static dev.anneal.processor.Sources.config;
 import static dev.anneal.processor.Sources.lineOf;
@@ -357,6 +358,21 @@ class AttributeValidationTest {
           "    power = -0.5)",
           "final class Cfg {}");
       assertSingleError(source, "power = -0.5)", "[anneal.invalid-value]", "power (power) = -0.5", "divides by zero");
+    }
+
+    @Test
+    @DisplayName("a negative lrEnd below a positive lrInit: a warning on lrEnd, as the rate ends below 0")
+    void negativeLrEnd() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10, numTrainingSteps = 100, lrInit = 0.001,",
+          "    lrEnd = -1e-4)",
+          "final class Cfg {}");
+      assertSingleWarning(source, "lrEnd = -1e-4)", "[anneal.negative-rate]", "lrEnd (lr_end) = -1.0E-4");
+      // Below a negative lrInit the factor, decay / lr_init, stays positive.
+      assertThat(compile(config("Cfg",
+          "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10, numTrainingSteps = 100, lrInit = -0.001,",
+          "    lrEnd = -0.002)",
+          "final class Cfg {}"))).succeededWithoutWarnings();
     }
 
     @Test

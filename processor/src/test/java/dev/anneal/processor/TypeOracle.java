@@ -916,7 +916,8 @@ enum TypeOracle {
         }
         verdict.warnIf(Double.isFinite(lrEnd) && lrEnd < 0 && lrInit > 0 && lrInit > lrEnd);
       }
-      if (m.value("numWarmupSteps") instanceof Integer warmup && m.value("numTrainingSteps") instanceof Integer training) {
+      if (m.value("numWarmupSteps") instanceof Integer warmup
+          && m.value("numTrainingSteps") instanceof Integer training) {
         if (training.equals(warmup)) {
           verdict.error("invalid-value");
         }

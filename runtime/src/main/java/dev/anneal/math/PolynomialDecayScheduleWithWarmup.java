@@ -53,9 +53,9 @@ public final class PolynomialDecayScheduleWithWarmup {
     if (lrInit > lrEnd) {
       return null;
     }
-    return NAME + ": lrEnd (lr_end) = " + Rule.format(lrEnd) + " must be smaller than lrInit (optimizer.defaults[\"lr\"]) = "
-        + Rule.format(lrInit) + ", as the reference raises ValueError(\"lr_end (...) must be smaller than initial lr"
-        + " (...)\")";
+    return NAME + ": lrEnd (lr_end) = " + Rule.format(lrEnd)
+        + " must be smaller than lrInit (optimizer.defaults[\"lr\"]) = " + Rule.format(lrInit)
+        + ", as the reference raises ValueError(\"lr_end (...) must be smaller than initial lr (...)\")";
   }
 
   /**

@@ -335,7 +335,8 @@ class FormulasTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> PolynomialDecayScheduleWithWarmup.check(10, 100, 0.01, 1.0, 0.001));
     assertTrue(e.getMessage().contains("must be smaller than"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> PolynomialDecayScheduleWithWarmup.check(10, 10, 0.0, 1.0, 0.001));
+    assertThrows(IllegalArgumentException.class,
+        () -> PolynomialDecayScheduleWithWarmup.check(10, 10, 0.0, 1.0, 0.001));
     PolynomialDecayScheduleWithWarmup.check(10, 9, 0.0, -1.0, 0.001);
   }
 }
