@@ -37,7 +37,7 @@ public final class InverseSqrtRunScheduler implements StepScheduler, LrFunction 
   /**
    * Identifies the schedule's parameters and the layout of its saved state; see {@link #saveState}.
    */
-  private static final long CONFIGURATION_FINGERPRINT = 0x86b34e004a6e2864L;
+  private static final long CONFIGURATION_FINGERPRINT = 0x490d1bc2074183a3L;
 
   /**
    * PyTorch's {@code base_lrs}: the initial rate of each parameter group.

@@ -70,7 +70,10 @@ public @interface Schedule {
   /** {@code end_factor} of LINEAR (default 1.0, in [0, 1]). */
   double endFactor() default 0;
 
-  /** {@code power} of POLYNOMIAL (default 1.0). */
+  /**
+   * {@code power} of POLYNOMIAL (default 1.0, >= 0) and HF_POLYNOMIAL (default 1.0; negative only
+   * where {@code numTrainingSteps < numWarmupSteps}, as the reference then never raises to it).
+   */
   double power() default 0;
 
   /** {@code T_max} of COSINE: half the period, in steps. Required for COSINE; not 0. */
@@ -177,16 +180,43 @@ public @interface Schedule {
   double eps() default 0;
 
   /**
-   * {@code num_warmup_steps} of INVERSE_SQRT: the steps of the linear warm-up from 0. Required; a
-   * negative value needs {@link #timescale()}.
+   * {@code num_warmup_steps} of the HF_ types but HF_CONSTANT: the steps of the linear warm-up
+   * from 0. Required; 0 or less warms up for no step. For HF_INVERSE_SQRT a negative value needs
+   * {@link #timescale()}.
    */
   int numWarmupSteps() default 0;
 
   /**
-   * {@code timescale} of INVERSE_SQRT: the time scale of the decay (default: {@code numWarmupSteps},
+   * {@code timescale} of HF_INVERSE_SQRT: the time scale of the decay (default: {@code numWarmupSteps},
    * or 10000 where that is 0; > 0).
    */
   int timescale() default 0;
+
+  /**
+   * {@code num_training_steps} of HF_LINEAR, HF_COSINE, HF_COSINE_WITH_RESTARTS and HF_POLYNOMIAL:
+   * the step where the decay ends. Required; for HF_POLYNOMIAL not equal to {@code numWarmupSteps}.
+   */
+  int numTrainingSteps() default 0;
+
+  /**
+   * {@code num_cycles}: the periods of HF_COSINE's cosine (default 0.5, half a period down to 0) and
+   * the falls of HF_COSINE_WITH_RESTARTS (default 1; an int in the reference, which computes with it
+   * as a float all the same, so a fraction works too).
+   */
+  double numCycles() default 0;
+
+  /**
+   * {@code lr_end} of HF_POLYNOMIAL: the rate the decay ends at (default 1e-7); smaller than
+   * {@link #lrInit()}.
+   */
+  double lrEnd() default 0;
+
+  /**
+   * {@code optimizer.defaults["lr"]} of HF_POLYNOMIAL, which the reference reads from the optimizer
+   * as {@code lr_init}: the rate the decay starts from, by which the reference divides every
+   * group's rate. Required; not 0, and larger than {@link #lrEnd()}.
+   */
+  double lrInit() default 0;
 
   /** Holds repeated {@code @Schedule}s; written by the compiler, not by hand. */
   @Documented

@@ -1,6 +1,11 @@
 package dev.anneal;
 
-/** The schedules of {@code torch.optim.lr_scheduler}, each named after its PyTorch class. */
+/**
+ * The schedules of {@code torch.optim.lr_scheduler}, each named after its PyTorch class, and those
+ * of Hugging Face transformers, each named {@code HF_} and the name of transformers' own
+ * {@code SchedulerType} (PyTorch's names already take {@code CONSTANT}, {@code LINEAR} and
+ * {@code POLYNOMIAL}).
+ */
 public enum ScheduleType {
   /** {@code StepLR}: decays by {@code gamma} every {@code stepSize} steps. */
   STEP("StepLR"),
@@ -32,7 +37,35 @@ public enum ScheduleType {
    * Hugging Face transformers' {@code get_inverse_sqrt_schedule}: a linear warm-up from 0 over
    * {@code numWarmupSteps}, then decay as the inverse square root of the step.
    */
-  INVERSE_SQRT("transformers.get_inverse_sqrt_schedule");
+  HF_INVERSE_SQRT("transformers.get_inverse_sqrt_schedule"),
+  /** Hugging Face transformers' {@code get_constant_schedule}: the initial rate, at every step. */
+  HF_CONSTANT("transformers.get_constant_schedule"),
+  /**
+   * Hugging Face transformers' {@code get_constant_schedule_with_warmup}: a linear warm-up from 0
+   * over {@code numWarmupSteps}, then the initial rate.
+   */
+  HF_CONSTANT_WITH_WARMUP("transformers.get_constant_schedule_with_warmup"),
+  /**
+   * Hugging Face transformers' {@code get_linear_schedule_with_warmup}: a linear warm-up from 0
+   * over {@code numWarmupSteps}, then a linear decay to 0 at {@code numTrainingSteps}.
+   */
+  HF_LINEAR("transformers.get_linear_schedule_with_warmup"),
+  /**
+   * Hugging Face transformers' {@code get_cosine_schedule_with_warmup}: a linear warm-up from 0
+   * over {@code numWarmupSteps}, then {@code numCycles} periods of a cosine.
+   */
+  HF_COSINE("transformers.get_cosine_schedule_with_warmup"),
+  /**
+   * Hugging Face transformers' {@code get_cosine_with_hard_restarts_schedule_with_warmup}: a linear
+   * warm-up from 0 over {@code numWarmupSteps}, then {@code numCycles} falls along half a cosine.
+   */
+  HF_COSINE_WITH_RESTARTS("transformers.get_cosine_with_hard_restarts_schedule_with_warmup"),
+  /**
+   * Hugging Face transformers' {@code get_polynomial_decay_schedule_with_warmup}: a linear warm-up
+   * from 0 over {@code numWarmupSteps}, then a polynomial decay from {@code lrInit} to
+   * {@code lrEnd} at {@code numTrainingSteps}.
+   */
+  HF_POLYNOMIAL("transformers.get_polynomial_decay_schedule_with_warmup");
 
   private final String torchName;
 

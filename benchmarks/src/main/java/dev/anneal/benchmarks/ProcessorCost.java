@@ -273,12 +273,20 @@ public final class ProcessorCost {
       case CYCLIC -> "baseLr = 1e-4, maxLr = 1e-2, stepSizeUp = " + (100 * k) + ", mode = Mode.TRIANGULAR2";
       case ONE_CYCLE -> "maxLr = 0.01, totalSteps = " + (1000 * k);
       case REDUCE_ON_PLATEAU -> "factor = 0.5, patience = " + k;
-      case INVERSE_SQRT -> "numWarmupSteps = " + (100 * k);
+      case HF_INVERSE_SQRT -> "numWarmupSteps = " + (100 * k);
+      case HF_CONSTANT -> "";
+      case HF_CONSTANT_WITH_WARMUP -> "numWarmupSteps = " + (100 * k);
+      case HF_LINEAR -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = " + (1000 * k);
+      case HF_COSINE -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = " + (1000 * k);
+      case HF_COSINE_WITH_RESTARTS -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = " + (1000 * k)
+          + ", numCycles = 3";
+      case HF_POLYNOMIAL -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = " + (1000 * k)
+          + ", lrInit = 0.01, power = 2.0";
     };
     String factor = type == ScheduleType.LAMBDA ? "1.0 / (1 + step / " + k + ".0)" : Double.toString(1 - 1e-3 / k);
     String body = type == ScheduleType.LAMBDA || type == ScheduleType.MULTIPLICATIVE
         ? "static double factor(long step) { return " + factor + "; }" : "";
-    String annotation = "type = ScheduleType." + type.name() + ", " + parameters;
+    String annotation = "type = ScheduleType." + type.name() + (parameters.isEmpty() ? "" : ", " + parameters);
     return "package " + PACKAGE + ";\n"
         + "import dev.anneal.*;\n"
         + "@Schedule(" + annotation + ")\n"

@@ -22,8 +22,28 @@ final class AllocationConfigs {
   @Schedule(type = ScheduleType.POLYNOMIAL, totalIters = 10_000, power = 2.0)
   static final class Polynomial {}
 
-  @Schedule(type = ScheduleType.INVERSE_SQRT, numWarmupSteps = 1_000)
+  @Schedule(type = ScheduleType.HF_INVERSE_SQRT, numWarmupSteps = 1_000)
   static final class InverseSqrt {}
+
+  @Schedule(type = ScheduleType.HF_CONSTANT)
+  static final class HfConstant {}
+
+  @Schedule(type = ScheduleType.HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 1_000)
+  static final class HfConstantWarmup {}
+
+  @Schedule(type = ScheduleType.HF_LINEAR, numWarmupSteps = 1_000, numTrainingSteps = 10_000)
+  static final class HfLinear {}
+
+  @Schedule(type = ScheduleType.HF_COSINE, numWarmupSteps = 1_000, numTrainingSteps = 10_000)
+  static final class HfCosine {}
+
+  @Schedule(type = ScheduleType.HF_COSINE_WITH_RESTARTS, numWarmupSteps = 1_000, numTrainingSteps = 10_000,
+      numCycles = 3)
+  static final class HfRestarts {}
+
+  @Schedule(type = ScheduleType.HF_POLYNOMIAL, numWarmupSteps = 1_000, numTrainingSteps = 10_000, lrInit = 0.1,
+      power = 2.0)
+  static final class HfPolynomial {}
 
   @Schedule(type = ScheduleType.LAMBDA, lrLambda = "inverseSqrt")
   static final class Lambda {

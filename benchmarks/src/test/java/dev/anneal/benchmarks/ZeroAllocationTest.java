@@ -134,9 +134,45 @@ class ZeroAllocationTest {
   }
 
   @Test
-  void inverseSqrt() {
+  void hfInverseSqrt() {
     assertZeroAllocation(() -> new AllocationConfigs_InverseSqrtScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new AllocationConfigs_InverseSqrtScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void hfConstant() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfConstantScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfConstantScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void hfConstantWithWarmup() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfConstantWarmupScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfConstantWarmupScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void hfLinear() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfLinearScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfLinearScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void hfCosine() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfCosineScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfCosineScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void hfCosineWithRestarts() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfRestartsScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfRestartsScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void hfPolynomial() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfPolynomialScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfPolynomialScheduler(THREE_GROUPS), 20_000);
   }
 
   @Test

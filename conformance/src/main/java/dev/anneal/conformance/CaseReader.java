@@ -156,8 +156,10 @@ public final class CaseReader {
       if (metrics != null && metrics.length < rows) {
         throw new CaseFormatException("metrics has " + metrics.length + " values for " + rows + " steps");
       }
+      OptionalDouble defaultLr = optimizer.has("lr") && !optimizer.get("lr").isJsonNull()
+          ? OptionalDouble.of(number(optimizer.get("lr"), "optimizer.lr")) : OptionalDouble.empty();
       return new ConformanceCase(id, source, scheduler, groups, optimizerType, steps, recordMomentum, metrics,
-          new Expected(expectedLr, expectedMomentum, expectedError));
+          new Expected(expectedLr, expectedMomentum, expectedError), defaultLr);
     }
   }
 

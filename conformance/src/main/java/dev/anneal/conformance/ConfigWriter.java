@@ -8,6 +8,8 @@ import dev.anneal.Chained;
 import dev.anneal.Schedule;
 import dev.anneal.ScheduleType;
 import dev.anneal.Sequential;
+import dev.anneal.processor.kinds.Kinds;
+import dev.anneal.processor.model.Param;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
@@ -51,6 +53,9 @@ final class ConfigWriter {
 
   /** Prefixes of the generated method names, by attribute; others use the attribute's name. */
   private static final Map<String, String> FUNCTION_PREFIXES = Map.of("lrLambda", "lambda", "scaleFn", "scale");
+
+  /** The snake-case name lrInit would have as an argument, which a case gives it by instead. */
+  private static final String LR_INIT_ARGUMENT = Names.snake(Param.LR_INIT.attribute);
 
   private ConfigWriter() {}
 
@@ -126,7 +131,7 @@ final class ConfigWriter {
           }
           annotations.add(schedule(child));
         }
-        annotations.add(annotation(composite, spec, ""));
+        annotations.add(annotation(composite, spec, List.of()));
         // The composite's own parameter is its list of schedules.
         names.add("schedulers");
         names.add(composite.getSimpleName());
@@ -165,16 +170,20 @@ final class ConfigWriter {
       if (type == null) {
         throw new NotExpressibleException("no ScheduleType is " + spec.type());
       }
-      return annotation(Schedule.class, spec, "type = ScheduleType." + type.name());
+      List<String> leading = new ArrayList<>(List.of("type = ScheduleType." + type.name()));
+      // A reference that reads the optimizer's own rate, as get_polynomial_decay_schedule_with_warmup
+      // reads optimizer.defaults["lr"], has it as the attribute lrInit, which the user writes.
+      if (Kinds.of(type).attributes().takes(Param.LR_INIT) && !spec.args().containsKey(LR_INIT_ARGUMENT)
+          && c.defaultLr().isPresent()) {
+        leading.add(Param.LR_INIT.attribute + " = " + doubleLiteral(c.defaultLr().getAsDouble()));
+      }
+      return annotation(Schedule.class, spec, leading);
     }
 
-    /** {@code @A(first, attr = value, ...)} for the arguments of {@code spec}. */
-    private String annotation(Class<? extends Annotation> type, ConformanceCase.SchedulerSpec spec, String first)
-        throws NotExpressibleException {
-      List<String> attributes = new ArrayList<>();
-      if (!first.isEmpty()) {
-        attributes.add(first);
-      }
+    /** {@code @A(leading..., attr = value, ...)} for the arguments of {@code spec}. */
+    private String annotation(Class<? extends Annotation> type, ConformanceCase.SchedulerSpec spec,
+        List<String> leading) throws NotExpressibleException {
+      List<String> attributes = new ArrayList<>(leading);
       for (Map.Entry<String, JsonElement> arg : spec.args().entrySet()) {
         String key = arg.getKey();
         JsonElement value = arg.getValue();

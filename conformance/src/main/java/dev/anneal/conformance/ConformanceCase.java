@@ -18,6 +18,8 @@ import java.util.OptionalDouble;
  * @param recordMomentum whether momentum was recorded as well as the rate
  * @param metrics one metric per step for a metric-driven scheduler, or {@code null}
  * @param expected what the reference produced
+ * @param defaultLr the optimizer's own rate, {@code optimizer.defaults["lr"]}, where the case gives
+ *     it
  */
 public record ConformanceCase(
     String id,
@@ -28,7 +30,15 @@ public record ConformanceCase(
     int steps,
     boolean recordMomentum,
     double[] metrics,
-    Expected expected) {
+    Expected expected,
+    OptionalDouble defaultLr) {
+
+  /** A case that does not give the optimizer's own rate. */
+  public ConformanceCase(String id, String source, SchedulerSpec scheduler, List<ParamGroup> groups,
+      String optimizerType, int steps, boolean recordMomentum, double[] metrics, Expected expected) {
+    this(id, source, scheduler, groups, optimizerType, steps, recordMomentum, metrics, expected,
+        OptionalDouble.empty());
+  }
 
   /** The initial rate of every parameter group: what a scheduler is built with. */
   public double[] initialLrs() {

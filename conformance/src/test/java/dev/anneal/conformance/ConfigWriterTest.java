@@ -1,6 +1,7 @@
 package dev.anneal.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,23 @@ class ConfigWriterTest {
     // An integral float for an int attribute is an int; an int for a double attribute a double.
     String s = annotations("{'type': 'PolynomialLR', 'args': {'total_iters': 8.0, 'power': 2}}");
     assertTrue(s.contains("totalIters = 8, power = 2.0"), s);
+  }
+
+  /** get_polynomial_decay_schedule_with_warmup reads optimizer.defaults["lr"], Anneal's lrInit. */
+  @Test
+  void writesTheOptimizersOwnRateForATypeThatTakesLrInit() {
+    String rest = "'optimizer': {'lr': 0.002, 'param_groups': [{'lr': 0.1}]}, 'steps': 1, 'expected': {'lr': [[0.0]]}";
+    String polynomial = write("{'type': 'transformers.get_polynomial_decay_schedule_with_warmup',"
+        + " 'args': {'num_warmup_steps': 2, 'num_training_steps': 10}}", rest).source();
+    assertTrue(polynomial.contains("    type = ScheduleType.HF_POLYNOMIAL,\n    lrInit = 0.002,\n"
+        + "    numWarmupSteps = 2,\n    numTrainingSteps = 10)"), polynomial);
+    String linear = write("{'type': 'transformers.get_linear_schedule_with_warmup',"
+        + " 'args': {'num_warmup_steps': 2, 'num_training_steps': 10}}", rest).source();
+    assertFalse(linear.contains("lrInit"), linear);
+    // Without the optimizer's rate the attribute is left out, and the compiler says it is required.
+    String without = write("{'type': 'transformers.get_polynomial_decay_schedule_with_warmup',"
+        + " 'args': {'num_warmup_steps': 2, 'num_training_steps': 10}}", VALUES).source();
+    assertFalse(without.contains("lrInit"), without);
   }
 
   @Test

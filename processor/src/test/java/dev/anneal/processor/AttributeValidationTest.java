@@ -2,6 +2,7 @@ package dev.anneal.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.anneal.processor.Sources.assertSingleError;
+import static dev.anneal.processor.Sources.assertSingleWarning;
 import static dev.anneal.processor.Sources.compile;
 import static dev.anneal.processor.Sources.config;
 import static dev.anneal.processor.Sources.lineOf;
@@ -300,5 +301,88 @@ class AttributeValidationTest {
         .inFile(source).onLine(lineOf(source, "mode = MAX"));
     assertThat(compilation).hadErrorContaining("[anneal.not-applicable]")
         .inFile(source).onLine(lineOf(source, "tMax = 10"));
+  }
+
+  @Nested
+  @DisplayName("transformers' polynomial decay: what the reference raises on is an error on the value")
+  class HfPolynomial {
+    @Test
+    @DisplayName("lrEnd not below lrInit: the reference's ValueError, on lrEnd")
+    void lrEndNotBelowLrInit() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10, numTrainingSteps = 100, lrInit = 0.001,",
+          "    lrEnd = 0.001)",
+          "final class Cfg {}");
+      assertSingleError(source, "lrEnd = 0.001)",
+          "[anneal.invalid-value]", "lrEnd (lr_end) = 0.001", "must be smaller than",
+          "lrInit (optimizer.defaults[\"lr\"]) = 0.001");
+    }
+
+    @Test
+    @DisplayName("lrInit not above the default lrEnd of 1e-7: on lrInit")
+    void lrInitNotAboveTheDefaultLrEnd() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10, numTrainingSteps = 100,",
+          "    lrInit = 1e-8)",
+          "final class Cfg {}");
+      assertSingleError(source, "lrInit = 1e-8)",
+          "[anneal.invalid-value]", "lrEnd (lr_end) = 1.0E-7", "must be smaller than");
+    }
+
+    @Test
+    @DisplayName("lrInit 0: every step after the warm-up divides by it")
+    void lrInitZero() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10, numTrainingSteps = 100, lrEnd = -1.0,",
+          "    lrInit = 0.0)",
+          "final class Cfg {}");
+      assertSingleError(source, "lrInit = 0.0)", "[anneal.invalid-value]", "lrInit", "must not be 0");
+    }
+
+    @Test
+    @DisplayName("numTrainingSteps equal to numWarmupSteps: a decay of no steps divides by zero")
+    void noDecaySteps() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10, lrInit = 0.001,",
+          "    numTrainingSteps = 10)",
+          "final class Cfg {}");
+      assertSingleError(source, "numTrainingSteps = 10)",
+          "[anneal.invalid-value]", "numTrainingSteps (num_training_steps) = 10", "divides by");
+    }
+
+    @Test
+    @DisplayName("a negative power: 0.0 raised to it at the end of the decay")
+    void negativePower() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10, numTrainingSteps = 100, lrInit = 0.001,",
+          "    power = -0.5)",
+          "final class Cfg {}");
+      assertSingleError(source, "power = -0.5)", "[anneal.invalid-value]", "power (power) = -0.5", "divides by zero");
+    }
+
+    @Test
+    @DisplayName("a negative lrEnd below a positive lrInit: a warning on lrEnd, as the rate ends below 0")
+    void negativeLrEnd() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10, numTrainingSteps = 100, lrInit = 0.001,",
+          "    lrEnd = -1e-4)",
+          "final class Cfg {}");
+      assertSingleWarning(source, "lrEnd = -1e-4)", "[anneal.negative-rate]", "lrEnd (lr_end) = -1.0E-4");
+      // Below a negative lrInit the factor, decay / lr_init, stays positive.
+      assertThat(compile(config("Cfg",
+          "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10, numTrainingSteps = 100, lrInit = -0.001,",
+          "    lrEnd = -0.002)",
+          "final class Cfg {}"))).succeededWithoutWarnings();
+    }
+
+    @Test
+    @DisplayName("a negative power where the decay ends before the warm-up: the reference never reaches it")
+    void negativePowerNeverReached() {
+      Compilation compilation = compile(config("Cfg",
+          "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10, numTrainingSteps = 5, lrInit = 0.001,",
+          "    power = -0.5)",
+          "final class Cfg {}"));
+      assertThat(compilation).succeededWithoutWarnings();
+    }
   }
 }

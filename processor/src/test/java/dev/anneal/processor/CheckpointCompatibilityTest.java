@@ -123,7 +123,9 @@ class CheckpointCompatibilityTest {
     // Every type the schedulers that saved these states had; a type added since has its states in a
     // file of its own commit.
     TypeCoverage.assertEveryType("CheckpointStates.RUNS",
-        RUNS.values().stream().map(run -> run.body()).toList(), ScheduleType.INVERSE_SQRT);
+        RUNS.values().stream().map(run -> run.body()).toList(), ScheduleType.HF_INVERSE_SQRT,
+        ScheduleType.HF_CONSTANT, ScheduleType.HF_CONSTANT_WITH_WARMUP, ScheduleType.HF_LINEAR, ScheduleType.HF_COSINE,
+        ScheduleType.HF_COSINE_WITH_RESTARTS, ScheduleType.HF_POLYNOMIAL);
     List<String> sources = RUNS.values().stream().map(Run::source).toList();
     for (String shape : List.of("@Sequential", "@Chained", "@Bind", "ScaleMode.CYCLE", "ScaleMode.ITERATIONS",
         "EXP_RANGE", "TRIANGULAR2", "threePhase = true", "mode = MAX")) {

@@ -42,11 +42,12 @@ final class ConfigDescription {
   static {
     for (String a : List.of("stepSize", "totalIters", "tMax", "t0", "tMult", "stepSizeUp",
         "stepSizeDown", "totalSteps", "epochs", "stepsPerEpoch", "patience", "cooldown", "numWarmupSteps",
-        "timescale")) {
+        "timescale", "numTrainingSteps")) {
       SHAPES.put(a, Shape.INT);
     }
     for (String a : List.of("gamma", "factor", "startFactor", "endFactor", "power", "etaMin",
-        "pctStart", "divFactor", "finalDivFactor", "threshold", "eps")) {
+        "pctStart", "divFactor", "finalDivFactor", "threshold", "eps", "numCycles", "lrEnd",
+        "lrInit")) {
       SHAPES.put(a, Shape.DOUBLE);
     }
     for (String a : List.of("baseLr", "maxLr", "baseMomentum", "maxMomentum", "minLr")) {

@@ -281,7 +281,9 @@ final class ConfigGenerator {
         break;
       }
       default: {
-        String a = pick(r, TypeOracle.of(m.type).attributes());
+        // A type without attributes (HF_CONSTANT) has one written twice all the same, not its own.
+        List<String> taken = TypeOracle.of(m.type).attributes();
+        String a = pick(r, taken.isEmpty() ? ConfigDescription.ATTRIBUTES : taken);
         Attr any = m.has(a) ? m.attrs.get(a) : ConfigMutator.wellTyped(r, a);
         if (!m.has(a)) {
           m.attrs.put(a, any);

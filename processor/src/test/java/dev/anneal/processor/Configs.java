@@ -50,7 +50,7 @@ final class Configs {
         "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = 100)",
         "final class OneCycleRun {}");
     golden("InverseSqrtRun",
-        "@Schedule(type = INVERSE_SQRT, numWarmupSteps = 10)",
+        "@Schedule(type = HF_INVERSE_SQRT, numWarmupSteps = 10)",
         "final class InverseSqrtRun {}");
     golden("PlateauRun",
         "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 2)",
@@ -109,6 +109,29 @@ final class Configs {
         "@Schedule(type = ONE_CYCLE, maxLr = {0.1, 0.01}, totalSteps = 50, threePhase = true,",
         "    annealStrategy = AnnealStrategy.LINEAR)",
         "final class ThreePhase {}");
+    other("HfConstantRun",
+        "@Schedule(type = HF_CONSTANT)",
+        "final class HfConstantRun {}");
+    other("HfConstantWarmupRun",
+        "@Schedule(type = HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 6)",
+        "final class HfConstantWarmupRun {}");
+    other("HfLinearRun",
+        "@Schedule(type = HF_LINEAR, numWarmupSteps = 4, numTrainingSteps = 20)",
+        "final class HfLinearRun {}");
+    other("HfCosineRun",
+        "@Schedule(type = HF_COSINE, numWarmupSteps = 4, numTrainingSteps = 20)",
+        "final class HfCosineRun {}");
+    other("HfRestartsRun",
+        "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 2, numTrainingSteps = 30, numCycles = 3)",
+        "final class HfRestartsRun {}");
+    other("HfPolynomialRun",
+        "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20, lrInit = 0.1, lrEnd = 1e-3,",
+        "    power = 2.0)",
+        "final class HfPolynomialRun {}");
+    // The reference's refusals checked when the scheduler is built: a shape of its own.
+    golden("BoundHfPolynomial",
+        "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20)",
+        "record BoundHfPolynomial(@Bind double lrInit, @Bind double lrEnd) {}");
     other("MaxPlateau",
         "@Schedule(type = REDUCE_ON_PLATEAU, mode = MAX, factor = 0.5, patience = 2, threshold = 0.01,",
         "    thresholdMode = ThresholdMode.ABS, cooldown = 2, minLr = 1e-4)",

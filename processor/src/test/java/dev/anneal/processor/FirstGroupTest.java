@@ -44,7 +44,15 @@ class FirstGroupTest {
         + " stepSizeUp = 40, mode = EXP_RANGE, gamma = 0.999, cycleMomentum = false)");
     put("FirstOneCycle", "@Schedule(type = ONE_CYCLE, maxLr = 0.1, totalSteps = " + STEPS
         + ", threePhase = true)");
-    put("FirstInverseSqrt", "@Schedule(type = INVERSE_SQRT, numWarmupSteps = 50, timescale = 200)");
+    put("FirstInverseSqrt", "@Schedule(type = HF_INVERSE_SQRT, numWarmupSteps = 50, timescale = 200)");
+    put("FirstHfConstant", "@Schedule(type = HF_CONSTANT)");
+    put("FirstHfConstantWarmup", "@Schedule(type = HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 50)");
+    put("FirstHfLinear", "@Schedule(type = HF_LINEAR, numWarmupSteps = 50, numTrainingSteps = 800)");
+    put("FirstHfCosine", "@Schedule(type = HF_COSINE, numWarmupSteps = 50, numTrainingSteps = 800, numCycles = 2)");
+    put("FirstHfPolynomial",
+        "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 50, numTrainingSteps = 800, lrInit = 0.1, power = 0.5)");
+    put("FirstHfRestarts",
+        "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 50, numTrainingSteps = 800, numCycles = 3)");
     put("FirstPlateau", "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 3, cooldown = 2)");
     put("FirstWarmupCosine", "@Schedule(type = LINEAR, startFactor = 0.1, totalIters = 100)",
         "@Schedule(type = COSINE, tMax = 900)", "@Sequential(milestones = 100)");

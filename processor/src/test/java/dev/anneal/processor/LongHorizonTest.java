@@ -100,7 +100,16 @@ class LongHorizonTest {
     config("RunExpRange", "@Schedule(type = CYCLIC, baseLr = {0.001, 0.0001}, maxLr = {0.01, 0.002},",
         "    stepSizeUp = 1000, mode = EXP_RANGE, gamma = 0.99999999)");
     config("RunOneCycle", "@Schedule(type = ONE_CYCLE, maxLr = {0.1, 0.01}, totalSteps = 150_000_000)");
-    config("RunInverseSqrt", "@Schedule(type = INVERSE_SQRT, numWarmupSteps = 10_000, timescale = 1_000_000)");
+    config("RunInverseSqrt", "@Schedule(type = HF_INVERSE_SQRT, numWarmupSteps = 10_000, timescale = 1_000_000)");
+    config("RunHfConstant", "@Schedule(type = HF_CONSTANT)");
+    config("RunHfConstantWarmup", "@Schedule(type = HF_CONSTANT_WITH_WARMUP, numWarmupSteps = 50_000_000)");
+    config("RunHfLinear", "@Schedule(type = HF_LINEAR, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000)");
+    config("RunHfPolynomial", "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000,"
+        + " lrInit = 0.1, lrEnd = 1e-5, power = 2.0)");
+    config("RunHfCosine", "@Schedule(type = HF_COSINE, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000)");
+    config("RunHfRestarts",
+        "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000,"
+            + " numCycles = 7)");
     CONFIGS.put("RunLambda", new String[] {
         "@Schedule(type = LAMBDA, lrLambda = \"decay\")",
         "final class RunLambda {",
@@ -834,6 +843,42 @@ class LongHorizonTest {
     @DisplayName("transformers' inverse square root, warm-up 10^4, timescale 10^6")
     void inverseSqrt() {
       assertSteppedAgrees("RunInverseSqrt", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' constant schedule")
+    void hfConstant() {
+      assertSteppedAgrees("RunHfConstant", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' constant schedule with a warm-up of 5 * 10^7 steps")
+    void hfConstantWithWarmup() {
+      assertSteppedAgrees("RunHfConstantWarmup", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' linear schedule, warm-up 10^4, 1.5 * 10^8 training steps")
+    void hfLinear() {
+      assertSteppedAgrees("RunHfLinear", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' cosine schedule, warm-up 10^4, 1.5 * 10^8 training steps")
+    void hfCosine() {
+      assertSteppedAgrees("RunHfCosine", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' cosine with 7 hard restarts, warm-up 10^4, 1.5 * 10^8 training steps")
+    void hfCosineWithRestarts() {
+      assertSteppedAgrees("RunHfRestarts", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' polynomial decay, power 2, warm-up 10^4, 1.5 * 10^8 training steps")
+    void hfPolynomial() {
+      assertSteppedAgrees("RunHfPolynomial", CHECKPOINTS);
     }
 
     @Test

@@ -45,6 +45,10 @@ class NonFiniteValueTest {
     OTHERS.put(ScheduleType.COSINE_WARM_RESTARTS, "t0 = 10");
     OTHERS.put(ScheduleType.ONE_CYCLE, "totalSteps = 100");
     OTHERS.put(ScheduleType.CYCLIC, "mode = EXP_RANGE"); // the mode that uses gamma
+    for (ScheduleType type : List.of(ScheduleType.HF_LINEAR, ScheduleType.HF_COSINE,
+        ScheduleType.HF_COSINE_WITH_RESTARTS, ScheduleType.HF_POLYNOMIAL)) {
+      OTHERS.put(type, "numWarmupSteps = 10, numTrainingSteps = 100");
+    }
     VALID.put(Param.GAMMA, "0.9");
     VALID.put(Param.FACTOR, "0.5");
     VALID.put(Param.START_FACTOR, "0.5");
@@ -61,6 +65,9 @@ class NonFiniteValueTest {
     VALID.put(Param.THRESHOLD, "1e-4");
     VALID.put(Param.MIN_LR, "0.0");
     VALID.put(Param.EPS, "1e-8");
+    VALID.put(Param.NUM_CYCLES, "0.5");
+    VALID.put(Param.LR_END, "0.0");
+    VALID.put(Param.LR_INIT, "0.001");
   }
 
   /** The double attributes of {@code type} that have a rule, in the table's order. */
@@ -74,6 +81,11 @@ class NonFiniteValueTest {
       }
     }
     return doubles;
+  }
+
+  /** The reference's name as part of a class name: another library's function has dots in it. */
+  private static String className(ScheduleType type) {
+    return type.torchName().replace('.', '_');
   }
 
   private static String expected(ScheduleType type, Param param, String index, String printed) {
@@ -99,7 +111,7 @@ class NonFiniteValueTest {
     for (ScheduleType type : ScheduleType.values()) {
       for (Attribute tested : doubles(type)) {
         for (int v = 0; v < NON_FINITE.length; v++) {
-          String name = "Written" + type.torchName() + "_" + tested.param().attribute + "_" + v;
+          String name = "Written" + className(type) + "_" + tested.param().attribute + "_" + v;
           List<String> attributes = new ArrayList<>();
           attributes.add("type = " + type.name());
           if (OTHERS.containsKey(type)) {
@@ -147,7 +159,7 @@ class NonFiniteValueTest {
         // Components named apart from the attributes: this test is about the rules, not names.
         components.add("@Bind(\"" + entry.param().attribute + "\") double value" + components.size());
       }
-      String name = "Bound" + type.torchName();
+      String name = "Bound" + className(type);
       configs.put(name, new String[] {
           "@Schedule(type = " + type.name() + (OTHERS.containsKey(type) ? ", " + OTHERS.get(type) : "") + ")",
           "record " + name + "(" + String.join(", ", components) + ") {}"});
@@ -156,7 +168,7 @@ class NonFiniteValueTest {
     int checked = 0;
     for (Map.Entry<ScheduleType, List<Attribute>> entry : bound.entrySet()) {
       ScheduleType type = entry.getKey();
-      String name = "Bound" + type.torchName();
+      String name = "Bound" + className(type);
       List<Attribute> doubles = entry.getValue();
       for (int tested = 0; tested < doubles.size(); tested++) {
         for (int v = 0; v < NON_FINITE_VALUES.length; v++) {

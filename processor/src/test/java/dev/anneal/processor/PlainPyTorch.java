@@ -229,6 +229,113 @@ final class PlainPyTorch {
     };
   }
 
+  /** transformers' {@code get_constant_schedule}: its {@code _get_constant_lambda}. */
+  static LongToDoubleFunction constantSchedule() {
+    return currentStep -> 1;
+  }
+
+  /** transformers' {@code get_constant_schedule_with_warmup}: the {@code lr_lambda} it gives LambdaLR. */
+  static LongToDoubleFunction constantScheduleWithWarmup(int numWarmupSteps) {
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        return div(currentStep, Math.max(1.0, numWarmupSteps));
+      }
+      return 1.0;
+    };
+  }
+
+  /** transformers' {@code get_linear_schedule_with_warmup}: the {@code lr_lambda} it gives LambdaLR. */
+  static LongToDoubleFunction linearScheduleWithWarmup(int numWarmupSteps, int numTrainingSteps) {
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        return div(currentStep, Math.max(1, numWarmupSteps));
+      }
+      // Python's integers: the differences cannot overflow.
+      double decay = div(numTrainingSteps - currentStep, Math.max(1, (long) numTrainingSteps - numWarmupSteps));
+      return pyMax(0.0, decay);
+    };
+  }
+
+  /** Python's {@code max(a, b)}: {@code b} only if {@code b > a}. */
+  static double pyMax(double a, double b) {
+    return b > a ? b : a;
+  }
+
+  /**
+   * transformers' {@code get_cosine_schedule_with_warmup}: the {@code lr_lambda} it gives LambdaLR,
+   * the one of {@code get_cosine_with_min_lr_schedule_with_warmup} with {@code min_lr_rate = 0.0}
+   * (its later definition of the same name is the one Python keeps).
+   */
+  static LongToDoubleFunction cosineScheduleWithWarmup(int numWarmupSteps, int numTrainingSteps, double numCycles) {
+    double minLrRate = 0.0;
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        return div(currentStep, Math.max(1, numWarmupSteps));
+      }
+      double progress = div(currentStep - numWarmupSteps, Math.max(1, (long) numTrainingSteps - numWarmupSteps));
+      double factor = 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress));
+      factor = factor * (1 - minLrRate) + minLrRate;
+      return pyMax(0, factor);
+    };
+  }
+
+  /** transformers' {@code get_cosine_with_hard_restarts_schedule_with_warmup}: its {@code lr_lambda}. */
+  static LongToDoubleFunction cosineWithHardRestartsScheduleWithWarmup(int numWarmupSteps, int numTrainingSteps,
+      double numCycles) {
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        return div(currentStep, Math.max(1, numWarmupSteps));
+      }
+      double progress = div(currentStep - numWarmupSteps, Math.max(1, (long) numTrainingSteps - numWarmupSteps));
+      if (progress >= 1.0) {
+        return 0.0;
+      }
+      return pyMax(0.0, 0.5 * (1.0 + Math.cos(Math.PI * pyMod(numCycles * progress, 1.0))));
+    };
+  }
+
+  /** Python's {@code a % b} on floats: {@code fmod}, moved to the sign of {@code b}. */
+  static double pyMod(double a, double b) {
+    if (b == 0) {
+      throw new PythonError("ZeroDivisionError: float modulo");
+    }
+    double mod = a % b;
+    if (mod != 0) {
+      if ((b < 0) != (mod < 0)) {
+        mod += b;
+      }
+    } else {
+      mod = Math.copySign(0.0, b);
+    }
+    return mod;
+  }
+
+  /**
+   * transformers' {@code get_polynomial_decay_schedule_with_warmup}, given the optimizer's default
+   * rate {@code lr_init}: its check, then the {@code lr_lambda} it gives LambdaLR.
+   */
+  static LongToDoubleFunction polynomialDecayScheduleWithWarmup(int numWarmupSteps, int numTrainingSteps,
+      double lrEnd, double power, double lrInit) {
+    if (!(lrInit > lrEnd)) {
+      throw new PythonError("ValueError: lr_end (" + lrEnd + ") must be smaller than initial lr (" + lrInit + ")");
+    }
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        return div(currentStep, Math.max(1, numWarmupSteps));
+      } else if (currentStep > numTrainingSteps) {
+        return div(lrEnd, lrInit);
+      }
+      double lrRange = lrInit - lrEnd;
+      long decaySteps = (long) numTrainingSteps - numWarmupSteps;
+      if (decaySteps == 0) {
+        throw new PythonError("ZeroDivisionError: division by zero");
+      }
+      double pctRemaining = 1 - div(currentStep - numWarmupSteps, decaySteps);
+      double decay = lrRange * pow(pctRemaining, power) + lrEnd;
+      return div(decay, lrInit);
+    };
+  }
+
   static final class MultiplicativeLR extends LRScheduler {
     private final LongToDoubleFunction[] lambdas;
 

@@ -56,6 +56,9 @@ class RunTimeInputTest {
         "    return epoch == 3 ? Double.NaN : epoch == 5 ? -0.5 : 0.9;",
         "  }",
         "}"});
+    CONFIGS.put("InputHfPolynomial", new String[] {
+        "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10)",
+        "record InputHfPolynomial(@Bind double lrInit, @Bind double lrEnd, @Bind int numTrainingSteps) {}"});
     CONFIGS.put("InputPlateau", new String[] {
         "@Schedule(type = REDUCE_ON_PLATEAU)",
         "record InputPlateau(@Bind double factor, @Bind double minLr) {}"});
@@ -328,6 +331,8 @@ class RunTimeInputTest {
             Object.class, TWO_GROUPS);
       case "BoundStep":
         return classes.boundScheduler(config, classes.config(config, 30), Object.class, TWO_GROUPS);
+      case "BoundHfPolynomial":
+        return classes.boundScheduler(config, classes.config(config, 0.1, 1e-4), Object.class, TWO_GROUPS);
       default:
         return classes.scheduler(config, Object.class, TWO_GROUPS);
     }
@@ -498,6 +503,24 @@ class RunTimeInputTest {
           refused("InputPlateau", Double.NaN, 0.0).getMessage());
       assertEquals("ReduceLROnPlateau: minLr (min_lr) = NaN must be a finite number",
           refused("InputPlateau", 0.5, Double.NaN).getMessage());
+    }
+
+    @Test
+    @DisplayName("transformers' polynomial decay: lrInit 0, lrEnd not below lrInit, a decay of no steps")
+    void hfPolynomial() {
+      assertEquals("transformers.get_polynomial_decay_schedule_with_warmup: lrInit (optimizer.defaults[\"lr\"]) = 0"
+          + " must not be 0", refused("InputHfPolynomial", 0.0, -1.0, 100).getMessage());
+      assertRefused(IllegalArgumentException.class,
+          () -> classes.boundScheduler("InputHfPolynomial", classes.config("InputHfPolynomial", 1e-3, 1e-3, 100),
+              Object.class, TWO_GROUPS),
+          "lrEnd (lr_end) = 0.001 must be smaller than lrInit (optimizer.defaults[\"lr\"]) = 0.001");
+      assertRefused(IllegalArgumentException.class,
+          () -> classes.boundScheduler("InputHfPolynomial", classes.config("InputHfPolynomial", 1e-3, 0.0, 10),
+              Object.class, TWO_GROUPS),
+          "numTrainingSteps (num_training_steps) = 10 equals numWarmupSteps");
+      Object accepted = classes.boundScheduler("InputHfPolynomial",
+          classes.config("InputHfPolynomial", 1e-3, 1e-4, 100), Object.class, TWO_GROUPS);
+      assertEquals(0.0, ((LrScheduler) accepted).lr(0));
     }
 
     @Test

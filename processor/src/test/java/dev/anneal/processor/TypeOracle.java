@@ -694,7 +694,7 @@ enum TypeOracle {
     }
   },
 
-  INVERSE_SQRT(ScheduleType.INVERSE_SQRT, Combining.ANYWHERE, required("numWarmupSteps"),
+  HF_INVERSE_SQRT(ScheduleType.HF_INVERSE_SQRT, Combining.ANYWHERE, required("numWarmupSteps"),
       optional("timescale", Rule.POSITIVE, r -> pick(r, 0, -1, Integer.MIN_VALUE))) {
     @Override
     void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
@@ -747,6 +747,197 @@ enum TypeOracle {
       int warmup = m.i("numWarmupSteps", 0);
       Integer timescale = m.has("timescale") ? m.i("timescale", 0) : null;
       return new PlainPyTorch.LambdaLR(o, PlainPyTorch.inverseSqrtSchedule(warmup, timescale));
+    }
+  },
+
+  HF_CONSTANT(ScheduleType.HF_CONSTANT, Combining.ANYWHERE) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {}
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.constantSchedule());
+    }
+  },
+
+  HF_CONSTANT_WITH_WARMUP(ScheduleType.HF_CONSTANT_WITH_WARMUP, Combining.ANYWHERE, required("numWarmupSteps")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      warmup(r, m);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.constantScheduleWithWarmup(m.i("numWarmupSteps", 0)));
+    }
+  },
+  HF_LINEAR(ScheduleType.HF_LINEAR, Combining.ANYWHERE, required("numWarmupSteps"), required("numTrainingSteps")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      trainingSteps(r, m, warmup(r, m));
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o,
+          PlainPyTorch.linearScheduleWithWarmup(m.i("numWarmupSteps", 0), m.i("numTrainingSteps", 0)));
+    }
+  },
+  HF_COSINE(ScheduleType.HF_COSINE, Combining.ANYWHERE, required("numWarmupSteps"), required("numTrainingSteps"),
+      optional("numCycles")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      trainingSteps(r, m, warmup(r, m));
+      numCycles(r, m);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.cosineScheduleWithWarmup(m.i("numWarmupSteps", 0),
+          m.i("numTrainingSteps", 0), m.d("numCycles", 0.5)));
+    }
+  },
+
+  HF_COSINE_WITH_RESTARTS(ScheduleType.HF_COSINE_WITH_RESTARTS, Combining.ANYWHERE, required("numWarmupSteps"),
+      required("numTrainingSteps"), optional("numCycles")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      trainingSteps(r, m, warmup(r, m));
+      numCycles(r, m);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.cosineWithHardRestartsScheduleWithWarmup(
+          m.i("numWarmupSteps", 0), m.i("numTrainingSteps", 0), m.d("numCycles", 1.0)));
+    }
+  },
+  HF_POLYNOMIAL(ScheduleType.HF_POLYNOMIAL, Combining.ANYWHERE, required("numWarmupSteps"),
+      required("numTrainingSteps"), optional("lrEnd"), optional("power"),
+      required("lrInit", Rule.NON_ZERO, r -> pick(r, 0.0, -0.0))) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      int warmup = warmup(r, m);
+      int training = trainingSteps(r, m, warmup);
+      if (training == warmup) {
+        training = warmup == Integer.MAX_VALUE ? warmup - 1 : warmup + 1;
+        m.put("numTrainingSteps", lit(r, training), training);
+      }
+      double lrInit = pick(r, 1e-3, 0.1, uniform(r, 1e-5, 1), 5e-5, -1e-3);
+      m.put("lrInit", lit(r, lrInit), lrInit);
+      // lr_end below lr_init, as the reference requires; left out only where its default 1e-7 is.
+      if (chance(r, 0.6) || lrInit <= 1e-7) {
+        double lrEnd = pick(r, 0.0, lrInit / 10, lrInit * uniform(r, 0, 1), Math.nextDown(lrInit));
+        if (!(lrInit > lrEnd)) {
+          lrEnd = lrInit - Math.abs(lrInit);
+        }
+        m.put("lrEnd", lit(r, lrEnd), lrEnd);
+      }
+      if (chance(r, 0.5)) {
+        double power = pick(r, 1.0, 2.0, 0.5, 0.0, uniform(r, 0, 4));
+        m.put("power", lit(r, power), power);
+      }
+    }
+
+    /** A negative lrEnd below a positive lrInit: the rate ends below 0. */
+    @Override
+    String odd(Random r, Member m) {
+      double lrInit = pick(r, 1e-3, 0.1, uniform(r, 1e-5, 1));
+      m.put("lrInit", lit(r, lrInit), lrInit);
+      double lrEnd = pick(r, -1e-4, -lrInit, -uniform(r, 0, 1));
+      m.put("lrEnd", lit(r, lrEnd), lrEnd);
+      return "negative lrEnd";
+    }
+
+    /** The reference raises a ValueError, or divides by zero at the end of the decay. */
+    @Override
+    List<Mistake> mistakes() {
+      return List.of((r, config, m) -> {
+        double lrInit = m.d("lrInit", 1e-3);
+        double lrEnd = pick(r, lrInit, lrInit * 2, lrInit + 1);
+        m.put("lrEnd", lit(r, lrEnd), lrEnd);
+        config.tags.add("invalid-value");
+        return "lrEnd not below lrInit";
+      }, (r, config, m) -> {
+        int warmup = m.i("numWarmupSteps", 0);
+        m.put("numTrainingSteps", lit(r, warmup), warmup);
+        config.tags.add("invalid-value");
+        return "numTrainingSteps equal to numWarmupSteps";
+      }, (r, config, m) -> {
+        int warmup = m.i("numWarmupSteps", 0);
+        if (warmup == Integer.MAX_VALUE) {
+          return null;
+        }
+        int training = warmup + 1;
+        m.put("numTrainingSteps", lit(r, training), training);
+        double power = pick(r, -1.0, -0.5, -uniform(r, 0.01, 3));
+        m.put("power", lit(r, power), power);
+        config.tags.add("invalid-value");
+        return "negative power";
+      });
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      if (m.value("lrInit") instanceof Double lrInit && Double.isFinite(lrInit)) {
+        double lrEnd = m.has("lrEnd") ? m.value("lrEnd") instanceof Double d ? d : Double.NaN : 1e-7;
+        if (Double.isFinite(lrEnd) && !(lrInit > lrEnd)) {
+          verdict.error("invalid-value");
+        }
+        verdict.warnIf(Double.isFinite(lrEnd) && lrEnd < 0 && lrInit > 0 && lrInit > lrEnd);
+      }
+      if (m.value("numWarmupSteps") instanceof Integer warmup
+          && m.value("numTrainingSteps") instanceof Integer training) {
+        if (training.equals(warmup)) {
+          verdict.error("invalid-value");
+        }
+        double power = m.has("power") ? m.value("power") instanceof Double d ? d : Double.NaN : 1.0;
+        if (training > warmup && power < 0) {
+          verdict.error("invalid-value");
+        }
+      }
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.polynomialDecayScheduleWithWarmup(m.i("numWarmupSteps", 0),
+          m.i("numTrainingSteps", 0), m.d("lrEnd", 1e-7), m.d("power", 1.0), m.d("lrInit", 0)));
     }
   };
 
@@ -960,6 +1151,38 @@ enum TypeOracle {
       verdict.error("invalid-value");
     }
     verdict.warnIf(m.has("totalIters") && m.i("totalIters", 5) <= 0);
+  }
+
+  /**
+   * {@code numWarmupSteps} of transformers' schedules: mostly short, sometimes none, negative or
+   * the largest int, all of which the reference runs.
+   */
+  private static int warmup(Random r, Member m) {
+    int warmup = pickWeighted(r, () -> between(r, 0, 20), () -> between(r, 20, 2000),
+        () -> pick(r, 0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE));
+    m.put("numWarmupSteps", lit(r, warmup), warmup);
+    return warmup;
+  }
+
+  /**
+   * {@code numTrainingSteps} after a warm-up of {@code warmup}: mostly after it, sometimes at it or
+   * before it, which the reference runs as well.
+   */
+  private static int trainingSteps(Random r, Member m, int warmup) {
+    long after = (long) warmup + pickWeighted(r, () -> between(r, 1, 50), () -> between(r, 50, 5000));
+    int training = chance(r, 0.85) ? (int) Math.min(Integer.MAX_VALUE, after)
+        : pick(r, warmup, 0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE);
+    m.put("numTrainingSteps", lit(r, training), training);
+    return training;
+  }
+
+  /** {@code numCycles}: left out, whole or fractional, sometimes 0 or negative. */
+  private static void numCycles(Random r, Member m) {
+    if (chance(r, 0.4)) {
+      return;
+    }
+    double cycles = pick(r, 0.5, 1.0, 2.0, 3.0, uniform(r, 0, 5), 0.0, -1.0, 0.25);
+    m.put("numCycles", lit(r, cycles), cycles);
   }
 
   private static void etaMin(Random r, Member m) {

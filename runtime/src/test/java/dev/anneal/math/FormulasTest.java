@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -200,5 +201,142 @@ class FormulasTest {
     }
     assertEquals(7, InverseSqrtSchedule.timescale(7));
     assertThrows(IllegalArgumentException.class, () -> InverseSqrtSchedule.timescale(-1));
+  }
+
+  /**
+   * transformers' {@code get_constant_schedule} and {@code get_constant_schedule_with_warmup}
+   * under the same loop, initial rate 0.001: the conformance suite's cases
+   * {@code hf_constant_1g} and {@code hf_constant_warmup_w10}, printed by the reference.
+   */
+  @Test
+  void constantScheduleWarmsUpLinearlyThenKeepsTheRate() {
+    assertEquals(0.001, 0.001 * ConstantSchedule.factor(), 0.0);
+    // get_constant_schedule_with_warmup(optimizer, num_warmup_steps=10)
+    double[] transformers = {0.0, 0.0001, 0.0002, 0.0003, 0.0004, 0.0005, 0.0006, 0.0007, 0.0008,
+        0.0009000000000000001, 0.001, 0.001, 0.001};
+    for (int t = 0; t < transformers.length; t++) {
+      assertEquals(transformers[t], 0.001 * ConstantSchedule.factorWithWarmup(10, t), 0.0, "step " + t);
+    }
+    // num_warmup_steps=0 (hf_constant_warmup_w0) and below: no step to warm up.
+    assertEquals(0.001, 0.001 * ConstantSchedule.factorWithWarmup(0, 0), 0.0);
+    assertEquals(0.001, 0.001 * ConstantSchedule.factorWithWarmup(-3, 0), 0.0);
+  }
+
+  /**
+   * transformers' {@code get_linear_schedule_with_warmup} under the same loop, initial rate 0.001:
+   * the conformance suite's cases {@code hf_linear_w10_T100} and {@code hf_linear_w5_T5}, printed
+   * by the reference.
+   */
+  @Test
+  void linearScheduleWarmsUpThenFallsToZero() {
+    // get_linear_schedule_with_warmup(optimizer, num_warmup_steps=10, num_training_steps=100)
+    double[] transformers = {0.0, 0.0001, 0.0002, 0.0003, 0.0004, 0.0005, 0.0006, 0.0007, 0.0008,
+        0.0009000000000000001, 0.001, 0.000988888888888889, 0.0009777777777777777, 0.0009666666666666667};
+    for (int t = 0; t < transformers.length; t++) {
+      assertEquals(transformers[t], 0.001 * LinearScheduleWithWarmup.factor(10, 100, t), 0.0, "step " + t);
+    }
+    assertEquals(0.0, 0.001 * LinearScheduleWithWarmup.factor(10, 100, 100), 0.0);
+    assertEquals(0.0, 0.001 * LinearScheduleWithWarmup.factor(10, 100, 119), 0.0);
+    // num_warmup_steps=5, num_training_steps=5: the max(1, ...) guard, 0 from step 5 on.
+    double[] noDecay = {0.0, 0.0002, 0.0004, 0.0006, 0.0008, 0.0, 0.0};
+    for (int t = 0; t < noDecay.length; t++) {
+      assertEquals(noDecay[t], 0.001 * LinearScheduleWithWarmup.factor(5, 5, t), 0.0, "step " + t);
+    }
+  }
+
+  /**
+   * transformers' {@code get_cosine_schedule_with_warmup} under the same loop, initial rate 0.001:
+   * the conformance suite's cases {@code hf_cosine_w10_T100_c0.5} and {@code hf_cosine_w10_T100_c2},
+   * printed by the reference. Past num_training_steps the half cosine rises again.
+   */
+  @Test
+  void cosineScheduleWarmsUpThenFollowsItsCycles() {
+    // get_cosine_schedule_with_warmup(optimizer, num_warmup_steps=10, num_training_steps=100, num_cycles=0.5)
+    long[] steps = {0, 9, 10, 11, 12, 13, 25, 48, 55, 70, 99, 100, 101, 119};
+    double[] half = {0.0, 0.0009000000000000001, 0.001, 0.0009996954135095479, 0.0009987820251299122,
+        0.0009972609476841367, 0.0009330127018922195, 0.0006209609477998338, 0.0005, 0.0002500000000000001,
+        3.0458649045211895e-07, 0.0, 3.0458649045211895e-07, 0.00010599462319663888};
+    // num_cycles=2
+    double[] two = {0.0, 0.0009000000000000001, 0.001, 0.0009951340343707852, 0.0009806308479691594,
+        0.0009567727288213005, 0.0002500000000000001, 0.0007795964517353735, 0.001, 0.0002500000000000004,
+        0.000995134034370785, 0.001, 0.0009951340343707852, 5.8526203570537063e-05};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(half[i], 0.001 * CosineScheduleWithWarmup.factor(10, 100, 0.5, steps[i]), 1e-18,
+          "step " + steps[i]);
+      assertEquals(two[i], 0.001 * CosineScheduleWithWarmup.factor(10, 100, 2, steps[i]), 1e-18,
+          "step " + steps[i]);
+    }
+  }
+
+  /**
+   * transformers' {@code get_cosine_with_hard_restarts_schedule_with_warmup}, initial rate 0.001:
+   * the conformance suite's case {@code hf_hardrestart_w0_T60_c3}, printed by the reference; three
+   * falls of 20 steps, then 0.
+   */
+  @Test
+  void hardRestartsFallThreeTimesThenStayAtZero() {
+    // get_cosine_with_hard_restarts_schedule_with_warmup(optimizer, num_warmup_steps=0,
+    //     num_training_steps=60, num_cycles=3)
+    long[] steps = {0, 1, 2, 3, 10, 13, 25, 48, 50, 55, 59, 60, 70};
+    double[] transformers = {0.001, 0.0009938441702975688, 0.0009755282581475768, 0.0009455032620941839,
+        0.0005, 0.00027300475013022663, 0.0008535533905932737, 0.0006545084971874732, 0.0005,
+        0.00014644660940672628, 6.155829702431226e-06, 0.0, 0.0};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(transformers[i], 0.001 * CosineWithHardRestartsScheduleWithWarmup.factor(0, 60, 3, steps[i]),
+          1e-18, "step " + steps[i]);
+    }
+  }
+
+  /**
+   * transformers' {@code get_polynomial_decay_schedule_with_warmup} under the same loop, initial
+   * rate and {@code optimizer.defaults["lr"]} 0.001: the conformance suite's cases
+   * {@code hf_poly_w10_T100_default}, {@code hf_poly_w0_T50_p2_end1e-4} and
+   * {@code hf_poly_w5_T40_p0.5_end0}, printed by the reference.
+   */
+  @Test
+  void polynomialDecayWarmsUpThenDecaysToLrEnd() {
+    // get_polynomial_decay_schedule_with_warmup(optimizer, num_warmup_steps=10, num_training_steps=100)
+    long[] steps = {0, 9, 10, 11, 12, 13, 25, 48, 99, 100, 101, 119};
+    double[] defaults = {0.0, 0.0009000000000000001, 0.001, 0.00098889, 0.00097778, 0.0009666699999999999,
+        0.00083335, 0.0005778199999999998, 1.120999999999996e-05, 1e-07, 1e-07, 1e-07};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(defaults[i], 0.001 * PolynomialDecayScheduleWithWarmup.factor(10, 100,
+          PolynomialDecayScheduleWithWarmup.DEFAULT_LR_END, 1.0, 0.001, steps[i]), 1e-18, "step " + steps[i]);
+    }
+    // num_warmup_steps=0, num_training_steps=50, lr_end=1e-4, power=2.0
+    long[] squareSteps = {0, 1, 2, 3, 25, 48, 50, 59};
+    double[] square = {0.001, 0.0009643599999999999, 0.00092944, 0.00089524, 0.000325, 0.00010144, 0.0001,
+        0.0001};
+    for (int i = 0; i < squareSteps.length; i++) {
+      assertEquals(square[i], 0.001 * PolynomialDecayScheduleWithWarmup.factor(0, 50, 1e-4, 2.0, 0.001,
+          squareSteps[i]), 1e-18, "step " + squareSteps[i]);
+    }
+    // num_warmup_steps=5, num_training_steps=40, lr_end=0.0, power=0.5
+    double[] root = {0.0, 0.0002, 0.0004, 0.0006, 0.0008, 0.001, 0.0009856107606091623, 0.0009710083124552244,
+        0.0009561828874675149, 0.0009411239481143202};
+    for (int t = 0; t < root.length; t++) {
+      assertEquals(root[t], 0.001 * PolynomialDecayScheduleWithWarmup.factor(5, 40, 0.0, 0.5, 0.001, t), 1e-18,
+          "step " + t);
+    }
+  }
+
+  /** The reference's refusals: its ValueError, and its divisions by zero at num_training_steps. */
+  @Test
+  void polynomialDecayRefusesWhatTheReferenceRaisesOn() {
+    assertNull(PolynomialDecayScheduleWithWarmup.endRefusal(1e-7, 0.001));
+    assertNotNull(PolynomialDecayScheduleWithWarmup.endRefusal(0.001, 0.001));
+    assertNotNull(PolynomialDecayScheduleWithWarmup.endRefusal(0.01, 0.001));
+    assertNotNull(PolynomialDecayScheduleWithWarmup.noDecayRefusal(10, 10));
+    assertNull(PolynomialDecayScheduleWithWarmup.noDecayRefusal(10, 9));
+    assertNotNull(PolynomialDecayScheduleWithWarmup.negativePowerRefusal(10, 11, -0.5));
+    // The decay is never reached where it would end before the warm-up does.
+    assertNull(PolynomialDecayScheduleWithWarmup.negativePowerRefusal(10, 9, -0.5));
+    assertNull(PolynomialDecayScheduleWithWarmup.negativePowerRefusal(10, 11, 0.0));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PolynomialDecayScheduleWithWarmup.check(10, 100, 0.01, 1.0, 0.001));
+    assertTrue(e.getMessage().contains("must be smaller than"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> PolynomialDecayScheduleWithWarmup.check(10, 10, 0.0, 1.0, 0.001));
+    PolynomialDecayScheduleWithWarmup.check(10, 9, 0.0, -1.0, 0.001);
   }
 }

@@ -27,7 +27,7 @@ final class InverseSqrtScheduleKind extends BaseKind {
   InverseSqrtScheduleKind() {
     // A factor of the step alone, shared by the groups.
     // The reference is a LambdaLR, which sets the rate from its function whatever it was.
-    super(ScheduleType.INVERSE_SQRT, Stepping.SHARED_STATE, InChain.ABSOLUTE, Attributes.builder()
+    super(ScheduleType.HF_INVERSE_SQRT, Stepping.SHARED_STATE, InChain.ABSOLUTE, Attributes.builder()
         .required(Param.NUM_WARMUP_STEPS, null)
         .derived(Param.TIMESCALE, new Formula(InverseSqrtSchedule.class, "timescale",
             List.of(Param.NUM_WARMUP_STEPS), "timescale", "num_warmup_steps or 10000"), Rule.POSITIVE)

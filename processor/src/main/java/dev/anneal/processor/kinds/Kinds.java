@@ -24,7 +24,13 @@ public final class Kinds {
       new CyclicLRKind(),
       new OneCycleLRKind(),
       new ReduceLROnPlateauKind(),
-      new InverseSqrtScheduleKind());
+      new InverseSqrtScheduleKind(),
+      new ConstantScheduleKind(),
+      new ConstantScheduleWithWarmupKind(),
+      new LinearScheduleWithWarmupKind(),
+      new CosineScheduleWithWarmupKind(),
+      new CosineWithHardRestartsScheduleWithWarmupKind(),
+      new PolynomialDecayScheduleWithWarmupKind());
 
   private Kinds() {}
 

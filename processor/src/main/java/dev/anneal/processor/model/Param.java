@@ -43,7 +43,12 @@ public enum Param {
   MIN_LR("minLr", "min_lr", Shape.GROUP_DOUBLES),
   EPS("eps", "eps", Shape.DOUBLE),
   NUM_WARMUP_STEPS("numWarmupSteps", "num_warmup_steps", Shape.INT),
-  TIMESCALE("timescale", "timescale", Shape.INT);
+  TIMESCALE("timescale", "timescale", Shape.INT),
+  NUM_TRAINING_STEPS("numTrainingSteps", "num_training_steps", Shape.INT),
+  NUM_CYCLES("numCycles", "num_cycles", Shape.DOUBLE),
+  LR_END("lrEnd", "lr_end", Shape.DOUBLE),
+  /** Not an argument of the reference but the optimizer's own rate, which it reads. */
+  LR_INIT("lrInit", "optimizer.defaults[\"lr\"]", Shape.DOUBLE);
 
   /** How a value is written, and whether it can be bound at run time. */
   public enum Shape {
