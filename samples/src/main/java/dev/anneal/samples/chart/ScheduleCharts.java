@@ -78,7 +78,9 @@ public final class ScheduleCharts {
     XYStyler styler = chart.getStyler();
     applyArticleStyle(styler, tile);
     // A long PyTorch call, such as a SequentialLR's, gets smaller type rather than a cut title.
-    styler.setChartTitleFont(fitting(styler.getChartTitleFont(), title, chart.getWidth() - 40));
+    // The title is centred over the plot, which the y axis's labels push right: it has room for
+    // the width less twice that shift on either side.
+    styler.setChartTitleFont(fitting(styler.getChartTitleFont(), title, chart.getWidth() - 180));
     styler.setXAxisMin(0.0).setXAxisMax((double) steps).setYAxisMin(0.0).setYAxisMax(yMax);
     // The x ticks fall on the data's steps; labelling only epoch boundaries mirrors matplotlib's
     // MultipleLocator(STEPS_IN_EPOCH) in the article's code.

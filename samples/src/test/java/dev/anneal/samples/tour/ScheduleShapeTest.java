@@ -55,6 +55,31 @@ class ScheduleShapeTest {
     assertFollows("linear-lr", t -> LR * (0.5 + 0.5 * Math.min(t, 8) / 8.0));
   }
 
+  /** transformers' warm-ups: from 0 over 4 steps, {@code t / max(1, num_warmup_steps)}. */
+  private static double warmUp(int t) {
+    return LR * t / 4.0;
+  }
+
+  @Test
+  void huggingFaceSchedules() {
+    assertFollows("hf-constant", t -> LR);
+    assertFollows("hf-constant-with-warmup", t -> t < 4 ? warmUp(t) : LR);
+    assertFollows("hf-linear", t -> t < 4 ? warmUp(t) : LR * Math.max(0, (32 - t) / 28.0));
+    assertFollows(
+        "hf-cosine",
+        t -> t < 4 ? warmUp(t) : LR * 0.5 * (1 + Math.cos(Math.PI * (t - 4) / 28.0)));
+    // Two cycles over the 28 steps after the warm-up: a restart at step 18.
+    assertFollows(
+        "hf-cosine-with-restarts",
+        t -> t < 4 ? warmUp(t) : LR * 0.5 * (1 + Math.cos(Math.PI * (((t - 4) / 14.0) % 1.0))));
+    double lrEnd = 1e-4;
+    assertFollows(
+        "hf-polynomial",
+        t -> t < 4 ? warmUp(t) : lrEnd + (LR - lrEnd) * Math.pow(1 - (t - 4) / 28.0, 2));
+    // The time scale defaults to the warm-up, 4, so the rate at step t >= 4 is LR / sqrt(t / 4).
+    assertFollows("hf-inverse-sqrt", t -> t < 4 ? warmUp(t) : LR / Math.sqrt(t / 4.0));
+  }
+
   @Test
   void cosines() {
     double etaMin = 1e-4;
