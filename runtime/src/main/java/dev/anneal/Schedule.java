@@ -173,7 +173,12 @@ public @interface Schedule {
   /** {@code cooldown} of REDUCE_ON_PLATEAU: steps to wait after a reduction (default 0). */
   int cooldown() default 0;
 
-  /** {@code min_lr} of REDUCE_ON_PLATEAU: a floor, one for all groups or one per group (default 0). */
+  /**
+   * {@code min_lr} of REDUCE_ON_PLATEAU: a floor, one for all groups or one per group (default 0).
+   * Of HF_COSINE_WITH_MIN_LR and HF_COSINE_WARMUP_WITH_MIN_LR: the rate the cosine ends at, one
+   * value, which the reference divides by {@link #lrInit()} for every group; exactly one of it and
+   * {@link #minLrRate()} is given.
+   */
   double[] minLr() default {};
 
   /** {@code eps} of REDUCE_ON_PLATEAU: smaller reductions are skipped (default 1e-8). */
@@ -193,13 +198,14 @@ public @interface Schedule {
   int timescale() default 0;
 
   /**
-   * {@code num_training_steps} of HF_LINEAR, HF_COSINE, HF_COSINE_WITH_RESTARTS and HF_POLYNOMIAL:
-   * the step where the decay ends. Required; for HF_POLYNOMIAL not equal to {@code numWarmupSteps}.
+   * {@code num_training_steps} of HF_LINEAR, HF_COSINE, HF_COSINE_WITH_RESTARTS, HF_POLYNOMIAL,
+   * HF_COSINE_WITH_MIN_LR and HF_COSINE_WARMUP_WITH_MIN_LR: the step where the decay ends. Required; for HF_POLYNOMIAL not equal to {@code numWarmupSteps}.
    */
   int numTrainingSteps() default 0;
 
   /**
-   * {@code num_cycles}: the periods of HF_COSINE's cosine (default 0.5, half a period down to 0) and
+   * {@code num_cycles}: the periods of the cosine of HF_COSINE, HF_COSINE_WITH_MIN_LR and
+   * HF_COSINE_WARMUP_WITH_MIN_LR (default 0.5, half a period down to its minimum) and
    * the falls of HF_COSINE_WITH_RESTARTS (default 1; an int in the reference, which computes with it
    * as a float all the same, so a fraction works too).
    */
@@ -214,9 +220,25 @@ public @interface Schedule {
   /**
    * {@code optimizer.defaults["lr"]} of HF_POLYNOMIAL, which the reference reads from the optimizer
    * as {@code lr_init}: the rate the decay starts from, by which the reference divides every
-   * group's rate. Required; not 0, and larger than {@link #lrEnd()}.
+   * group's rate. Required; not 0, and larger than {@link #lrEnd()}. Of HF_COSINE_WITH_MIN_LR and
+   * HF_COSINE_WARMUP_WITH_MIN_LR: what the reference divides {@link #minLr()} by; given with
+   * {@code minLr} alone, and not 0.
    */
   double lrInit() default 0;
+
+  /**
+   * {@code min_lr_rate} of HF_COSINE_WITH_MIN_LR and HF_COSINE_WARMUP_WITH_MIN_LR: the factor the
+   * cosine ends at (no default: {@code minLr / lrInit} where {@link #minLr()} is given instead;
+   * exactly one of the two).
+   */
+  double minLrRate() default 0;
+
+  /**
+   * {@code warmup_lr_rate} of HF_COSINE_WARMUP_WITH_MIN_LR: the factor the warm-up starts from,
+   * rising to 1 at step {@code numWarmupSteps - 1} (no default: where it is not given, the warm-up
+   * is {@code (t + 1) / numWarmupSteps}).
+   */
+  double warmupLrRate() default 0;
 
   /** Holds repeated {@code @Schedule}s; written by the compiler, not by hand. */
   @Documented

@@ -65,7 +65,19 @@ public enum ScheduleType {
    * from 0 over {@code numWarmupSteps}, then a polynomial decay from {@code lrInit} to
    * {@code lrEnd} at {@code numTrainingSteps}.
    */
-  HF_POLYNOMIAL("transformers.get_polynomial_decay_schedule_with_warmup");
+  HF_POLYNOMIAL("transformers.get_polynomial_decay_schedule_with_warmup"),
+  /**
+   * Hugging Face transformers' {@code get_cosine_with_min_lr_schedule_with_warmup}: a linear
+   * warm-up from 0 over {@code numWarmupSteps}, then {@code numCycles} periods of a cosine down to
+   * {@code minLrRate}, or {@code minLr / lrInit}.
+   */
+  HF_COSINE_WITH_MIN_LR("transformers.get_cosine_with_min_lr_schedule_with_warmup"),
+  /**
+   * Hugging Face transformers' {@code get_cosine_with_min_lr_schedule_with_warmup_lr_rate}: a
+   * linear warm-up from {@code warmupLrRate}, or from {@code 1 / numWarmupSteps}, then the cosine of
+   * HF_COSINE_WITH_MIN_LR one step earlier.
+   */
+  HF_COSINE_WARMUP_WITH_MIN_LR("transformers.get_cosine_with_min_lr_schedule_with_warmup_lr_rate");
 
   private final String torchName;
 

@@ -45,6 +45,14 @@ final class AllocationConfigs {
       power = 2.0)
   static final class HfPolynomial {}
 
+  @Schedule(type = ScheduleType.HF_COSINE_WITH_MIN_LR, numWarmupSteps = 1_000, numTrainingSteps = 10_000,
+      minLr = 1e-5, lrInit = 0.1)
+  static final class HfCosineMinLr {}
+
+  @Schedule(type = ScheduleType.HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 1_000, numTrainingSteps = 10_000,
+      minLrRate = 0.1, warmupLrRate = 0.01)
+  static final class HfCosineWarmupMinLr {}
+
   @Schedule(type = ScheduleType.LAMBDA, lrLambda = "inverseSqrt")
   static final class Lambda {
     static double inverseSqrt(long step) {

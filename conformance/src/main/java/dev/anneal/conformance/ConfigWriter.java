@@ -9,6 +9,9 @@ import dev.anneal.Schedule;
 import dev.anneal.ScheduleType;
 import dev.anneal.Sequential;
 import dev.anneal.processor.kinds.Kinds;
+import dev.anneal.processor.model.Attribute;
+import dev.anneal.processor.model.Attribute.Fallback;
+import dev.anneal.processor.model.Attributes;
 import dev.anneal.processor.model.Param;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -173,7 +176,7 @@ final class ConfigWriter {
       List<String> leading = new ArrayList<>(List.of("type = ScheduleType." + type.name()));
       // A reference that reads the optimizer's own rate, as get_polynomial_decay_schedule_with_warmup
       // reads optimizer.defaults["lr"], has it as the attribute lrInit, which the user writes.
-      if (Kinds.of(type).attributes().takes(Param.LR_INIT) && !spec.args().containsKey(LR_INIT_ARGUMENT)
+      if (readsOptimizerRate(type, spec.args()) && !spec.args().containsKey(LR_INIT_ARGUMENT)
           && c.defaultLr().isPresent()) {
         leading.add(Param.LR_INIT.attribute + " = " + doubleLiteral(c.defaultLr().getAsDouble()));
       }
@@ -299,6 +302,33 @@ final class ConfigWriter {
         }
       }
     }
+  }
+
+  /**
+   * Whether the reference reads {@code optimizer.defaults["lr"]} with these arguments: always where
+   * lrInit is required, and where it is an input of a derived attribute (min_lr_rate from min_lr),
+   * only where the arguments give that formula's other inputs and not the attribute itself.
+   */
+  private static boolean readsOptimizerRate(ScheduleType type, Map<String, JsonElement> args) {
+    Attributes attributes = Kinds.of(type).attributes();
+    if (!attributes.takes(Param.LR_INIT)) {
+      return false;
+    }
+    if (attributes.get(Param.LR_INIT).required()) {
+      return true;
+    }
+    for (Attribute attribute : attributes.all()) {
+      if (attribute.fallback() instanceof Fallback.Derived derived && derived.formula().from().contains(Param.LR_INIT)
+          && !given(args, attribute.param())) {
+        return derived.formula().from().stream().allMatch(p -> p == Param.LR_INIT || given(args, p));
+      }
+    }
+    return false;
+  }
+
+  private static boolean given(Map<String, JsonElement> args, Param param) {
+    JsonElement value = args.get(Names.snake(param.attribute));
+    return value != null && !value.isJsonNull();
   }
 
   private static boolean hasNoEffect(String key, JsonElement value) {

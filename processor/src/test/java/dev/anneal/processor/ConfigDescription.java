@@ -47,7 +47,7 @@ final class ConfigDescription {
     }
     for (String a : List.of("gamma", "factor", "startFactor", "endFactor", "power", "etaMin",
         "pctStart", "divFactor", "finalDivFactor", "threshold", "eps", "numCycles", "lrEnd",
-        "lrInit")) {
+        "lrInit", "minLrRate", "warmupLrRate")) {
       SHAPES.put(a, Shape.DOUBLE);
     }
     for (String a : List.of("baseLr", "maxLr", "baseMomentum", "maxMomentum", "minLr")) {

@@ -128,6 +128,13 @@ final class Configs {
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20, lrInit = 0.1, lrEnd = 1e-3,",
         "    power = 2.0)",
         "final class HfPolynomialRun {}");
+    other("HfCosineMinLrRun",
+        "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 4, numTrainingSteps = 20, minLrRate = 0.1)",
+        "final class HfCosineMinLrRun {}");
+    other("HfCosineWarmupMinLrRun",
+        "@Schedule(type = HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 4, numTrainingSteps = 20, minLr = 1e-3,",
+        "    lrInit = 0.1, warmupLrRate = 0.2)",
+        "final class HfCosineWarmupMinLrRun {}");
     // The reference's refusals checked when the scheduler is built: a shape of its own.
     golden("BoundHfPolynomial",
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20)",

@@ -51,6 +51,10 @@ class FirstGroupTest {
     put("FirstHfCosine", "@Schedule(type = HF_COSINE, numWarmupSteps = 50, numTrainingSteps = 800, numCycles = 2)");
     put("FirstHfPolynomial",
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 50, numTrainingSteps = 800, lrInit = 0.1, power = 0.5)");
+    put("FirstHfCosineMinLr", "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 50, numTrainingSteps = 800,"
+        + " minLr = 1e-3, lrInit = 0.1)");
+    put("FirstHfCosineWarmupMinLr", "@Schedule(type = HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 50,"
+        + " numTrainingSteps = 800, minLrRate = 0.05)");
     put("FirstHfRestarts",
         "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 50, numTrainingSteps = 800, numCycles = 3)");
     put("FirstPlateau", "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 3, cooldown = 2)");

@@ -279,6 +279,62 @@ final class PlainPyTorch {
     };
   }
 
+  /**
+   * transformers' {@code get_cosine_with_min_lr_schedule_with_warmup}, given the optimizer's default
+   * rate {@code lr_init}: its checks of {@code min_lr} and {@code min_lr_rate} (null where not
+   * given), then the {@code lr_lambda} it gives LambdaLR, which is HF_COSINE's with that rate.
+   */
+  static LongToDoubleFunction cosineWithMinLrScheduleWithWarmup(int numWarmupSteps, int numTrainingSteps,
+      double numCycles, Double minLr, Double minLrRate, double lrInit) {
+    double rate = minLrRate(minLr, minLrRate, lrInit);
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        return div(currentStep, Math.max(1, numWarmupSteps));
+      }
+      double progress = div(currentStep - numWarmupSteps, Math.max(1, (long) numTrainingSteps - numWarmupSteps));
+      double factor = 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress));
+      factor = factor * (1 - rate) + rate;
+      return pyMax(0, factor);
+    };
+  }
+
+  /**
+   * transformers' {@code get_cosine_with_min_lr_schedule_with_warmup_lr_rate}, as above, with
+   * {@code warmup_lr_rate} null where not given; its {@code lr_lambda} turns every count into a
+   * float first.
+   */
+  static LongToDoubleFunction cosineWithMinLrScheduleWithWarmupLrRate(int numWarmupSteps, int numTrainingSteps,
+      double numCycles, Double minLr, Double minLrRate, Double warmupLrRate, double lrInit) {
+    double rate = minLrRate(minLr, minLrRate, lrInit);
+    return step -> {
+      double currentStep = step;
+      double warmupSteps = numWarmupSteps;
+      double trainingSteps = numTrainingSteps;
+      if (currentStep < warmupSteps) {
+        if (warmupLrRate == null) {
+          return (currentStep + 1.) / pyMax(1., warmupSteps);
+        }
+        return warmupLrRate + (1.0 - warmupLrRate) * (currentStep) / (pyMax(1, warmupSteps - 1));
+      }
+      double progress = (currentStep - warmupSteps + 1.) / (pyMax(1., trainingSteps - warmupSteps));
+      double factor = 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress));
+      factor = factor * (1 - rate) + rate;
+      return pyMax(0, factor);
+    };
+  }
+
+  /** The two cosine-with-min-lr schedules' checks of their arguments, and the rate they keep. */
+  private static double minLrRate(Double minLr, Double minLrRate, double lrInit) {
+    if (minLr != null && minLrRate != null) {
+      throw new PythonError("ValueError: Only one of min_lr or min_lr_rate should be set");
+    } else if (minLr != null) {
+      return div(minLr, lrInit);
+    } else if (minLrRate == null) {
+      throw new PythonError("ValueError: One of min_lr or min_lr_rate should be set through the `lr_scheduler_kwargs`");
+    }
+    return minLrRate;
+  }
+
   /** transformers' {@code get_cosine_with_hard_restarts_schedule_with_warmup}: its {@code lr_lambda}. */
   static LongToDoubleFunction cosineWithHardRestartsScheduleWithWarmup(int numWarmupSteps, int numTrainingSteps,
       double numCycles) {

@@ -939,7 +939,108 @@ enum TypeOracle {
       return new PlainPyTorch.LambdaLR(o, PlainPyTorch.polynomialDecayScheduleWithWarmup(m.i("numWarmupSteps", 0),
           m.i("numTrainingSteps", 0), m.d("lrEnd", 1e-7), m.d("power", 1.0), m.d("lrInit", 0)));
     }
+  },
+  HF_COSINE_WITH_MIN_LR(ScheduleType.HF_COSINE_WITH_MIN_LR, Combining.ANYWHERE, required("numWarmupSteps"),
+      required("numTrainingSteps"), optional("numCycles"), optional("minLrRate"), optional("minLr"),
+      optional("lrInit", Rule.NON_ZERO, r -> pick(r, 0.0, -0.0))) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      trainingSteps(r, m, warmup(r, m));
+      numCycles(r, m);
+      minLrRateOrMinLr(r, m);
+    }
+
+    @Override
+    List<Mistake> mistakes() {
+      return MIN_LR_MISTAKES;
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      judgeMinLr(m, verdict);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.cosineWithMinLrScheduleWithWarmup(m.i("numWarmupSteps", 0),
+          m.i("numTrainingSteps", 0), m.d("numCycles", 0.5), oneMinLr(m), given(m, "minLrRate"),
+          m.d("lrInit", Double.NaN)));
+    }
+  },
+  HF_COSINE_WARMUP_WITH_MIN_LR(ScheduleType.HF_COSINE_WARMUP_WITH_MIN_LR, Combining.ANYWHERE,
+      required("numWarmupSteps"), required("numTrainingSteps"), optional("numCycles"), optional("minLrRate"),
+      optional("minLr"), optional("lrInit", Rule.NON_ZERO, r -> pick(r, 0.0, -0.0)), optional("warmupLrRate")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      trainingSteps(r, m, warmup(r, m));
+      numCycles(r, m);
+      minLrRateOrMinLr(r, m);
+      if (chance(r, 0.5)) {
+        double rate = pick(r, 0.0, 0.2, uniform(r, 0, 1), 1.0, -0.5);
+        m.put("warmupLrRate", lit(r, rate), rate);
+      }
+    }
+
+    @Override
+    List<Mistake> mistakes() {
+      return MIN_LR_MISTAKES;
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      judgeMinLr(m, verdict);
+      // A warm-up from below 0 turns the rate negative.
+      verdict.warnIf(m.value("warmupLrRate") instanceof Double rate && rate < 0);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.cosineWithMinLrScheduleWithWarmupLrRate(
+          m.i("numWarmupSteps", 0), m.i("numTrainingSteps", 0), m.d("numCycles", 0.5), oneMinLr(m),
+          given(m, "minLrRate"), given(m, "warmupLrRate"), m.d("lrInit", Double.NaN)));
+    }
   };
+
+  /** The cosine-with-min-lr schedules' mistakes: both ends given, or neither, or minLr alone. */
+  private static final List<Mistake> MIN_LR_MISTAKES = List.of((r, config, m) -> {
+    double rate = pick(r, 0.1, 0.0);
+    m.put("minLrRate", lit(r, rate), rate);
+    double[] minLr = {pick(r, 1e-5, 0.0)};
+    m.put("minLr", lit(r, minLr), minLr);
+    config.tags.add("min-lr-conflict");
+    return "minLr and minLrRate";
+  }, (r, config, m) -> {
+    m.attrs.remove("minLrRate");
+    m.attrs.remove("minLr");
+    config.tags.add("min-lr-missing");
+    return "neither minLr nor minLrRate";
+  }, (r, config, m) -> {
+    m.attrs.remove("minLrRate");
+    m.attrs.remove("lrInit");
+    double[] minLr = {pick(r, 1e-5, 0.0)};
+    m.put("minLr", lit(r, minLr), minLr);
+    config.tags.add("required");
+    return "minLr without lrInit";
+  }, (r, config, m) -> {
+    m.attrs.remove("minLrRate");
+    double[] minLr = {1e-5, 2e-5};
+    m.put("minLr", lit(r, minLr), minLr);
+    m.put("lrInit", lit(r, 1e-3), 1e-3);
+    config.tags.add("one-value");
+    return "minLr per group";
+  });
 
   /** Where a type may stand in {@code @Sequential} or {@code @Chained}. */
   enum Combining {
@@ -1151,6 +1252,58 @@ enum TypeOracle {
       verdict.error("invalid-value");
     }
     verdict.warnIf(m.has("totalIters") && m.i("totalIters", 5) <= 0);
+  }
+
+  /**
+   * The end of a cosine-with-min-lr schedule: {@code minLrRate}, or {@code minLr} with the
+   * optimizer's rate {@code lrInit}, as a user writes one or the other.
+   */
+  private static void minLrRateOrMinLr(Random r, Member m) {
+    if (r.nextBoolean()) {
+      double rate = pick(r, 0.1, 0.0, 0.05, uniform(r, 0, 1), 1.0, -0.1);
+      m.put("minLrRate", lit(r, rate), rate);
+    } else {
+      double lrInit = pick(r, 1e-3, 0.1, uniform(r, 1e-5, 1), -1e-3);
+      double[] minLr = {pick(r, 0.0, 1e-5, lrInit * uniform(r, 0, 1), lrInit)};
+      m.put("minLr", lit(r, minLr), minLr);
+      m.put("lrInit", lit(r, lrInit), lrInit);
+    }
+  }
+
+  /**
+   * The reference's ValueErrors on {@code min_lr} and {@code min_lr_rate}, {@code lrInit} where the
+   * reference reads it, and {@code min_lr} as the one number it is there.
+   */
+  private static void judgeMinLr(Member m, Verdict verdict) {
+    boolean rate = m.has("minLrRate");
+    boolean minLr = m.has("minLr");
+    boolean lrInit = m.has("lrInit");
+    if (rate && minLr) {
+      verdict.error("min-lr-conflict");
+    } else if (!rate && !minLr) {
+      verdict.error("min-lr-missing");
+    } else if (minLr && !lrInit) {
+      verdict.error("required");
+    }
+    verdict.warnIf(rate && !minLr && lrInit);
+    if (m.value("minLr") instanceof double[] values && values.length > 1) {
+      verdict.error("one-value");
+    }
+    if (!rate && m.value("minLr") instanceof double[] values && values.length == 1 && Double.isFinite(values[0])
+        && m.value("lrInit") instanceof Double init && Double.isFinite(init) && init != 0
+        && Double.isInfinite(values[0] / init)) {
+      verdict.error("invalid-value");
+    }
+  }
+
+  /** {@code minLr}'s one value, or null where it is not given. */
+  private static Double oneMinLr(Member m) {
+    return m.value("minLr") instanceof double[] values ? values[0] : null;
+  }
+
+  /** The value of a double attribute, or null, Python's None, where it is not given. */
+  private static Double given(Member m, String attribute) {
+    return m.value(attribute) instanceof Double value ? value : null;
   }
 
   /**

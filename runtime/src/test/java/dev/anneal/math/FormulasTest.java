@@ -339,4 +339,65 @@ class FormulasTest {
         () -> PolynomialDecayScheduleWithWarmup.check(10, 10, 0.0, 1.0, 0.001));
     PolynomialDecayScheduleWithWarmup.check(10, 9, 0.0, -1.0, 0.001);
   }
+
+  /**
+   * transformers' {@code get_cosine_with_min_lr_schedule_with_warmup} under the same loop, initial
+   * rate and {@code optimizer.defaults["lr"]} 0.001: the conformance suite's cases
+   * {@code hf_cosmin_w10_T100_rate0.1} and {@code hf_cosmin_w0_T50_minlr1e-5}, printed by the
+   * reference; the second gives {@code min_lr}, whose rate is {@code min_lr / 0.001}.
+   */
+  @Test
+  void cosineWithMinLrEndsAtItsMinimum() {
+    long[] steps = {0, 1, 4, 5, 9, 10, 11, 25, 48, 50, 59, 99, 100, 101, 119};
+    // num_warmup_steps=10, num_training_steps=100, min_lr_rate=0.1
+    double[] rate = {0.0, 0.0001, 0.0004, 0.0005, 0.0009000000000000001, 0.001, 0.000999725872158593,
+        0.0009397114317029974, 0.0006588648530198504, 0.0006281416799501187, 0.0004873721045679707,
+        0.0001002741278414069, 0.0001, 0.0001002741278414069, 0.000195395160876975};
+    // num_warmup_steps=0, num_training_steps=50, min_lr=1e-5
+    double[] minLr = {0.001, 0.0009990232305719944, 0.0009844486647586726, 0.0009757729755661011,
+        0.0009229423231234974, 0.000905463412215599, 0.0008864040551740157, 0.000505, 1.3903222849333507e-05,
+        1e-05, 8.705767687650248e-05};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(rate[i], 0.001 * CosineWithMinLrScheduleWithWarmup.factor(10, 100, 0.5, 0.1, steps[i]), 0.0,
+          "step " + steps[i]);
+    }
+    double minLrRate = CosineWithMinLrScheduleWithWarmup.minLrRate(1e-5, 0.001);
+    for (int i = 0; i < minLr.length; i++) {
+      assertEquals(minLr[i], 0.001 * CosineWithMinLrScheduleWithWarmup.factor(0, 50, 0.5, minLrRate, steps[i]), 0.0,
+          "step " + steps[i]);
+    }
+  }
+
+  /**
+   * transformers' {@code get_cosine_with_min_lr_schedule_with_warmup_lr_rate}, as above: the cases
+   * {@code hf_coswarmmin_w10_T100_rate0.1}, {@code hf_coswarmmin_w10_T100_rate0.1_wr0.2} and
+   * {@code hf_coswarmmin_w0_T50_minlr1e-5}, printed by the reference: the warm-up from
+   * {@code 1 / num_warmup_steps} or from {@code warmup_lr_rate}, then the cosine a step ahead.
+   */
+  @Test
+  void cosineWithMinLrLrRateWarmsUpFromItsRate() {
+    long[] steps = {0, 1, 4, 5, 9, 10, 11, 25, 48, 50, 59, 99, 100, 101, 119};
+    double[] noRate = {0.0001, 0.0002, 0.0005, 0.0006, 0.001, 0.000999725872158593, 0.000998903822616921,
+        0.0009316216432703917, 0.0006435602608679916, 0.0006126278954320294, 0.00047185832004988137, 0.0001,
+        0.0001002741278414069, 0.00010109617738307906, 0.0002052800005964599};
+    double[] fromRate = {0.0002, 0.00028888888888888893, 0.0005555555555555556, 0.0006444444444444443, 0.001,
+        0.000999725872158593, 0.000998903822616921, 0.0009316216432703917, 0.0006435602608679916,
+        0.0006126278954320294, 0.00047185832004988137, 0.0001, 0.0001002741278414069, 0.00010109617738307906,
+        0.0002052800005964599};
+    double[] minLr = {0.0009990232305719944, 0.0009960967771506667, 0.0009757729755661011, 0.0009652393605146844,
+        0.000905463412215599, 0.0008864040551740157, 0.0008658394705735987, 0.00047391869283298986,
+        1.0976769428005579e-05, 1.0976769428005579e-05, 0.00010453658778440095};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(noRate[i], 0.001 * CosineWithMinLrScheduleWithWarmupLrRate.factor(10, 100, 0.5, 0.1, steps[i]),
+          0.0, "step " + steps[i]);
+      assertEquals(fromRate[i],
+          0.001 * CosineWithMinLrScheduleWithWarmupLrRate.factor(10, 100, 0.5, 0.1, 0.2, steps[i]), 0.0,
+          "step " + steps[i]);
+    }
+    double minLrRate = CosineWithMinLrScheduleWithWarmup.minLrRate(1e-5, 0.001);
+    for (int i = 0; i < minLr.length; i++) {
+      assertEquals(minLr[i], 0.001 * CosineWithMinLrScheduleWithWarmupLrRate.factor(0, 50, 0.5, minLrRate, steps[i]),
+          0.0, "step " + steps[i]);
+    }
+  }
 }

@@ -30,7 +30,9 @@ public final class Kinds {
       new LinearScheduleWithWarmupKind(),
       new CosineScheduleWithWarmupKind(),
       new CosineWithHardRestartsScheduleWithWarmupKind(),
-      new PolynomialDecayScheduleWithWarmupKind());
+      new PolynomialDecayScheduleWithWarmupKind(),
+      new CosineWithMinLrScheduleWithWarmupKind(),
+      new CosineWithMinLrScheduleWithWarmupLrRateKind());
 
   private Kinds() {}
 

@@ -48,7 +48,9 @@ public enum Param {
   NUM_CYCLES("numCycles", "num_cycles", Shape.DOUBLE),
   LR_END("lrEnd", "lr_end", Shape.DOUBLE),
   /** Not an argument of the reference but the optimizer's own rate, which it reads. */
-  LR_INIT("lrInit", "optimizer.defaults[\"lr\"]", Shape.DOUBLE);
+  LR_INIT("lrInit", "optimizer.defaults[\"lr\"]", Shape.DOUBLE),
+  MIN_LR_RATE("minLrRate", "min_lr_rate", Shape.DOUBLE),
+  WARMUP_LR_RATE("warmupLrRate", "warmup_lr_rate", Shape.DOUBLE);
 
   /** How a value is written, and whether it can be bound at run time. */
   public enum Shape {
