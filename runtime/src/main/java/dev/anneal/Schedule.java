@@ -240,6 +240,26 @@ public @interface Schedule {
    */
   double warmupLrRate() default 0;
 
+  /**
+   * The steps of the rules of DIFFUSERS_PIECEWISE_CONSTANT, each the step from which the factor of
+   * the next rule applies (default {}, no rule; in any order, as the reference sorts the rules by
+   * step, and of a step repeated keeps the later factor). One for each of {@link #ruleFactors()}.
+   */
+  int[] ruleSteps() default {};
+
+  /**
+   * The factors of the rules of DIFFUSERS_PIECEWISE_CONSTANT (default {}, no rule): the factor of
+   * each rule applies to the steps below its step and at or above the step before it. One for
+   * each of {@link #ruleSteps()}.
+   */
+  double[] ruleFactors() default {};
+
+  /**
+   * The factor of DIFFUSERS_PIECEWISE_CONSTANT at and after the last step of the rules, the last
+   * entry of the reference's {@code step_rules}. Required.
+   */
+  double lastFactor() default 0;
+
   /** Holds repeated {@code @Schedule}s; written by the compiler, not by hand. */
   @Documented
   @Retention(RetentionPolicy.CLASS)

@@ -77,7 +77,12 @@ public enum ScheduleType {
    * linear warm-up from {@code warmupLrRate}, or from {@code 1 / numWarmupSteps}, then the cosine of
    * HF_COSINE_WITH_MIN_LR one step earlier.
    */
-  HF_COSINE_WARMUP_WITH_MIN_LR("transformers.get_cosine_with_min_lr_schedule_with_warmup_lr_rate");
+  HF_COSINE_WARMUP_WITH_MIN_LR("transformers.get_cosine_with_min_lr_schedule_with_warmup_lr_rate"),
+  /**
+   * Hugging Face diffusers' {@code get_piecewise_constant_schedule}: the initial rate times the
+   * factor of the first rule whose step is above the step count, {@code lastFactor} past them all.
+   */
+  DIFFUSERS_PIECEWISE_CONSTANT("diffusers.get_piecewise_constant_schedule");
 
   private final String torchName;
 

@@ -286,6 +286,8 @@ public final class ProcessorCost {
           + ", minLr = 1e-5, lrInit = 0.01";
       case HF_COSINE_WARMUP_WITH_MIN_LR -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = "
           + (1000 * k) + ", minLrRate = 0.1, warmupLrRate = 0.1";
+      case DIFFUSERS_PIECEWISE_CONSTANT -> "ruleSteps = {" + (100 * k) + ", " + (500 * k)
+          + "}, ruleFactors = {1.0, 0.1}, lastFactor = 0.01";
     };
     String factor = type == ScheduleType.LAMBDA ? "1.0 / (1 + step / " + k + ".0)" : Double.toString(1 - 1e-3 / k);
     String body = type == ScheduleType.LAMBDA || type == ScheduleType.MULTIPLICATIVE

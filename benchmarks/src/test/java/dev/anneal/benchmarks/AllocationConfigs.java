@@ -53,6 +53,10 @@ final class AllocationConfigs {
       minLrRate = 0.1, warmupLrRate = 0.01)
   static final class HfCosineWarmupMinLr {}
 
+  @Schedule(type = ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {1_000, 5_000, 15_000},
+      ruleFactors = {1.0, 0.1, 0.01}, lastFactor = 0.001)
+  static final class Piecewise {}
+
   @Schedule(type = ScheduleType.LAMBDA, lrLambda = "inverseSqrt")
   static final class Lambda {
     static double inverseSqrt(long step) {

@@ -188,6 +188,12 @@ class ZeroAllocationTest {
   }
 
   @Test
+  void diffusersPiecewiseConstant() {
+    assertZeroAllocation(() -> new AllocationConfigs_PiecewiseScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_PiecewiseScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
   void lambda() {
     assertZeroAllocation(() -> new AllocationConfigs_LambdaScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new AllocationConfigs_LambdaScheduler(THREE_GROUPS), 1_000_000);

@@ -60,7 +60,38 @@ final class ConfigWriter {
   /** The snake-case name lrInit would have as an argument, which a case gives it by instead. */
   private static final String LR_INIT_ARGUMENT = Names.snake(Param.LR_INIT.attribute);
 
+  /** diffusers' rules of a piecewise constant schedule, one string the annotation takes apart. */
+  private static final String STEP_RULES = "step_rules";
+
   private ConfigWriter() {}
+
+  /**
+   * diffusers' {@code step_rules}, {@code "1:10,0.1:20,0.005"}, as the attributes that hold it:
+   * {@code ruleSteps = {10, 20}, ruleFactors = {1.0, 0.1}, lastFactor = 0.005}. Read as the
+   * reference reads it: split at commas, every part but the last a {@code factor:step}, the last
+   * the last factor.
+   */
+  private static List<String> stepRulesAsAttributes(String stepRules) throws NotExpressibleException {
+    String[] rules = stepRules.split(",", -1);
+    List<String> steps = new ArrayList<>();
+    List<String> factors = new ArrayList<>();
+    try {
+      for (int i = 0; i < rules.length - 1; i++) {
+        String[] rule = rules[i].split(":", -1);
+        if (rule.length != 2) {
+          throw new NotExpressibleException("step_rules rule \"" + rules[i] + "\" is not factor:step");
+        }
+        steps.add(Integer.toString(Integer.parseInt(rule[1].strip())));
+        factors.add(doubleLiteral(Double.parseDouble(rule[0].strip())));
+      }
+      String last = doubleLiteral(Double.parseDouble(rules[rules.length - 1].strip()));
+      return List.of("ruleSteps = {" + String.join(", ", steps) + "}",
+          "ruleFactors = {" + String.join(", ", factors) + "}", "lastFactor = " + last);
+    } catch (NumberFormatException e) {
+      throw new NotExpressibleException("step_rules \"" + stepRules + "\" holds no number where the reference"
+          + " reads one: " + e.getMessage());
+    }
+  }
 
   /** A case written as Java, or the reason it cannot be. */
   sealed interface Written permits ConfigSource, NotExpressible {}
@@ -194,6 +225,10 @@ final class ConfigWriter {
         names.add(Names.camel(key));
         // null is Python's None: the argument's default, which is what an omitted attribute gives.
         if (value.isJsonNull() || hasNoEffect(key, value)) {
+          continue;
+        }
+        if (key.equals(STEP_RULES) && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
+          attributes.addAll(stepRulesAsAttributes(value.getAsString()));
           continue;
         }
         String attribute = Names.camel(key);

@@ -88,6 +88,19 @@ class ConfigWriterTest {
     assertFalse(rate.contains("lrInit"), rate);
   }
 
+  /**
+   * diffusers' step_rules, one string, as the attributes that take it apart: each factor:step in
+   * the order written, and the last factor.
+   */
+  @Test
+  void splitsStepRulesIntoTheirAttributes() {
+    String rules = annotations("{'type': 'diffusers.get_piecewise_constant_schedule',"
+        + " 'args': {'step_rules': '0.1:20,1:10,0.05'}}");
+    assertTrue(rules.contains("ruleSteps = {20, 10},\n    ruleFactors = {0.1, 1.0},\n    lastFactor = 0.05)"), rules);
+    String last = annotations("{'type': 'diffusers.get_piecewise_constant_schedule', 'args': {'step_rules': '0.5'}}");
+    assertTrue(last.contains("ruleSteps = {},\n    ruleFactors = {},\n    lastFactor = 0.5)"), last);
+  }
+
   @Test
   void writesAScalarForAPerGroupAttributeAsOneElementArray() {
     String s = annotations("{'type': 'CyclicLR', 'args': {'base_lr': 0.001, 'max_lr': [0.01, 0.002]}}");

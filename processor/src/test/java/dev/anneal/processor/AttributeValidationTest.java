@@ -479,4 +479,59 @@ class AttributeValidationTest {
       assertSingleWarning(source, "lrInit = 0.001)", "[anneal.ignored]", "minLrRate is given");
     }
   }
+
+  @Nested
+  @DisplayName("diffusers' piecewise constant schedule: the rules of its string as two lists")
+  class Piecewise {
+    @Test
+    @DisplayName("lists of different lengths: no string of rules says that, an error on ruleFactors")
+    void differentLengths() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {10, 20}, lastFactor = 0.005,",
+          "    ruleFactors = {1.0})",
+          "final class Cfg {}");
+      assertSingleError(source, "ruleFactors = {1.0})", "[anneal.rule-lengths]",
+          "diffusers.get_piecewise_constant_schedule: ruleSteps has 2 values but ruleFactors has 1");
+    }
+
+    @Test
+    @DisplayName("steps without factors: the error on ruleSteps, the list written")
+    void stepsAlone() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, lastFactor = 0.005,",
+          "    ruleSteps = {10, 20})",
+          "final class Cfg {}");
+      assertSingleError(source, "ruleSteps = {10, 20})", "[anneal.rule-lengths]", "ruleFactors has 0");
+    }
+
+    @Test
+    @DisplayName("rules out of order: the reference sorts them, a warning on the step")
+    void outOfOrder() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleFactors = {0.1, 1.0, 0.5}, lastFactor = 0.05,",
+          "    ruleSteps = {20, 10, 20})",
+          "final class Cfg {}");
+      assertSingleWarning(source, "ruleSteps = {20, 10, 20})", "[anneal.rules-order]", "rule step 10 does not come after 20",
+          "the steps [10, 20] run with the factors [1.0, 0.5]");
+    }
+
+    @Test
+    @DisplayName("no rules: the last factor at every step, as the reference runs \"0.5\"")
+    void noRules() {
+      Compilation compilation = compile(config("Cfg",
+          "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, lastFactor = 0.5)",
+          "final class Cfg {}"));
+      assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    @DisplayName("without lastFactor: required, as the reference's string always ends with it")
+    void withoutLastFactor() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT,",
+          "    ruleSteps = {10}, ruleFactors = {1.0})",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(", "[anneal.required]", "lastFactor");
+    }
+  }
 }

@@ -34,7 +34,8 @@ final class ConfigDescription {
   }
 
   /** The shape of an attribute: what its value is in Java. */
-  enum Shape { INT, DOUBLE, DOUBLES, INTS, BOOLEAN, MODE, SCALE_MODE, ANNEAL, THRESHOLD_MODE, NAME, NAMES }
+  /** DOUBLES is a per-group list, FACTORS a list of the schedule's own numbers. */
+  enum Shape { INT, DOUBLE, DOUBLES, FACTORS, INTS, BOOLEAN, MODE, SCALE_MODE, ANNEAL, THRESHOLD_MODE, NAME, NAMES }
 
   /** Every attribute of {@code @Schedule} with its shape; the types' oracles say which they take. */
   static final Map<String, Shape> SHAPES = new LinkedHashMap<>();
@@ -47,13 +48,15 @@ final class ConfigDescription {
     }
     for (String a : List.of("gamma", "factor", "startFactor", "endFactor", "power", "etaMin",
         "pctStart", "divFactor", "finalDivFactor", "threshold", "eps", "numCycles", "lrEnd",
-        "lrInit", "minLrRate", "warmupLrRate")) {
+        "lrInit", "minLrRate", "warmupLrRate", "lastFactor")) {
       SHAPES.put(a, Shape.DOUBLE);
     }
     for (String a : List.of("baseLr", "maxLr", "baseMomentum", "maxMomentum", "minLr")) {
       SHAPES.put(a, Shape.DOUBLES);
     }
     SHAPES.put("milestones", Shape.INTS);
+    SHAPES.put("ruleSteps", Shape.INTS);
+    SHAPES.put("ruleFactors", Shape.FACTORS);
     SHAPES.put("cycleMomentum", Shape.BOOLEAN);
     SHAPES.put("threePhase", Shape.BOOLEAN);
     SHAPES.put("mode", Shape.MODE);

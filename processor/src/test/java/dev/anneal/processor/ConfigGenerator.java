@@ -20,6 +20,7 @@ import dev.anneal.processor.ConfigDescription.Kind;
 import dev.anneal.processor.ConfigDescription.Member;
 import dev.anneal.processor.ConfigDescription.Method;
 import dev.anneal.processor.ConfigDescription.ScaleFn;
+import dev.anneal.processor.ConfigDescription.Shape;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -160,6 +161,9 @@ final class ConfigGenerator {
     int groups = config.groups;
     for (Member m : config.members) {
       for (Map.Entry<String, Attr> e : m.attrs.entrySet()) {
+        if (SHAPES.get(e.getKey()) == Shape.FACTORS) {
+          continue; // the schedule's own list, not one value per group
+        }
         if (e.getValue().value() instanceof double[] list && list.length > 1) {
           groups = list.length;
         } else if (e.getValue().value() instanceof String[] list && list.length > 1) {
@@ -360,6 +364,13 @@ final class ConfigGenerator {
         double[] v = new double[length];
         for (int i = 0; i < length; i++) {
           v[i] = length > 100 && chance(r, 0.999) ? 0.01 : junkDouble(r);
+        }
+        return new Attr(lit(r, v), v);
+      }
+      case FACTORS: {
+        double[] v = new double[pick(r, 0, 1, 2, 3)];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = junkDouble(r);
         }
         return new Attr(lit(r, v), v);
       }

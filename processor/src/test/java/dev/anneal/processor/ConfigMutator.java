@@ -287,6 +287,10 @@ final class ConfigMutator {
         double[] v = {0.5};
         return new Attr(lit(r, v), v);
       }
+      case FACTORS: {
+        double[] v = {0.5, 0.25};
+        return new Attr(lit(r, v), v);
+      }
       case INTS: {
         int[] v = {3, 6};
         return new Attr(lit(r, v), v);

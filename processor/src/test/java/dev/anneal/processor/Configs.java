@@ -135,6 +135,10 @@ final class Configs {
         "@Schedule(type = HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 4, numTrainingSteps = 20, minLr = 1e-3,",
         "    lrInit = 0.1, warmupLrRate = 0.2)",
         "final class HfCosineWarmupMinLrRun {}");
+    other("PiecewiseRun",
+        "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {4, 9, 15}, ruleFactors = {1.0, 0.5, 0.1},",
+        "    lastFactor = 0.05)",
+        "final class PiecewiseRun {}");
     // The reference's refusals checked when the scheduler is built: a shape of its own.
     golden("BoundHfPolynomial",
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20)",

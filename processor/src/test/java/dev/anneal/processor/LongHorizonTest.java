@@ -107,6 +107,8 @@ class LongHorizonTest {
     config("RunHfPolynomial", "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000,"
         + " lrInit = 0.1, lrEnd = 1e-5, power = 2.0)");
     config("RunHfCosine", "@Schedule(type = HF_COSINE, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000)");
+    config("RunPiecewise", "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {10_000, 50_000_000,"
+        + " 100_000_000}, ruleFactors = {1.0, 0.1, 0.01}, lastFactor = 0.001)");
     config("RunHfCosineMinLr", "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 10_000,"
         + " numTrainingSteps = 150_000_000, minLr = 1e-5, lrInit = 1e-3)");
     config("RunHfCosineWarmupMinLr", "@Schedule(type = HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 10_000,"
@@ -877,6 +879,12 @@ class LongHorizonTest {
     @DisplayName("transformers' cosine with 7 hard restarts, warm-up 10^4, 1.5 * 10^8 training steps")
     void hfCosineWithRestarts() {
       assertSteppedAgrees("RunHfRestarts", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("diffusers' piecewise constant schedule, rules up to step 10^8")
+    void piecewiseConstant() {
+      assertSteppedAgrees("RunPiecewise", CHECKPOINTS);
     }
 
     @Test

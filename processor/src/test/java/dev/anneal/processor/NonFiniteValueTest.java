@@ -76,6 +76,7 @@ class NonFiniteValueTest {
     VALID.put(Param.LR_END, "0.0");
     VALID.put(Param.LR_INIT, "0.001");
     VALID.put(Param.MIN_LR_RATE, "0.1");
+    VALID.put(Param.LAST_FACTOR, "0.5");
     VALID.put(Param.WARMUP_LR_RATE, "0.2");
     COMPANIONS.put(Param.MIN_LR, "lrInit = 0.001");
     COMPANIONS.put(Param.LR_INIT, "minLr = 0.0");

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collections;
 import java.util.function.LongToDoubleFunction;
 
 /**
@@ -320,6 +323,27 @@ final class PlainPyTorch {
       double factor = 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress));
       factor = factor * (1 - rate) + rate;
       return pyMax(0, factor);
+    };
+  }
+
+  /**
+   * diffusers' {@code get_piecewise_constant_schedule}, given the rules its string holds in the
+   * order written: the dict it builds of them, then the {@code lr_lambda} it gives LambdaLR.
+   */
+  static LongToDoubleFunction piecewiseConstantSchedule(int[] ruleSteps, double[] ruleFactors, double lastLrMultiple) {
+    Map<Integer, Double> rulesDict = new HashMap<>();
+    for (int i = 0; i < ruleSteps.length; i++) {
+      rulesDict.put(ruleSteps[i], ruleFactors[i]);
+    }
+    return steps -> {
+      List<Integer> sortedSteps = new ArrayList<>(rulesDict.keySet());
+      Collections.sort(sortedSteps);
+      for (int sortedStep : sortedSteps) {
+        if (steps < sortedStep) {
+          return rulesDict.get(sortedStep);
+        }
+      }
+      return lastLrMultiple;
     };
   }
 

@@ -117,6 +117,9 @@ class RestoreStateValidationTest {
         "@Schedule(type = HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 3, numTrainingSteps = 12, minLr = 1e-3,",
         "    lrInit = 0.1)",
         "final class HfCosineWarmupMinLrState {}");
+    single(ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT, "PiecewiseState",
+        "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {3, 7}, ruleFactors = {1.0, 0.5}, lastFactor = 0.1)",
+        "final class PiecewiseState {}");
     CONFIGS.put("ExpRangeState", new String[] {
         "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 2, mode = EXP_RANGE, gamma = 0.9,"
             + " cycleMomentum = false)",
@@ -260,7 +263,8 @@ class RestoreStateValidationTest {
   /** The configs added after the states of version 1 were saved. */
   private static final Set<String> ADDED_SINCE_VERSION_1 = Set.of("CyclicSequentialState", "InverseSqrtState",
       "HfConstantState", "HfConstantWarmupState", "HfLinearState", "HfCosineState", "HfRestartsState",
-      "HfPolynomialState", "HfCosineMinLrState", "HfCosineWarmupMinLrState");
+      "HfPolynomialState", "HfCosineMinLrState", "HfCosineWarmupMinLrState",
+      "PiecewiseState");
 
   @Test
   void statesSavedBeforeTheseChecksStillRestore() throws IOException {

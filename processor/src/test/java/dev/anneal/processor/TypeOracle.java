@@ -884,7 +884,8 @@ enum TypeOracle {
     List<Mistake> mistakes() {
       return List.of((r, config, m) -> {
         double lrInit = m.d("lrInit", 1e-3);
-        double lrEnd = pick(r, lrInit, lrInit * 2, lrInit + 1);
+        // Not below lrInit whatever its sign: twice a negative lrInit is below it.
+        double lrEnd = pick(r, lrInit, lrInit + Math.abs(lrInit), lrInit + 1);
         m.put("lrEnd", lit(r, lrEnd), lrEnd);
         config.tags.add("invalid-value");
         return "lrEnd not below lrInit";
@@ -1010,6 +1011,84 @@ enum TypeOracle {
       return new PlainPyTorch.LambdaLR(o, PlainPyTorch.cosineWithMinLrScheduleWithWarmupLrRate(
           m.i("numWarmupSteps", 0), m.i("numTrainingSteps", 0), m.d("numCycles", 0.5), oneMinLr(m),
           given(m, "minLrRate"), given(m, "warmupLrRate"), m.d("lrInit", Double.NaN)));
+    }
+  },
+  DIFFUSERS_PIECEWISE_CONSTANT(ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT, Combining.ANYWHERE, optional("ruleSteps"),
+      optional("ruleFactors", Rule.FINITE, null), required("lastFactor")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      int count = pick(r, 0, 1, 3, between(r, 2, 8));
+      int[] steps = new int[count];
+      double[] factors = new double[count];
+      int step = pick(r, 0, -5, between(r, 1, 20));
+      for (int i = 0; i < count; i++) {
+        step += pickWeighted(r, () -> between(r, 1, 30), () -> between(r, 30, 3000));
+        steps[i] = step;
+        factors[i] = pick(r, 1.0, 0.1, 0.5, uniform(r, 0, 2), 0.0);
+      }
+      // Written out of order, or a step twice, which the reference runs sorted, with a warning.
+      if (warnings && count > 1 && chance(r, 0.3)) {
+        int i = between(r, 1, count - 1);
+        steps[i] = chance(r, 0.5) ? steps[i - 1] : steps[i - 1] - between(r, 1, 10);
+      }
+      if (count > 0 || chance(r, 0.5)) {
+        m.put("ruleSteps", lit(r, steps), steps);
+        m.put("ruleFactors", lit(r, factors), factors);
+      }
+      double last = pick(r, 0.005, 0.01, uniform(r, 0, 1), 0.0);
+      m.put("lastFactor", lit(r, last), last);
+    }
+
+    /** A negative factor turns the rate negative. */
+    @Override
+    String odd(Random r, Member m) {
+      double last = pick(r, -0.5, -uniform(r, 0, 1));
+      m.put("lastFactor", lit(r, last), last);
+      return "negative lastFactor";
+    }
+
+    /** Lists of different lengths, which no string of rules can say. */
+    @Override
+    List<Mistake> mistakes() {
+      return List.of((r, config, m) -> {
+        int[] steps = {10, 20};
+        m.put("ruleSteps", lit(r, steps), steps);
+        double[] factors = pick(r, new double[] {1.0}, new double[] {1.0, 0.5, 0.1}, new double[0]);
+        m.put("ruleFactors", lit(r, factors), factors);
+        config.tags.add("rule-lengths");
+        return "ruleSteps and ruleFactors of different lengths";
+      });
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      int[] steps = m.value("ruleSteps") instanceof int[] written ? written : new int[0];
+      double[] factors = m.value("ruleFactors") instanceof double[] written ? written : new double[0];
+      if (steps.length != factors.length) {
+        verdict.error("rule-lengths");
+        return;
+      }
+      for (int i = 1; i < steps.length; i++) {
+        verdict.warnIf(steps[i] <= steps[i - 1]);
+      }
+      for (double factor : factors) {
+        verdict.warnIf(factor < 0);
+      }
+      verdict.warnIf(m.value("lastFactor") instanceof Double last && last < 0);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      int[] steps = m.value("ruleSteps") instanceof int[] written ? written : new int[0];
+      double[] factors = m.value("ruleFactors") instanceof double[] written ? written : new double[0];
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.piecewiseConstantSchedule(steps, factors,
+          m.d("lastFactor", Double.NaN)));
     }
   };
 

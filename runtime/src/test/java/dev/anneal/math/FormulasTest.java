@@ -400,4 +400,41 @@ class FormulasTest {
           0.0, "step " + steps[i]);
     }
   }
+
+  /**
+   * diffusers' {@code get_piecewise_constant_schedule}, initial rate 0.001: the conformance suite's
+   * cases {@code diffusers_piecewise_doc_example} ({@code "1:10,0.1:20,0.01:30,0.005"}) and
+   * {@code diffusers_piecewise_unsorted} ({@code "0.1:20,1:10,0.05"}), printed by the reference:
+   * the steps are boundaries, and rules written out of order run sorted.
+   */
+  @Test
+  void piecewiseConstantTakesTheFactorOfTheFirstStepAbove() {
+    int[] docSteps = {10, 20, 30};
+    double[] docFactors = {1, 0.1, 0.01};
+    long[] steps = {0, 9, 10, 19, 20, 29, 30, 39};
+    double[] doc = {0.001, 0.001, 0.0001, 0.0001, 1e-05, 1e-05, 5e-06, 5e-06};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(doc[i], 0.001 * PiecewiseConstantSchedule.factor(PiecewiseConstantSchedule.steps(docSteps),
+          PiecewiseConstantSchedule.factors(docSteps, docFactors), 0.005, steps[i]), 0.0, "step " + steps[i]);
+    }
+    int[] unsortedSteps = {20, 10};
+    double[] unsortedFactors = {0.1, 1};
+    double[] unsorted = {0.001, 0.001, 0.0001, 0.0001, 5e-05, 5e-05, 5e-05, 5e-05};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(unsorted[i], 0.001 * PiecewiseConstantSchedule.factor(PiecewiseConstantSchedule.steps(unsortedSteps),
+          PiecewiseConstantSchedule.factors(unsortedSteps, unsortedFactors), 0.05, steps[i]), 0.0, "step " + steps[i]);
+    }
+    assertEquals(1, PiecewiseConstantSchedule.firstOutOfOrder(unsortedSteps));
+    assertEquals(-1, PiecewiseConstantSchedule.firstOutOfOrder(docSteps));
+  }
+
+  /** A step written twice keeps the later factor, as the reference's dict keeps its later value. */
+  @Test
+  void piecewiseConstantKeepsTheLaterFactorOfARepeatedStep() {
+    int[] ruleSteps = {10, 5, 10};
+    double[] ruleFactors = {0.5, 2.0, 0.25};
+    assertArrayEquals(new int[] {5, 10}, PiecewiseConstantSchedule.steps(ruleSteps));
+    assertArrayEquals(new double[] {2.0, 0.25}, PiecewiseConstantSchedule.factors(ruleSteps, ruleFactors));
+    assertEquals(0.1, PiecewiseConstantSchedule.factor(new int[0], new double[0], 0.1, 0));
+  }
 }

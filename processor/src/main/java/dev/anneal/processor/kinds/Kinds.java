@@ -32,7 +32,8 @@ public final class Kinds {
       new CosineWithHardRestartsScheduleWithWarmupKind(),
       new PolynomialDecayScheduleWithWarmupKind(),
       new CosineWithMinLrScheduleWithWarmupKind(),
-      new CosineWithMinLrScheduleWithWarmupLrRateKind());
+      new CosineWithMinLrScheduleWithWarmupLrRateKind(),
+      new PiecewiseConstantScheduleKind());
 
   private Kinds() {}
 

@@ -26,6 +26,7 @@ public final class Values {
       case INTS:
         return elements(raw).stream().mapToInt(v -> (Integer) v.getValue()).toArray();
       case GROUP_DOUBLES:
+      case DOUBLES:
         return elements(raw).stream().mapToDouble(v -> (Double) v.getValue()).toArray();
       case METHODS:
         return elements(raw).stream().map(v -> (String) v.getValue()).toArray(String[]::new);

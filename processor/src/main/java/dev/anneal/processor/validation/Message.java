@@ -78,6 +78,12 @@ public enum Message {
   MIN_LR_WITHOUT_LR_INIT(
       "required",
       "%s: minLr (min_lr) needs lrInit, the optimizer's default rate (optimizer.defaults[\"lr\"]), which the reference divides it by and a generated scheduler does not see"),
+  RULE_LENGTHS(
+      "rule-lengths",
+      "%s: ruleSteps has %d values but ruleFactors has %d: each rule of the reference's step_rules has a step and a factor"),
+  RULES_OUT_OF_ORDER(
+      "rules-order",
+      "%s: rule step %d does not come after %d: the reference sorts the rules by step and keeps the later factor of a step written twice, so the steps %s run with the factors %s"),
   ONE_VALUE(
       "one-value",
       "%s: %s (%s) is one number for every parameter group in the reference; give one value, not %s"),

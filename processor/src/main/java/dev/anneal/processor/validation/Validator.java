@@ -497,7 +497,7 @@ public final class Validator {
             rule.message(torchType, param.attribute, param.torchName, d)));
       }
     } else if (converted instanceof double[] list) {
-      if (list.length == 0) {
+      if (list.length == 0 && param.shape == Param.Shape.GROUP_DOUBLES) {
         problems.add(Problem.error(config, mirror, value, Message.LIST_EMPTY_VALUES,
             Checks.emptyList(torchType, param.attribute, param.torchName)));
       }
