@@ -199,13 +199,16 @@ public @interface Schedule {
 
   /**
    * {@code num_training_steps} of HF_LINEAR, HF_COSINE, HF_COSINE_WITH_RESTARTS, HF_POLYNOMIAL,
-   * HF_COSINE_WITH_MIN_LR and HF_COSINE_WARMUP_WITH_MIN_LR: the step where the decay ends. Required; for HF_POLYNOMIAL not equal to {@code numWarmupSteps}.
+   * HF_COSINE_WITH_MIN_LR and HF_COSINE_WARMUP_WITH_MIN_LR: the step where the decay ends. Required;
+   * for HF_POLYNOMIAL not equal to {@code numWarmupSteps}. Of HF_WARMUP_STABLE_DECAY, the steps of
+   * all three phases, given where {@link #numStableSteps()} is not.
    */
   int numTrainingSteps() default 0;
 
   /**
-   * {@code num_cycles}: the periods of the cosine of HF_COSINE, HF_COSINE_WITH_MIN_LR and
-   * HF_COSINE_WARMUP_WITH_MIN_LR (default 0.5, half a period down to its minimum) and
+   * {@code num_cycles}: the periods of the cosine of HF_COSINE, HF_COSINE_WITH_MIN_LR,
+   * HF_COSINE_WARMUP_WITH_MIN_LR and of HF_WARMUP_STABLE_DECAY's cosine decay (default 0.5, half a
+   * period down to its minimum) and
    * the falls of HF_COSINE_WITH_RESTARTS (default 1; an int in the reference, which computes with it
    * as a float all the same, so a fraction works too).
    */
@@ -239,6 +242,35 @@ public @interface Schedule {
    * is {@code (t + 1) / numWarmupSteps}).
    */
   double warmupLrRate() default 0;
+
+  /**
+   * {@code num_decay_steps} of HF_WARMUP_STABLE_DECAY: the steps of the decay, after the stable
+   * phase. Required.
+   */
+  int numDecaySteps() default 0;
+
+  /**
+   * {@code num_stable_steps} of HF_WARMUP_STABLE_DECAY: the steps at the initial rate, after the
+   * warm-up (default: {@code numTrainingSteps - numWarmupSteps - numDecaySteps}, where
+   * {@link #numTrainingSteps()} is given instead; with both, the reference takes this one and warns).
+   */
+  int numStableSteps() default 0;
+
+  /**
+   * {@code warmup_type} of HF_WARMUP_STABLE_DECAY: the curve of the warm-up (default LINEAR).
+   */
+  WsdType warmupType() default WsdType.LINEAR;
+
+  /**
+   * {@code decay_type} of HF_WARMUP_STABLE_DECAY: the curve of the decay (default COSINE).
+   */
+  WsdType decayType() default WsdType.COSINE;
+
+  /**
+   * {@code min_lr_ratio} of HF_WARMUP_STABLE_DECAY: the factor the warm-up starts from and the decay
+   * ends at (default 0).
+   */
+  double minLrRatio() default 0;
 
   /**
    * The steps of the rules of DIFFUSERS_PIECEWISE_CONSTANT, each the step from which the factor of

@@ -79,6 +79,12 @@ public enum ScheduleType {
    */
   HF_COSINE_WARMUP_WITH_MIN_LR("transformers.get_cosine_with_min_lr_schedule_with_warmup_lr_rate"),
   /**
+   * Hugging Face transformers' {@code get_wsd_schedule}: a warm-up from {@code minLrRatio} over
+   * {@code numWarmupSteps}, the initial rate for {@code numStableSteps}, then a decay to
+   * {@code minLrRatio} over {@code numDecaySteps}.
+   */
+  HF_WARMUP_STABLE_DECAY("transformers.get_wsd_schedule"),
+  /**
    * Hugging Face diffusers' {@code get_piecewise_constant_schedule}: the initial rate times the
    * factor of the first rule whose step is above the step count, {@code lastFactor} past them all.
    */

@@ -188,6 +188,12 @@ class ZeroAllocationTest {
   }
 
   @Test
+  void hfWarmupStableDecay() {
+    assertZeroAllocation(() -> new AllocationConfigs_WsdScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_WsdScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
   void diffusersPiecewiseConstant() {
     assertZeroAllocation(() -> new AllocationConfigs_PiecewiseScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new AllocationConfigs_PiecewiseScheduler(THREE_GROUPS), 20_000);

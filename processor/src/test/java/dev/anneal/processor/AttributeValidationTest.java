@@ -534,4 +534,41 @@ class AttributeValidationTest {
       assertSingleError(source, "@Schedule(", "[anneal.required]", "lastFactor");
     }
   }
+
+  @Nested
+  @DisplayName("transformers' warmup-stable-decay: the length of its stable phase")
+  class WarmupStableDecay {
+    @Test
+    @DisplayName("neither numTrainingSteps nor numStableSteps: the reference's ValueError, on the annotation")
+    void neither() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_WARMUP_STABLE_DECAY,",
+          "    numWarmupSteps = 10, numDecaySteps = 20)",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(", "[anneal.wsd-length]",
+          "transformers.get_wsd_schedule needs numStableSteps, or numTrainingSteps",
+          "Either num_training_steps or num_stable_steps must be specified.");
+    }
+
+    @Test
+    @DisplayName("both: the reference takes numStableSteps and warns, a warning on numTrainingSteps")
+    void both() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 10, numDecaySteps = 20, numStableSteps = 50,",
+          "    numTrainingSteps = 100)",
+          "final class Cfg {}");
+      assertSingleWarning(source, "numTrainingSteps = 100)", "[anneal.ignored]",
+          "numTrainingSteps (num_training_steps) is ignored", "num_stable_steps will be used");
+    }
+
+    @Test
+    @DisplayName("a negative minLrRatio: the rate ends below 0, a warning on it")
+    void negativeMinLrRatio() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 10, numDecaySteps = 20, numStableSteps = 50,",
+          "    minLrRatio = -0.1)",
+          "final class Cfg {}");
+      assertSingleWarning(source, "minLrRatio = -0.1)", "[anneal.negative-rate]", "minLrRatio (min_lr_ratio) = -0.1");
+    }
+  }
 }

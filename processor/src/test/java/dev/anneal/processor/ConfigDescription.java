@@ -35,7 +35,8 @@ final class ConfigDescription {
 
   /** The shape of an attribute: what its value is in Java. */
   /** DOUBLES is a per-group list, FACTORS a list of the schedule's own numbers. */
-  enum Shape { INT, DOUBLE, DOUBLES, FACTORS, INTS, BOOLEAN, MODE, SCALE_MODE, ANNEAL, THRESHOLD_MODE, NAME, NAMES }
+  enum Shape { INT, DOUBLE, DOUBLES, FACTORS, INTS, BOOLEAN, MODE, SCALE_MODE, ANNEAL, THRESHOLD_MODE, WSD_TYPE, NAME,
+    NAMES }
 
   /** Every attribute of {@code @Schedule} with its shape; the types' oracles say which they take. */
   static final Map<String, Shape> SHAPES = new LinkedHashMap<>();
@@ -43,12 +44,12 @@ final class ConfigDescription {
   static {
     for (String a : List.of("stepSize", "totalIters", "tMax", "t0", "tMult", "stepSizeUp",
         "stepSizeDown", "totalSteps", "epochs", "stepsPerEpoch", "patience", "cooldown", "numWarmupSteps",
-        "timescale", "numTrainingSteps")) {
+        "timescale", "numTrainingSteps", "numDecaySteps", "numStableSteps")) {
       SHAPES.put(a, Shape.INT);
     }
     for (String a : List.of("gamma", "factor", "startFactor", "endFactor", "power", "etaMin",
         "pctStart", "divFactor", "finalDivFactor", "threshold", "eps", "numCycles", "lrEnd",
-        "lrInit", "minLrRate", "warmupLrRate", "lastFactor")) {
+        "lrInit", "minLrRate", "warmupLrRate", "lastFactor", "minLrRatio")) {
       SHAPES.put(a, Shape.DOUBLE);
     }
     for (String a : List.of("baseLr", "maxLr", "baseMomentum", "maxMomentum", "minLr")) {
@@ -63,6 +64,8 @@ final class ConfigDescription {
     SHAPES.put("scaleMode", Shape.SCALE_MODE);
     SHAPES.put("annealStrategy", Shape.ANNEAL);
     SHAPES.put("thresholdMode", Shape.THRESHOLD_MODE);
+    SHAPES.put("warmupType", Shape.WSD_TYPE);
+    SHAPES.put("decayType", Shape.WSD_TYPE);
     SHAPES.put("scaleFn", Shape.NAME);
     SHAPES.put("lrLambda", Shape.NAMES);
   }

@@ -402,6 +402,10 @@ final class ConfigGenerator {
         String v = pick(r, "REL", "ABS");
         return new Attr("ThresholdMode." + v, v);
       }
+      case WSD_TYPE: {
+        String v = pick(r, "LINEAR", "COSINE", "ONE_MINUS_SQRT");
+        return new Attr("WsdType." + v, v);
+      }
       case NAME: {
         String v = junkMethod(r, config);
         return new Attr("\"" + v + "\"", v);

@@ -305,6 +305,8 @@ final class ConfigMutator {
         return new Attr("AnnealStrategy.COS", "COS");
       case THRESHOLD_MODE:
         return new Attr("ThresholdMode.REL", "REL");
+      case WSD_TYPE:
+        return new Attr("WsdType.LINEAR", "LINEAR");
       case NAME:
         return new Attr("\"flat\"", "flat");
       case NAMES:

@@ -135,6 +135,15 @@ final class Configs {
         "@Schedule(type = HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 4, numTrainingSteps = 20, minLr = 1e-3,",
         "    lrInit = 0.1, warmupLrRate = 0.2)",
         "final class HfCosineWarmupMinLrRun {}");
+    other("WsdRun",
+        "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 4, numDecaySteps = 10, numStableSteps = 6,",
+        "    warmupType = WsdType.COSINE, decayType = WsdType.ONE_MINUS_SQRT, minLrRatio = 0.1)",
+        "final class WsdRun {}");
+    // The stable phase derived from a bound numTrainingSteps in the constructor, the curves named.
+    golden("BoundWsd",
+        "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 4, numDecaySteps = 10,",
+        "    decayType = WsdType.LINEAR)",
+        "record BoundWsd(@Bind int numTrainingSteps) {}");
     other("PiecewiseRun",
         "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {4, 9, 15}, ruleFactors = {1.0, 0.5, 0.1},",
         "    lastFactor = 0.05)",

@@ -55,6 +55,8 @@ class FirstGroupTest {
         + " minLr = 1e-3, lrInit = 0.1)");
     put("FirstHfCosineWarmupMinLr", "@Schedule(type = HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 50,"
         + " numTrainingSteps = 800, minLrRate = 0.05)");
+    put("FirstWsd", "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 50, numDecaySteps = 300,"
+        + " numTrainingSteps = 800, minLrRatio = 0.01)");
     put("FirstPiecewise", "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {100, 40, 400},"
         + " ruleFactors = {0.5, 1.0, 0.1}, lastFactor = 0.01)");
     put("FirstHfRestarts",

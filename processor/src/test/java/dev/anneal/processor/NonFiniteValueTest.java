@@ -77,6 +77,8 @@ class NonFiniteValueTest {
     VALID.put(Param.LR_INIT, "0.001");
     VALID.put(Param.MIN_LR_RATE, "0.1");
     VALID.put(Param.LAST_FACTOR, "0.5");
+    VALID.put(Param.MIN_LR_RATIO, "0.0");
+    OTHERS.put(ScheduleType.HF_WARMUP_STABLE_DECAY, "numWarmupSteps = 10, numDecaySteps = 20, numTrainingSteps = 100");
     VALID.put(Param.WARMUP_LR_RATE, "0.2");
     COMPANIONS.put(Param.MIN_LR, "lrInit = 0.001");
     COMPANIONS.put(Param.LR_INIT, "minLr = 0.0");

@@ -327,6 +327,54 @@ final class PlainPyTorch {
   }
 
   /**
+   * transformers' {@code get_wsd_schedule}, with {@code num_training_steps} and
+   * {@code num_stable_steps} null where not given and the types as the reference's strings: its
+   * checks, the length it derives, then the {@code lr_lambda} it gives LambdaLR.
+   */
+  static LongToDoubleFunction wsdSchedule(int numWarmupSteps, int numDecaySteps, Integer numTrainingSteps,
+      Integer numStableSteps, String warmupType, String decayType, double minLrRatio, double numCycles) {
+    if (numTrainingSteps == null && numStableSteps == null) {
+      throw new PythonError("ValueError: Either num_training_steps or num_stable_steps must be specified.");
+    }
+    long stable = numStableSteps != null ? numStableSteps
+        : (long) numTrainingSteps - numWarmupSteps - numDecaySteps;
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        double progress = div(currentStep, Math.max(1, numWarmupSteps));
+        double factor = switch (warmupType) {
+          case "linear" -> progress;
+          case "cosine" -> 0.5 * (1.0 - Math.cos(Math.PI * progress));
+          default -> 1.0 - pySqrt(1.0 - progress);
+        };
+        factor = factor * (1.0 - minLrRatio) + minLrRatio;
+        return pyMax(0.0, factor);
+      }
+      if (currentStep < numWarmupSteps + stable) {
+        return 1.0;
+      }
+      if (currentStep < numWarmupSteps + stable + numDecaySteps) {
+        double progress = div(currentStep - numWarmupSteps - stable, Math.max(1, numDecaySteps));
+        double factor = switch (decayType) {
+          case "linear" -> 1.0 - progress;
+          case "cosine" -> 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress));
+          default -> 1.0 - pySqrt(progress);
+        };
+        factor = factor * (1.0 - minLrRatio) + minLrRatio;
+        return pyMax(0.0, factor);
+      }
+      return minLrRatio;
+    };
+  }
+
+  /** Python's {@code math.sqrt}, which raises on a negative number. */
+  private static double pySqrt(double x) {
+    if (x < 0) {
+      throw new PythonError("ValueError: math domain error");
+    }
+    return Math.sqrt(x);
+  }
+
+  /**
    * diffusers' {@code get_piecewise_constant_schedule}, given the rules its string holds in the
    * order written: the dict it builds of them, then the {@code lr_lambda} it gives LambdaLR.
    */

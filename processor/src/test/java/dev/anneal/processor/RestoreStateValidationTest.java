@@ -117,6 +117,9 @@ class RestoreStateValidationTest {
         "@Schedule(type = HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 3, numTrainingSteps = 12, minLr = 1e-3,",
         "    lrInit = 0.1)",
         "final class HfCosineWarmupMinLrState {}");
+    single(ScheduleType.HF_WARMUP_STABLE_DECAY, "WsdState",
+        "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 3, numDecaySteps = 6, numTrainingSteps = 12)",
+        "final class WsdState {}");
     single(ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT, "PiecewiseState",
         "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {3, 7}, ruleFactors = {1.0, 0.5}, lastFactor = 0.1)",
         "final class PiecewiseState {}");
@@ -264,7 +267,7 @@ class RestoreStateValidationTest {
   private static final Set<String> ADDED_SINCE_VERSION_1 = Set.of("CyclicSequentialState", "InverseSqrtState",
       "HfConstantState", "HfConstantWarmupState", "HfLinearState", "HfCosineState", "HfRestartsState",
       "HfPolynomialState", "HfCosineMinLrState", "HfCosineWarmupMinLrState",
-      "PiecewiseState");
+      "PiecewiseState", "WsdState");
 
   @Test
   void statesSavedBeforeTheseChecksStillRestore() throws IOException {

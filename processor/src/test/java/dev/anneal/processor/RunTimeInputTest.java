@@ -336,6 +336,8 @@ class RunTimeInputTest {
         return classes.boundScheduler(config, classes.config(config, 30), Object.class, TWO_GROUPS);
       case "BoundHfPolynomial":
         return classes.boundScheduler(config, classes.config(config, 0.1, 1e-4), Object.class, TWO_GROUPS);
+      case "BoundWsd":
+        return classes.boundScheduler(config, classes.config(config, 30), Object.class, TWO_GROUPS);
       default:
         return classes.scheduler(config, Object.class, TWO_GROUPS);
     }

@@ -12,6 +12,7 @@ import static dev.anneal.processor.Draws.rate;
 import static dev.anneal.processor.Draws.uniform;
 
 import dev.anneal.ScheduleType;
+import dev.anneal.WsdType;
 import dev.anneal.processor.ConfigDescription.Config;
 import dev.anneal.processor.ConfigDescription.Fn;
 import dev.anneal.processor.ConfigDescription.Member;
@@ -1011,6 +1012,82 @@ enum TypeOracle {
       return new PlainPyTorch.LambdaLR(o, PlainPyTorch.cosineWithMinLrScheduleWithWarmupLrRate(
           m.i("numWarmupSteps", 0), m.i("numTrainingSteps", 0), m.d("numCycles", 0.5), oneMinLr(m),
           given(m, "minLrRate"), given(m, "warmupLrRate"), m.d("lrInit", Double.NaN)));
+    }
+  },
+  HF_WARMUP_STABLE_DECAY(ScheduleType.HF_WARMUP_STABLE_DECAY, Combining.ANYWHERE, required("numWarmupSteps"),
+      required("numDecaySteps"), optional("numTrainingSteps"), optional("numStableSteps"), optional("warmupType"),
+      optional("decayType"), optional("minLrRatio"), optional("numCycles")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      int warmup = warmup(r, m);
+      int decay = pickWeighted(r, () -> between(r, 0, 50), () -> between(r, 50, 5000),
+          () -> pick(r, -1, Integer.MAX_VALUE, Integer.MIN_VALUE));
+      m.put("numDecaySteps", lit(r, decay), decay);
+      boolean both = warnings && chance(r, 0.1);
+      if (r.nextBoolean() || both) {
+        int stable = pickWeighted(r, () -> between(r, 0, 50), () -> between(r, 50, 5000),
+            () -> pick(r, -1, Integer.MAX_VALUE, Integer.MIN_VALUE));
+        m.put("numStableSteps", lit(r, stable), stable);
+      }
+      if (!m.has("numStableSteps") || both) {
+        trainingSteps(r, m, warmup);
+      }
+      for (String curve : List.of("warmupType", "decayType")) {
+        if (chance(r, 0.6)) {
+          String type = pick(r, "LINEAR", "COSINE", "ONE_MINUS_SQRT");
+          m.put(curve, "WsdType." + type, type);
+        }
+      }
+      if (chance(r, 0.5)) {
+        double ratio = pick(r, 0.0, 0.1, uniform(r, 0, 1), 1.0, 2.0);
+        m.put("minLrRatio", lit(r, ratio), ratio);
+      }
+      numCycles(r, m);
+    }
+
+    /** A negative min_lr_ratio: the rate ends below 0. */
+    @Override
+    String odd(Random r, Member m) {
+      double ratio = pick(r, -0.1, -uniform(r, 0, 1));
+      m.put("minLrRatio", lit(r, ratio), ratio);
+      return "negative minLrRatio";
+    }
+
+    /** The reference's ValueError without either length of the stable phase. */
+    @Override
+    List<Mistake> mistakes() {
+      return List.of((r, config, m) -> {
+        m.attrs.remove("numTrainingSteps");
+        m.attrs.remove("numStableSteps");
+        config.tags.add("wsd-length");
+        return "neither numTrainingSteps nor numStableSteps";
+      });
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      boolean training = m.has("numTrainingSteps");
+      boolean stable = m.has("numStableSteps");
+      if (!training && !stable) {
+        verdict.error("wsd-length");
+      }
+      verdict.warnIf(training && stable);
+      verdict.warnIf(m.value("minLrRatio") instanceof Double ratio && ratio < 0);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.wsdSchedule(m.i("numWarmupSteps", 0), m.i("numDecaySteps", 0),
+          m.value("numTrainingSteps") instanceof Integer t ? t : null,
+          m.value("numStableSteps") instanceof Integer s ? s : null,
+          WsdType.valueOf(m.e("warmupType", "LINEAR")).torchName(),
+          WsdType.valueOf(m.e("decayType", "COSINE")).torchName(), m.d("minLrRatio", 0.0), m.d("numCycles", 0.5)));
     }
   },
   DIFFUSERS_PIECEWISE_CONSTANT(ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT, Combining.ANYWHERE, optional("ruleSteps"),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.anneal.WsdType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -436,5 +437,39 @@ class FormulasTest {
     assertArrayEquals(new int[] {5, 10}, PiecewiseConstantSchedule.steps(ruleSteps));
     assertArrayEquals(new double[] {2.0, 0.25}, PiecewiseConstantSchedule.factors(ruleSteps, ruleFactors));
     assertEquals(0.1, PiecewiseConstantSchedule.factor(new int[0], new double[0], 0.1, 0));
+  }
+
+  /**
+   * transformers' {@code get_wsd_schedule}, initial rate 0.001: the conformance suite's cases
+   * {@code hf_wsd_w10_d20_T100_default}, {@code hf_wsd_w10_s50_d20_cos_lin_r0.1} and
+   * {@code hf_wsd_w10_d30_T100_sqrt_sqrt_r0.05}, printed by the reference; the first and the last
+   * derive {@code num_stable_steps} from {@code num_training_steps}.
+   */
+  @Test
+  void warmupStableDecayWarmsUpHoldsThenDecays() {
+    long[] steps = {0, 1, 5, 9, 10, 11, 39, 59, 60, 61, 70, 75, 79, 80, 81, 89, 90, 95};
+    double[] defaults = {0.0, 0.0001, 0.0005, 0.0009000000000000001, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001,
+        0.001, 0.001, 0.001, 0.001, 0.0009938441702975688, 0.0005782172325201155, 0.0005, 0.00014644660940672628};
+    double[] cosineLinear = {0.0001, 0.00012202456766718093, 0.0005499999999999999, 0.0009779754323328191, 0.001,
+        0.001, 0.001, 0.001, 0.001, 0.000955, 0.00055, 0.00032500000000000004, 0.00014500000000000006, 0.0001, 0.0001,
+        0.0001, 0.0001, 0.0001};
+    double[] sqrt = {5e-05, 9.875086685201193e-05, 0.00032824855787277977, 0.0006995836222840041, 0.001, 0.001,
+        0.001, 0.001, 0.001, 0.001, 0.001, 0.0006121641240593302, 0.0004796635703700922, 0.0004515172442698555,
+        0.00042474643272147664, 0.00024396869553348961, 0.00022432824811866026, 0.00013277261728348693};
+    long stableOf100 = WarmupStableDecaySchedule.numStableSteps(100, 10, 20);
+    long sqrtStable = WarmupStableDecaySchedule.numStableSteps(100, 10, 30);
+    assertEquals(70, stableOf100);
+    assertEquals(60, sqrtStable);
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(defaults[i], 0.001 * WarmupStableDecaySchedule.factor(10, stableOf100, 20, WsdType.LINEAR,
+          WsdType.COSINE, 0.0, 0.5, steps[i]), 0.0, "step " + steps[i]);
+      assertEquals(cosineLinear[i], 0.001 * WarmupStableDecaySchedule.factor(10, 50, 20, WsdType.COSINE,
+          WsdType.LINEAR, 0.1, 0.5, steps[i]), 0.0, "step " + steps[i]);
+      assertEquals(sqrt[i], 0.001 * WarmupStableDecaySchedule.factor(10, sqrtStable, 30, WsdType.ONE_MINUS_SQRT,
+          WsdType.ONE_MINUS_SQRT, 0.05, 0.5, steps[i]), 0.0, "step " + steps[i]);
+    }
+    // After the decay: min_lr_ratio itself.
+    assertEquals(5e-05, 0.001 * WarmupStableDecaySchedule.factor(10, sqrtStable, 30, WsdType.ONE_MINUS_SQRT,
+        WsdType.ONE_MINUS_SQRT, 0.05, 0.5, 119), 0.0);
   }
 }

@@ -33,6 +33,7 @@ public final class Kinds {
       new PolynomialDecayScheduleWithWarmupKind(),
       new CosineWithMinLrScheduleWithWarmupKind(),
       new CosineWithMinLrScheduleWithWarmupLrRateKind(),
+      new WarmupStableDecayScheduleKind(),
       new PiecewiseConstantScheduleKind());
 
   private Kinds() {}

@@ -51,6 +51,11 @@ public enum Param {
   LR_INIT("lrInit", "optimizer.defaults[\"lr\"]", Shape.DOUBLE),
   MIN_LR_RATE("minLrRate", "min_lr_rate", Shape.DOUBLE),
   WARMUP_LR_RATE("warmupLrRate", "warmup_lr_rate", Shape.DOUBLE),
+  NUM_DECAY_STEPS("numDecaySteps", "num_decay_steps", Shape.INT),
+  NUM_STABLE_STEPS("numStableSteps", "num_stable_steps", Shape.INT),
+  WARMUP_TYPE("warmupType", "warmup_type", Shape.ENUM),
+  DECAY_TYPE("decayType", "decay_type", Shape.ENUM),
+  MIN_LR_RATIO("minLrRatio", "min_lr_ratio", Shape.DOUBLE),
   /** The reference's {@code step_rules} is one string; Anneal takes its three parts apart. */
   RULE_STEPS("ruleSteps", "the steps of step_rules", Shape.INTS),
   RULE_FACTORS("ruleFactors", "the multiples of step_rules", Shape.DOUBLES),

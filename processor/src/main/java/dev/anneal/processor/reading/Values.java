@@ -4,6 +4,7 @@ import dev.anneal.AnnealStrategy;
 import dev.anneal.Mode;
 import dev.anneal.ScaleMode;
 import dev.anneal.ThresholdMode;
+import dev.anneal.WsdType;
 import dev.anneal.processor.model.Param;
 import java.util.List;
 import javax.lang.model.element.AnnotationValue;
@@ -51,6 +52,9 @@ public final class Values {
         return AnnealStrategy.valueOf(name);
       case THRESHOLD_MODE:
         return ThresholdMode.valueOf(name);
+      case WARMUP_TYPE:
+      case DECAY_TYPE:
+        return WsdType.valueOf(name);
       default:
         throw new AssertionError(param);
     }

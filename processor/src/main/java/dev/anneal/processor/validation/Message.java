@@ -78,6 +78,9 @@ public enum Message {
   MIN_LR_WITHOUT_LR_INIT(
       "required",
       "%s: minLr (min_lr) needs lrInit, the optimizer's default rate (optimizer.defaults[\"lr\"]), which the reference divides it by and a generated scheduler does not see"),
+  WSD_LENGTH(
+      "wsd-length",
+      "%s needs numStableSteps, or numTrainingSteps to derive it from (the reference: \"Either num_training_steps or num_stable_steps must be specified.\")"),
   RULE_LENGTHS(
       "rule-lengths",
       "%s: ruleSteps has %d values but ruleFactors has %d: each rule of the reference's step_rules has a step and a factor"),
