@@ -173,7 +173,12 @@ public @interface Schedule {
   /** {@code cooldown} of REDUCE_ON_PLATEAU: steps to wait after a reduction (default 0). */
   int cooldown() default 0;
 
-  /** {@code min_lr} of REDUCE_ON_PLATEAU: a floor, one for all groups or one per group (default 0). */
+  /**
+   * {@code min_lr} of REDUCE_ON_PLATEAU: a floor, one for all groups or one per group (default 0).
+   * Of HF_COSINE_WITH_MIN_LR and HF_COSINE_WARMUP_WITH_MIN_LR: the rate the cosine ends at, one
+   * value, which the reference divides by {@link #lrInit()} for every group; exactly one of it and
+   * {@link #minLrRate()} is given.
+   */
   double[] minLr() default {};
 
   /** {@code eps} of REDUCE_ON_PLATEAU: smaller reductions are skipped (default 1e-8). */
@@ -193,13 +198,17 @@ public @interface Schedule {
   int timescale() default 0;
 
   /**
-   * {@code num_training_steps} of HF_LINEAR, HF_COSINE, HF_COSINE_WITH_RESTARTS and HF_POLYNOMIAL:
-   * the step where the decay ends. Required; for HF_POLYNOMIAL not equal to {@code numWarmupSteps}.
+   * {@code num_training_steps} of HF_LINEAR, HF_COSINE, HF_COSINE_WITH_RESTARTS, HF_POLYNOMIAL,
+   * HF_COSINE_WITH_MIN_LR and HF_COSINE_WARMUP_WITH_MIN_LR: the step where the decay ends. Required;
+   * for HF_POLYNOMIAL not equal to {@code numWarmupSteps}. Of HF_WARMUP_STABLE_DECAY, the steps of
+   * all three phases, given where {@link #numStableSteps()} is not.
    */
   int numTrainingSteps() default 0;
 
   /**
-   * {@code num_cycles}: the periods of HF_COSINE's cosine (default 0.5, half a period down to 0) and
+   * {@code num_cycles}: the periods of the cosine of HF_COSINE, HF_COSINE_WITH_MIN_LR,
+   * HF_COSINE_WARMUP_WITH_MIN_LR and of HF_WARMUP_STABLE_DECAY's cosine decay (default 0.5, half a
+   * period down to its minimum) and
    * the falls of HF_COSINE_WITH_RESTARTS (default 1; an int in the reference, which computes with it
    * as a float all the same, so a fraction works too).
    */
@@ -214,9 +223,74 @@ public @interface Schedule {
   /**
    * {@code optimizer.defaults["lr"]} of HF_POLYNOMIAL, which the reference reads from the optimizer
    * as {@code lr_init}: the rate the decay starts from, by which the reference divides every
-   * group's rate. Required; not 0, and larger than {@link #lrEnd()}.
+   * group's rate. Required; not 0, and larger than {@link #lrEnd()}. Of HF_COSINE_WITH_MIN_LR and
+   * HF_COSINE_WARMUP_WITH_MIN_LR: what the reference divides {@link #minLr()} by; given with
+   * {@code minLr} alone, and not 0.
    */
   double lrInit() default 0;
+
+  /**
+   * {@code min_lr_rate} of HF_COSINE_WITH_MIN_LR and HF_COSINE_WARMUP_WITH_MIN_LR: the factor the
+   * cosine ends at (no default: {@code minLr / lrInit} where {@link #minLr()} is given instead;
+   * exactly one of the two).
+   */
+  double minLrRate() default 0;
+
+  /**
+   * {@code warmup_lr_rate} of HF_COSINE_WARMUP_WITH_MIN_LR: the factor the warm-up starts from,
+   * rising to 1 at step {@code numWarmupSteps - 1} (no default: where it is not given, the warm-up
+   * is {@code (t + 1) / numWarmupSteps}).
+   */
+  double warmupLrRate() default 0;
+
+  /**
+   * {@code num_decay_steps} of HF_WARMUP_STABLE_DECAY: the steps of the decay, after the stable
+   * phase. Required.
+   */
+  int numDecaySteps() default 0;
+
+  /**
+   * {@code num_stable_steps} of HF_WARMUP_STABLE_DECAY: the steps at the initial rate, after the
+   * warm-up (default: {@code numTrainingSteps - numWarmupSteps - numDecaySteps}, where
+   * {@link #numTrainingSteps()} is given instead; with both, the reference takes this one and warns).
+   */
+  int numStableSteps() default 0;
+
+  /**
+   * {@code warmup_type} of HF_WARMUP_STABLE_DECAY: the curve of the warm-up (default LINEAR).
+   */
+  WsdType warmupType() default WsdType.LINEAR;
+
+  /**
+   * {@code decay_type} of HF_WARMUP_STABLE_DECAY: the curve of the decay (default COSINE).
+   */
+  WsdType decayType() default WsdType.COSINE;
+
+  /**
+   * {@code min_lr_ratio} of HF_WARMUP_STABLE_DECAY: the factor the warm-up starts from and the decay
+   * ends at (default 0).
+   */
+  double minLrRatio() default 0;
+
+  /**
+   * The steps of the rules of DIFFUSERS_PIECEWISE_CONSTANT, each the step from which the factor of
+   * the next rule applies (default {}, no rule; in any order, as the reference sorts the rules by
+   * step, and of a step repeated keeps the later factor). One for each of {@link #ruleFactors()}.
+   */
+  int[] ruleSteps() default {};
+
+  /**
+   * The factors of the rules of DIFFUSERS_PIECEWISE_CONSTANT (default {}, no rule): the factor of
+   * each rule applies to the steps below its step and at or above the step before it. One for
+   * each of {@link #ruleSteps()}.
+   */
+  double[] ruleFactors() default {};
+
+  /**
+   * The factor of DIFFUSERS_PIECEWISE_CONSTANT at and after the last step of the rules, the last
+   * entry of the reference's {@code step_rules}. Required.
+   */
+  double lastFactor() default 0;
 
   /** Holds repeated {@code @Schedule}s; written by the compiler, not by hand. */
   @Documented

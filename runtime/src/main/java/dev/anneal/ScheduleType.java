@@ -65,7 +65,30 @@ public enum ScheduleType {
    * from 0 over {@code numWarmupSteps}, then a polynomial decay from {@code lrInit} to
    * {@code lrEnd} at {@code numTrainingSteps}.
    */
-  HF_POLYNOMIAL("transformers.get_polynomial_decay_schedule_with_warmup");
+  HF_POLYNOMIAL("transformers.get_polynomial_decay_schedule_with_warmup"),
+  /**
+   * Hugging Face transformers' {@code get_cosine_with_min_lr_schedule_with_warmup}: a linear
+   * warm-up from 0 over {@code numWarmupSteps}, then {@code numCycles} periods of a cosine down to
+   * {@code minLrRate}, or {@code minLr / lrInit}.
+   */
+  HF_COSINE_WITH_MIN_LR("transformers.get_cosine_with_min_lr_schedule_with_warmup"),
+  /**
+   * Hugging Face transformers' {@code get_cosine_with_min_lr_schedule_with_warmup_lr_rate}: a
+   * linear warm-up from {@code warmupLrRate}, or from {@code 1 / numWarmupSteps}, then the cosine of
+   * HF_COSINE_WITH_MIN_LR one step earlier.
+   */
+  HF_COSINE_WARMUP_WITH_MIN_LR("transformers.get_cosine_with_min_lr_schedule_with_warmup_lr_rate"),
+  /**
+   * Hugging Face transformers' {@code get_wsd_schedule}: a warm-up from {@code minLrRatio} over
+   * {@code numWarmupSteps}, the initial rate for {@code numStableSteps}, then a decay to
+   * {@code minLrRatio} over {@code numDecaySteps}.
+   */
+  HF_WARMUP_STABLE_DECAY("transformers.get_wsd_schedule"),
+  /**
+   * Hugging Face diffusers' {@code get_piecewise_constant_schedule}: the initial rate times the
+   * factor of the first rule whose step is above the step count, {@code lastFactor} past them all.
+   */
+  DIFFUSERS_PIECEWISE_CONSTANT("diffusers.get_piecewise_constant_schedule");
 
   private final String torchName;
 

@@ -282,6 +282,14 @@ public final class ProcessorCost {
           + ", numCycles = 3";
       case HF_POLYNOMIAL -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = " + (1000 * k)
           + ", lrInit = 0.01, power = 2.0";
+      case HF_COSINE_WITH_MIN_LR -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = " + (1000 * k)
+          + ", minLr = 1e-5, lrInit = 0.01";
+      case HF_COSINE_WARMUP_WITH_MIN_LR -> "numWarmupSteps = " + (100 * k) + ", numTrainingSteps = "
+          + (1000 * k) + ", minLrRate = 0.1, warmupLrRate = 0.1";
+      case HF_WARMUP_STABLE_DECAY -> "numWarmupSteps = " + (100 * k) + ", numDecaySteps = " + (300 * k)
+          + ", numTrainingSteps = " + (1000 * k) + ", decayType = WsdType.ONE_MINUS_SQRT";
+      case DIFFUSERS_PIECEWISE_CONSTANT -> "ruleSteps = {" + (100 * k) + ", " + (500 * k)
+          + "}, ruleFactors = {1.0, 0.1}, lastFactor = 0.01";
     };
     String factor = type == ScheduleType.LAMBDA ? "1.0 / (1 + step / " + k + ".0)" : Double.toString(1 - 1e-3 / k);
     String body = type == ScheduleType.LAMBDA || type == ScheduleType.MULTIPLICATIVE

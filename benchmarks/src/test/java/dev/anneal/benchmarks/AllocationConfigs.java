@@ -4,6 +4,7 @@ import dev.anneal.Chained;
 import dev.anneal.Mode;
 import dev.anneal.Schedule;
 import dev.anneal.ScheduleType;
+import dev.anneal.WsdType;
 
 /**
  * Configs of the schedule types that no benchmark covers, and of the momentum-cycling variants,
@@ -44,6 +45,22 @@ final class AllocationConfigs {
   @Schedule(type = ScheduleType.HF_POLYNOMIAL, numWarmupSteps = 1_000, numTrainingSteps = 10_000, lrInit = 0.1,
       power = 2.0)
   static final class HfPolynomial {}
+
+  @Schedule(type = ScheduleType.HF_COSINE_WITH_MIN_LR, numWarmupSteps = 1_000, numTrainingSteps = 10_000,
+      minLr = 1e-5, lrInit = 0.1)
+  static final class HfCosineMinLr {}
+
+  @Schedule(type = ScheduleType.HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 1_000, numTrainingSteps = 10_000,
+      minLrRate = 0.1, warmupLrRate = 0.01)
+  static final class HfCosineWarmupMinLr {}
+
+  @Schedule(type = ScheduleType.HF_WARMUP_STABLE_DECAY, numWarmupSteps = 1_000, numDecaySteps = 5_000,
+      numTrainingSteps = 15_000, warmupType = WsdType.COSINE, decayType = WsdType.ONE_MINUS_SQRT, minLrRatio = 0.01)
+  static final class Wsd {}
+
+  @Schedule(type = ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {1_000, 5_000, 15_000},
+      ruleFactors = {1.0, 0.1, 0.01}, lastFactor = 0.001)
+  static final class Piecewise {}
 
   @Schedule(type = ScheduleType.LAMBDA, lrLambda = "inverseSqrt")
   static final class Lambda {

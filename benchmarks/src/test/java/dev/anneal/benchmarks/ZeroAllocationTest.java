@@ -176,6 +176,30 @@ class ZeroAllocationTest {
   }
 
   @Test
+  void hfCosineWithMinLr() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfCosineMinLrScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfCosineMinLrScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void hfCosineWarmupWithMinLr() {
+    assertZeroAllocation(() -> new AllocationConfigs_HfCosineWarmupMinLrScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_HfCosineWarmupMinLrScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void hfWarmupStableDecay() {
+    assertZeroAllocation(() -> new AllocationConfigs_WsdScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_WsdScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void diffusersPiecewiseConstant() {
+    assertZeroAllocation(() -> new AllocationConfigs_PiecewiseScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_PiecewiseScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
   void lambda() {
     assertZeroAllocation(() -> new AllocationConfigs_LambdaScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new AllocationConfigs_LambdaScheduler(THREE_GROUPS), 1_000_000);

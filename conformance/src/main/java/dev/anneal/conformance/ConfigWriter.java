@@ -9,6 +9,9 @@ import dev.anneal.Schedule;
 import dev.anneal.ScheduleType;
 import dev.anneal.Sequential;
 import dev.anneal.processor.kinds.Kinds;
+import dev.anneal.processor.model.Attribute;
+import dev.anneal.processor.model.Attribute.Fallback;
+import dev.anneal.processor.model.Attributes;
 import dev.anneal.processor.model.Param;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -57,7 +60,38 @@ final class ConfigWriter {
   /** The snake-case name lrInit would have as an argument, which a case gives it by instead. */
   private static final String LR_INIT_ARGUMENT = Names.snake(Param.LR_INIT.attribute);
 
+  /** diffusers' rules of a piecewise constant schedule, one string the annotation takes apart. */
+  private static final String STEP_RULES = "step_rules";
+
   private ConfigWriter() {}
+
+  /**
+   * diffusers' {@code step_rules}, {@code "1:10,0.1:20,0.005"}, as the attributes that hold it:
+   * {@code ruleSteps = {10, 20}, ruleFactors = {1.0, 0.1}, lastFactor = 0.005}. Read as the
+   * reference reads it: split at commas, every part but the last a {@code factor:step}, the last
+   * the last factor.
+   */
+  private static List<String> stepRulesAsAttributes(String stepRules) throws NotExpressibleException {
+    String[] rules = stepRules.split(",", -1);
+    List<String> steps = new ArrayList<>();
+    List<String> factors = new ArrayList<>();
+    try {
+      for (int i = 0; i < rules.length - 1; i++) {
+        String[] rule = rules[i].split(":", -1);
+        if (rule.length != 2) {
+          throw new NotExpressibleException("step_rules rule \"" + rules[i] + "\" is not factor:step");
+        }
+        steps.add(Integer.toString(Integer.parseInt(rule[1].strip())));
+        factors.add(doubleLiteral(Double.parseDouble(rule[0].strip())));
+      }
+      String last = doubleLiteral(Double.parseDouble(rules[rules.length - 1].strip()));
+      return List.of("ruleSteps = {" + String.join(", ", steps) + "}",
+          "ruleFactors = {" + String.join(", ", factors) + "}", "lastFactor = " + last);
+    } catch (NumberFormatException e) {
+      throw new NotExpressibleException("step_rules \"" + stepRules + "\" holds no number where the reference"
+          + " reads one: " + e.getMessage());
+    }
+  }
 
   /** A case written as Java, or the reason it cannot be. */
   sealed interface Written permits ConfigSource, NotExpressible {}
@@ -173,7 +207,7 @@ final class ConfigWriter {
       List<String> leading = new ArrayList<>(List.of("type = ScheduleType." + type.name()));
       // A reference that reads the optimizer's own rate, as get_polynomial_decay_schedule_with_warmup
       // reads optimizer.defaults["lr"], has it as the attribute lrInit, which the user writes.
-      if (Kinds.of(type).attributes().takes(Param.LR_INIT) && !spec.args().containsKey(LR_INIT_ARGUMENT)
+      if (readsOptimizerRate(type, spec.args()) && !spec.args().containsKey(LR_INIT_ARGUMENT)
           && c.defaultLr().isPresent()) {
         leading.add(Param.LR_INIT.attribute + " = " + doubleLiteral(c.defaultLr().getAsDouble()));
       }
@@ -191,6 +225,10 @@ final class ConfigWriter {
         names.add(Names.camel(key));
         // null is Python's None: the argument's default, which is what an omitted attribute gives.
         if (value.isJsonNull() || hasNoEffect(key, value)) {
+          continue;
+        }
+        if (key.equals(STEP_RULES) && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
+          attributes.addAll(stepRulesAsAttributes(value.getAsString()));
           continue;
         }
         String attribute = Names.camel(key);
@@ -299,6 +337,33 @@ final class ConfigWriter {
         }
       }
     }
+  }
+
+  /**
+   * Whether the reference reads {@code optimizer.defaults["lr"]} with these arguments: always where
+   * lrInit is required, and where it is an input of a derived attribute (min_lr_rate from min_lr),
+   * only where the arguments give that formula's other inputs and not the attribute itself.
+   */
+  private static boolean readsOptimizerRate(ScheduleType type, Map<String, JsonElement> args) {
+    Attributes attributes = Kinds.of(type).attributes();
+    if (!attributes.takes(Param.LR_INIT)) {
+      return false;
+    }
+    if (attributes.get(Param.LR_INIT).required()) {
+      return true;
+    }
+    for (Attribute attribute : attributes.all()) {
+      if (attribute.fallback() instanceof Fallback.Derived derived && derived.formula().from().contains(Param.LR_INIT)
+          && !given(args, attribute.param())) {
+        return derived.formula().from().stream().allMatch(p -> p == Param.LR_INIT || given(args, p));
+      }
+    }
+    return false;
+  }
+
+  private static boolean given(Map<String, JsonElement> args, Param param) {
+    JsonElement value = args.get(Names.snake(param.attribute));
+    return value != null && !value.isJsonNull();
   }
 
   private static boolean hasNoEffect(String key, JsonElement value) {

@@ -72,6 +72,35 @@ class ConfigWriterTest {
     assertFalse(without.contains("lrInit"), without);
   }
 
+  /**
+   * get_cosine_with_min_lr_schedule_with_warmup reads optimizer.defaults["lr"] only to divide
+   * min_lr by it: lrInit beside minLr, not beside minLrRate, where the reference never reads it.
+   */
+  @Test
+  void writesTheOptimizersOwnRateWhereTheReferenceDividesMinLrByIt() {
+    String rest = "'optimizer': {'lr': 0.002, 'param_groups': [{'lr': 0.1}]}, 'steps': 1, 'expected': {'lr': [[0.0]]}";
+    String minLr = write("{'type': 'transformers.get_cosine_with_min_lr_schedule_with_warmup',"
+        + " 'args': {'num_warmup_steps': 2, 'num_training_steps': 10, 'min_lr': 1e-5}}", rest).source();
+    assertTrue(minLr.contains("lrInit = 0.002,"), minLr);
+    assertTrue(minLr.contains("minLr = {1.0E-5}"), minLr);
+    String rate = write("{'type': 'transformers.get_cosine_with_min_lr_schedule_with_warmup',"
+        + " 'args': {'num_warmup_steps': 2, 'num_training_steps': 10, 'min_lr_rate': 0.1}}", rest).source();
+    assertFalse(rate.contains("lrInit"), rate);
+  }
+
+  /**
+   * diffusers' step_rules, one string, as the attributes that take it apart: each factor:step in
+   * the order written, and the last factor.
+   */
+  @Test
+  void splitsStepRulesIntoTheirAttributes() {
+    String rules = annotations("{'type': 'diffusers.get_piecewise_constant_schedule',"
+        + " 'args': {'step_rules': '0.1:20,1:10,0.05'}}");
+    assertTrue(rules.contains("ruleSteps = {20, 10},\n    ruleFactors = {0.1, 1.0},\n    lastFactor = 0.05)"), rules);
+    String last = annotations("{'type': 'diffusers.get_piecewise_constant_schedule', 'args': {'step_rules': '0.5'}}");
+    assertTrue(last.contains("ruleSteps = {},\n    ruleFactors = {},\n    lastFactor = 0.5)"), last);
+  }
+
   @Test
   void writesAScalarForAPerGroupAttributeAsOneElementArray() {
     String s = annotations("{'type': 'CyclicLR', 'args': {'base_lr': 0.001, 'max_lr': [0.01, 0.002]}}");

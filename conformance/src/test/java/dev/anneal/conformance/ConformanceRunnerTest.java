@@ -27,6 +27,8 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The whole runner, with the Anneal processor: the suites pass, and broken expectations fail. */
 class ConformanceRunnerTest {
@@ -62,18 +64,20 @@ class ConformanceRunnerTest {
   }
 
   /**
-   * The cases of every transformers schedule that Anneal has, found by the reference's own name:
-   * each such type has cases, and they all pass.
+   * The cases of every Hugging Face schedule that Anneal has, transformers' and diffusers', found
+   * by the reference's own name: each such type has cases in its library's suite, and they all
+   * pass.
    */
-  @Test
-  void transformersCasesOfEveryImplementedTypePass() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"transformers", "diffusers"})
+  void huggingFaceCasesOfEveryImplementedTypePass(String library) throws IOException {
     Set<String> implemented = Arrays.stream(ScheduleType.values()).map(ScheduleType::torchName)
-        .filter(name -> name.startsWith("transformers.")).collect(Collectors.toCollection(TreeSet::new));
-    List<ConformanceCase> cases = Cases.suite("transformers.json").stream()
+        .filter(name -> name.startsWith(library + ".")).collect(Collectors.toCollection(TreeSet::new));
+    List<ConformanceCase> cases = Cases.suite(library + ".json").stream()
         .filter(c -> implemented.contains(c.scheduler().type()))
         .toList();
     RunReport report = run(cases);
-    print("transformers.json, the types Anneal has", report);
+    print(library + ".json, the types Anneal has", report);
     assertEquals(implemented, cases.stream().map(c -> c.scheduler().type())
         .collect(Collectors.toCollection(TreeSet::new)), "the types with cases");
     assertEquals(cases.size(), report.passed(), String.join("\n", report.lines(false)));

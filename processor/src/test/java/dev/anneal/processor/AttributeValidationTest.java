@@ -385,4 +385,190 @@ class AttributeValidationTest {
       assertThat(compilation).succeededWithoutWarnings();
     }
   }
+
+  @Nested
+  @DisplayName("transformers' cosine with a minimum rate: minLr or minLrRate, as the reference takes them")
+  class HfCosineWithMinLr {
+    @Test
+    @DisplayName("minLr and minLrRate both: the reference's ValueError, on each of them")
+    void both() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 10, numTrainingSteps = 100, lrInit = 0.001,",
+          "    minLr = 1e-5,",
+          "    minLrRate = 0.1)",
+          "final class Cfg {}");
+      Compilation compilation = compile(source);
+      assertThat(compilation).hadErrorCount(2);
+      for (String line : new String[] {"minLr = 1e-5", "minLrRate = 0.1"}) {
+        assertThat(compilation).hadErrorContaining("[anneal.min-lr-conflict] "
+            + "transformers.get_cosine_with_min_lr_schedule_with_warmup: minLr (min_lr) and minLrRate (min_lr_rate)"
+            + " are both given").inFile(source).onLine(lineOf(source, line));
+      }
+    }
+
+    @Test
+    @DisplayName("neither: the reference's other ValueError, on the annotation")
+    void neither() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 10,",
+          "    numTrainingSteps = 100, warmupLrRate = 0.1)",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(", "[anneal.min-lr-missing]",
+          "transformers.get_cosine_with_min_lr_schedule_with_warmup_lr_rate needs minLrRate (min_lr_rate), or minLr",
+          "One of min_lr or min_lr_rate should be set");
+    }
+
+    @Test
+    @DisplayName("minLr without lrInit: the rate the reference divides it by is missing, on minLr")
+    void minLrWithoutLrInit() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 10, numTrainingSteps = 100,",
+          "    minLr = 1e-5)",
+          "final class Cfg {}");
+      assertSingleError(source, "minLr = 1e-5", "[anneal.required]", "minLr (min_lr) needs lrInit",
+          "optimizer.defaults[\"lr\"]");
+    }
+
+    @Test
+    @DisplayName("lrInit 0: min_lr / 0 is the reference's ZeroDivisionError, on lrInit")
+    void lrInitZero() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 10, numTrainingSteps = 100, minLr = 1e-5,",
+          "    lrInit = 0.0)",
+          "final class Cfg {}");
+      assertSingleError(source, "lrInit = 0.0)", "[anneal.invalid-value]", "lrInit", "must not be 0");
+    }
+
+    @Test
+    @DisplayName("minLr / lrInit past the largest double: an error on the last of them")
+    void minLrRateOverflows() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 10, numTrainingSteps = 100, minLr = 1e300,",
+          "    lrInit = 1e-300)",
+          "final class Cfg {}");
+      assertSingleError(source, "lrInit = 1e-300)", "[anneal.invalid-value]", "overflows to Infinity");
+    }
+
+    @Test
+    @DisplayName("minLr per group: the reference's min_lr is one number for every group, on the list")
+    void minLrPerGroup() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 10, numTrainingSteps = 100, lrInit = 0.001,",
+          "    minLr = {1e-5, 1e-6})",
+          "final class Cfg {}");
+      assertSingleError(source, "minLr = {1e-5, 1e-6})", "[anneal.one-value]", "minLr (min_lr) is one number",
+          "not 2 values");
+    }
+
+    @Test
+    @DisplayName("minLr bound to an array: refused on the bind, which takes a double")
+    void minLrBoundToAnArray() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 10, numTrainingSteps = 100, lrInit = 0.001)",
+          "record Cfg(@Bind double[] minLr) {}");
+      assertSingleError(source, "record Cfg", "[anneal.bind-type]", "binds minLr, which takes double");
+    }
+
+    @Test
+    @DisplayName("lrInit beside minLrRate: the reference never reads it, a warning on lrInit")
+    void lrInitIgnored() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 10, numTrainingSteps = 100, minLrRate = 0.1,",
+          "    lrInit = 0.001)",
+          "final class Cfg {}");
+      assertSingleWarning(source, "lrInit = 0.001)", "[anneal.ignored]", "minLrRate is given");
+    }
+  }
+
+  @Nested
+  @DisplayName("diffusers' piecewise constant schedule: the rules of its string as two lists")
+  class Piecewise {
+    @Test
+    @DisplayName("lists of different lengths: no string of rules says that, an error on ruleFactors")
+    void differentLengths() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {10, 20}, lastFactor = 0.005,",
+          "    ruleFactors = {1.0})",
+          "final class Cfg {}");
+      assertSingleError(source, "ruleFactors = {1.0})", "[anneal.rule-lengths]",
+          "diffusers.get_piecewise_constant_schedule: ruleSteps has 2 values but ruleFactors has 1");
+    }
+
+    @Test
+    @DisplayName("steps without factors: the error on ruleSteps, the list written")
+    void stepsAlone() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, lastFactor = 0.005,",
+          "    ruleSteps = {10, 20})",
+          "final class Cfg {}");
+      assertSingleError(source, "ruleSteps = {10, 20})", "[anneal.rule-lengths]", "ruleFactors has 0");
+    }
+
+    @Test
+    @DisplayName("rules out of order: the reference sorts them, a warning on the step")
+    void outOfOrder() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleFactors = {0.1, 1.0, 0.5}, lastFactor = 0.05,",
+          "    ruleSteps = {20, 10, 20})",
+          "final class Cfg {}");
+      assertSingleWarning(source, "ruleSteps = {20, 10, 20})", "[anneal.rules-order]", "rule step 10 does not come after 20",
+          "the steps [10, 20] run with the factors [1.0, 0.5]");
+    }
+
+    @Test
+    @DisplayName("no rules: the last factor at every step, as the reference runs \"0.5\"")
+    void noRules() {
+      Compilation compilation = compile(config("Cfg",
+          "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, lastFactor = 0.5)",
+          "final class Cfg {}"));
+      assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    @DisplayName("without lastFactor: required, as the reference's string always ends with it")
+    void withoutLastFactor() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT,",
+          "    ruleSteps = {10}, ruleFactors = {1.0})",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(", "[anneal.required]", "lastFactor");
+    }
+  }
+
+  @Nested
+  @DisplayName("transformers' warmup-stable-decay: the length of its stable phase")
+  class WarmupStableDecay {
+    @Test
+    @DisplayName("neither numTrainingSteps nor numStableSteps: the reference's ValueError, on the annotation")
+    void neither() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_WARMUP_STABLE_DECAY,",
+          "    numWarmupSteps = 10, numDecaySteps = 20)",
+          "final class Cfg {}");
+      assertSingleError(source, "@Schedule(", "[anneal.wsd-length]",
+          "transformers.get_wsd_schedule needs numStableSteps, or numTrainingSteps",
+          "Either num_training_steps or num_stable_steps must be specified.");
+    }
+
+    @Test
+    @DisplayName("both: the reference takes numStableSteps and warns, a warning on numTrainingSteps")
+    void both() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 10, numDecaySteps = 20, numStableSteps = 50,",
+          "    numTrainingSteps = 100)",
+          "final class Cfg {}");
+      assertSingleWarning(source, "numTrainingSteps = 100)", "[anneal.ignored]",
+          "numTrainingSteps (num_training_steps) is ignored", "num_stable_steps will be used");
+    }
+
+    @Test
+    @DisplayName("a negative minLrRatio: the rate ends below 0, a warning on it")
+    void negativeMinLrRatio() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 10, numDecaySteps = 20, numStableSteps = 50,",
+          "    minLrRatio = -0.1)",
+          "final class Cfg {}");
+      assertSingleWarning(source, "minLrRatio = -0.1)", "[anneal.negative-rate]", "minLrRatio (min_lr_ratio) = -0.1");
+    }
+  }
 }

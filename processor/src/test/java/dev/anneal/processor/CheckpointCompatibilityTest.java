@@ -125,7 +125,9 @@ class CheckpointCompatibilityTest {
     TypeCoverage.assertEveryType("CheckpointStates.RUNS",
         RUNS.values().stream().map(run -> run.body()).toList(), ScheduleType.HF_INVERSE_SQRT,
         ScheduleType.HF_CONSTANT, ScheduleType.HF_CONSTANT_WITH_WARMUP, ScheduleType.HF_LINEAR, ScheduleType.HF_COSINE,
-        ScheduleType.HF_COSINE_WITH_RESTARTS, ScheduleType.HF_POLYNOMIAL);
+        ScheduleType.HF_COSINE_WITH_RESTARTS, ScheduleType.HF_POLYNOMIAL, ScheduleType.HF_COSINE_WITH_MIN_LR,
+        ScheduleType.HF_COSINE_WARMUP_WITH_MIN_LR, ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT,
+        ScheduleType.HF_WARMUP_STABLE_DECAY);
     List<String> sources = RUNS.values().stream().map(Run::source).toList();
     for (String shape : List.of("@Sequential", "@Chained", "@Bind", "ScaleMode.CYCLE", "ScaleMode.ITERATIONS",
         "EXP_RANGE", "TRIANGULAR2", "threePhase = true", "mode = MAX")) {

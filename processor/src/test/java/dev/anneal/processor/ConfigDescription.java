@@ -34,7 +34,9 @@ final class ConfigDescription {
   }
 
   /** The shape of an attribute: what its value is in Java. */
-  enum Shape { INT, DOUBLE, DOUBLES, INTS, BOOLEAN, MODE, SCALE_MODE, ANNEAL, THRESHOLD_MODE, NAME, NAMES }
+  /** DOUBLES is a per-group list, FACTORS a list of the schedule's own numbers. */
+  enum Shape { INT, DOUBLE, DOUBLES, FACTORS, INTS, BOOLEAN, MODE, SCALE_MODE, ANNEAL, THRESHOLD_MODE, WSD_TYPE, NAME,
+    NAMES }
 
   /** Every attribute of {@code @Schedule} with its shape; the types' oracles say which they take. */
   static final Map<String, Shape> SHAPES = new LinkedHashMap<>();
@@ -42,24 +44,28 @@ final class ConfigDescription {
   static {
     for (String a : List.of("stepSize", "totalIters", "tMax", "t0", "tMult", "stepSizeUp",
         "stepSizeDown", "totalSteps", "epochs", "stepsPerEpoch", "patience", "cooldown", "numWarmupSteps",
-        "timescale", "numTrainingSteps")) {
+        "timescale", "numTrainingSteps", "numDecaySteps", "numStableSteps")) {
       SHAPES.put(a, Shape.INT);
     }
     for (String a : List.of("gamma", "factor", "startFactor", "endFactor", "power", "etaMin",
         "pctStart", "divFactor", "finalDivFactor", "threshold", "eps", "numCycles", "lrEnd",
-        "lrInit")) {
+        "lrInit", "minLrRate", "warmupLrRate", "lastFactor", "minLrRatio")) {
       SHAPES.put(a, Shape.DOUBLE);
     }
     for (String a : List.of("baseLr", "maxLr", "baseMomentum", "maxMomentum", "minLr")) {
       SHAPES.put(a, Shape.DOUBLES);
     }
     SHAPES.put("milestones", Shape.INTS);
+    SHAPES.put("ruleSteps", Shape.INTS);
+    SHAPES.put("ruleFactors", Shape.FACTORS);
     SHAPES.put("cycleMomentum", Shape.BOOLEAN);
     SHAPES.put("threePhase", Shape.BOOLEAN);
     SHAPES.put("mode", Shape.MODE);
     SHAPES.put("scaleMode", Shape.SCALE_MODE);
     SHAPES.put("annealStrategy", Shape.ANNEAL);
     SHAPES.put("thresholdMode", Shape.THRESHOLD_MODE);
+    SHAPES.put("warmupType", Shape.WSD_TYPE);
+    SHAPES.put("decayType", Shape.WSD_TYPE);
     SHAPES.put("scaleFn", Shape.NAME);
     SHAPES.put("lrLambda", Shape.NAMES);
   }

@@ -20,6 +20,7 @@ import dev.anneal.processor.ConfigDescription.Kind;
 import dev.anneal.processor.ConfigDescription.Member;
 import dev.anneal.processor.ConfigDescription.Method;
 import dev.anneal.processor.ConfigDescription.ScaleFn;
+import dev.anneal.processor.ConfigDescription.Shape;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -160,6 +161,9 @@ final class ConfigGenerator {
     int groups = config.groups;
     for (Member m : config.members) {
       for (Map.Entry<String, Attr> e : m.attrs.entrySet()) {
+        if (SHAPES.get(e.getKey()) == Shape.FACTORS) {
+          continue; // the schedule's own list, not one value per group
+        }
         if (e.getValue().value() instanceof double[] list && list.length > 1) {
           groups = list.length;
         } else if (e.getValue().value() instanceof String[] list && list.length > 1) {
@@ -363,6 +367,13 @@ final class ConfigGenerator {
         }
         return new Attr(lit(r, v), v);
       }
+      case FACTORS: {
+        double[] v = new double[pick(r, 0, 1, 2, 3)];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = junkDouble(r);
+        }
+        return new Attr(lit(r, v), v);
+      }
       case INTS: {
         int length = pick(r, 0, 1, 3, between(r, 1000, 5000));
         int[] v = new int[length];
@@ -390,6 +401,10 @@ final class ConfigGenerator {
       case THRESHOLD_MODE: {
         String v = pick(r, "REL", "ABS");
         return new Attr("ThresholdMode." + v, v);
+      }
+      case WSD_TYPE: {
+        String v = pick(r, "LINEAR", "COSINE", "ONE_MINUS_SQRT");
+        return new Attr("WsdType." + v, v);
       }
       case NAME: {
         String v = junkMethod(r, config);

@@ -287,6 +287,10 @@ final class ConfigMutator {
         double[] v = {0.5};
         return new Attr(lit(r, v), v);
       }
+      case FACTORS: {
+        double[] v = {0.5, 0.25};
+        return new Attr(lit(r, v), v);
+      }
       case INTS: {
         int[] v = {3, 6};
         return new Attr(lit(r, v), v);
@@ -301,6 +305,8 @@ final class ConfigMutator {
         return new Attr("AnnealStrategy.COS", "COS");
       case THRESHOLD_MODE:
         return new Attr("ThresholdMode.REL", "REL");
+      case WSD_TYPE:
+        return new Attr("WsdType.LINEAR", "LINEAR");
       case NAME:
         return new Attr("\"flat\"", "flat");
       case NAMES:

@@ -128,6 +128,26 @@ final class Configs {
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20, lrInit = 0.1, lrEnd = 1e-3,",
         "    power = 2.0)",
         "final class HfPolynomialRun {}");
+    other("HfCosineMinLrRun",
+        "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 4, numTrainingSteps = 20, minLrRate = 0.1)",
+        "final class HfCosineMinLrRun {}");
+    other("HfCosineWarmupMinLrRun",
+        "@Schedule(type = HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 4, numTrainingSteps = 20, minLr = 1e-3,",
+        "    lrInit = 0.1, warmupLrRate = 0.2)",
+        "final class HfCosineWarmupMinLrRun {}");
+    other("WsdRun",
+        "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 4, numDecaySteps = 10, numStableSteps = 6,",
+        "    warmupType = WsdType.COSINE, decayType = WsdType.ONE_MINUS_SQRT, minLrRatio = 0.1)",
+        "final class WsdRun {}");
+    // The stable phase derived from a bound numTrainingSteps in the constructor, the curves named.
+    golden("BoundWsd",
+        "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 4, numDecaySteps = 10,",
+        "    decayType = WsdType.LINEAR)",
+        "record BoundWsd(@Bind int numTrainingSteps) {}");
+    other("PiecewiseRun",
+        "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {4, 9, 15}, ruleFactors = {1.0, 0.5, 0.1},",
+        "    lastFactor = 0.05)",
+        "final class PiecewiseRun {}");
     // The reference's refusals checked when the scheduler is built: a shape of its own.
     golden("BoundHfPolynomial",
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20)",

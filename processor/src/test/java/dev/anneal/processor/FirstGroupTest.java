@@ -51,6 +51,14 @@ class FirstGroupTest {
     put("FirstHfCosine", "@Schedule(type = HF_COSINE, numWarmupSteps = 50, numTrainingSteps = 800, numCycles = 2)");
     put("FirstHfPolynomial",
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 50, numTrainingSteps = 800, lrInit = 0.1, power = 0.5)");
+    put("FirstHfCosineMinLr", "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 50, numTrainingSteps = 800,"
+        + " minLr = 1e-3, lrInit = 0.1)");
+    put("FirstHfCosineWarmupMinLr", "@Schedule(type = HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 50,"
+        + " numTrainingSteps = 800, minLrRate = 0.05)");
+    put("FirstWsd", "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 50, numDecaySteps = 300,"
+        + " numTrainingSteps = 800, minLrRatio = 0.01)");
+    put("FirstPiecewise", "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {100, 40, 400},"
+        + " ruleFactors = {0.5, 1.0, 0.1}, lastFactor = 0.01)");
     put("FirstHfRestarts",
         "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 50, numTrainingSteps = 800, numCycles = 3)");
     put("FirstPlateau", "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 3, cooldown = 2)");

@@ -51,6 +51,8 @@ class GeneratedBehaviourTest {
         return classes.boundScheduler(config, classes.config(config, 30), LrScheduler.class, TWO_GROUPS);
       case "BoundHfPolynomial":
         return classes.boundScheduler(config, classes.config(config, 0.1, 1e-4), LrScheduler.class, TWO_GROUPS);
+      case "BoundWsd":
+        return classes.boundScheduler(config, classes.config(config, 30), LrScheduler.class, TWO_GROUPS);
       default:
         return classes.scheduler(config, LrScheduler.class, TWO_GROUPS);
     }

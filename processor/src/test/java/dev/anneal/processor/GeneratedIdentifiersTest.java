@@ -69,6 +69,9 @@ class GeneratedIdentifiersTest {
       if (!param.shape.bindable) {
         continue;
       }
+      if (param == Param.MIN_LR_RATE || type == ScheduleType.HF_WARMUP_STABLE_DECAY && param == Param.NUM_STABLE_STEPS) {
+        continue; // minLr and lrInit, or numTrainingSteps, instead: the reference takes one of the two ways
+      }
       if (combined && (param == Param.BASE_MOMENTUM || param == Param.MAX_MOMENTUM)) {
         continue; // cycleMomentum = false: momentum does not apply
       }
@@ -81,7 +84,10 @@ class GeneratedIdentifiersTest {
     return params;
   }
 
-  private static String javaType(Param param) {
+  private static String javaType(ScheduleType type, Param param) {
+    if (Kinds.of(type).oneValue().contains(param)) {
+      return "double";
+    }
     switch (param.shape) {
       case INT:
         return "int";
@@ -107,7 +113,7 @@ class GeneratedIdentifiersTest {
       for (Param param : bindable(types[i], combined, epochs)) {
         String component = combined ? Emitter.fieldName("s" + i, param.attribute) : param.attribute;
         components.add("@Bind(value = \"" + param.attribute + "\"" + (combined ? ", schedule = " + i : "") + ") "
-            + javaType(param) + " " + component);
+            + javaType(types[i], param) + " " + component);
       }
     }
     if (!combinator.isEmpty()) {

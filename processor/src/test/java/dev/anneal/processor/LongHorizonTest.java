@@ -107,6 +107,14 @@ class LongHorizonTest {
     config("RunHfPolynomial", "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000,"
         + " lrInit = 0.1, lrEnd = 1e-5, power = 2.0)");
     config("RunHfCosine", "@Schedule(type = HF_COSINE, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000)");
+    config("RunWsd", "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 10_000, numDecaySteps = 50_000_000,"
+        + " numTrainingSteps = 150_000_000, decayType = WsdType.ONE_MINUS_SQRT, minLrRatio = 0.01)");
+    config("RunPiecewise", "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {10_000, 50_000_000,"
+        + " 100_000_000}, ruleFactors = {1.0, 0.1, 0.01}, lastFactor = 0.001)");
+    config("RunHfCosineMinLr", "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 10_000,"
+        + " numTrainingSteps = 150_000_000, minLr = 1e-5, lrInit = 1e-3)");
+    config("RunHfCosineWarmupMinLr", "@Schedule(type = HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 10_000,"
+        + " numTrainingSteps = 150_000_000, minLrRate = 0.1, warmupLrRate = 0.01)");
     config("RunHfRestarts",
         "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000,"
             + " numCycles = 7)");
@@ -873,6 +881,30 @@ class LongHorizonTest {
     @DisplayName("transformers' cosine with 7 hard restarts, warm-up 10^4, 1.5 * 10^8 training steps")
     void hfCosineWithRestarts() {
       assertSteppedAgrees("RunHfRestarts", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' warmup-stable-decay, a 1-sqrt decay of 5 * 10^7 steps ending at 1.5 * 10^8")
+    void hfWarmupStableDecay() {
+      assertSteppedAgrees("RunWsd", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("diffusers' piecewise constant schedule, rules up to step 10^8")
+    void piecewiseConstant() {
+      assertSteppedAgrees("RunPiecewise", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' cosine with min_lr, warm-up 10^4, 1.5 * 10^8 training steps")
+    void hfCosineWithMinLr() {
+      assertSteppedAgrees("RunHfCosineMinLr", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("transformers' cosine with min_lr_rate and warmup_lr_rate, warm-up 10^4, 1.5 * 10^8 training steps")
+    void hfCosineWarmupWithMinLr() {
+      assertSteppedAgrees("RunHfCosineWarmupMinLr", CHECKPOINTS);
     }
 
     @Test

@@ -35,6 +35,12 @@ class NonFiniteValueTest {
   /** Written attributes other than doubles that each type needs to be valid. */
   private static final Map<ScheduleType, String> OTHERS = new EnumMap<>(ScheduleType.class);
 
+  /**
+   * Beside each tested attribute of the cosine-with-min-lr types, what makes the rest valid: the
+   * reference takes exactly one of minLrRate and minLr, and minLr with lrInit.
+   */
+  private static final Map<Param, String> COMPANIONS = new EnumMap<>(Param.class);
+
   /** A value inside the rule of each double attribute. */
   private static final Map<Param, String> VALID = new EnumMap<>(Param.class);
 
@@ -46,7 +52,8 @@ class NonFiniteValueTest {
     OTHERS.put(ScheduleType.ONE_CYCLE, "totalSteps = 100");
     OTHERS.put(ScheduleType.CYCLIC, "mode = EXP_RANGE"); // the mode that uses gamma
     for (ScheduleType type : List.of(ScheduleType.HF_LINEAR, ScheduleType.HF_COSINE,
-        ScheduleType.HF_COSINE_WITH_RESTARTS, ScheduleType.HF_POLYNOMIAL)) {
+        ScheduleType.HF_COSINE_WITH_RESTARTS, ScheduleType.HF_POLYNOMIAL, ScheduleType.HF_COSINE_WITH_MIN_LR,
+        ScheduleType.HF_COSINE_WARMUP_WITH_MIN_LR)) {
       OTHERS.put(type, "numWarmupSteps = 10, numTrainingSteps = 100");
     }
     VALID.put(Param.GAMMA, "0.9");
@@ -68,6 +75,15 @@ class NonFiniteValueTest {
     VALID.put(Param.NUM_CYCLES, "0.5");
     VALID.put(Param.LR_END, "0.0");
     VALID.put(Param.LR_INIT, "0.001");
+    VALID.put(Param.MIN_LR_RATE, "0.1");
+    VALID.put(Param.LAST_FACTOR, "0.5");
+    VALID.put(Param.MIN_LR_RATIO, "0.0");
+    OTHERS.put(ScheduleType.HF_WARMUP_STABLE_DECAY, "numWarmupSteps = 10, numDecaySteps = 20, numTrainingSteps = 100");
+    VALID.put(Param.WARMUP_LR_RATE, "0.2");
+    COMPANIONS.put(Param.MIN_LR, "lrInit = 0.001");
+    COMPANIONS.put(Param.LR_INIT, "minLr = 0.0");
+    COMPANIONS.put(Param.NUM_CYCLES, "minLrRate = 0.1");
+    COMPANIONS.put(Param.WARMUP_LR_RATE, "minLrRate = 0.1");
   }
 
   /** The double attributes of {@code type} that have a rule, in the table's order. */
@@ -122,6 +138,9 @@ class NonFiniteValueTest {
               attributes.add(other.param().attribute + " = " + VALID.get(other.param()));
             }
           }
+          if (Kinds.of(type).attributes().takes(Param.MIN_LR_RATE) && COMPANIONS.containsKey(tested.param())) {
+            attributes.add(COMPANIONS.get(tested.param()));
+          }
           JavaFileObject source = Sources.config(name,
               "@Schedule(" + String.join(", ", attributes) + ",",
               "    " + tested.param().attribute + " = " + NON_FINITE[v] + ")",
@@ -132,7 +151,8 @@ class NonFiniteValueTest {
         }
       }
     }
-    Compilation compilation = Sources.compile(sources.toArray(JavaFileObject[]::new));
+    // More than javac's default limit of 100 errors, each of which the test looks for.
+    Compilation compilation = Sources.compile(List.of("-Xmaxerrs", "1000"), sources.toArray(JavaFileObject[]::new));
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(sources.size());
     expectations.forEach((source, text) -> assertThat(compilation)
@@ -150,6 +170,9 @@ class NonFiniteValueTest {
       // ConstantLR's generated class declares a field factor of its own, whatever is bound; its
       // rule, OPEN_UNIT, is LinearLR's startFactor's too.
       doubles.removeIf(entry -> type == ScheduleType.CONSTANT && entry.param() == Param.FACTOR);
+      // minLr and lrInit bound, the one way of the two of the cosine-with-min-lr types that binds
+      // three attributes; minLrRate's rule is that of every FINITE attribute.
+      doubles.removeIf(entry -> entry.param() == Param.MIN_LR_RATE);
       if (doubles.isEmpty()) {
         continue;
       }

@@ -119,7 +119,7 @@ final class OutcomeOracle {
       for (int index = 0; index < count; index++) {
         Member m = config.members.get(index);
         for (String a : TypeOracle.of(m.type).attributes()) {
-          int length = listLength(m.value(a));
+          int length = listLength(a, m.value(a));
           if (length <= 1) {
             continue;
           }
@@ -184,7 +184,7 @@ final class OutcomeOracle {
       } else if (value instanceof Double d && !holds(rule, d)) {
         errors.add("invalid-value");
       } else if (value instanceof double[] list) {
-        if (list.length == 0) {
+        if (list.length == 0 && ConfigDescription.SHAPES.get(a) != Shape.FACTORS) {
           errors.add("list-empty");
         }
         for (double d : list) {
@@ -193,7 +193,7 @@ final class OutcomeOracle {
           }
         }
       }
-      int length = listLength(value);
+      int length = listLength(a, value);
       if (length > 1) {
         if (listLength == -1) {
           listLength = length;
@@ -228,7 +228,10 @@ final class OutcomeOracle {
   }
 
   /** How many groups a per-group value gives; 0 for any other value. */
-  private static int listLength(Object value) {
+  private static int listLength(String attribute, Object value) {
+    if (ConfigDescription.SHAPES.get(attribute) == Shape.FACTORS) {
+      return 0;
+    }
     return value instanceof double[] list ? list.length
         : value instanceof String[] list ? list.length : 0;
   }

@@ -71,7 +71,9 @@ class PerGroupLimitTest {
   void coversEveryTypeWithPerGroupLists() {
     Set<ScheduleType> withLists = EnumSet.noneOf(ScheduleType.class);
     for (ScheduleType type : ScheduleType.values()) {
-      if (Kinds.of(type).attributes().all().stream().map(Attribute::param).anyMatch(p -> p.shape == Param.Shape.GROUP_DOUBLES)) {
+      // A per-group attribute that a type takes as one number holds one value there, never a list.
+      if (Kinds.of(type).attributes().all().stream().map(Attribute::param)
+          .anyMatch(p -> p.shape == Param.Shape.GROUP_DOUBLES && !Kinds.of(type).oneValue().contains(p))) {
         withLists.add(type);
       }
     }

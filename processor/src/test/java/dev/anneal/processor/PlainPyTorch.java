@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collections;
 import java.util.function.LongToDoubleFunction;
 
 /**
@@ -277,6 +280,131 @@ final class PlainPyTorch {
       factor = factor * (1 - minLrRate) + minLrRate;
       return pyMax(0, factor);
     };
+  }
+
+  /**
+   * transformers' {@code get_cosine_with_min_lr_schedule_with_warmup}, given the optimizer's default
+   * rate {@code lr_init}: its checks of {@code min_lr} and {@code min_lr_rate} (null where not
+   * given), then the {@code lr_lambda} it gives LambdaLR, which is HF_COSINE's with that rate.
+   */
+  static LongToDoubleFunction cosineWithMinLrScheduleWithWarmup(int numWarmupSteps, int numTrainingSteps,
+      double numCycles, Double minLr, Double minLrRate, double lrInit) {
+    double rate = minLrRate(minLr, minLrRate, lrInit);
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        return div(currentStep, Math.max(1, numWarmupSteps));
+      }
+      double progress = div(currentStep - numWarmupSteps, Math.max(1, (long) numTrainingSteps - numWarmupSteps));
+      double factor = 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress));
+      factor = factor * (1 - rate) + rate;
+      return pyMax(0, factor);
+    };
+  }
+
+  /**
+   * transformers' {@code get_cosine_with_min_lr_schedule_with_warmup_lr_rate}, as above, with
+   * {@code warmup_lr_rate} null where not given; its {@code lr_lambda} turns every count into a
+   * float first.
+   */
+  static LongToDoubleFunction cosineWithMinLrScheduleWithWarmupLrRate(int numWarmupSteps, int numTrainingSteps,
+      double numCycles, Double minLr, Double minLrRate, Double warmupLrRate, double lrInit) {
+    double rate = minLrRate(minLr, minLrRate, lrInit);
+    return step -> {
+      double currentStep = step;
+      double warmupSteps = numWarmupSteps;
+      double trainingSteps = numTrainingSteps;
+      if (currentStep < warmupSteps) {
+        if (warmupLrRate == null) {
+          return (currentStep + 1.) / pyMax(1., warmupSteps);
+        }
+        return warmupLrRate + (1.0 - warmupLrRate) * (currentStep) / (pyMax(1, warmupSteps - 1));
+      }
+      double progress = (currentStep - warmupSteps + 1.) / (pyMax(1., trainingSteps - warmupSteps));
+      double factor = 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress));
+      factor = factor * (1 - rate) + rate;
+      return pyMax(0, factor);
+    };
+  }
+
+  /**
+   * transformers' {@code get_wsd_schedule}, with {@code num_training_steps} and
+   * {@code num_stable_steps} null where not given and the types as the reference's strings: its
+   * checks, the length it derives, then the {@code lr_lambda} it gives LambdaLR.
+   */
+  static LongToDoubleFunction wsdSchedule(int numWarmupSteps, int numDecaySteps, Integer numTrainingSteps,
+      Integer numStableSteps, String warmupType, String decayType, double minLrRatio, double numCycles) {
+    if (numTrainingSteps == null && numStableSteps == null) {
+      throw new PythonError("ValueError: Either num_training_steps or num_stable_steps must be specified.");
+    }
+    long stable = numStableSteps != null ? numStableSteps
+        : (long) numTrainingSteps - numWarmupSteps - numDecaySteps;
+    return currentStep -> {
+      if (currentStep < numWarmupSteps) {
+        double progress = div(currentStep, Math.max(1, numWarmupSteps));
+        double factor = switch (warmupType) {
+          case "linear" -> progress;
+          case "cosine" -> 0.5 * (1.0 - Math.cos(Math.PI * progress));
+          default -> 1.0 - pySqrt(1.0 - progress);
+        };
+        factor = factor * (1.0 - minLrRatio) + minLrRatio;
+        return pyMax(0.0, factor);
+      }
+      if (currentStep < numWarmupSteps + stable) {
+        return 1.0;
+      }
+      if (currentStep < numWarmupSteps + stable + numDecaySteps) {
+        double progress = div(currentStep - numWarmupSteps - stable, Math.max(1, numDecaySteps));
+        double factor = switch (decayType) {
+          case "linear" -> 1.0 - progress;
+          case "cosine" -> 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress));
+          default -> 1.0 - pySqrt(progress);
+        };
+        factor = factor * (1.0 - minLrRatio) + minLrRatio;
+        return pyMax(0.0, factor);
+      }
+      return minLrRatio;
+    };
+  }
+
+  /** Python's {@code math.sqrt}, which raises on a negative number. */
+  private static double pySqrt(double x) {
+    if (x < 0) {
+      throw new PythonError("ValueError: math domain error");
+    }
+    return Math.sqrt(x);
+  }
+
+  /**
+   * diffusers' {@code get_piecewise_constant_schedule}, given the rules its string holds in the
+   * order written: the dict it builds of them, then the {@code lr_lambda} it gives LambdaLR.
+   */
+  static LongToDoubleFunction piecewiseConstantSchedule(int[] ruleSteps, double[] ruleFactors, double lastLrMultiple) {
+    Map<Integer, Double> rulesDict = new HashMap<>();
+    for (int i = 0; i < ruleSteps.length; i++) {
+      rulesDict.put(ruleSteps[i], ruleFactors[i]);
+    }
+    return steps -> {
+      List<Integer> sortedSteps = new ArrayList<>(rulesDict.keySet());
+      Collections.sort(sortedSteps);
+      for (int sortedStep : sortedSteps) {
+        if (steps < sortedStep) {
+          return rulesDict.get(sortedStep);
+        }
+      }
+      return lastLrMultiple;
+    };
+  }
+
+  /** The two cosine-with-min-lr schedules' checks of their arguments, and the rate they keep. */
+  private static double minLrRate(Double minLr, Double minLrRate, double lrInit) {
+    if (minLr != null && minLrRate != null) {
+      throw new PythonError("ValueError: Only one of min_lr or min_lr_rate should be set");
+    } else if (minLr != null) {
+      return div(minLr, lrInit);
+    } else if (minLrRate == null) {
+      throw new PythonError("ValueError: One of min_lr or min_lr_rate should be set through the `lr_scheduler_kwargs`");
+    }
+    return minLrRate;
   }
 
   /** transformers' {@code get_cosine_with_hard_restarts_schedule_with_warmup}: its {@code lr_lambda}. */

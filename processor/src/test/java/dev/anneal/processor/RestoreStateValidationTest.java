@@ -110,6 +110,19 @@ class RestoreStateValidationTest {
     single(ScheduleType.HF_POLYNOMIAL, "HfPolynomialState",
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 3, numTrainingSteps = 12, lrInit = 0.1, power = 2.0)",
         "final class HfPolynomialState {}");
+    single(ScheduleType.HF_COSINE_WITH_MIN_LR, "HfCosineMinLrState",
+        "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 3, numTrainingSteps = 12, minLrRate = 0.1)",
+        "final class HfCosineMinLrState {}");
+    single(ScheduleType.HF_COSINE_WARMUP_WITH_MIN_LR, "HfCosineWarmupMinLrState",
+        "@Schedule(type = HF_COSINE_WARMUP_WITH_MIN_LR, numWarmupSteps = 3, numTrainingSteps = 12, minLr = 1e-3,",
+        "    lrInit = 0.1)",
+        "final class HfCosineWarmupMinLrState {}");
+    single(ScheduleType.HF_WARMUP_STABLE_DECAY, "WsdState",
+        "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 3, numDecaySteps = 6, numTrainingSteps = 12)",
+        "final class WsdState {}");
+    single(ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT, "PiecewiseState",
+        "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {3, 7}, ruleFactors = {1.0, 0.5}, lastFactor = 0.1)",
+        "final class PiecewiseState {}");
     CONFIGS.put("ExpRangeState", new String[] {
         "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 2, mode = EXP_RANGE, gamma = 0.9,"
             + " cycleMomentum = false)",
@@ -253,7 +266,8 @@ class RestoreStateValidationTest {
   /** The configs added after the states of version 1 were saved. */
   private static final Set<String> ADDED_SINCE_VERSION_1 = Set.of("CyclicSequentialState", "InverseSqrtState",
       "HfConstantState", "HfConstantWarmupState", "HfLinearState", "HfCosineState", "HfRestartsState",
-      "HfPolynomialState");
+      "HfPolynomialState", "HfCosineMinLrState", "HfCosineWarmupMinLrState",
+      "PiecewiseState", "WsdState");
 
   @Test
   void statesSavedBeforeTheseChecksStillRestore() throws IOException {

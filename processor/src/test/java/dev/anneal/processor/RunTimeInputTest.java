@@ -59,6 +59,9 @@ class RunTimeInputTest {
     CONFIGS.put("InputHfPolynomial", new String[] {
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 10)",
         "record InputHfPolynomial(@Bind double lrInit, @Bind double lrEnd, @Bind int numTrainingSteps) {}"});
+    CONFIGS.put("InputHfCosineMinLr", new String[] {
+        "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 10, numTrainingSteps = 100)",
+        "record InputHfCosineMinLr(@Bind double minLr, @Bind double lrInit) {}"});
     CONFIGS.put("InputPlateau", new String[] {
         "@Schedule(type = REDUCE_ON_PLATEAU)",
         "record InputPlateau(@Bind double factor, @Bind double minLr) {}"});
@@ -333,6 +336,8 @@ class RunTimeInputTest {
         return classes.boundScheduler(config, classes.config(config, 30), Object.class, TWO_GROUPS);
       case "BoundHfPolynomial":
         return classes.boundScheduler(config, classes.config(config, 0.1, 1e-4), Object.class, TWO_GROUPS);
+      case "BoundWsd":
+        return classes.boundScheduler(config, classes.config(config, 30), Object.class, TWO_GROUPS);
       default:
         return classes.scheduler(config, Object.class, TWO_GROUPS);
     }
@@ -521,6 +526,22 @@ class RunTimeInputTest {
       Object accepted = classes.boundScheduler("InputHfPolynomial",
           classes.config("InputHfPolynomial", 1e-3, 1e-4, 100), Object.class, TWO_GROUPS);
       assertEquals(0.0, ((LrScheduler) accepted).lr(0));
+    }
+
+    @Test
+    @DisplayName("transformers' cosine with min_lr: lrInit 0, and min_lr / lrInit past the largest double")
+    void hfCosineWithMinLr() {
+      assertEquals("transformers.get_cosine_with_min_lr_schedule_with_warmup: lrInit (optimizer.defaults[\"lr\"]) = 0"
+          + " must not be 0", refused("InputHfCosineMinLr", 1e-5, 0.0).getMessage());
+      assertRefused(IllegalArgumentException.class,
+          () -> classes.boundScheduler("InputHfCosineMinLr", classes.config("InputHfCosineMinLr", 1e300, 1e-300),
+              Object.class, TWO_GROUPS),
+          "minLr (min_lr) = 1.0E300 over lrInit", "overflows to Infinity");
+      // At num_training_steps the half cosine is 0: each group's rate times min_lr / lr_init.
+      Object accepted = classes.boundScheduler("InputHfCosineMinLr",
+          classes.config("InputHfCosineMinLr", 1e-5, 1e-3), Object.class, TWO_GROUPS);
+      assertEquals(0.0, ((LrScheduler) accepted).lr(0));
+      assertEquals(0.05 * (1e-5 / 1e-3), ((LrFunction) accepted).lrAt(100, 1), 1e-18);
     }
 
     @Test

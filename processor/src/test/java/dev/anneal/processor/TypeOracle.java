@@ -12,6 +12,7 @@ import static dev.anneal.processor.Draws.rate;
 import static dev.anneal.processor.Draws.uniform;
 
 import dev.anneal.ScheduleType;
+import dev.anneal.WsdType;
 import dev.anneal.processor.ConfigDescription.Config;
 import dev.anneal.processor.ConfigDescription.Fn;
 import dev.anneal.processor.ConfigDescription.Member;
@@ -884,7 +885,8 @@ enum TypeOracle {
     List<Mistake> mistakes() {
       return List.of((r, config, m) -> {
         double lrInit = m.d("lrInit", 1e-3);
-        double lrEnd = pick(r, lrInit, lrInit * 2, lrInit + 1);
+        // Not below lrInit whatever its sign: twice a negative lrInit is below it.
+        double lrEnd = pick(r, lrInit, lrInit + Math.abs(lrInit), lrInit + 1);
         m.put("lrEnd", lit(r, lrEnd), lrEnd);
         config.tags.add("invalid-value");
         return "lrEnd not below lrInit";
@@ -939,7 +941,262 @@ enum TypeOracle {
       return new PlainPyTorch.LambdaLR(o, PlainPyTorch.polynomialDecayScheduleWithWarmup(m.i("numWarmupSteps", 0),
           m.i("numTrainingSteps", 0), m.d("lrEnd", 1e-7), m.d("power", 1.0), m.d("lrInit", 0)));
     }
+  },
+  HF_COSINE_WITH_MIN_LR(ScheduleType.HF_COSINE_WITH_MIN_LR, Combining.ANYWHERE, required("numWarmupSteps"),
+      required("numTrainingSteps"), optional("numCycles"), optional("minLrRate"), optional("minLr"),
+      optional("lrInit", Rule.NON_ZERO, r -> pick(r, 0.0, -0.0))) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      trainingSteps(r, m, warmup(r, m));
+      numCycles(r, m);
+      minLrRateOrMinLr(r, m);
+    }
+
+    @Override
+    List<Mistake> mistakes() {
+      return MIN_LR_MISTAKES;
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      judgeMinLr(m, verdict);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.cosineWithMinLrScheduleWithWarmup(m.i("numWarmupSteps", 0),
+          m.i("numTrainingSteps", 0), m.d("numCycles", 0.5), oneMinLr(m), given(m, "minLrRate"),
+          m.d("lrInit", Double.NaN)));
+    }
+  },
+  HF_COSINE_WARMUP_WITH_MIN_LR(ScheduleType.HF_COSINE_WARMUP_WITH_MIN_LR, Combining.ANYWHERE,
+      required("numWarmupSteps"), required("numTrainingSteps"), optional("numCycles"), optional("minLrRate"),
+      optional("minLr"), optional("lrInit", Rule.NON_ZERO, r -> pick(r, 0.0, -0.0)), optional("warmupLrRate")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      trainingSteps(r, m, warmup(r, m));
+      numCycles(r, m);
+      minLrRateOrMinLr(r, m);
+      if (chance(r, 0.5)) {
+        double rate = pick(r, 0.0, 0.2, uniform(r, 0, 1), 1.0, -0.5);
+        m.put("warmupLrRate", lit(r, rate), rate);
+      }
+    }
+
+    @Override
+    List<Mistake> mistakes() {
+      return MIN_LR_MISTAKES;
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      judgeMinLr(m, verdict);
+      // A warm-up from below 0 turns the rate negative.
+      verdict.warnIf(m.value("warmupLrRate") instanceof Double rate && rate < 0);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.cosineWithMinLrScheduleWithWarmupLrRate(
+          m.i("numWarmupSteps", 0), m.i("numTrainingSteps", 0), m.d("numCycles", 0.5), oneMinLr(m),
+          given(m, "minLrRate"), given(m, "warmupLrRate"), m.d("lrInit", Double.NaN)));
+    }
+  },
+  HF_WARMUP_STABLE_DECAY(ScheduleType.HF_WARMUP_STABLE_DECAY, Combining.ANYWHERE, required("numWarmupSteps"),
+      required("numDecaySteps"), optional("numTrainingSteps"), optional("numStableSteps"), optional("warmupType"),
+      optional("decayType"), optional("minLrRatio"), optional("numCycles")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      int warmup = warmup(r, m);
+      int decay = pickWeighted(r, () -> between(r, 0, 50), () -> between(r, 50, 5000),
+          () -> pick(r, -1, Integer.MAX_VALUE, Integer.MIN_VALUE));
+      m.put("numDecaySteps", lit(r, decay), decay);
+      boolean both = warnings && chance(r, 0.1);
+      if (r.nextBoolean() || both) {
+        int stable = pickWeighted(r, () -> between(r, 0, 50), () -> between(r, 50, 5000),
+            () -> pick(r, -1, Integer.MAX_VALUE, Integer.MIN_VALUE));
+        m.put("numStableSteps", lit(r, stable), stable);
+      }
+      if (!m.has("numStableSteps") || both) {
+        trainingSteps(r, m, warmup);
+      }
+      for (String curve : List.of("warmupType", "decayType")) {
+        if (chance(r, 0.6)) {
+          String type = pick(r, "LINEAR", "COSINE", "ONE_MINUS_SQRT");
+          m.put(curve, "WsdType." + type, type);
+        }
+      }
+      if (chance(r, 0.5)) {
+        double ratio = pick(r, 0.0, 0.1, uniform(r, 0, 1), 1.0, 2.0);
+        m.put("minLrRatio", lit(r, ratio), ratio);
+      }
+      numCycles(r, m);
+    }
+
+    /** A negative min_lr_ratio: the rate ends below 0. */
+    @Override
+    String odd(Random r, Member m) {
+      double ratio = pick(r, -0.1, -uniform(r, 0, 1));
+      m.put("minLrRatio", lit(r, ratio), ratio);
+      return "negative minLrRatio";
+    }
+
+    /** The reference's ValueError without either length of the stable phase. */
+    @Override
+    List<Mistake> mistakes() {
+      return List.of((r, config, m) -> {
+        m.attrs.remove("numTrainingSteps");
+        m.attrs.remove("numStableSteps");
+        config.tags.add("wsd-length");
+        return "neither numTrainingSteps nor numStableSteps";
+      });
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      boolean training = m.has("numTrainingSteps");
+      boolean stable = m.has("numStableSteps");
+      if (!training && !stable) {
+        verdict.error("wsd-length");
+      }
+      verdict.warnIf(training && stable);
+      verdict.warnIf(m.value("minLrRatio") instanceof Double ratio && ratio < 0);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.wsdSchedule(m.i("numWarmupSteps", 0), m.i("numDecaySteps", 0),
+          m.value("numTrainingSteps") instanceof Integer t ? t : null,
+          m.value("numStableSteps") instanceof Integer s ? s : null,
+          WsdType.valueOf(m.e("warmupType", "LINEAR")).torchName(),
+          WsdType.valueOf(m.e("decayType", "COSINE")).torchName(), m.d("minLrRatio", 0.0), m.d("numCycles", 0.5)));
+    }
+  },
+  DIFFUSERS_PIECEWISE_CONSTANT(ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT, Combining.ANYWHERE, optional("ruleSteps"),
+      optional("ruleFactors", Rule.FINITE, null), required("lastFactor")) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      int count = pick(r, 0, 1, 3, between(r, 2, 8));
+      int[] steps = new int[count];
+      double[] factors = new double[count];
+      int step = pick(r, 0, -5, between(r, 1, 20));
+      for (int i = 0; i < count; i++) {
+        step += pickWeighted(r, () -> between(r, 1, 30), () -> between(r, 30, 3000));
+        steps[i] = step;
+        factors[i] = pick(r, 1.0, 0.1, 0.5, uniform(r, 0, 2), 0.0);
+      }
+      // Written out of order, or a step twice, which the reference runs sorted, with a warning.
+      if (warnings && count > 1 && chance(r, 0.3)) {
+        int i = between(r, 1, count - 1);
+        steps[i] = chance(r, 0.5) ? steps[i - 1] : steps[i - 1] - between(r, 1, 10);
+      }
+      if (count > 0 || chance(r, 0.5)) {
+        m.put("ruleSteps", lit(r, steps), steps);
+        m.put("ruleFactors", lit(r, factors), factors);
+      }
+      double last = pick(r, 0.005, 0.01, uniform(r, 0, 1), 0.0);
+      m.put("lastFactor", lit(r, last), last);
+    }
+
+    /** A negative factor turns the rate negative. */
+    @Override
+    String odd(Random r, Member m) {
+      double last = pick(r, -0.5, -uniform(r, 0, 1));
+      m.put("lastFactor", lit(r, last), last);
+      return "negative lastFactor";
+    }
+
+    /** Lists of different lengths, which no string of rules can say. */
+    @Override
+    List<Mistake> mistakes() {
+      return List.of((r, config, m) -> {
+        int[] steps = {10, 20};
+        m.put("ruleSteps", lit(r, steps), steps);
+        double[] factors = pick(r, new double[] {1.0}, new double[] {1.0, 0.5, 0.1}, new double[0]);
+        m.put("ruleFactors", lit(r, factors), factors);
+        config.tags.add("rule-lengths");
+        return "ruleSteps and ruleFactors of different lengths";
+      });
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      int[] steps = m.value("ruleSteps") instanceof int[] written ? written : new int[0];
+      double[] factors = m.value("ruleFactors") instanceof double[] written ? written : new double[0];
+      if (steps.length != factors.length) {
+        verdict.error("rule-lengths");
+        return;
+      }
+      for (int i = 1; i < steps.length; i++) {
+        verdict.warnIf(steps[i] <= steps[i - 1]);
+      }
+      for (double factor : factors) {
+        verdict.warnIf(factor < 0);
+      }
+      verdict.warnIf(m.value("lastFactor") instanceof Double last && last < 0);
+    }
+
+    /** Its reference is a LambdaLR. */
+    @Override
+    boolean setsTheRate() {
+      return true;
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      int[] steps = m.value("ruleSteps") instanceof int[] written ? written : new int[0];
+      double[] factors = m.value("ruleFactors") instanceof double[] written ? written : new double[0];
+      return new PlainPyTorch.LambdaLR(o, PlainPyTorch.piecewiseConstantSchedule(steps, factors,
+          m.d("lastFactor", Double.NaN)));
+    }
   };
+
+  /** The cosine-with-min-lr schedules' mistakes: both ends given, or neither, or minLr alone. */
+  private static final List<Mistake> MIN_LR_MISTAKES = List.of((r, config, m) -> {
+    double rate = pick(r, 0.1, 0.0);
+    m.put("minLrRate", lit(r, rate), rate);
+    double[] minLr = {pick(r, 1e-5, 0.0)};
+    m.put("minLr", lit(r, minLr), minLr);
+    config.tags.add("min-lr-conflict");
+    return "minLr and minLrRate";
+  }, (r, config, m) -> {
+    m.attrs.remove("minLrRate");
+    m.attrs.remove("minLr");
+    config.tags.add("min-lr-missing");
+    return "neither minLr nor minLrRate";
+  }, (r, config, m) -> {
+    m.attrs.remove("minLrRate");
+    m.attrs.remove("lrInit");
+    double[] minLr = {pick(r, 1e-5, 0.0)};
+    m.put("minLr", lit(r, minLr), minLr);
+    config.tags.add("required");
+    return "minLr without lrInit";
+  }, (r, config, m) -> {
+    m.attrs.remove("minLrRate");
+    double[] minLr = {1e-5, 2e-5};
+    m.put("minLr", lit(r, minLr), minLr);
+    m.put("lrInit", lit(r, 1e-3), 1e-3);
+    config.tags.add("one-value");
+    return "minLr per group";
+  });
 
   /** Where a type may stand in {@code @Sequential} or {@code @Chained}. */
   enum Combining {
@@ -1151,6 +1408,58 @@ enum TypeOracle {
       verdict.error("invalid-value");
     }
     verdict.warnIf(m.has("totalIters") && m.i("totalIters", 5) <= 0);
+  }
+
+  /**
+   * The end of a cosine-with-min-lr schedule: {@code minLrRate}, or {@code minLr} with the
+   * optimizer's rate {@code lrInit}, as a user writes one or the other.
+   */
+  private static void minLrRateOrMinLr(Random r, Member m) {
+    if (r.nextBoolean()) {
+      double rate = pick(r, 0.1, 0.0, 0.05, uniform(r, 0, 1), 1.0, -0.1);
+      m.put("minLrRate", lit(r, rate), rate);
+    } else {
+      double lrInit = pick(r, 1e-3, 0.1, uniform(r, 1e-5, 1), -1e-3);
+      double[] minLr = {pick(r, 0.0, 1e-5, lrInit * uniform(r, 0, 1), lrInit)};
+      m.put("minLr", lit(r, minLr), minLr);
+      m.put("lrInit", lit(r, lrInit), lrInit);
+    }
+  }
+
+  /**
+   * The reference's ValueErrors on {@code min_lr} and {@code min_lr_rate}, {@code lrInit} where the
+   * reference reads it, and {@code min_lr} as the one number it is there.
+   */
+  private static void judgeMinLr(Member m, Verdict verdict) {
+    boolean rate = m.has("minLrRate");
+    boolean minLr = m.has("minLr");
+    boolean lrInit = m.has("lrInit");
+    if (rate && minLr) {
+      verdict.error("min-lr-conflict");
+    } else if (!rate && !minLr) {
+      verdict.error("min-lr-missing");
+    } else if (minLr && !lrInit) {
+      verdict.error("required");
+    }
+    verdict.warnIf(rate && !minLr && lrInit);
+    if (m.value("minLr") instanceof double[] values && values.length > 1) {
+      verdict.error("one-value");
+    }
+    if (!rate && m.value("minLr") instanceof double[] values && values.length == 1 && Double.isFinite(values[0])
+        && m.value("lrInit") instanceof Double init && Double.isFinite(init) && init != 0
+        && Double.isInfinite(values[0] / init)) {
+      verdict.error("invalid-value");
+    }
+  }
+
+  /** {@code minLr}'s one value, or null where it is not given. */
+  private static Double oneMinLr(Member m) {
+    return m.value("minLr") instanceof double[] values ? values[0] : null;
+  }
+
+  /** The value of a double attribute, or null, Python's None, where it is not given. */
+  private static Double given(Member m, String attribute) {
+    return m.value(attribute) instanceof Double value ? value : null;
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.anneal.WsdType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -338,5 +339,137 @@ class FormulasTest {
     assertThrows(IllegalArgumentException.class,
         () -> PolynomialDecayScheduleWithWarmup.check(10, 10, 0.0, 1.0, 0.001));
     PolynomialDecayScheduleWithWarmup.check(10, 9, 0.0, -1.0, 0.001);
+  }
+
+  /**
+   * transformers' {@code get_cosine_with_min_lr_schedule_with_warmup} under the same loop, initial
+   * rate and {@code optimizer.defaults["lr"]} 0.001: the conformance suite's cases
+   * {@code hf_cosmin_w10_T100_rate0.1} and {@code hf_cosmin_w0_T50_minlr1e-5}, printed by the
+   * reference; the second gives {@code min_lr}, whose rate is {@code min_lr / 0.001}.
+   */
+  @Test
+  void cosineWithMinLrEndsAtItsMinimum() {
+    long[] steps = {0, 1, 4, 5, 9, 10, 11, 25, 48, 50, 59, 99, 100, 101, 119};
+    // num_warmup_steps=10, num_training_steps=100, min_lr_rate=0.1
+    double[] rate = {0.0, 0.0001, 0.0004, 0.0005, 0.0009000000000000001, 0.001, 0.000999725872158593,
+        0.0009397114317029974, 0.0006588648530198504, 0.0006281416799501187, 0.0004873721045679707,
+        0.0001002741278414069, 0.0001, 0.0001002741278414069, 0.000195395160876975};
+    // num_warmup_steps=0, num_training_steps=50, min_lr=1e-5
+    double[] minLr = {0.001, 0.0009990232305719944, 0.0009844486647586726, 0.0009757729755661011,
+        0.0009229423231234974, 0.000905463412215599, 0.0008864040551740157, 0.000505, 1.3903222849333507e-05,
+        1e-05, 8.705767687650248e-05};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(rate[i], 0.001 * CosineWithMinLrScheduleWithWarmup.factor(10, 100, 0.5, 0.1, steps[i]), 0.0,
+          "step " + steps[i]);
+    }
+    double minLrRate = CosineWithMinLrScheduleWithWarmup.minLrRate(1e-5, 0.001);
+    for (int i = 0; i < minLr.length; i++) {
+      assertEquals(minLr[i], 0.001 * CosineWithMinLrScheduleWithWarmup.factor(0, 50, 0.5, minLrRate, steps[i]), 0.0,
+          "step " + steps[i]);
+    }
+  }
+
+  /**
+   * transformers' {@code get_cosine_with_min_lr_schedule_with_warmup_lr_rate}, as above: the cases
+   * {@code hf_coswarmmin_w10_T100_rate0.1}, {@code hf_coswarmmin_w10_T100_rate0.1_wr0.2} and
+   * {@code hf_coswarmmin_w0_T50_minlr1e-5}, printed by the reference: the warm-up from
+   * {@code 1 / num_warmup_steps} or from {@code warmup_lr_rate}, then the cosine a step ahead.
+   */
+  @Test
+  void cosineWithMinLrLrRateWarmsUpFromItsRate() {
+    long[] steps = {0, 1, 4, 5, 9, 10, 11, 25, 48, 50, 59, 99, 100, 101, 119};
+    double[] noRate = {0.0001, 0.0002, 0.0005, 0.0006, 0.001, 0.000999725872158593, 0.000998903822616921,
+        0.0009316216432703917, 0.0006435602608679916, 0.0006126278954320294, 0.00047185832004988137, 0.0001,
+        0.0001002741278414069, 0.00010109617738307906, 0.0002052800005964599};
+    double[] fromRate = {0.0002, 0.00028888888888888893, 0.0005555555555555556, 0.0006444444444444443, 0.001,
+        0.000999725872158593, 0.000998903822616921, 0.0009316216432703917, 0.0006435602608679916,
+        0.0006126278954320294, 0.00047185832004988137, 0.0001, 0.0001002741278414069, 0.00010109617738307906,
+        0.0002052800005964599};
+    double[] minLr = {0.0009990232305719944, 0.0009960967771506667, 0.0009757729755661011, 0.0009652393605146844,
+        0.000905463412215599, 0.0008864040551740157, 0.0008658394705735987, 0.00047391869283298986,
+        1.0976769428005579e-05, 1.0976769428005579e-05, 0.00010453658778440095};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(noRate[i], 0.001 * CosineWithMinLrScheduleWithWarmupLrRate.factor(10, 100, 0.5, 0.1, steps[i]),
+          0.0, "step " + steps[i]);
+      assertEquals(fromRate[i],
+          0.001 * CosineWithMinLrScheduleWithWarmupLrRate.factor(10, 100, 0.5, 0.1, 0.2, steps[i]), 0.0,
+          "step " + steps[i]);
+    }
+    double minLrRate = CosineWithMinLrScheduleWithWarmup.minLrRate(1e-5, 0.001);
+    for (int i = 0; i < minLr.length; i++) {
+      assertEquals(minLr[i], 0.001 * CosineWithMinLrScheduleWithWarmupLrRate.factor(0, 50, 0.5, minLrRate, steps[i]),
+          0.0, "step " + steps[i]);
+    }
+  }
+
+  /**
+   * diffusers' {@code get_piecewise_constant_schedule}, initial rate 0.001: the conformance suite's
+   * cases {@code diffusers_piecewise_doc_example} ({@code "1:10,0.1:20,0.01:30,0.005"}) and
+   * {@code diffusers_piecewise_unsorted} ({@code "0.1:20,1:10,0.05"}), printed by the reference:
+   * the steps are boundaries, and rules written out of order run sorted.
+   */
+  @Test
+  void piecewiseConstantTakesTheFactorOfTheFirstStepAbove() {
+    int[] docSteps = {10, 20, 30};
+    double[] docFactors = {1, 0.1, 0.01};
+    long[] steps = {0, 9, 10, 19, 20, 29, 30, 39};
+    double[] doc = {0.001, 0.001, 0.0001, 0.0001, 1e-05, 1e-05, 5e-06, 5e-06};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(doc[i], 0.001 * PiecewiseConstantSchedule.factor(PiecewiseConstantSchedule.steps(docSteps),
+          PiecewiseConstantSchedule.factors(docSteps, docFactors), 0.005, steps[i]), 0.0, "step " + steps[i]);
+    }
+    int[] unsortedSteps = {20, 10};
+    double[] unsortedFactors = {0.1, 1};
+    double[] unsorted = {0.001, 0.001, 0.0001, 0.0001, 5e-05, 5e-05, 5e-05, 5e-05};
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(unsorted[i], 0.001 * PiecewiseConstantSchedule.factor(PiecewiseConstantSchedule.steps(unsortedSteps),
+          PiecewiseConstantSchedule.factors(unsortedSteps, unsortedFactors), 0.05, steps[i]), 0.0, "step " + steps[i]);
+    }
+    assertEquals(1, PiecewiseConstantSchedule.firstOutOfOrder(unsortedSteps));
+    assertEquals(-1, PiecewiseConstantSchedule.firstOutOfOrder(docSteps));
+  }
+
+  /** A step written twice keeps the later factor, as the reference's dict keeps its later value. */
+  @Test
+  void piecewiseConstantKeepsTheLaterFactorOfARepeatedStep() {
+    int[] ruleSteps = {10, 5, 10};
+    double[] ruleFactors = {0.5, 2.0, 0.25};
+    assertArrayEquals(new int[] {5, 10}, PiecewiseConstantSchedule.steps(ruleSteps));
+    assertArrayEquals(new double[] {2.0, 0.25}, PiecewiseConstantSchedule.factors(ruleSteps, ruleFactors));
+    assertEquals(0.1, PiecewiseConstantSchedule.factor(new int[0], new double[0], 0.1, 0));
+  }
+
+  /**
+   * transformers' {@code get_wsd_schedule}, initial rate 0.001: the conformance suite's cases
+   * {@code hf_wsd_w10_d20_T100_default}, {@code hf_wsd_w10_s50_d20_cos_lin_r0.1} and
+   * {@code hf_wsd_w10_d30_T100_sqrt_sqrt_r0.05}, printed by the reference; the first and the last
+   * derive {@code num_stable_steps} from {@code num_training_steps}.
+   */
+  @Test
+  void warmupStableDecayWarmsUpHoldsThenDecays() {
+    long[] steps = {0, 1, 5, 9, 10, 11, 39, 59, 60, 61, 70, 75, 79, 80, 81, 89, 90, 95};
+    double[] defaults = {0.0, 0.0001, 0.0005, 0.0009000000000000001, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001,
+        0.001, 0.001, 0.001, 0.001, 0.0009938441702975688, 0.0005782172325201155, 0.0005, 0.00014644660940672628};
+    double[] cosineLinear = {0.0001, 0.00012202456766718093, 0.0005499999999999999, 0.0009779754323328191, 0.001,
+        0.001, 0.001, 0.001, 0.001, 0.000955, 0.00055, 0.00032500000000000004, 0.00014500000000000006, 0.0001, 0.0001,
+        0.0001, 0.0001, 0.0001};
+    double[] sqrt = {5e-05, 9.875086685201193e-05, 0.00032824855787277977, 0.0006995836222840041, 0.001, 0.001,
+        0.001, 0.001, 0.001, 0.001, 0.001, 0.0006121641240593302, 0.0004796635703700922, 0.0004515172442698555,
+        0.00042474643272147664, 0.00024396869553348961, 0.00022432824811866026, 0.00013277261728348693};
+    long stableOf100 = WarmupStableDecaySchedule.numStableSteps(100, 10, 20);
+    long sqrtStable = WarmupStableDecaySchedule.numStableSteps(100, 10, 30);
+    assertEquals(70, stableOf100);
+    assertEquals(60, sqrtStable);
+    for (int i = 0; i < steps.length; i++) {
+      assertEquals(defaults[i], 0.001 * WarmupStableDecaySchedule.factor(10, stableOf100, 20, WsdType.LINEAR,
+          WsdType.COSINE, 0.0, 0.5, steps[i]), 0.0, "step " + steps[i]);
+      assertEquals(cosineLinear[i], 0.001 * WarmupStableDecaySchedule.factor(10, 50, 20, WsdType.COSINE,
+          WsdType.LINEAR, 0.1, 0.5, steps[i]), 0.0, "step " + steps[i]);
+      assertEquals(sqrt[i], 0.001 * WarmupStableDecaySchedule.factor(10, sqrtStable, 30, WsdType.ONE_MINUS_SQRT,
+          WsdType.ONE_MINUS_SQRT, 0.05, 0.5, steps[i]), 0.0, "step " + steps[i]);
+    }
+    // After the decay: min_lr_ratio itself.
+    assertEquals(5e-05, 0.001 * WarmupStableDecaySchedule.factor(10, sqrtStable, 30, WsdType.ONE_MINUS_SQRT,
+        WsdType.ONE_MINUS_SQRT, 0.05, 0.5, 119), 0.0);
   }
 }

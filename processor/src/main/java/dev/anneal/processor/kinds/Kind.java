@@ -47,6 +47,15 @@ public interface Kind {
     return Set.of();
   }
 
+  /**
+   * The per-group attributes ({@code double[]}) that this type takes as one number for every group,
+   * as its reference does: an attribute of another type's name, whose values the processor keeps
+   * as that number, refusing more than one.
+   */
+  default Set<Param> oneValue() {
+    return Set.of();
+  }
+
   /** Checks beyond the rules of single attributes; reports through {@code check}. */
   default void check(ScheduleCheck check) {}
 

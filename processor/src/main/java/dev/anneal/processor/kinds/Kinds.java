@@ -30,7 +30,11 @@ public final class Kinds {
       new LinearScheduleWithWarmupKind(),
       new CosineScheduleWithWarmupKind(),
       new CosineWithHardRestartsScheduleWithWarmupKind(),
-      new PolynomialDecayScheduleWithWarmupKind());
+      new PolynomialDecayScheduleWithWarmupKind(),
+      new CosineWithMinLrScheduleWithWarmupKind(),
+      new CosineWithMinLrScheduleWithWarmupLrRateKind(),
+      new WarmupStableDecayScheduleKind(),
+      new PiecewiseConstantScheduleKind());
 
   private Kinds() {}
 

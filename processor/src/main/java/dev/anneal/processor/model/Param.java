@@ -48,7 +48,18 @@ public enum Param {
   NUM_CYCLES("numCycles", "num_cycles", Shape.DOUBLE),
   LR_END("lrEnd", "lr_end", Shape.DOUBLE),
   /** Not an argument of the reference but the optimizer's own rate, which it reads. */
-  LR_INIT("lrInit", "optimizer.defaults[\"lr\"]", Shape.DOUBLE);
+  LR_INIT("lrInit", "optimizer.defaults[\"lr\"]", Shape.DOUBLE),
+  MIN_LR_RATE("minLrRate", "min_lr_rate", Shape.DOUBLE),
+  WARMUP_LR_RATE("warmupLrRate", "warmup_lr_rate", Shape.DOUBLE),
+  NUM_DECAY_STEPS("numDecaySteps", "num_decay_steps", Shape.INT),
+  NUM_STABLE_STEPS("numStableSteps", "num_stable_steps", Shape.INT),
+  WARMUP_TYPE("warmupType", "warmup_type", Shape.ENUM),
+  DECAY_TYPE("decayType", "decay_type", Shape.ENUM),
+  MIN_LR_RATIO("minLrRatio", "min_lr_ratio", Shape.DOUBLE),
+  /** The reference's {@code step_rules} is one string; Anneal takes its three parts apart. */
+  RULE_STEPS("ruleSteps", "the steps of step_rules", Shape.INTS),
+  RULE_FACTORS("ruleFactors", "the multiples of step_rules", Shape.DOUBLES),
+  LAST_FACTOR("lastFactor", "the last multiple of step_rules", Shape.DOUBLE);
 
   /** How a value is written, and whether it can be bound at run time. */
   public enum Shape {
@@ -57,6 +68,8 @@ public enum Param {
     /** One value for all parameter groups or one per group. */
     GROUP_DOUBLES(true, "double or double[]"),
     INTS(false, "int[]"),
+    /** A list of numbers of the schedule itself, not one per group. */
+    DOUBLES(false, "double[]"),
     BOOLEAN(false, "boolean"),
     ENUM(false, "an enum constant"),
     METHOD(false, "a method name"),

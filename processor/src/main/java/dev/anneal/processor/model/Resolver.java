@@ -36,6 +36,12 @@ public final class Resolver {
       BindInput bind = bindOf.apply(param);
       if (schedule.written().containsKey(param)) {
         Object written = Values.of(param, schedule.written().get(param));
+        if (kind.oneValue().contains(param)) {
+          // The one number, which formulas and the writer take; of a list of another length,
+          // which the validator refuses, NaN, which no formula folds.
+          double[] list = (double[]) written;
+          written = list.length == 1 ? list[0] : Double.NaN;
+        }
         values.put(param, new Value.Written(kind.resolveWritten(param, written, laterPhase),
             schedule.written().get(param)));
       } else if (bind != null) {

@@ -144,6 +144,7 @@ public final class AnnotationReader {
       case INTS:
         return listOf(raw, Integer.class);
       case GROUP_DOUBLES:
+      case DOUBLES:
         return listOf(raw, Double.class);
       case METHODS:
         return listOf(raw, String.class)

@@ -4,6 +4,7 @@ import dev.anneal.AnnealStrategy;
 import dev.anneal.Mode;
 import dev.anneal.ScaleMode;
 import dev.anneal.ThresholdMode;
+import dev.anneal.WsdType;
 import dev.anneal.processor.model.Param;
 import java.util.List;
 import javax.lang.model.element.AnnotationValue;
@@ -26,6 +27,7 @@ public final class Values {
       case INTS:
         return elements(raw).stream().mapToInt(v -> (Integer) v.getValue()).toArray();
       case GROUP_DOUBLES:
+      case DOUBLES:
         return elements(raw).stream().mapToDouble(v -> (Double) v.getValue()).toArray();
       case METHODS:
         return elements(raw).stream().map(v -> (String) v.getValue()).toArray(String[]::new);
@@ -50,6 +52,9 @@ public final class Values {
         return AnnealStrategy.valueOf(name);
       case THRESHOLD_MODE:
         return ThresholdMode.valueOf(name);
+      case WARMUP_TYPE:
+      case DECAY_TYPE:
+        return WsdType.valueOf(name);
       default:
         throw new AssertionError(param);
     }

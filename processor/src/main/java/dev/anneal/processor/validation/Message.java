@@ -69,6 +69,27 @@ public enum Message {
   NO_MILESTONES(
       "never-changes", "MultiStepLR: milestones (milestones) is empty, so the rate never changes"),
   IGNORED("ignored", "%s is ignored: %s"),
+  MIN_LR_BOTH(
+      "min-lr-conflict",
+      "%s: minLr (min_lr) and minLrRate (min_lr_rate) are both given, and the reference raises ValueError(\"Only one of min_lr or min_lr_rate should be set\"); keep one"),
+  MIN_LR_NEITHER(
+      "min-lr-missing",
+      "%s needs minLrRate (min_lr_rate), or minLr (min_lr) with lrInit: the reference raises ValueError(\"One of min_lr or min_lr_rate should be set\") without either"),
+  MIN_LR_WITHOUT_LR_INIT(
+      "required",
+      "%s: minLr (min_lr) needs lrInit, the optimizer's default rate (optimizer.defaults[\"lr\"]), which the reference divides it by and a generated scheduler does not see"),
+  WSD_LENGTH(
+      "wsd-length",
+      "%s needs numStableSteps, or numTrainingSteps to derive it from (the reference: \"Either num_training_steps or num_stable_steps must be specified.\")"),
+  RULE_LENGTHS(
+      "rule-lengths",
+      "%s: ruleSteps has %d values but ruleFactors has %d: each rule of the reference's step_rules has a step and a factor"),
+  RULES_OUT_OF_ORDER(
+      "rules-order",
+      "%s: rule step %d does not come after %d: the reference sorts the rules by step and keeps the later factor of a step written twice, so the steps %s run with the factors %s"),
+  ONE_VALUE(
+      "one-value",
+      "%s: %s (%s) is one number for every parameter group in the reference; give one value, not %s"),
   MILESTONE_AFTER_PHASE(
       "phase-too-short",
       "MultiStepLR: milestone %d is never reached: as schedule %d of @Sequential it runs %d steps, from step %d until the milestone %d, counting its own steps from 0"),

@@ -86,6 +86,14 @@ public final class ScheduleCheck {
     return binds.containsKey(param);
   }
 
+  /**
+   * Whether {@code param} is written, or a {@code @Bind} aims at it, valid or not: an invalid one
+   * has its own error, and the attribute counts as given all the same.
+   */
+  public boolean isGiven(Param param) {
+    return isWritten(param) || Validator.bindAttempted(input, schedule, param);
+  }
+
   /** The written value of {@code param} as a plain Java value, or null where it is not written. */
   public Object value(Param param) {
     AnnotationValue value = written(param);

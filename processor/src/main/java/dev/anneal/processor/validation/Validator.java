@@ -321,9 +321,10 @@ public final class Validator {
         continue;
       }
       TypeMirror type = accessor.getReturnType();
-      if (!bindableType(p, type)) {
+      boolean oneValue = Kinds.of(schedule.type()).oneValue().contains(p);
+      if (oneValue ? type.getKind() != TypeKind.DOUBLE : !bindableType(p, type)) {
         problems.add(Problem.error(carrier, bind.mirror(), null, Message.BIND_TYPE,
-            accessor.getSimpleName() + "()", p.attribute, p.shape.javaType,
+            accessor.getSimpleName() + "()", p.attribute, oneValue ? "double" : p.shape.javaType,
             accessor.getSimpleName() + "()", type));
         continue;
       }
@@ -379,7 +380,7 @@ public final class Validator {
   }
 
   /** Whether a {@code @Bind} aims at this attribute, valid or not: its own error is enough. */
-  private static boolean bindAttempted(ConfigInput input, ScheduleInput schedule, Param param) {
+  static boolean bindAttempted(ConfigInput input, ScheduleInput schedule, Param param) {
     int count = input.schedules().size();
     return input.binds().stream().anyMatch(bind -> bind.attribute().equals(param.attribute)
         && (bind.schedule() == schedule.index() || (bind.schedule() < 0 && count == 1)));
@@ -425,6 +426,10 @@ public final class Validator {
         continue;
       }
       checkValue(config, mirror, torchType, attribute, value, problems);
+      if (kind.oneValue().contains(param) && Values.of(param, value) instanceof double[] list && list.length > 1) {
+        problems.add(Problem.error(config, mirror, value, Message.ONE_VALUE, torchType, param.attribute,
+            param.torchName, list.length + " values"));
+      }
       if (param == Param.MODE) {
         Mode mode = (Mode) Values.of(param, value);
         if (!kind.modes().contains(mode)) {
@@ -492,7 +497,7 @@ public final class Validator {
             rule.message(torchType, param.attribute, param.torchName, d)));
       }
     } else if (converted instanceof double[] list) {
-      if (list.length == 0) {
+      if (list.length == 0 && param.shape == Param.Shape.GROUP_DOUBLES) {
         problems.add(Problem.error(config, mirror, value, Message.LIST_EMPTY_VALUES,
             Checks.emptyList(torchType, param.attribute, param.torchName)));
       }
