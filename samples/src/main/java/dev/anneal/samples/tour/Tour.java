@@ -84,7 +84,7 @@ public final class Tour {
             "Learning-rate schedules: a visual cheat sheet",
             String.format(
                 Locale.ROOT,
-                "PyTorch's torch.optim.lr_scheduler and Hugging Face transformers' schedules,"
+                "PyTorch's torch.optim.lr_scheduler and Hugging Face's schedules,"
                     + " generated at compile time by Anneal."
                     + " Initial rate %s, %d steps, %d per epoch.",
                 scientific(Samples.LEARNING_RATE),

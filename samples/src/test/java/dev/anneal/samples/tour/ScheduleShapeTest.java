@@ -80,6 +80,29 @@ class ScheduleShapeTest {
     assertFollows("hf-inverse-sqrt", t -> t < 4 ? warmUp(t) : LR / Math.sqrt(t / 4.0));
   }
 
+  /** Half a cosine from 1 down to a floor of 0.1, the rate's factor at {@code progress}. */
+  private static double cosineToFloor(double progress) {
+    return 0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress));
+  }
+
+  @Test
+  void huggingFaceSchedulesWithAFloorOrAPlateau() {
+    assertFollows(
+        "hf-cosine-with-min-lr", t -> t < 4 ? warmUp(t) : LR * cosineToFloor((t - 4) / 28.0));
+    // The variant with a warm-up rate rises from 0.25 to 1 over steps 0 to 3, and its cosine runs
+    // a step ahead of the other's.
+    assertFollows(
+        "hf-cosine-warmup-with-min-lr",
+        t -> LR * (t < 4 ? 0.25 + 0.75 * t / 3.0 : cosineToFloor((t - 3) / 28.0)));
+    // Warm-up over 4 steps, stable for 32 - 4 - 12 = 16, then a cosine to 0 over 12.
+    assertFollows(
+        "hf-warmup-stable-decay",
+        t -> t < 4 ? warmUp(t) : t < 20 ? LR : LR * 0.5 * (1 + Math.cos(Math.PI * (t - 20) / 12.0)));
+    assertFollows(
+        "diffusers-piecewise-constant",
+        t -> LR * (t < 8 ? 1 : t < 16 ? 0.5 : t < 24 ? 0.25 : 0.1));
+  }
+
   @Test
   void cosines() {
     double etaMin = 1e-4;
