@@ -42,6 +42,16 @@ public record TrainingSchedule(
                 + "])",
             () -> new WarmupCosineScheduler(peak)),
         new TrainingSchedule(
+            "wsd",
+            "transformers.get_wsd_schedule(num_warmup_steps="
+                + WarmupStableDecay.WARMUP_STEPS
+                + ", num_decay_steps="
+                + WarmupStableDecay.DECAY_STEPS
+                + ", num_training_steps="
+                + Plan.TOTAL_STEPS
+                + ")",
+            () -> new WarmupStableDecayScheduler(peak)),
+        new TrainingSchedule(
             "one-cycle",
             "OneCycleLR(max_lr=" + peak + ", total_steps=" + Plan.TOTAL_STEPS + ")",
             () -> new OneCycleScheduler(peak)),
