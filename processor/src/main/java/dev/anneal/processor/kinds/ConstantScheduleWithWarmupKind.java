@@ -1,7 +1,5 @@
 package dev.anneal.processor.kinds;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import dev.anneal.ScheduleType;
 import dev.anneal.math.ConstantSchedule;
 import dev.anneal.processor.model.Attributes;
@@ -10,14 +8,13 @@ import dev.anneal.processor.model.Param;
 import dev.anneal.processor.writing.Emitter;
 import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
+import java.util.List;
 
 /**
  * Hugging Face transformers' {@code get_constant_schedule_with_warmup}: a linear warm-up from 0,
  * then the initial rate.
  */
 final class ConstantScheduleWithWarmupKind extends BaseKind {
-  private static final ClassName MATH = ClassName.get(ConstantSchedule.class);
-
   ConstantScheduleWithWarmupKind() {
     // A factor of the step alone, shared by the groups; the reference is a LambdaLR, which sets
     // the rate from its function whatever it was. Every warm-up runs: max(1.0, ...) guards the
@@ -29,35 +26,9 @@ final class ConstantScheduleWithWarmupKind extends BaseKind {
 
   @Override
   public KindWriter writer(ScheduleModel schedule, Emitter emitter, Placement placement) {
-    return new Writer(this, schedule, emitter, placement);
-  }
-
-  static final class Writer extends FactorWriter {
-    private String numWarmupSteps;
-
-    Writer(Kind kind, ScheduleModel s, Emitter e, Placement p) {
-      super(kind, s, e, p);
-    }
-
-    @Override
-    protected void declareParameters() {
-      numWarmupSteps = scalar(Param.NUM_WARMUP_STEPS);
-    }
-
-    @Override
-    protected String formula() {
-      return "lr(t) = base_lr * t / max(1, num_warmup_steps)   if t < num_warmup_steps\n"
-          + "      = base_lr                                   otherwise";
-    }
-
-    @Override
-    protected CodeBlock factor(String t) {
-      return CodeBlock.of("$T.factorWithWarmup($N, $L)", MATH, numWarmupSteps, t);
-    }
-
-    @Override
-    protected CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$N[$L] * $L", base, g, factor(t));
-    }
+    return new LambdaWriter(this, schedule, emitter, placement, ConstantSchedule.class, "factorWithWarmup",
+        List.of(Param.NUM_WARMUP_STEPS),
+        "lr(t) = base_lr * t / max(1, num_warmup_steps)   if t < num_warmup_steps\n"
+            + "      = base_lr                                   otherwise");
   }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.processor.kinds;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import dev.anneal.ScheduleType;
 import dev.anneal.internal.Rule;
 import dev.anneal.math.CosineWithHardRestartsScheduleWithWarmup;
@@ -11,14 +9,13 @@ import dev.anneal.processor.model.Param;
 import dev.anneal.processor.writing.Emitter;
 import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
+import java.util.List;
 
 /**
  * Hugging Face transformers' {@code get_cosine_with_hard_restarts_schedule_with_warmup}: a linear
  * warm-up from 0, then {@code num_cycles} falls along half a cosine from 1 to 0.
  */
 final class CosineWithHardRestartsScheduleWithWarmupKind extends BaseKind {
-  private static final ClassName MATH = ClassName.get(CosineWithHardRestartsScheduleWithWarmup.class);
-
   CosineWithHardRestartsScheduleWithWarmupKind() {
     // A factor of the step alone, shared by the groups; the reference is a LambdaLR, which sets
     // the rate from its function whatever it was. No finite value is refused: the progress divides
@@ -32,41 +29,11 @@ final class CosineWithHardRestartsScheduleWithWarmupKind extends BaseKind {
 
   @Override
   public KindWriter writer(ScheduleModel schedule, Emitter emitter, Placement placement) {
-    return new Writer(this, schedule, emitter, placement);
-  }
-
-  static final class Writer extends FactorWriter {
-    private String numWarmupSteps;
-    private String numTrainingSteps;
-    private String numCycles;
-
-    Writer(Kind kind, ScheduleModel s, Emitter e, Placement p) {
-      super(kind, s, e, p);
-    }
-
-    @Override
-    protected void declareParameters() {
-      numWarmupSteps = scalar(Param.NUM_WARMUP_STEPS);
-      numTrainingSteps = scalar(Param.NUM_TRAINING_STEPS);
-      numCycles = scalar(Param.NUM_CYCLES);
-    }
-
-    @Override
-    protected String formula() {
-      return "progress = (t - num_warmup_steps) / max(1, num_training_steps - num_warmup_steps)\n"
-          + "lr(t) = base_lr * t / max(1, num_warmup_steps)   if t < num_warmup_steps\n"
-          + "      = 0   if progress >= 1\n"
-          + "      = base_lr * max(0, 0.5 * (1 + cos(pi * ((num_cycles * progress) % 1))))   otherwise";
-    }
-
-    @Override
-    protected CodeBlock factor(String t) {
-      return CodeBlock.of("$T.factor($N, $N, $N, $L)", MATH, numWarmupSteps, numTrainingSteps, numCycles, t);
-    }
-
-    @Override
-    protected CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$N[$L] * $L", base, g, factor(t));
-    }
+    return new LambdaWriter(this, schedule, emitter, placement, CosineWithHardRestartsScheduleWithWarmup.class, "factor",
+        List.of(Param.NUM_WARMUP_STEPS, Param.NUM_TRAINING_STEPS, Param.NUM_CYCLES),
+        "progress = (t - num_warmup_steps) / max(1, num_training_steps - num_warmup_steps)\n"
+            + "lr(t) = base_lr * t / max(1, num_warmup_steps)   if t < num_warmup_steps\n"
+            + "      = 0   if progress >= 1\n"
+            + "      = base_lr * max(0, 0.5 * (1 + cos(pi * ((num_cycles * progress) % 1))))   otherwise");
   }
 }

@@ -1,8 +1,5 @@
 package dev.anneal.processor.kinds;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.TypeName;
 import dev.anneal.ScheduleType;
 import dev.anneal.internal.Rule;
 import dev.anneal.math.InverseSqrtSchedule;
@@ -10,8 +7,6 @@ import dev.anneal.processor.model.Attributes;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.Formula;
 import dev.anneal.processor.model.Param;
-import dev.anneal.processor.validation.Message;
-import dev.anneal.processor.validation.ScheduleCheck;
 import dev.anneal.processor.writing.Emitter;
 import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
@@ -22,8 +17,6 @@ import java.util.List;
  * inverse square root of the step.
  */
 final class InverseSqrtScheduleKind extends BaseKind {
-  private static final ClassName MATH = ClassName.get(InverseSqrtSchedule.class);
-
   InverseSqrtScheduleKind() {
     // A factor of the step alone, shared by the groups.
     // The reference is a LambdaLR, which sets the rate from its function whatever it was.
@@ -36,37 +29,9 @@ final class InverseSqrtScheduleKind extends BaseKind {
 
   @Override
   public KindWriter writer(ScheduleModel schedule, Emitter emitter, Placement placement) {
-    return new Writer(this, schedule, emitter, placement);
-  }
-
-  static final class Writer extends FactorWriter {
-    private String numWarmupSteps;
-    private String timescale;
-
-    Writer(Kind kind, ScheduleModel s, Emitter e, Placement p) {
-      super(kind, s, e, p);
-    }
-
-    @Override
-    protected void declareParameters() {
-      numWarmupSteps = scalar(Param.NUM_WARMUP_STEPS);
-      timescale = scalar(Param.TIMESCALE);
-    }
-
-    @Override
-    protected String formula() {
-      return "lr(t) = base_lr * t / max(1, num_warmup_steps)   if t < num_warmup_steps\n"
-          + "      = base_lr / sqrt((t + timescale - num_warmup_steps) / timescale)   otherwise";
-    }
-
-    @Override
-    protected CodeBlock factor(String t) {
-      return CodeBlock.of("$T.factor($N, $N, $L)", MATH, numWarmupSteps, timescale, t);
-    }
-
-    @Override
-    protected CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$N[$L] * $L", base, g, factor(t));
-    }
+    return new LambdaWriter(this, schedule, emitter, placement, InverseSqrtSchedule.class, "factor",
+        List.of(Param.NUM_WARMUP_STEPS, Param.TIMESCALE),
+        "lr(t) = base_lr * t / max(1, num_warmup_steps)   if t < num_warmup_steps\n"
+            + "      = base_lr / sqrt((t + timescale - num_warmup_steps) / timescale)   otherwise");
   }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.processor.kinds;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import dev.anneal.ScheduleType;
 import dev.anneal.math.LinearScheduleWithWarmup;
 import dev.anneal.processor.model.Attributes;
@@ -10,14 +8,13 @@ import dev.anneal.processor.model.Param;
 import dev.anneal.processor.writing.Emitter;
 import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
+import java.util.List;
 
 /**
  * Hugging Face transformers' {@code get_linear_schedule_with_warmup}: a linear warm-up from 0,
  * then a linear decay to 0.
  */
 final class LinearScheduleWithWarmupKind extends BaseKind {
-  private static final ClassName MATH = ClassName.get(LinearScheduleWithWarmup.class);
-
   LinearScheduleWithWarmupKind() {
     // A factor of the step alone, shared by the groups; the reference is a LambdaLR, which sets
     // the rate from its function whatever it was. No value is refused: both divisions are by
@@ -30,38 +27,10 @@ final class LinearScheduleWithWarmupKind extends BaseKind {
 
   @Override
   public KindWriter writer(ScheduleModel schedule, Emitter emitter, Placement placement) {
-    return new Writer(this, schedule, emitter, placement);
-  }
-
-  static final class Writer extends FactorWriter {
-    private String numWarmupSteps;
-    private String numTrainingSteps;
-
-    Writer(Kind kind, ScheduleModel s, Emitter e, Placement p) {
-      super(kind, s, e, p);
-    }
-
-    @Override
-    protected void declareParameters() {
-      numWarmupSteps = scalar(Param.NUM_WARMUP_STEPS);
-      numTrainingSteps = scalar(Param.NUM_TRAINING_STEPS);
-    }
-
-    @Override
-    protected String formula() {
-      return "lr(t) = base_lr * t / max(1, num_warmup_steps)   if t < num_warmup_steps\n"
-          + "      = base_lr * max(0, (num_training_steps - t)\n"
-          + "            / max(1, num_training_steps - num_warmup_steps))   otherwise";
-    }
-
-    @Override
-    protected CodeBlock factor(String t) {
-      return CodeBlock.of("$T.factor($N, $N, $L)", MATH, numWarmupSteps, numTrainingSteps, t);
-    }
-
-    @Override
-    protected CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$N[$L] * $L", base, g, factor(t));
-    }
+    return new LambdaWriter(this, schedule, emitter, placement, LinearScheduleWithWarmup.class, "factor",
+        List.of(Param.NUM_WARMUP_STEPS, Param.NUM_TRAINING_STEPS),
+        "lr(t) = base_lr * t / max(1, num_warmup_steps)   if t < num_warmup_steps\n"
+            + "      = base_lr * max(0, (num_training_steps - t)\n"
+            + "            / max(1, num_training_steps - num_warmup_steps))   otherwise");
   }
 }
