@@ -330,6 +330,17 @@ class AttributeValidationTest {
     }
 
     @Test
+    @DisplayName("lrEnd and lrInit whose decay factor overflows the doubles: on lrEnd, not an infinite rate")
+    void decayFactorPastTheDoubles() {
+      JavaFileObject source = config("Cfg",
+          "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 0, numTrainingSteps = 3, lrInit = 1e308,",
+          "    lrEnd = -1e308)",
+          "final class Cfg {}");
+      assertThat(Sources.compile(source)).hadErrorContaining("past the largest double")
+          .inFile(source).onLine(lineOf(source, "lrEnd = -1e308)"));
+    }
+
+    @Test
     @DisplayName("lrInit 0: every step after the warm-up divides by it")
     void lrInitZero() {
       JavaFileObject source = config("Cfg",

@@ -42,6 +42,6 @@ public final class InverseSqrtSchedule {
       return (double) t / Math.max(1, numWarmupSteps);
     }
     long shift = (long) timescale - numWarmupSteps;
-    return 1.0 / Math.sqrt((double) (t + shift) / timescale);
+    return 1.0 / Math.sqrt(Steps.difference(t, -shift) / timescale);
   }
 }

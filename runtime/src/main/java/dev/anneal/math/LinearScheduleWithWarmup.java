@@ -21,7 +21,7 @@ public final class LinearScheduleWithWarmup {
     if (t < numWarmupSteps) {
       return Warmup.factor(numWarmupSteps, t);
     }
-    double decay = (double) ((long) numTrainingSteps - t)
+    double decay = Steps.difference(numTrainingSteps, t)
         / Math.max(1L, (long) numTrainingSteps - numWarmupSteps);
     // Python's max(0.0, x) keeps its first argument unless x is greater: 0.0, not -0.0.
     return decay > 0.0 ? decay : 0.0;

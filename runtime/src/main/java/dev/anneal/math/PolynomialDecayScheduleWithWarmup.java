@@ -40,7 +40,7 @@ public final class PolynomialDecayScheduleWithWarmup {
     }
     double lrRange = lrInit - lrEnd;
     long decaySteps = (long) numTrainingSteps - numWarmupSteps;
-    double pctRemaining = 1 - (double) (t - numWarmupSteps) / decaySteps;
+    double pctRemaining = 1 - Steps.difference(t, numWarmupSteps) / decaySteps;
     double decay = lrRange * Math.pow(pctRemaining, power) + lrEnd;
     return decay / lrInit;
   }
@@ -50,12 +50,20 @@ public final class PolynomialDecayScheduleWithWarmup {
    * its {@code ValueError} unless {@code lr_init > lr_end}.
    */
   public static String endRefusal(double lrEnd, double lrInit) {
-    if (lrInit > lrEnd) {
-      return null;
+    if (!(lrInit > lrEnd)) {
+      return NAME + ": lrEnd (lr_end) = " + Rule.format(lrEnd)
+          + " must be smaller than lrInit (optimizer.defaults[\"lr\"]) = " + Rule.format(lrInit)
+          + ", as the reference raises ValueError(\"lr_end (...) must be smaller than initial lr (...)\")";
     }
-    return NAME + ": lrEnd (lr_end) = " + Rule.format(lrEnd)
-        + " must be smaller than lrInit (optimizer.defaults[\"lr\"]) = " + Rule.format(lrInit)
-        + ", as the reference raises ValueError(\"lr_end (...) must be smaller than initial lr (...)\")";
+    // The decay's factor lies between lr_end / lr_init and 1, through (lr_init - lr_end) / lr_init;
+    // an lr_init of 0 breaks a rule of its own.
+    if (lrInit != 0 && !(Double.isFinite(lrInit - lrEnd) && Double.isFinite((lrInit - lrEnd) / lrInit)
+        && Double.isFinite(lrEnd / lrInit))) {
+      return NAME + ": lrEnd (lr_end) = " + Rule.format(lrEnd) + " and lrInit (optimizer.defaults[\"lr\"]) = "
+          + Rule.format(lrInit) + " take the decay's factor, (lr_init - lr_end) / lr_init, past the largest"
+          + " double: every rate of the decay would be infinite or NaN";
+    }
+    return null;
   }
 
   /**

@@ -30,4 +30,24 @@ public final class Steps {
     }
     return t;
   }
+
+  /**
+   * {@code a - b} as Python computes {@code float(a - b)} of its integers, which never overflow:
+   * the exact difference, rounded once. Where the difference of two longs leaves the longs (a step
+   * near {@code Long.MAX_VALUE} less a negative step count), it is taken as the unsigned
+   * magnitude it is, with its sign.
+   */
+  public static double difference(long a, long b) {
+    long d = a - b;
+    if (((a ^ b) & (a ^ d)) >= 0) {
+      return toDouble(d);
+    }
+    // Overflowed: the exact difference is d + 2^64 where a > b, d - 2^64 where a < b.
+    return a > b ? unsigned(d) : -unsigned(-d);
+  }
+
+  /** The unsigned long {@code u} as a double, rounded once: halved with its last bit kept sticky. */
+  private static double unsigned(long u) {
+    return (double) ((u >>> 1) | (u & 1)) * 2.0;
+  }
 }

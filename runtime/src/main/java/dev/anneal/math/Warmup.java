@@ -15,9 +15,9 @@ final class Warmup {
   /**
    * {@code float(current_step - num_warmup_steps) / float(max(1, num_training_steps -
    * num_warmup_steps))}: Python's integers do not overflow, so the differences are taken in
-   * {@code long}.
+   * {@code long}, and the step's exactly even where it leaves the longs.
    */
   static double progress(int numWarmupSteps, int numTrainingSteps, long t) {
-    return (double) (t - numWarmupSteps) / Math.max(1L, (long) numTrainingSteps - numWarmupSteps);
+    return Steps.difference(t, numWarmupSteps) / Math.max(1L, (long) numTrainingSteps - numWarmupSteps);
   }
 }

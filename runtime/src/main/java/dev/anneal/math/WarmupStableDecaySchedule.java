@@ -46,7 +46,7 @@ public final class WarmupStableDecaySchedule {
       return 1.0;
     }
     if (t < decayStart + numDecaySteps) {
-      double progress = Steps.toDouble(t - numWarmupSteps - numStableSteps) / Math.max(1, numDecaySteps);
+      double progress = Steps.difference(t, decayStart) / Math.max(1, numDecaySteps);
       double factor = switch (decayType) {
         case LINEAR -> 1.0 - progress;
         case COSINE -> 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress));
