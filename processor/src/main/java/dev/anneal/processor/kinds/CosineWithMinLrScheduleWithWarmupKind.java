@@ -1,7 +1,5 @@
 package dev.anneal.processor.kinds;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import dev.anneal.ScheduleType;
 import dev.anneal.internal.Rule;
 import dev.anneal.math.CosineScheduleWithWarmup;
@@ -13,6 +11,7 @@ import dev.anneal.processor.validation.ScheduleCheck;
 import dev.anneal.processor.writing.Emitter;
 import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,8 +19,6 @@ import java.util.Set;
  * from 0, then {@code num_cycles} periods of a cosine from 1 down to {@code min_lr_rate}.
  */
 final class CosineWithMinLrScheduleWithWarmupKind extends BaseKind {
-  private static final ClassName MATH = ClassName.get(CosineWithMinLrScheduleWithWarmup.class);
-
   CosineWithMinLrScheduleWithWarmupKind() {
     // A factor of the step alone, shared by the groups; the reference is a LambdaLR, which sets
     // the rate from its function whatever it was. Beyond min_lr and min_lr_rate nothing is
@@ -46,44 +43,11 @@ final class CosineWithMinLrScheduleWithWarmupKind extends BaseKind {
 
   @Override
   public KindWriter writer(ScheduleModel schedule, Emitter emitter, Placement placement) {
-    return new Writer(this, schedule, emitter, placement);
-  }
-
-  static final class Writer extends FactorWriter {
-    private String numWarmupSteps;
-    private String numTrainingSteps;
-    private String numCycles;
-    private String minLrRate;
-
-    Writer(Kind kind, ScheduleModel s, Emitter e, Placement p) {
-      super(kind, s, e, p);
-    }
-
-    @Override
-    protected void declareParameters() {
-      numWarmupSteps = scalar(Param.NUM_WARMUP_STEPS);
-      numTrainingSteps = scalar(Param.NUM_TRAINING_STEPS);
-      numCycles = scalar(Param.NUM_CYCLES);
-      minLrRate = scalar(Param.MIN_LR_RATE);
-    }
-
-    @Override
-    protected String formula() {
-      return "progress = (t - num_warmup_steps) / max(1, num_training_steps - num_warmup_steps)\n"
-          + "cosine = 0.5 * (1 + cos(pi * num_cycles * 2 * progress))\n"
-          + "lr(t) = base_lr * t / max(1, num_warmup_steps)   if t < num_warmup_steps\n"
-          + "      = base_lr * max(0, cosine * (1 - min_lr_rate) + min_lr_rate)   otherwise";
-    }
-
-    @Override
-    protected CodeBlock factor(String t) {
-      return CodeBlock.of("$T.factor($N, $N, $N, $N, $L)", MATH, numWarmupSteps, numTrainingSteps, numCycles,
-          minLrRate, t);
-    }
-
-    @Override
-    protected CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$N[$L] * $L", base, g, factor(t));
-    }
+    return new LambdaWriter(this, schedule, emitter, placement, CosineWithMinLrScheduleWithWarmup.class, "factor",
+        List.of(Param.NUM_WARMUP_STEPS, Param.NUM_TRAINING_STEPS, Param.NUM_CYCLES, Param.MIN_LR_RATE),
+        "progress = (t - num_warmup_steps) / max(1, num_training_steps - num_warmup_steps)\n"
+            + "cosine = 0.5 * (1 + cos(pi * num_cycles * 2 * progress))\n"
+            + "lr(t) = base_lr * t / max(1, num_warmup_steps)   if t < num_warmup_steps\n"
+            + "      = base_lr * max(0, cosine * (1 - min_lr_rate) + min_lr_rate)   otherwise");
   }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.processor.kinds;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import dev.anneal.ScheduleType;
 import dev.anneal.internal.Rule;
 import dev.anneal.math.CosineScheduleWithWarmup;
@@ -14,6 +12,7 @@ import dev.anneal.processor.writing.Emitter;
 import dev.anneal.processor.writing.KindWriter;
 import dev.anneal.processor.writing.Placement;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,8 +21,6 @@ import java.util.Set;
  * down to {@code min_lr_rate}, one step ahead of {@code get_cosine_with_min_lr_schedule_with_warmup}.
  */
 final class CosineWithMinLrScheduleWithWarmupLrRateKind extends BaseKind {
-  private static final ClassName MATH = ClassName.get(CosineWithMinLrScheduleWithWarmupLrRate.class);
-
   CosineWithMinLrScheduleWithWarmupLrRateKind() {
     // As HF_COSINE_WITH_MIN_LR: a factor of the step alone, from a LambdaLR. warmup_lr_rate has
     // no default value: left out, the reference warms up by another expression.
@@ -55,54 +52,19 @@ final class CosineWithMinLrScheduleWithWarmupLrRateKind extends BaseKind {
 
   @Override
   public KindWriter writer(ScheduleModel schedule, Emitter emitter, Placement placement) {
-    return new Writer(this, schedule, emitter, placement);
-  }
-
-  static final class Writer extends FactorWriter {
-    private String numWarmupSteps;
-    private String numTrainingSteps;
-    private String numCycles;
-    private String minLrRate;
-    private String warmupLrRate;
-
-    Writer(Kind kind, ScheduleModel s, Emitter e, Placement p) {
-      super(kind, s, e, p);
-    }
-
-    @Override
-    protected void declareParameters() {
-      numWarmupSteps = scalar(Param.NUM_WARMUP_STEPS);
-      numTrainingSteps = scalar(Param.NUM_TRAINING_STEPS);
-      numCycles = scalar(Param.NUM_CYCLES);
-      minLrRate = scalar(Param.MIN_LR_RATE);
+    String decay = "progress = (t - num_warmup_steps + 1) / max(1, num_training_steps - num_warmup_steps)\n"
+        + "cosine = 0.5 * (1 + cos(pi * num_cycles * 2 * progress))\n";
+    String after = "      = base_lr * max(0, cosine * (1 - min_lr_rate) + min_lr_rate)   otherwise";
+    if (!schedule.values().containsKey(Param.WARMUP_LR_RATE)) {
       // Left out, it has no value at all, and the warm-up takes the reference's other expression.
-      warmupLrRate = !schedule.values().containsKey(Param.WARMUP_LR_RATE) ? null : scalar(Param.WARMUP_LR_RATE);
+      return new LambdaWriter(this, schedule, emitter, placement, CosineWithMinLrScheduleWithWarmupLrRate.class,
+          "factor", List.of(Param.NUM_WARMUP_STEPS, Param.NUM_TRAINING_STEPS, Param.NUM_CYCLES, Param.MIN_LR_RATE),
+          decay + "lr(t) = base_lr * (t + 1) / max(1, num_warmup_steps)   if t < num_warmup_steps\n" + after);
     }
-
-    @Override
-    protected String formula() {
-      return "progress = (t - num_warmup_steps + 1) / max(1, num_training_steps - num_warmup_steps)\n"
-          + "cosine = 0.5 * (1 + cos(pi * num_cycles * 2 * progress))\n"
-          + (warmupLrRate == null
-              ? "lr(t) = base_lr * (t + 1) / max(1, num_warmup_steps)   if t < num_warmup_steps\n"
-              : "lr(t) = base_lr * (warmup_lr_rate + (1 - warmup_lr_rate) * t / max(1, num_warmup_steps - 1))"
-                  + "   if t < num_warmup_steps\n")
-          + "      = base_lr * max(0, cosine * (1 - min_lr_rate) + min_lr_rate)   otherwise";
-    }
-
-    @Override
-    protected CodeBlock factor(String t) {
-      if (warmupLrRate == null) {
-        return CodeBlock.of("$T.factor($N, $N, $N, $N, $L)", MATH, numWarmupSteps, numTrainingSteps, numCycles,
-            minLrRate, t);
-      }
-      return CodeBlock.of("$T.factor($N, $N, $N, $N, $N, $L)", MATH, numWarmupSteps, numTrainingSteps, numCycles,
-          minLrRate, warmupLrRate, t);
-    }
-
-    @Override
-    protected CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$N[$L] * $L", base, g, factor(t));
-    }
+    return new LambdaWriter(this, schedule, emitter, placement, CosineWithMinLrScheduleWithWarmupLrRate.class,
+        "factor", List.of(Param.NUM_WARMUP_STEPS, Param.NUM_TRAINING_STEPS, Param.NUM_CYCLES, Param.MIN_LR_RATE,
+            Param.WARMUP_LR_RATE),
+        decay + "lr(t) = base_lr * (warmup_lr_rate + (1 - warmup_lr_rate) * t / max(1, num_warmup_steps - 1))"
+            + "   if t < num_warmup_steps\n" + after);
   }
 }
