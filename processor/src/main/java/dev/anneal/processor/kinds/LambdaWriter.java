@@ -14,13 +14,16 @@ import java.util.List;
  * the schedule's numbers alone, as most of Hugging Face's are: {@code base_lr * f(t)}, with
  * {@code f} one static method of the runtime that takes the numbers in the order given, then the
  * step. Inside {@code @Chained} it sets the rate from that function, as every {@code LambdaLR}
- * does.
+ * does. Where the reference refuses some combinations of the numbers, a second static method of
+ * the same class, taking the same numbers, checks them when the scheduler is built with one bound
+ * (the processor checks written ones through the kind).
  */
 final class LambdaWriter extends FactorWriter {
   private final ClassName math;
   private final String method;
   private final List<Param> inputs;
   private final String formula;
+  private final String check;
   private final List<String> names = new ArrayList<>();
 
   /**
@@ -30,17 +33,30 @@ final class LambdaWriter extends FactorWriter {
    */
   LambdaWriter(Kind kind, ScheduleModel schedule, Emitter emitter, Placement placement, Class<?> math,
       String method, List<Param> inputs, String formula) {
+    this(kind, schedule, emitter, placement, math, method, inputs, formula, null);
+  }
+
+  /**
+   * @param check the static method of {@code math} that throws {@link IllegalArgumentException}
+   *     for numbers the reference refuses, or null where it refuses none beyond single rules
+   */
+  LambdaWriter(Kind kind, ScheduleModel schedule, Emitter emitter, Placement placement, Class<?> math,
+      String method, List<Param> inputs, String formula, String check) {
     super(kind, schedule, emitter, placement);
     this.math = ClassName.get(math);
     this.method = method;
     this.inputs = List.copyOf(inputs);
     this.formula = formula;
+    this.check = check;
   }
 
   @Override
   protected void declareParameters() {
     for (Param input : inputs) {
       names.add(scalar(input));
+    }
+    if (check != null && !inputs.stream().allMatch(this::isConstant)) {
+      emitter.constructor.addStatement("$T.$N($L)", math, check, String.join(", ", names));
     }
   }
 

@@ -1,7 +1,5 @@
 package dev.anneal.processor.kinds;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import dev.anneal.ScheduleType;
 import dev.anneal.internal.Rule;
 import dev.anneal.math.PolynomialDecayScheduleWithWarmup;
@@ -20,12 +18,6 @@ import java.util.List;
  * from 0, then a polynomial decay from the optimizer's default rate to {@code lr_end}.
  */
 final class PolynomialDecayScheduleWithWarmupKind extends BaseKind {
-  private static final ClassName MATH = ClassName.get(PolynomialDecayScheduleWithWarmup.class);
-
-  /** The attributes the reference's refusals read, beyond the rules of each. */
-  private static final List<Param> CHECKED = List.of(Param.NUM_WARMUP_STEPS, Param.NUM_TRAINING_STEPS,
-      Param.LR_END, Param.POWER, Param.LR_INIT);
-
   PolynomialDecayScheduleWithWarmupKind() {
     // A factor of the step alone, shared by the groups; the reference is a LambdaLR, which sets
     // the rate from its function whatever it was. lr_init is no argument of the reference but the
@@ -79,50 +71,12 @@ final class PolynomialDecayScheduleWithWarmupKind extends BaseKind {
 
   @Override
   public KindWriter writer(ScheduleModel schedule, Emitter emitter, Placement placement) {
-    return new Writer(this, schedule, emitter, placement);
-  }
-
-  static final class Writer extends FactorWriter {
-    private String numWarmupSteps;
-    private String numTrainingSteps;
-    private String lrEnd;
-    private String power;
-    private String lrInit;
-
-    Writer(Kind kind, ScheduleModel s, Emitter e, Placement p) {
-      super(kind, s, e, p);
-    }
-
-    @Override
-    protected void declareParameters() {
-      numWarmupSteps = scalar(Param.NUM_WARMUP_STEPS);
-      numTrainingSteps = scalar(Param.NUM_TRAINING_STEPS);
-      lrEnd = scalar(Param.LR_END);
-      power = scalar(Param.POWER);
-      lrInit = scalar(Param.LR_INIT);
-      if (!CHECKED.stream().allMatch(this::isConstant)) {
-        emitter.constructor.addStatement("$T.check($N, $N, $N, $N, $N)", MATH, numWarmupSteps, numTrainingSteps,
-            lrEnd, power, lrInit);
-      }
-    }
-
-    @Override
-    protected String formula() {
-      return "pct_remaining = 1 - (t - num_warmup_steps) / (num_training_steps - num_warmup_steps)\n"
-          + "lr(t) = base_lr * t / max(1, num_warmup_steps)   if t < num_warmup_steps\n"
-          + "      = base_lr * lr_end / lr_init   if t > num_training_steps\n"
-          + "      = base_lr * ((lr_init - lr_end) * pct_remaining ^ power + lr_end) / lr_init   otherwise";
-    }
-
-    @Override
-    protected CodeBlock factor(String t) {
-      return CodeBlock.of("$T.factor($N, $N, $N, $N, $N, $L)", MATH, numWarmupSteps, numTrainingSteps, lrEnd,
-          power, lrInit, t);
-    }
-
-    @Override
-    protected CodeBlock chain(String lr, String t, String g) {
-      return CodeBlock.of("$N[$L] * $L", base, g, factor(t));
-    }
+    return new LambdaWriter(this, schedule, emitter, placement, PolynomialDecayScheduleWithWarmup.class, "factor",
+        List.of(Param.NUM_WARMUP_STEPS, Param.NUM_TRAINING_STEPS, Param.LR_END, Param.POWER, Param.LR_INIT),
+        "pct_remaining = 1 - (t - num_warmup_steps) / (num_training_steps - num_warmup_steps)\n"
+            + "lr(t) = base_lr * t / max(1, num_warmup_steps)   if t < num_warmup_steps\n"
+            + "      = base_lr * lr_end / lr_init   if t > num_training_steps\n"
+            + "      = base_lr * ((lr_init - lr_end) * pct_remaining ^ power + lr_end) / lr_init   otherwise",
+        "check");
   }
 }
