@@ -17,6 +17,9 @@ import java.lang.annotation.Target;
  * new SweepRunScheduler(new SweepRun(parsedEtaMin), 0.1);
  * }</pre>
  *
+ * <p>The attributes of a {@link Warmup} are bound as {@code warmupSteps} and
+ * {@code warmupStartFactor}.
+ *
  * <p>On a record component or on a no-argument accessor of the config. Numbers can be bound: the
  * accessor's type must be the attribute's ({@code double} or {@code int}; for a per-group attribute
  * {@code double} for all groups or {@code double[]} with one value per group). Enums, booleans,

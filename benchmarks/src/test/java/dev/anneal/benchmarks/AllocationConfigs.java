@@ -1,9 +1,11 @@
 package dev.anneal.benchmarks;
 
+import dev.anneal.Bind;
 import dev.anneal.Chained;
 import dev.anneal.Mode;
 import dev.anneal.Schedule;
 import dev.anneal.ScheduleType;
+import dev.anneal.Warmup;
 import dev.anneal.WsdType;
 
 /**
@@ -92,4 +94,16 @@ final class AllocationConfigs {
   @Schedule(type = ScheduleType.EXPONENTIAL, gamma = 0.9999)
   @Chained
   static final class ConstantThenExponential {}
+
+  @Warmup(steps = 1_000, shape = WsdType.COSINE)
+  @Schedule(type = ScheduleType.COSINE, tMax = 10_000, etaMin = 1e-5)
+  static final class WarmupThenCosine {}
+
+  @Warmup(steps = 10, startFactor = 0.1)
+  @Schedule(type = ScheduleType.REDUCE_ON_PLATEAU, factor = 0.5, patience = 3, cooldown = 2)
+  static final class WarmupThenPlateau {}
+
+  @Warmup
+  @Schedule(type = ScheduleType.STEP, stepSize = 1_000, gamma = 0.5)
+  record BoundWarmupThenStep(@Bind int warmupSteps) {}
 }

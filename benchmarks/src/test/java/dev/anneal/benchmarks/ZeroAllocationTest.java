@@ -276,6 +276,31 @@ class ZeroAllocationTest {
   }
 
   @Test
+  void warmup() {
+    assertZeroAllocation(() -> new AllocationConfigs_WarmupThenCosineScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_WarmupThenCosineScheduler(THREE_GROUPS), 20_000);
+    AllocationConfigs.BoundWarmupThenStep bound = new AllocationConfigs.BoundWarmupThenStep(500);
+    assertZeroAllocation(() -> new AllocationConfigs_BoundWarmupThenStepScheduler(bound, THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_BoundWarmupThenStepScheduler(bound, THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void warmupThenPlateau() {
+    observeWalks(newWarmupPlateauWalks(), PlateauBenchmark.LENGTH);
+    MetricScheduler[] walks = newWarmupPlateauWalks();
+    long bytes = allocatedBy(() -> observeWalks(walks, PlateauBenchmark.LENGTH));
+    assertEquals(0, bytes, "bytes allocated by a million steps and reads of a warm-up then ReduceLROnPlateau");
+  }
+
+  private static MetricScheduler[] newWarmupPlateauWalks() {
+    MetricScheduler[] walks = new MetricScheduler[STEPS / PlateauBenchmark.LENGTH];
+    for (int i = 0; i < walks.length; i++) {
+      walks[i] = new AllocationConfigs_WarmupThenPlateauScheduler(THREE_GROUPS);
+    }
+    return walks;
+  }
+
+  @Test
   void chained() {
     assertZeroAllocation(
         () -> new AllocationConfigs_ConstantThenExponentialScheduler(THREE_GROUPS));

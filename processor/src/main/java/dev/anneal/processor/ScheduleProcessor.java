@@ -89,6 +89,7 @@ public final class ScheduleProcessor extends AbstractProcessor {
     types.add(Schedule.List.class.getCanonicalName());
     types.add(dev.anneal.Sequential.class.getCanonicalName());
     types.add(dev.anneal.Chained.class.getCanonicalName());
+    types.add(dev.anneal.Warmup.class.getCanonicalName());
     types.add(dev.anneal.Bind.class.getCanonicalName());
     // Only to claim it on the classes Anneal generated; see claims.
     types.add(GENERATED);
@@ -200,7 +201,8 @@ public final class ScheduleProcessor extends AbstractProcessor {
       String name = AnnotationReader.annotationName(mirror);
       if (name.equals(Schedule.class.getCanonicalName()) || name.equals(Schedule.List.class.getCanonicalName())
           || name.equals(dev.anneal.Sequential.class.getCanonicalName())
-          || name.equals(dev.anneal.Chained.class.getCanonicalName())) {
+          || name.equals(dev.anneal.Chained.class.getCanonicalName())
+          || name.equals(dev.anneal.Warmup.class.getCanonicalName())) {
         return true;
       }
     }

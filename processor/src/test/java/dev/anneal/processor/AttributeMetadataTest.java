@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.anneal.Schedule;
 import dev.anneal.ScheduleType;
+import dev.anneal.Warmup;
 import dev.anneal.processor.kinds.Kind;
 import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.model.Attribute;
@@ -42,11 +43,16 @@ class AttributeMetadataTest {
     }
   }
 
-  /** A Param without its method, or of another shape, would read nothing from the annotation. */
+  /**
+   * A Param without its method, or of another shape, would read nothing from the annotation; the
+   * attributes of {@code @Warmup} are Params too, {@code startFactor} LinearLR's.
+   */
   @Test
   void paramsAreTheAnnotationsMethods() {
     Set<String> methods = new TreeSet<>();
-    for (Method method : Schedule.class.getDeclaredMethods()) {
+    List<Method> elements = new ArrayList<>(Arrays.asList(Schedule.class.getDeclaredMethods()));
+    elements.addAll(Arrays.asList(Warmup.class.getDeclaredMethods()));
+    for (Method method : elements) {
       if (method.getName().equals("type")) {
         continue;
       }
@@ -65,6 +71,7 @@ class AttributeMetadataTest {
   void everyParamIsTakenBySomeType() {
     Set<Param> taken = EnumSet.noneOf(Param.class);
     Kinds.all().forEach(kind -> kind.attributes().all().forEach(a -> taken.add(a.param())));
+    Kinds.warmup().attributes().all().forEach(a -> taken.add(a.param()));
     assertEquals(EnumSet.allOf(Param.class), taken);
   }
 

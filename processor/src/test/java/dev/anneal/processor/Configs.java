@@ -152,6 +152,26 @@ final class Configs {
     golden("BoundHfPolynomial",
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20)",
         "record BoundHfPolynomial(@Bind double lrInit, @Bind double lrEnd) {}");
+    // A warm-up in front of ReduceLROnPlateau: the step takes the metric through the warm-up.
+    golden("WarmupPlateau",
+        "@Warmup(steps = 3, startFactor = 0.1, shape = WsdType.COSINE)",
+        "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 2, cooldown = 1)",
+        "final class WarmupPlateau {}");
+    // A warm-up of bound length: the phases split at a field, not a constant.
+    golden("BoundWarmup",
+        "@Warmup",
+        "@Schedule(type = STEP, stepSize = 5, gamma = 0.5)",
+        "record BoundWarmup(@Bind int warmupSteps, @Bind double warmupStartFactor) {}");
+    other("BoundWarmupPlateau",
+        "@Warmup(startFactor = 0.2)",
+        "@Schedule(type = REDUCE_ON_PLATEAU, mode = MAX, patience = 1, minLr = 1e-3)",
+        "record BoundWarmupPlateau(@Bind int warmupSteps) {}");
+    other("WarmupSequential",
+        "@Warmup(steps = 4, shape = WsdType.ONE_MINUS_SQRT)",
+        "@Schedule(type = LINEAR, startFactor = 0.5, totalIters = 5)",
+        "@Schedule(type = EXPONENTIAL, gamma = 0.99)",
+        "@Sequential(milestones = 10)",
+        "final class WarmupSequential {}");
     other("MaxPlateau",
         "@Schedule(type = REDUCE_ON_PLATEAU, mode = MAX, factor = 0.5, patience = 2, threshold = 0.01,",
         "    thresholdMode = ThresholdMode.ABS, cooldown = 2, minLr = 1e-4)",

@@ -53,6 +53,10 @@ class GeneratedBehaviourTest {
         return classes.boundScheduler(config, classes.config(config, 0.1, 1e-4), LrScheduler.class, TWO_GROUPS);
       case "BoundWsd":
         return classes.boundScheduler(config, classes.config(config, 30), LrScheduler.class, TWO_GROUPS);
+      case "BoundWarmup":
+        return classes.boundScheduler(config, classes.config(config, 7, 0.1), LrScheduler.class, TWO_GROUPS);
+      case "BoundWarmupPlateau":
+        return classes.boundScheduler(config, classes.config(config, 5), LrScheduler.class, TWO_GROUPS);
       default:
         return classes.scheduler(config, LrScheduler.class, TWO_GROUPS);
     }
@@ -157,7 +161,7 @@ class GeneratedBehaviourTest {
       // ReduceLROnPlateau depends on the metrics. MultiplicativeLR, a running product, may or
       // may not offer random access, so the configs that use it are left out of the check.
       withoutLrAt.removeAll(Set.of("MultiplicativeRun", "ThreePhases"));
-      assertEquals(Set.of("MaxPlateau", "PlateauRun"), withoutLrAt);
+      assertEquals(Set.of("MaxPlateau", "PlateauRun", "WarmupPlateau", "BoundWarmupPlateau"), withoutLrAt);
     }
   }
 

@@ -338,6 +338,10 @@ class RunTimeInputTest {
         return classes.boundScheduler(config, classes.config(config, 0.1, 1e-4), Object.class, TWO_GROUPS);
       case "BoundWsd":
         return classes.boundScheduler(config, classes.config(config, 30), Object.class, TWO_GROUPS);
+      case "BoundWarmup":
+        return classes.boundScheduler(config, classes.config(config, 7, 0.1), Object.class, TWO_GROUPS);
+      case "BoundWarmupPlateau":
+        return classes.boundScheduler(config, classes.config(config, 5), Object.class, TWO_GROUPS);
       default:
         return classes.scheduler(config, Object.class, TWO_GROUPS);
     }

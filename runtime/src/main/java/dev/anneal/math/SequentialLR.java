@@ -26,8 +26,8 @@ public final class SequentialLR {
       return null;
     }
     return schedule + ": totalIters (total_iters) = " + totalIters + " must not be 0 in a later"
-        + " schedule of @Sequential: PyTorch starts it at its milestone through its closed form,"
-        + " which divides by total_iters (ZeroDivisionError)";
+        + " schedule of @Sequential or after @Warmup: PyTorch starts it at its milestone through its"
+        + " closed form, which divides by total_iters (ZeroDivisionError)";
   }
 
   /**

@@ -34,12 +34,7 @@ public final class WarmupStableDecaySchedule {
       WsdType decayType, double minLrRatio, double numCycles, long t) {
     if (t < numWarmupSteps) {
       double progress = Steps.toDouble(t) / Math.max(1, numWarmupSteps);
-      double factor = switch (warmupType) {
-        case LINEAR -> progress;
-        case COSINE -> 0.5 * (1.0 - Math.cos(Math.PI * progress));
-        case ONE_MINUS_SQRT -> 1.0 - Math.sqrt(1.0 - progress);
-      };
-      return squeezed(factor, minLrRatio);
+      return squeezed(Warmup.curve(warmupType, progress), minLrRatio);
     }
     long decayStart = numWarmupSteps + numStableSteps;
     if (t < decayStart) {

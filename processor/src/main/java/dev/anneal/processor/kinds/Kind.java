@@ -20,7 +20,13 @@ import java.util.Set;
  */
 public interface Kind {
 
+  /** The schedule type, or null for the warm-up of {@code @Warmup}, which is no type of its own. */
   ScheduleType type();
+
+  /** The reference's name, as messages and the generated code give it. */
+  default String torchName() {
+    return type().torchName();
+  }
 
   /** The attributes the type takes, with their defaults and rules. */
   Attributes attributes();

@@ -57,6 +57,13 @@ public final class Kinds {
     return kind;
   }
 
+  /** The warm-up of {@code @Warmup}: a phase in front of a schedule, not a schedule type. */
+  public static Kind warmup() {
+    return WARMUP;
+  }
+
+  private static final Kind WARMUP = new WarmupKind();
+
   public static Collection<Kind> all() {
     return BY_TYPE.values();
   }

@@ -57,7 +57,7 @@ final class LambdaLRKind extends BaseKind {
         String groups = emitter.groups();
         emitter.constructor.beginControlFlow("if ($N != $L)", groups, methods.size())
             .addStatement("throw new $T($S + $N + $S)", IllegalArgumentException.class,
-                schedule.type().torchName() + ": expected ", groups,
+                schedule.torchName() + ": expected ", groups,
                 " lr_lambdas (lrLambda), one per parameter group, got " + methods.size())
             .endControlFlow();
       }
@@ -86,7 +86,7 @@ final class LambdaLRKind extends BaseKind {
       CodeBlock call = Methods.takesInt(method)
           ? CodeBlock.of("$T.$N($T.intStep($L, $S))", config, name, Emitter.CHECKS, t, name + "(int)")
           : CodeBlock.of("$T.$N($L)", config, name, t);
-      return CodeBlock.of("$T.factor($L, $S, $L)", Emitter.CHECKS, call, schedule.type().torchName() + ": " + name, t);
+      return CodeBlock.of("$T.factor($L, $S, $L)", Emitter.CHECKS, call, schedule.torchName() + ": " + name, t);
     }
 
     @Override
@@ -113,7 +113,7 @@ final class LambdaLRKind extends BaseKind {
         return CodeBlock.of("$T.lr($N[$L], $N)", MATH_LAMBDA, base, g, local("lambda"));
       }
       return CodeBlock.of("$T.rate($T.lr($N[$L], $L), $S, $L)", Emitter.CHECKS, MATH_LAMBDA, base, g, call(t, g),
-          schedule.type().torchName(), scheduleStep(t));
+          schedule.torchName(), scheduleStep(t));
     }
 
     @Override

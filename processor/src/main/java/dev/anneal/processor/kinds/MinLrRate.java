@@ -35,7 +35,7 @@ final class MinLrRate {
 
   /** The reference's ValueErrors on {@code min_lr} and {@code min_lr_rate}, and what Anneal needs. */
   static void check(ScheduleCheck check) {
-    String name = check.type().torchName();
+    String name = check.torchName();
     boolean rate = check.isGiven(Param.MIN_LR_RATE);
     boolean minLr = check.isGiven(Param.MIN_LR);
     boolean lrInit = check.isGiven(Param.LR_INIT);

@@ -55,7 +55,7 @@ final class MultiplicativeLRKind extends BaseKind {
      */
     @Override
     protected CodeBlock step(String t) {
-      String name = schedule.type().torchName();
+      String name = schedule.torchName();
       if (lambda.methods().size() == 1) {
         return CodeBlock.builder()
             .addStatement("double $N = $T.growth($L, $T.largest(lrs), $S, $L)", local("lambda"), Emitter.CHECKS,

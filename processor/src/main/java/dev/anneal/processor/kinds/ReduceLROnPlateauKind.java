@@ -182,13 +182,32 @@ final class ReduceLROnPlateauKind extends BaseKind {
       return CodeBlock.of("$T.arraycopy($N, 0, lrs, 0, lrs.length);\n", System.class, base);
     }
 
-    @Override
-    protected CodeBlock step(String t) {
+    /** The method of {@link ReduceLROnPlateau} that tells an improvement in this mode. */
+    private String improves() {
       Mode mode = (Mode) constant(Param.MODE);
       ThresholdMode thresholdMode = (ThresholdMode) constant(Param.THRESHOLD_MODE);
-      String test = (mode == Mode.MIN ? "less" : "greater") + (thresholdMode == ThresholdMode.REL ? "Relative" : "Absolute");
+      return (mode == Mode.MIN ? "less" : "greater") + (thresholdMode == ThresholdMode.REL ? "Relative" : "Absolute");
+    }
+
+    /** During a warm-up the best metric is kept, and no step counts as bad. */
+    @Override
+    protected CodeBlock recordMetric() {
+      return CodeBlock.builder()
+          .beginControlFlow("if ($T.$L(metric, $N, $N))", MATH_PLATEAU, improves(), best, threshold)
+          .addStatement("$N = metric", best)
+          .endControlFlow()
+          .build();
+    }
+
+    @Override
+    protected java.util.Set<String> setBeforeStart() {
+      return java.util.Set.of(best);
+    }
+
+    @Override
+    protected CodeBlock step(String t) {
       CodeBlock.Builder code = CodeBlock.builder()
-          .beginControlFlow("if ($T.$L(metric, $N, $N))", MATH_PLATEAU, test, best, threshold)
+          .beginControlFlow("if ($T.$L(metric, $N, $N))", MATH_PLATEAU, improves(), best, threshold)
           .addStatement("$N = metric", best)
           .addStatement("$N = 0", badSteps)
           .nextControlFlow("else")

@@ -20,7 +20,7 @@ final class TotalIters {
     if (totalIters == null || (Integer) totalIters.getValue() > 0) {
       return;
     }
-    String torchType = check.type().torchName();
+    String torchType = check.torchName();
     if (check.laterPhase()) {
       if ((Integer) totalIters.getValue() < 0 || check.type() == ScheduleType.CONSTANT) {
         check.warning(totalIters, Message.NEVER_CHANGES_LATER, torchType, totalIters.getValue(), rateAfter);

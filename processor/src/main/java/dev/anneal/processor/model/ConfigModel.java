@@ -2,6 +2,8 @@ package dev.anneal.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import dev.anneal.ScheduleType;
+import dev.anneal.processor.kinds.Kind;
+import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.reading.ConfigInput.Combinator;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,12 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
-/** Everything the writer needs, resolved: defaults applied, derived values computed. */
+/**
+ * Everything the writer needs, resolved: defaults applied, derived values computed. A config with
+ * {@code @Warmup} is {@code warmedUp}: its model is a {@code @Sequential} whose first schedule is the
+ * warm-up and whose milestones count from step 0 (from the warm-up's end where its length is bound,
+ * the first milestone then 0).
+ */
 public record ConfigModel(
     TypeElement config,
     ClassName configName,
@@ -17,7 +24,8 @@ public record ConfigModel(
     Combinator combinator,
     int[] milestones,
     List<ScheduleModel> schedules,
-    boolean takesConfig) {
+    boolean takesConfig,
+    boolean warmedUp) {
 
   /** One schedule with a value for every attribute its type takes. */
   public record ScheduleModel(
@@ -25,6 +33,15 @@ public record ConfigModel(
       ScheduleType type,
       Map<Param, Value> values,
       Map<Param, List<ExecutableElement>> methods) {
+
+    /** What the processor knows of the type: the warm-up's kind where {@code type} is null. */
+    public Kind kind() {
+      return type == null ? Kinds.warmup() : Kinds.of(type);
+    }
+
+    public String torchName() {
+      return kind().torchName();
+    }
 
     public Value value(Param param) {
       Value value = values.get(param);

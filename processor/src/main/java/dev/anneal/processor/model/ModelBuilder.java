@@ -8,6 +8,7 @@ import dev.anneal.processor.reading.ConfigInput.BindInput;
 import dev.anneal.processor.reading.ConfigInput.ScheduleInput;
 import dev.anneal.processor.reading.ConfigInput;
 import dev.anneal.processor.reading.Methods;
+import dev.anneal.processor.validation.Validator;
 import dev.anneal.processor.writing.Names;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,22 +23,47 @@ public final class ModelBuilder {
   public ConfigModel build(ConfigInput input) {
     TypeElement config = input.config();
     List<ScheduleModel> schedules = new ArrayList<>();
+    ScheduleInput warmup = input.warmup();
+    if (warmup != null) {
+      schedules.add(buildSchedule(input, warmup, 0));
+    }
+    int shift = schedules.size();
     for (ScheduleInput schedule : input.schedules()) {
-      schedules.add(buildSchedule(input, schedule));
+      schedules.add(buildSchedule(input, schedule, schedule.index() + shift));
+    }
+    int[] milestones = input.milestones().stream().mapToInt(Integer::intValue).toArray();
+    ConfigInput.Combinator combinator = input.combinator();
+    if (warmup != null) {
+      // The warm-up is the first phase; the schedules' milestones count from its end, which is
+      // 0 here where its length is bound.
+      int steps = schedules.get(0).value(Param.WARMUP_STEPS) instanceof Value.Constant constant
+          ? (Integer) constant.value() : 0;
+      int[] shifted = new int[milestones.length + 1];
+      shifted[0] = steps;
+      for (int i = 0; i < milestones.length; i++) {
+        shifted[i + 1] = steps + milestones[i];
+      }
+      milestones = shifted;
+      combinator = ConfigInput.Combinator.SEQUENTIAL;
     }
     return new ConfigModel(
         config,
         ClassName.get(config),
         Names.scheduler(config),
-        input.combinator(),
-        input.milestones().stream().mapToInt(Integer::intValue).toArray(),
+        combinator,
+        milestones,
         List.copyOf(schedules),
-        !input.binds().isEmpty());
+        !input.binds().isEmpty(),
+        warmup != null);
   }
 
-  private static ScheduleModel buildSchedule(ConfigInput input, ScheduleInput schedule) {
-    boolean laterPhase = input.combinator() == ConfigInput.Combinator.SEQUENTIAL && schedule.index() > 0;
-    Map<Param, Value> values = Resolver.resolve(Kinds.of(schedule.type()), schedule,
+  /**
+   * The model of one schedule, at {@code index} among the phases of the generated class: the
+   * warm-up first, where there is one.
+   */
+  private static ScheduleModel buildSchedule(ConfigInput input, ScheduleInput schedule, int index) {
+    boolean laterPhase = input.laterPhase(schedule);
+    Map<Param, Value> values = Resolver.resolve(schedule.kind(), schedule,
         param -> bindOf(input, schedule, param), laterPhase);
     Map<Param, List<ExecutableElement>> methods = new EnumMap<>(Param.class);
     for (Param param : List.of(Param.LR_LAMBDA, Param.SCALE_FN)) {
@@ -55,10 +81,14 @@ public final class ModelBuilder {
         methods.put(param, List.copyOf(resolved));
       }
     }
-    return new ScheduleModel(schedule.index(), schedule.type(), values, methods);
+    return new ScheduleModel(index, schedule.type(), values, methods);
   }
 
   private static BindInput bindOf(ConfigInput input, ScheduleInput schedule, Param param) {
+    if (schedule.index() == ConfigInput.WARMUP) {
+      String name = Validator.bindName(schedule, param);
+      return input.binds().stream().filter(bind -> bind.attribute().equals(name)).findFirst().orElse(null);
+    }
     for (BindInput bind : input.binds()) {
       int index = bind.schedule() < 0 ? 0 : bind.schedule();
       if (index == schedule.index() && bind.attribute().equals(param.attribute)) {

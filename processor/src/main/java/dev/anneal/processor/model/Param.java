@@ -59,7 +59,11 @@ public enum Param {
   /** The reference's {@code step_rules} is one string; Anneal takes its three parts apart. */
   RULE_STEPS("ruleSteps", "the steps of step_rules", Shape.INTS),
   RULE_FACTORS("ruleFactors", "the multiples of step_rules", Shape.DOUBLES),
-  LAST_FACTOR("lastFactor", "the last multiple of step_rules", Shape.DOUBLE);
+  LAST_FACTOR("lastFactor", "the last multiple of step_rules", Shape.DOUBLE),
+  /** {@code steps} of {@code @Warmup}, bound as {@code warmupSteps}. */
+  WARMUP_STEPS("steps", "num_warmup_steps", Shape.INT),
+  /** {@code shape} of {@code @Warmup}. */
+  WARMUP_SHAPE("shape", "warmup_type", Shape.ENUM);
 
   /** How a value is written, and whether it can be bound at run time. */
   public enum Shape {

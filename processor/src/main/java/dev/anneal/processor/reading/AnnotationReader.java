@@ -5,6 +5,7 @@ import dev.anneal.Chained;
 import dev.anneal.Schedule;
 import dev.anneal.ScheduleType;
 import dev.anneal.Sequential;
+import dev.anneal.Warmup;
 import dev.anneal.processor.model.Param;
 import dev.anneal.processor.reading.ConfigInput.BindInput;
 import dev.anneal.processor.reading.ConfigInput.Combinator;
@@ -33,12 +34,14 @@ public final class AnnotationReader {
   private static final String SEQUENTIAL = Sequential.class.getCanonicalName();
   private static final String CHAINED = Chained.class.getCanonicalName();
   private static final String BIND = Bind.class.getCanonicalName();
+  private static final String WARMUP = Warmup.class.getCanonicalName();
 
   /** Returns empty when the source itself is broken (javac reports that), else the input. */
   public Optional<ConfigInput> read(TypeElement config) {
     List<ScheduleInput> schedules = new ArrayList<>();
     AnnotationMirror sequential = null;
     AnnotationMirror chained = null;
+    List<ScheduleInput> warmup = new ArrayList<>();
     for (AnnotationMirror mirror : config.getAnnotationMirrors()) {
       String name = annotationName(mirror);
       if (name.equals(SCHEDULE)) {
@@ -64,6 +67,11 @@ public final class AnnotationReader {
         sequential = mirror;
       } else if (name.equals(CHAINED)) {
         chained = mirror;
+      } else if (name.equals(WARMUP)) {
+        warmup.add(null);
+        if (!readAttributes(mirror, null, null, warmup, ConfigInput.WARMUP, false)) {
+          return Optional.empty();
+        }
       }
     }
     Combinator combinator =
@@ -92,38 +100,42 @@ public final class AnnotationReader {
             milestones,
             milestonesValue,
             sequential != null && chained != null,
-            binds));
+            binds,
+            warmup.isEmpty() ? null : warmup.get(0)));
   }
 
   /** Fills the last slot of {@code schedules}; false if the annotation does not compile. */
   private static boolean readSchedule(
       AnnotationMirror mirror, List<ScheduleInput> schedules, boolean repeated) {
-    int index = schedules.size() - 1;
-    ScheduleType type = null;
-    AnnotationValue typeValue = null;
+    AnnotationValue typeValue = valueOf(mirror, "type");
+    if (typeValue == null || !(typeValue.getValue() instanceof VariableElement constant)) {
+      return false;
+    }
+    ScheduleType type = ScheduleType.valueOf(constant.getSimpleName().toString());
+    return readAttributes(mirror, type, typeValue, schedules, schedules.size() - 1, repeated);
+  }
+
+  /**
+   * Fills the last slot of {@code schedules} with the attributes of {@code mirror} but its type;
+   * false if one does not compile.
+   */
+  private static boolean readAttributes(AnnotationMirror mirror, ScheduleType type, AnnotationValue typeValue,
+      List<ScheduleInput> schedules, int index, boolean repeated) {
     Map<Param, AnnotationValue> written = new EnumMap<>(Param.class);
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
         mirror.getElementValues().entrySet()) {
       String attribute = entry.getKey().getSimpleName().toString();
-      AnnotationValue value = entry.getValue();
-      if (attribute.equals("type")) {
-        if (!(value.getValue() instanceof VariableElement constant)) {
-          return false;
-        }
-        type = ScheduleType.valueOf(constant.getSimpleName().toString());
-        typeValue = value;
-      } else {
-        Optional<Param> param = Param.forAttribute(attribute);
-        if (param.isEmpty() || !wellFormed(param.get(), value)) {
-          return false;
-        }
-        written.put(param.get(), value);
+      if (attribute.equals("type") && type != null) {
+        continue;
       }
+      AnnotationValue value = entry.getValue();
+      Optional<Param> param = Param.forAttribute(attribute);
+      if (param.isEmpty() || !wellFormed(param.get(), value)) {
+        return false;
+      }
+      written.put(param.get(), value);
     }
-    if (type == null) {
-      return false;
-    }
-    schedules.set(index, new ScheduleInput(index, mirror, type, typeValue, written, repeated));
+    schedules.set(schedules.size() - 1, new ScheduleInput(index, mirror, type, typeValue, written, repeated));
     return true;
   }
 

@@ -1,6 +1,8 @@
 package dev.anneal.processor.reading;
 
 import dev.anneal.ScheduleType;
+import dev.anneal.processor.kinds.Kind;
+import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.model.Param;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,10 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
-/** What the annotations of one config say, as written, before any validation. */
+/**
+ * What the annotations of one config say, as written, before any validation; {@code warmup} is the
+ * config's {@code @Warmup}, or null.
+ */
 public record ConfigInput(
     TypeElement config,
     List<ScheduleInput> schedules,
@@ -19,7 +24,23 @@ public record ConfigInput(
     List<Integer> milestones,
     AnnotationValue milestonesValue,
     boolean bothCombinators,
-    List<BindInput> binds) {
+    List<BindInput> binds,
+    ScheduleInput warmup) {
+
+  /** The index of the {@code @Warmup} among the schedules' inputs, outside theirs. */
+  public static final int WARMUP = -1;
+
+  /**
+   * Whether {@code schedule} starts at its own step 0 after another phase, through its closed
+   * form there: a later phase of {@code @Sequential} (as PyTorch's SequentialLR starts it), or any
+   * schedule after a {@code @Warmup}.
+   */
+  public boolean laterPhase(ScheduleInput schedule) {
+    if (schedule.index() == WARMUP) {
+      return false;
+    }
+    return (combinator == Combinator.SEQUENTIAL && schedule.index() > 0) || warmup != null;
+  }
 
   /** How several schedules combine. */
   public enum Combinator {
@@ -38,7 +59,17 @@ public record ConfigInput(
       ScheduleType type,
       AnnotationValue typeValue,
       Map<Param, AnnotationValue> written,
-      boolean repeated) {}
+      boolean repeated) {
+
+    /** What the processor knows of the type: the warm-up's kind where {@code type} is null. */
+    public Kind kind() {
+      return type == null ? Kinds.warmup() : Kinds.of(type);
+    }
+
+    public String torchName() {
+      return kind().torchName();
+    }
+  }
 
   /**
    * One {@code @Bind}: the accessor the generated code calls, and the element it was written on

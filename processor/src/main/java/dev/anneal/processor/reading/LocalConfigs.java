@@ -17,6 +17,7 @@ import dev.anneal.Bind;
 import dev.anneal.Chained;
 import dev.anneal.Schedule;
 import dev.anneal.Sequential;
+import dev.anneal.Warmup;
 import dev.anneal.processor.validation.Message;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,6 +53,7 @@ public final class LocalConfigs implements TaskListener {
       Schedule.List.class.getCanonicalName(),
       Sequential.class.getCanonicalName(),
       Chained.class.getCanonicalName(),
+      Warmup.class.getCanonicalName(),
       Bind.class.getCanonicalName());
   private static final String BIND = Bind.class.getCanonicalName();
 

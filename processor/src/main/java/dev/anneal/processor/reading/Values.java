@@ -54,6 +54,7 @@ public final class Values {
         return ThresholdMode.valueOf(name);
       case WARMUP_TYPE:
       case DECAY_TYPE:
+      case WARMUP_SHAPE:
         return WsdType.valueOf(name);
       default:
         throw new AssertionError(param);

@@ -23,7 +23,7 @@ public final class Chain {
   /** Whether a schedule after {@code index} sets the rate whatever it was, and so has the last word. */
   public boolean setAfter(int index) {
     return input.schedules().stream()
-        .anyMatch(s -> s.index() > index && Kinds.of(s.type()).inChain() == InChain.ABSOLUTE);
+        .anyMatch(s -> s.index() > index && s.kind().inChain() == InChain.ABSOLUTE);
   }
 
   /**
@@ -32,8 +32,8 @@ public final class Chain {
    */
   public Optional<String> lowering(int index) {
     return input.schedules().stream()
-        .filter(s -> s.index() != index && Kinds.of(s.type()).mayLowerInChain(checks.apply(s.index())))
-        .map(s -> s.type().torchName())
+        .filter(s -> s.index() != index && s.kind().mayLowerInChain(checks.apply(s.index())))
+        .map(s -> s.torchName())
         .findFirst();
   }
 }

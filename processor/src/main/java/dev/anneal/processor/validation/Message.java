@@ -21,6 +21,14 @@ public enum Message {
       "%d @Schedule annotations need @Sequential (one after another) or @Chained (all at once) to say how they combine"),
   BOTH_COMBINATORS("combinator-conflict", "@Sequential and @Chained exclude each other"),
   COMBINATOR_WITHOUT_SCHEDULE("combinator-alone", "@%s needs @Schedule annotations to combine"),
+  WARMUP_WITHOUT_SCHEDULE("warmup-alone", "@Warmup needs a @Schedule to warm up for"),
+  WARMUP_CHAINED(
+      "warmup-chained",
+      "@Warmup cannot precede @Chained schedules, which act on the rate together from step 0; put the warm-up in front of one schedule or of a @Sequential"),
+  WARMUP_NOT_BEFORE("warmup-not-before", "@Warmup cannot precede %s: %s"),
+  WARMUP_BOUND_SEQUENTIAL(
+      "warmup-bound-sequential",
+      "@Bind on %s binds the steps of a @Warmup in front of @Sequential, whose milestones are written and count from the warm-up's end; write steps in @Warmup, or bind it in front of a single @Schedule"),
 
   // Attributes of one @Schedule.
   REQUIRED("required", "%s requires %s (PyTorch's %s)"),
@@ -65,7 +73,7 @@ public enum Message {
       "never-changes", "%s: totalIters (total_iters) = %d <= 0, so the rate never changes"),
   NEVER_CHANGES_LATER(
       "never-changes",
-      "%s: totalIters (total_iters) = %d <= 0: as a later schedule of @Sequential it starts at %s (PyTorch's closed form at its step 0) and the rate stays there"),
+      "%s: totalIters (total_iters) = %d <= 0: as a later schedule of @Sequential, or after @Warmup, it starts at %s (PyTorch's closed form at its step 0) and the rate stays there"),
   NO_MILESTONES(
       "never-changes", "MultiStepLR: milestones (milestones) is empty, so the rate never changes"),
   IGNORED("ignored", "%s is ignored: %s"),
@@ -127,6 +135,7 @@ public enum Message {
 
   // Run-time binding.
   BIND_UNKNOWN("bind-unknown", "@Bind names %s, which is not an attribute of @Schedule"),
+  BIND_NO_WARMUP("bind-no-warmup", "@Bind names %s, the %s of @Warmup, but the config has no @Warmup"),
   BIND_NOT_APPLICABLE("bind-not-applicable", "@Bind names %s, which does not apply to %s"),
   BIND_NOT_BINDABLE(
       "bind-not-bindable",

@@ -51,6 +51,10 @@ public final class ScheduleCheck {
     return schedule.type();
   }
 
+  public String torchName() {
+    return schedule.torchName();
+  }
+
   /** The {@code type} value of the annotation, where a problem of the type itself is reported. */
   public AnnotationValue typeValue() {
     return schedule.typeValue();
@@ -67,10 +71,11 @@ public final class ScheduleCheck {
 
   /**
    * Whether this schedule is a later phase of {@code @Sequential}, which PyTorch starts at its
-   * milestone through its closed form at its own step 0.
+   * milestone through its closed form at its own step 0, or follows a {@code @Warmup}, which
+   * starts it the same way.
    */
   public boolean laterPhase() {
-    return input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0;
+    return input.laterPhase(schedule);
   }
 
   /** The value written for {@code param}, or null where it is not written. */

@@ -62,7 +62,11 @@ public final class Validator {
       }
     }
     checkCombination(input, problems);
+    checkWarmup(input, problems);
     Map<Integer, Map<Param, BindInput>> bound = checkBinds(input, problems);
+    if (input.warmup() != null) {
+      checkSchedule(input, input.warmup(), bound.getOrDefault(ConfigInput.WARMUP, Map.of()), problems);
+    }
     for (ScheduleInput schedule : input.schedules()) {
       checkSchedule(input, schedule, bound.getOrDefault(schedule.index(), Map.of()), problems);
     }
@@ -93,7 +97,7 @@ public final class Validator {
       if (length <= 0) {
         continue; // Milestones out of order are an error of their own.
       }
-      Kinds.of(schedule.type()).checkPhase(check(input, schedule, Map.of(), problems), length, start, end);
+      schedule.kind().checkPhase(check(input, schedule, Map.of(), problems), length, start, end);
     }
   }
 
@@ -137,7 +141,7 @@ public final class Validator {
     Chain chain = new Chain(input, index -> check(input, input.schedules().get(index),
         bound.getOrDefault(index, Map.of()), problems));
     for (ScheduleInput schedule : input.schedules()) {
-      Kinds.of(schedule.type()).checkInChain(chain.check(schedule.index()), chain);
+      schedule.kind().checkInChain(chain.check(schedule.index()), chain);
     }
   }
 
@@ -180,13 +184,13 @@ public final class Validator {
       }
     }
     for (ScheduleInput schedule : input.schedules()) {
-      String torchName = schedule.type().torchName();
+      String torchName = schedule.torchName();
       if (cyclesMomentum(schedule)) {
         problems.add(Problem.error(config, schedule.mirror(), schedule.typeValue(),
             Message.NOT_COMBINABLE, torchName, name,
             "a combined schedule drives the rate only; set cycleMomentum = false"));
       }
-      Kinds.of(schedule.type()).checkInCombination(check(input, schedule, Map.of(), problems), name);
+      schedule.kind().checkInCombination(check(input, schedule, Map.of(), problems), name);
       if (input.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0) {
         AnnotationValue totalIters = schedule.written().get(Param.TOTAL_ITERS);
         String refusal = totalIters == null || !(totalIters.getValue() instanceof Integer written)
@@ -202,12 +206,56 @@ public final class Validator {
     checkListLengthsAcross(input, name, problems);
   }
 
+  /**
+   * A {@code @Warmup} is a first phase in front of one schedule or of a {@code @Sequential}: the
+   * schedule after it restarts at its end, as a later phase of {@code @Sequential} does.
+   */
+  private static void checkWarmup(ConfigInput input, List<Problem> problems) {
+    ScheduleInput warmup = input.warmup();
+    if (warmup == null) {
+      return;
+    }
+    TypeElement config = input.config();
+    if (input.schedules().isEmpty()) {
+      problems.add(Problem.error(config, warmup.mirror(), null, Message.WARMUP_WITHOUT_SCHEDULE));
+      return;
+    }
+    if (input.combinator() == Combinator.CHAINED) {
+      problems.add(Problem.error(config, warmup.mirror(), null, Message.WARMUP_CHAINED));
+      return;
+    }
+    ScheduleInput first = input.schedules().get(0);
+    String torchName = first.torchName();
+    if (first.type() == dev.anneal.ScheduleType.ONE_CYCLE) {
+      problems.add(Problem.error(config, first.mirror(), first.typeValue(), Message.WARMUP_NOT_BEFORE, torchName,
+          "it warms up itself, over pctStart (pct_start) of its totalSteps"));
+    } else if (input.combinator() == Combinator.NONE && cyclesMomentum(first)) {
+      problems.add(Problem.error(config, first.mirror(), first.typeValue(), Message.WARMUP_NOT_BEFORE, torchName,
+          "a warm-up drives the rate only, and this CyclicLR cycles the momentum too; set cycleMomentum = false"));
+    }
+    AnnotationValue steps = warmup.written().get(Param.WARMUP_STEPS);
+    if (steps != null && steps.getValue() instanceof Integer length && !input.milestones().isEmpty()) {
+      long last = (long) length + input.milestones().get(input.milestones().size() - 1);
+      if (last > Integer.MAX_VALUE) {
+        problems.add(Problem.error(config, warmup.mirror(), steps, Message.INVALID_VALUE, "Warmup: steps = " + length
+            + " moves the last milestone of @Sequential to step " + last + ", past the largest int, "
+            + Integer.MAX_VALUE));
+      }
+    }
+    AnnotationValue totalIters = first.written().get(Param.TOTAL_ITERS);
+    String refusal = totalIters == null || !(totalIters.getValue() instanceof Integer written)
+        ? null : SequentialLR.restartRefusal(torchName, written);
+    if (refusal != null) {
+      problems.add(Problem.error(config, first.mirror(), totalIters, Message.INVALID_VALUE, refusal));
+    }
+  }
+
   /** Each phase but the last must still run at the milestone that ends it. */
   private static void checkMilestonesReached(ConfigInput input, List<Problem> problems) {
     List<Integer> milestones = input.milestones();
     for (int i = 0; i < milestones.size(); i++) {
       ScheduleInput schedule = input.schedules().get(i);
-      Kinds.of(schedule.type()).checkHandOver(check(input, schedule, Map.of(), problems), milestones.get(i),
+      schedule.kind().checkHandOver(check(input, schedule, Map.of(), problems), milestones.get(i),
           i == 0 ? 0 : milestones.get(i - 1));
     }
   }
@@ -227,7 +275,7 @@ public final class Validator {
       for (Map.Entry<Param, AnnotationValue> w : schedule.written().entrySet()) {
         Param param = w.getKey();
         if ((param.shape != Param.Shape.GROUP_DOUBLES && param != Param.LR_LAMBDA)
-            || !Kinds.of(schedule.type()).attributes().takes(param)
+            || !schedule.kind().attributes().takes(param)
             || !(w.getValue().getValue() instanceof List<?> list) || list.size() <= 1) {
           continue;
         }
@@ -241,15 +289,15 @@ public final class Validator {
           reported = true;
           problems.add(Problem.error(input.config(), schedule.mirror(), w.getValue(),
               Message.LIST_LENGTHS_ACROSS, param.attribute, schedule.index(),
-              schedule.type().torchName(), list.size(), first.attribute, firstSchedule.index(),
-              firstSchedule.type().torchName(), firstLength, combinator));
+              schedule.torchName(), list.size(), first.attribute, firstSchedule.index(),
+              firstSchedule.torchName(), firstLength, combinator));
         }
       }
     }
   }
 
   private static boolean cyclesMomentum(ScheduleInput schedule) {
-    if (!Kinds.of(schedule.type()).attributes().takes(Param.CYCLE_MOMENTUM)) {
+    if (!schedule.kind().attributes().takes(Param.CYCLE_MOMENTUM)) {
       return false;
     }
     AnnotationValue written = schedule.written().get(Param.CYCLE_MOMENTUM);
@@ -274,6 +322,19 @@ public final class Validator {
         continue;
       }
       if (throwsChecked(bind, problems)) {
+        continue;
+      }
+      Param warmupParam = WARMUP_BINDS.get(bind.attribute());
+      if (warmupParam != null) {
+        if (input.warmup() == null) {
+          problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_NO_WARMUP, bind.attribute(),
+              warmupParam.attribute));
+        } else if (warmupParam == Param.WARMUP_STEPS && input.combinator() == Combinator.SEQUENTIAL) {
+          problems.add(Problem.error(carrier, bind.mirror(), at, Message.WARMUP_BOUND_SEQUENTIAL,
+              accessor.getSimpleName() + "()"));
+        } else {
+          bindTo(input.warmup(), warmupParam, bind, ConfigInput.WARMUP, bound, problems);
+        }
         continue;
       }
       var param = Param.forAttribute(bind.attribute());
@@ -303,38 +364,61 @@ public final class Validator {
             Message.BIND_SCHEDULE, index, count));
         continue;
       }
-      ScheduleInput schedule = input.schedules().get(index);
-      Param p = param.get();
-      if (!p.shape.bindable) {
-        problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_NOT_BINDABLE,
-            p.attribute, unbindableElement(p.attribute)));
-        continue;
-      }
-      if (!Kinds.of(schedule.type()).attributes().takes(p)) {
-        problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_NOT_APPLICABLE,
-            p.attribute, schedule.type().torchName()));
-        continue;
-      }
-      if (schedule.written().containsKey(p)) {
-        problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_ALSO_WRITTEN,
-            p.attribute, accessor.getSimpleName() + "()"));
-        continue;
-      }
-      TypeMirror type = accessor.getReturnType();
-      boolean oneValue = Kinds.of(schedule.type()).oneValue().contains(p);
-      if (oneValue ? type.getKind() != TypeKind.DOUBLE : !bindableType(p, type)) {
-        problems.add(Problem.error(carrier, bind.mirror(), null, Message.BIND_TYPE,
-            accessor.getSimpleName() + "()", p.attribute, oneValue ? "double" : p.shape.javaType,
-            accessor.getSimpleName() + "()", type));
-        continue;
-      }
-      BindInput previous = bound.computeIfAbsent(index, i -> new HashMap<>()).putIfAbsent(p, bind);
-      if (previous != null) {
-        problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_TWICE, p.attribute,
-            previous.accessor().getSimpleName() + "()", accessor.getSimpleName() + "()"));
-      }
+      bindTo(input.schedules().get(index), param.get(), bind, index, bound, problems);
     }
     return bound;
+  }
+
+  /** The names under which {@code @Bind} binds the attributes of {@code @Warmup}. */
+  private static final Map<String, Param> WARMUP_BINDS =
+      Map.of("warmupSteps", Param.WARMUP_STEPS, "warmupStartFactor", Param.START_FACTOR);
+
+  /** The name under which {@code @Bind} binds {@code param} of {@code schedule}. */
+  public static String bindName(ScheduleInput schedule, Param param) {
+    if (schedule.index() == ConfigInput.WARMUP) {
+      for (Map.Entry<String, Param> name : WARMUP_BINDS.entrySet()) {
+        if (name.getValue() == param) {
+          return name.getKey();
+        }
+      }
+    }
+    return param.attribute;
+  }
+
+  /** Checks one bind of {@code p} of {@code schedule}, at {@code index}, and records it if valid. */
+  private static void bindTo(ScheduleInput schedule, Param p, BindInput bind, int index,
+      Map<Integer, Map<Param, BindInput>> bound, List<Problem> problems) {
+    ExecutableElement accessor = bind.accessor();
+    Element carrier = bind.carrier();
+    AnnotationValue at = bind.attributeValue();
+    if (!p.shape.bindable) {
+      problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_NOT_BINDABLE,
+          p.attribute, unbindableElement(p.attribute)));
+      return;
+    }
+    if (!schedule.kind().attributes().takes(p)) {
+      problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_NOT_APPLICABLE,
+          p.attribute, schedule.torchName()));
+      return;
+    }
+    if (schedule.written().containsKey(p)) {
+      problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_ALSO_WRITTEN,
+          p.attribute, accessor.getSimpleName() + "()"));
+      return;
+    }
+    TypeMirror type = accessor.getReturnType();
+    boolean oneValue = schedule.kind().oneValue().contains(p);
+    if (oneValue ? type.getKind() != TypeKind.DOUBLE : !bindableType(p, type)) {
+      problems.add(Problem.error(carrier, bind.mirror(), null, Message.BIND_TYPE,
+          accessor.getSimpleName() + "()", p.attribute, oneValue ? "double" : p.shape.javaType,
+          accessor.getSimpleName() + "()", type));
+      return;
+    }
+    BindInput previous = bound.computeIfAbsent(index, i -> new HashMap<>()).putIfAbsent(p, bind);
+    if (previous != null) {
+      problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_TWICE, p.attribute,
+          previous.accessor().getSimpleName() + "()", accessor.getSimpleName() + "()"));
+    }
   }
 
   /**
@@ -381,6 +465,10 @@ public final class Validator {
 
   /** Whether a {@code @Bind} aims at this attribute, valid or not: its own error is enough. */
   static boolean bindAttempted(ConfigInput input, ScheduleInput schedule, Param param) {
+    if (schedule.index() == ConfigInput.WARMUP) {
+      String name = bindName(schedule, param);
+      return input.binds().stream().anyMatch(bind -> bind.attribute().equals(name));
+    }
     int count = input.schedules().size();
     return input.binds().stream().anyMatch(bind -> bind.attribute().equals(param.attribute)
         && (bind.schedule() == schedule.index() || (bind.schedule() < 0 && count == 1)));
@@ -404,8 +492,8 @@ public final class Validator {
   private static void checkSchedule(
       ConfigInput input, ScheduleInput schedule, Map<Param, BindInput> binds, List<Problem> problems) {
     TypeElement config = input.config();
-    Kind kind = Kinds.of(schedule.type());
-    String torchType = kind.type().torchName();
+    Kind kind = schedule.kind();
+    String torchType = kind.torchName();
     AnnotationMirror mirror = schedule.mirror();
     Map<Param, AnnotationValue> written = schedule.written();
 
@@ -467,7 +555,7 @@ public final class Validator {
 
   private static ScheduleCheck check(
       ConfigInput input, ScheduleInput schedule, Map<Param, BindInput> binds, List<Problem> problems) {
-    return new ScheduleCheck(input, schedule, Kinds.of(schedule.type()), binds, problems);
+    return new ScheduleCheck(input, schedule, schedule.kind(), binds, problems);
   }
 
   /** {@code A, B or C}, in the enum's order. */
@@ -614,7 +702,7 @@ public final class Validator {
           ? java.util.Arrays.stream(values).min().orElse(0)
           : ((Number) read).doubleValue();
       if (lowest < 0) {
-        check.warning(value, Message.NEGATIVE_RATE, kind.type().torchName(), param.attribute, param.torchName,
+        check.warning(value, Message.NEGATIVE_RATE, kind.torchName(), param.attribute, param.torchName,
             read instanceof double[] values ? java.util.Arrays.toString(values) : Emitter.literal(read));
       }
     }
@@ -631,7 +719,7 @@ public final class Validator {
         || !(Math.abs(gamma) > 1) || !Double.isFinite(gamma)) {
       return;
     }
-    kind.growth(check, gamma).ifPresent(how -> check.warning(value, Message.GROWING_RATE, kind.type().torchName(),
+    kind.growth(check, gamma).ifPresent(how -> check.warning(value, Message.GROWING_RATE, kind.torchName(),
         Param.GAMMA.attribute, Param.GAMMA.torchName, Emitter.literal(gamma), how));
   }
 

@@ -195,7 +195,7 @@ public final class Emitter {
       List<String> inputs = new ArrayList<>();
       for (Param input : formula.from()) {
         inputs.add(scalar(prefix, schedule, input,
-            Kinds.of(schedule.type()).attributes().get(input).rule().orElse(null)));
+            schedule.kind().attributes().get(input).rule().orElse(null)));
       }
       parameterLines.add(param.torchName + " = " + formula.how());
       return derived(prefix, formula.name(), formula.type(), null, formula.call(inputs),
@@ -213,7 +213,7 @@ public final class Emitter {
     boundFields.add(new Field(name, javaType));
     checked.add(schedule.index() + ":" + param);
     constructor.addStatement("this.$N = $T.require($L, $T.$L, $S, $S, $S)", name, CHECKS,
-        read(value), RULE, rule == null ? Rule.FINITE : rule, schedule.type().torchName(),
+        read(value), RULE, rule == null ? Rule.FINITE : rule, schedule.torchName(),
         param.attribute, param.torchName);
     parameterLines.add(param.torchName + " = the config's " + describe(value));
     return name;
@@ -314,7 +314,7 @@ public final class Emitter {
       checked.add(schedule.index() + ":" + param);
     }
     constructor.addStatement("this.$N = $T.perGroup($L, $N, $T.$L, $S, $S, $S)", name, CHECKS,
-        source, groups(), RULE, rule == null ? Rule.FINITE : rule, schedule.type().torchName(),
+        source, groups(), RULE, rule == null ? Rule.FINITE : rule, schedule.torchName(),
         param.attribute, param.torchName);
     return name;
   }
@@ -336,10 +336,10 @@ public final class Emitter {
             || !checked.add(schedule.index() + ":" + param) || derivedFromChecked(schedule, param)) {
           continue;
         }
-        Rule rule = Kinds.of(schedule.type()).attributes().get(param).rule().orElse(null);
+        Rule rule = schedule.kind().attributes().get(param).rule().orElse(null);
         constructor.addStatement("$T.$L($L, $T.$L, $S, $S, $S)", CHECKS,
             bound.array() ? "requireEach" : "require", read(bound), RULE,
-            rule == null ? Rule.FINITE : rule, schedule.type().torchName(), param.attribute,
+            rule == null ? Rule.FINITE : rule, schedule.torchName(), param.attribute,
             param.torchName);
       }
     }

@@ -108,6 +108,23 @@ public abstract class KindWriter {
     return Optional.empty();
   }
 
+  /**
+   * For a schedule stepped with a metric: statements that take in {@code metric} without stepping,
+   * as a warm-up in front of it does.
+   */
+  protected CodeBlock recordMetric() {
+    throw new UnsupportedOperationException(schedule.torchName() + " is not stepped with a metric");
+  }
+
+  /**
+   * The fields of this schedule's state that may hold values before its phase starts, which a
+   * restore then does not require to be 0: a metric-stepped schedule's best, recorded during a
+   * warm-up. None by default.
+   */
+  protected java.util.Set<String> setBeforeStart() {
+    return java.util.Set.of();
+  }
+
   /** Declares the constants, fields and arrays; called once, right after construction. */
   protected abstract void declare();
 
@@ -127,7 +144,7 @@ public abstract class KindWriter {
    * {@code t}, with no prologue. Chained factors multiply.
    */
   protected CodeBlock factor(String t) {
-    throw new IllegalStateException(schedule.type() + " is " + inChain() + " in a chain, not a factor");
+    throw new IllegalStateException(schedule.torchName() + " is " + inChain() + " in a chain, not a factor");
   }
 
   /**
@@ -151,7 +168,7 @@ public abstract class KindWriter {
     if (stepping() == Stepping.SHARED_STATE) {
       return lazyStep(t);
     }
-    throw new UnsupportedOperationException(schedule.type() + " steps by its closed form");
+    throw new UnsupportedOperationException(schedule.torchName() + " steps by its closed form");
   }
 
   /**
@@ -167,12 +184,12 @@ public abstract class KindWriter {
 
   /** For a {@link Stepping#SHARED_STATE} schedule: statements that set the shared state to step 0. */
   protected CodeBlock resetState() {
-    throw new UnsupportedOperationException(schedule.type() + " keeps no shared state");
+    throw new UnsupportedOperationException(schedule.torchName() + " keeps no shared state");
   }
 
   /** For a {@link Stepping#SHARED_STATE} schedule: statements that move the shared state to {@code t >= 1}. */
   protected CodeBlock advance(String t) {
-    throw new UnsupportedOperationException(schedule.type() + " keeps no shared state");
+    throw new UnsupportedOperationException(schedule.torchName() + " keeps no shared state");
   }
 
   /**
@@ -272,7 +289,7 @@ public abstract class KindWriter {
 
   /** Where {@link #keepsClock}: the step count, from this schedule's state. */
   protected CodeBlock clock() {
-    throw new UnsupportedOperationException(schedule.type() + " does not keep the step count");
+    throw new UnsupportedOperationException(schedule.torchName() + " does not keep the step count");
   }
 
   /**
@@ -285,12 +302,12 @@ public abstract class KindWriter {
 
   /** Where {@link #keepsClock}: one step, which moves the count kept in this schedule's state. */
   protected CodeBlock tick() {
-    throw new UnsupportedOperationException(schedule.type() + " does not keep the step count");
+    throw new UnsupportedOperationException(schedule.torchName() + " does not keep the step count");
   }
 
   /** For a {@link Stepping#SHARED_STATE} schedule: the current rate of group {@code g} from the shared state. */
   protected CodeBlock read(String g) {
-    throw new UnsupportedOperationException(schedule.type() + " keeps no shared state");
+    throw new UnsupportedOperationException(schedule.torchName() + " keeps no shared state");
   }
 
   /**
@@ -417,7 +434,7 @@ public abstract class KindWriter {
   protected void checkRestartable(String totalIters) {
     if (restarted() && !isConstant(Param.TOTAL_ITERS)) {
       emitter.constructor.addStatement("$T.restartable($N, $S)", Emitter.CHECKS, totalIters,
-          schedule.type().torchName());
+          schedule.torchName());
     }
   }
 
@@ -451,7 +468,7 @@ public abstract class KindWriter {
    */
   protected CodeBlock growth(CodeBlock factor, Object step) {
     return CodeBlock.of("$T.growth($L, $N, $S, $L)", Emitter.CHECKS, factor, largestBase(),
-        schedule.type().torchName(), scheduleStep(step));
+        schedule.torchName(), scheduleStep(step));
   }
 
   /** The scheduler's step for time {@code t} on this schedule's clock, for messages. */

@@ -19,6 +19,7 @@ import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.kinds.Stepping;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.ConfigModel;
+import dev.anneal.processor.model.Param;
 import dev.anneal.processor.reading.ConfigInput.Combinator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,9 +71,9 @@ public final class SchedulerWriter {
     // A lazy schedule, alone or as the phases of a @Sequential, keeps only state that all groups
     // share and computes a group's rate when it is read; the others keep every group's rate in lrs.
     boolean lazy = (single || model.combinator() == Combinator.SEQUENTIAL)
-        && model.schedules().stream().allMatch(s -> Kinds.of(s.type()).stepping() == Stepping.SHARED_STATE);
+        && model.schedules().stream().allMatch(s -> s.kind().stepping() == Stepping.SHARED_STATE);
     ScheduleModel firstSchedule = model.schedules().get(0);
-    boolean keepsClock = single && Kinds.of(firstSchedule.type()).canKeepClock(firstSchedule);
+    boolean keepsClock = single && firstSchedule.kind().canKeepClock(firstSchedule);
     type.addField(FieldSpec("baseLrs", "PyTorch's {@code base_lrs}: the initial rate of each parameter group."));
     if (!lazy) {
       type.addField(FieldSpec("lrs", "The rate of each group at the current step."));
@@ -100,7 +101,7 @@ public final class SchedulerWriter {
           ? model.milestones()[schedule.index() - 1] : 0;
       Placement placement = new Placement(single ? "" : "s" + schedule.index(), base, clockOffset,
           keepsClock && schedule.index() == 0, single || lazy ? Optional.of(FIRST) : Optional.empty());
-      KindWriter kind = Kinds.of(schedule.type()).writer(schedule, emitter, placement);
+      KindWriter kind = schedule.kind().writer(schedule, emitter, placement);
       kind.declare();
       kinds.add(kind);
       parameterLines.add(List.copyOf(emitter.parameterLines.subList(before, emitter.parameterLines.size())));
@@ -109,8 +110,15 @@ public final class SchedulerWriter {
     emitter.checkUnread();
     checkMilestonesReached(model, emitter, kinds);
 
-    // A metric-stepped schedule is alone in its config: the validator refuses it in a combination.
-    boolean metric = single && first.kind.stepsOnMetric();
+    // A metric-stepped schedule is alone in its config, or after a warm-up: the validator refuses
+    // it in a combination.
+    boolean metric = stepsOnMetric(model);
+    // The code compares steps with a bound warm-up length by the name of its field, the first the
+    // warm-up declares.
+    if (!Milestones.of(model).known() && !emitter.scalar("s0", model.schedules().get(0), Param.WARMUP_STEPS, null)
+        .equals(Milestones.BOUND_WARMUP_STEPS)) {
+      throw new IllegalStateException("the bound warm-up length is not in " + Milestones.BOUND_WARMUP_STEPS);
+    }
     Optional<Momentum> momentum = single ? first.drivenMomentum() : Optional.empty();
     boolean closedForm = closedForm(model, kinds);
 
@@ -233,13 +241,13 @@ public final class SchedulerWriter {
     if (count == 1) {
       return code.apply(0);
     }
-    int[] milestones = model.milestones();
+    Milestones milestones = Milestones.of(model);
     CodeBlock.Builder dispatch = CodeBlock.builder();
     for (int i = 0; i < count; i++) {
       if (i == 0) {
-        dispatch.beginControlFlow("if ($L < $L)", t, milestones[0]);
+        dispatch.beginControlFlow("if ($L)", milestones.before(t, 0));
       } else if (i < count - 1) {
-        dispatch.nextControlFlow("else if ($L < $L)", t, milestones[i]);
+        dispatch.nextControlFlow("else if ($L)", milestones.before(t, i));
       } else {
         dispatch.nextControlFlow("else");
       }
@@ -335,6 +343,9 @@ public final class SchedulerWriter {
       kinds.forEach(kind -> body.add(kind.resetState()));
     } else if (model.combinator() == Combinator.CHAINED) {
       body.add(chainedUpdate(kinds, KindWriter.ZERO, true));
+    } else if (model.combinator() == Combinator.SEQUENTIAL && stepsOnMetric(model)) {
+      // Step 0 is the warm-up's; the schedule after it is built at its end.
+      body.add(first.restart());
     } else if (model.combinator() == Combinator.SEQUENTIAL || first.stepping() == Stepping.CLOSED_FORM) {
       body.addStatement("moveTo(0)");
     } else {
@@ -357,7 +368,12 @@ public final class SchedulerWriter {
       step.addParameter(double.class, "metric");
     }
     KindWriter first = kinds.get(0);
-    if (model.combinator() == Combinator.CHAINED) {
+    if (metric && model.combinator() == Combinator.SEQUENTIAL) {
+      // The count moves last, so that a step that throws leaves it.
+      step.addStatement("long $L = step + 1", KindWriter.NEXT)
+          .addCode(warmupThenMetric(model, kinds, KindWriter.NEXT))
+          .addStatement("step = $L", KindWriter.NEXT);
+    } else if (model.combinator() == Combinator.CHAINED) {
       step.addStatement("long $L = step + 1", KindWriter.NEXT)
           .addCode(chainedUpdate(kinds, KindWriter.NEXT, false))
           .addStatement("step = $L", KindWriter.NEXT);
@@ -422,6 +438,31 @@ public final class SchedulerWriter {
   }
 
   /**
+   * A step to time {@code t} of a metric-stepped schedule after a warm-up: the warm-up's rates
+   * while it lasts, and the metric recorded; at its end the schedule starts from its step 0, the
+   * metric recorded again, and steps on its own clock from there.
+   */
+  private static CodeBlock warmupThenMetric(ConfigModel model, List<KindWriter> kinds, String t) {
+    Milestones milestones = Milestones.of(model);
+    KindWriter warmup = kinds.get(0);
+    KindWriter schedule = kinds.get(1);
+    return CodeBlock.builder()
+        .beginControlFlow("if ($L)", milestones.before(t, 0))
+        .add(warmup.step(t))
+        .add(schedule.recordMetric())
+        .nextControlFlow("else")
+        .addStatement("long local = $L", milestones.since(t, 0))
+        .beginControlFlow("if (local == 0)")
+        .add(schedule.restart())
+        .add(schedule.recordMetric())
+        .nextControlFlow("else")
+        .add(schedule.step("local"))
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /**
    * {@code moveTo(t)}: sets every group's rate (and momentum) to its value at step {@code t}; for
    * schedules that step by their closed form and for the phases of a {@code @Sequential} config.
    */
@@ -440,7 +481,8 @@ public final class SchedulerWriter {
   private static boolean needsMoveTo(ConfigModel model, List<KindWriter> kinds) {
     switch (model.combinator()) {
       case SEQUENTIAL:
-        return true;
+        // A step of a metric-stepped phase takes the metric, which moveTo has not.
+        return !stepsOnMetric(model);
       case NONE:
         return kinds.get(0).stepping() == Stepping.CLOSED_FORM;
       default:
@@ -458,7 +500,7 @@ public final class SchedulerWriter {
       return CodeBlock.of("");
     }
     String total = last.get().field();
-    String name = kind.schedule.type().torchName();
+    String name = kind.schedule.torchName();
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("if ($L > $N)", t, total);
     if (query) {
       code.addStatement("throw new $T($S + $L + $S + $N)", IllegalArgumentException.class,
@@ -512,11 +554,11 @@ public final class SchedulerWriter {
    * schedule, each with the time since its milestone as {@code local}.
    */
   private static CodeBlock phases(ConfigModel model, List<KindWriter> kinds, String t, PhaseCode phase) {
-    int[] milestones = model.milestones();
+    Milestones milestones = Milestones.of(model);
     return byPhase(model, kinds.size(), t, i -> i == 0
         ? phase.of(0, kinds.get(0), t)
         : CodeBlock.builder()
-            .addStatement("long local = $L - $L", t, milestones[i - 1])
+            .addStatement("long local = $L", milestones.since(t, i - 1))
             .add(phase.of(i, kinds.get(i), "local"))
             .build());
   }
@@ -549,11 +591,12 @@ public final class SchedulerWriter {
   private static String torchName(ConfigModel model) {
     switch (model.combinator()) {
       case SEQUENTIAL:
-        return "SequentialLR";
+        // A warm-up in front of one schedule is that schedule's start.
+        return model.warmedUp() && model.schedules().size() == 2 ? model.schedules().get(1).torchName() : "SequentialLR";
       case CHAINED:
         return CHAINED;
       default:
-        return model.schedules().get(0).type().torchName();
+        return model.schedules().get(0).torchName();
     }
   }
 
@@ -576,16 +619,16 @@ public final class SchedulerWriter {
             .addCode(returnRate(model, kind.lr("step", "group")));
         break;
       case SEQUENTIAL:
-        int[] milestones = model.milestones();
+        Milestones milestones = Milestones.of(model);
         for (int i = 0; i < kinds.size(); i++) {
           KindWriter k = kinds.get(i);
           boolean last = i == kinds.size() - 1;
           if (!last) {
-            method.beginControlFlow("if (step < $L)", milestones[i]);
+            method.beginControlFlow("if ($L)", milestones.before("step", i));
           }
           String local = i == 0 ? "step" : "local";
           if (i > 0) {
-            method.addStatement("long local = step - $L", milestones[i - 1]);
+            method.addStatement("long local = $L", milestones.since("step", i - 1));
           }
           method.addCode(lastStepLimit(k, local, true))
               .addCode(k.prologue(local))
@@ -683,14 +726,26 @@ public final class SchedulerWriter {
       Boolean closedForm, boolean momentum) {
     StringBuilder doc = new StringBuilder();
     String config = String.join(".", model.configName().simpleNames());
+    Milestones milestones = Milestones.of(model);
+    String warmup = !model.warmedUp() ? ""
+        : milestones.known() ? ", after a warm-up of " + model.milestones()[0] + " steps"
+        : ", after a warm-up of the config's {@code warmupSteps} steps";
     switch (model.combinator()) {
       case NONE:
-        String reference = model.schedules().get(0).type().torchName();
-        // PyTorch's classes by their name alone; another library's functions with their module.
-        doc.append(wrap((reference.contains(".") ? "The schedule of" : "PyTorch's") + " {@code " + reference
-            + "} for {@link " + config + "}."));
+        doc.append(wrap(reference(model.schedules().get(0)) + " for {@link " + config + "}."));
         break;
       case SEQUENTIAL:
+        if (model.warmedUp() && kinds.size() == 2) {
+          doc.append(wrap(reference(model.schedules().get(1)) + " for {@link " + config + "}" + warmup + "."));
+          break;
+        }
+        if (model.warmedUp()) {
+          int[] after = java.util.Arrays.copyOfRange(model.milestones(), 1, model.milestones().length);
+          doc.append(wrap("PyTorch's {@code SequentialLR} for {@link " + config + "}" + warmup + ": "
+              + (kinds.size() - 1) + " schedules in turn, switching at steps " + java.util.Arrays.toString(after)
+              + (milestones.known() ? "" : " after the warm-up") + "."));
+          break;
+        }
         doc.append(wrap("PyTorch's {@code SequentialLR} for {@link " + config + "}: " + kinds.size()
             + " schedules in turn, switching at steps " + java.util.Arrays.toString(model.milestones()) + "."));
         break;
@@ -705,9 +760,11 @@ public final class SchedulerWriter {
       KindWriter kind = kinds.get(i);
       doc.append("\n");
       if (kinds.size() > 1) {
-        doc.append(wrap("<p>Schedule " + i + ", {@code " + kind.schedule.type().torchName() + "}"
+        int number = model.warmedUp() ? i - 1 : i;
+        doc.append(wrap((model.warmedUp() && i == 0 ? "<p>The warm-up, {@code @Warmup}"
+                : "<p>Schedule " + number + ", {@code " + kind.schedule.torchName() + "}")
             + (model.combinator() != Combinator.SEQUENTIAL ? ""
-                : i == 0 ? " from step 0" : " from step " + model.milestones()[i - 1] + ", on its own clock")
+                : i == 0 ? " from step 0" : " from step " + milestones.start(i) + ", on its own clock")
             + ":"));
       }
       doc.append("<pre>\n").append(kind.formula().replace("<", "&lt;").replace(">", "&gt;")).append("\n</pre>\n");
@@ -719,7 +776,12 @@ public final class SchedulerWriter {
     }
     StringBuilder use = new StringBuilder("<p>Built from the optimizer's initial rates; {@link #lr(int)} is the rate of"
         + " step 0 right after construction and each {@link #step("
-        + (Kinds.of(model.schedules().get(0).type()).stepsOnMetric() ? "double" : "") + ")} advances one step.");
+        + (stepsOnMetric(model) ? "double" : "") + ")} advances one step.");
+    if (model.warmedUp() && stepsOnMetric(model)) {
+      use.append(" During the warm-up each metric that improves on the best so far is recorded as the best,"
+          + " but no step counts as bad and the rate is never cut; the plateau logic starts from the initial"
+          + " rate at the warm-up's end.");
+    }
     if (closedForm != null) {
       use.append(closedForm
           ? " {@link #lrAt(long, int)} gives the rate of any step without stepping."
@@ -741,6 +803,17 @@ public final class SchedulerWriter {
     int links = text.split(java.util.regex.Pattern.quote(link), -1).length - 1;
     return CodeBlock.of(text.replace(link, "{@link $T}"),
         java.util.Collections.nCopies(links, model.configName()).toArray());
+  }
+
+  /** PyTorch's classes by their name alone; another library's functions with their module. */
+  private static String reference(ScheduleModel schedule) {
+    String reference = schedule.torchName();
+    return (reference.contains(".") ? "The schedule of" : "PyTorch's") + " {@code " + reference + "}";
+  }
+
+  /** Whether the scheduler is stepped with a metric: where its last schedule is. */
+  static boolean stepsOnMetric(ConfigModel model) {
+    return model.schedules().get(model.schedules().size() - 1).kind().stepsOnMetric();
   }
 
   /** The longest line of generated Javadoc, its {@code " * "} included: the width of the code around it. */

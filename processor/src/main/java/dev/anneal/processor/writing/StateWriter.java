@@ -78,7 +78,7 @@ public final class StateWriter {
     StringBuilder text = new StringBuilder("anneal scheduler state ").append(StateCodec.VERSION).append('\n')
         .append(model.combinator()).append(' ').append(Arrays.toString(model.milestones())).append('\n');
     for (ScheduleModel schedule : model.schedules()) {
-      text.append(schedule.index()).append(' ').append(schedule.type().name());
+      text.append(schedule.index()).append(' ').append(schedule.type() == null ? "WARMUP" : schedule.type().name());
       // A derived value follows from the others: it adds nothing to what the state means.
       schedule.values().entrySet().stream()
           .filter(entry -> !(entry.getValue() instanceof Value.Derived || entry.getValue() instanceof Value.Computed))
@@ -227,7 +227,7 @@ public final class StateWriter {
           return first.advance("step");
         }
         return CodeBlock.builder()
-            .beginControlFlow("if (step < $L)", model.milestones()[0])
+            .beginControlFlow("if ($L)", Milestones.of(model).before("step", 0))
             .add(first.advance("step"))
             .endControlFlow()
             .build();
@@ -261,17 +261,16 @@ public final class StateWriter {
         break;
       case SEQUENTIAL:
         boolean lazy = groupArrays.isEmpty();
-        int[] milestones = model.milestones();
+        Milestones milestones = Milestones.of(model);
         for (int i = 0; i < kinds.size(); i++) {
           KindWriter kind = kinds.get(i);
-          long start = i == 0 ? 0 : milestones[i - 1];
           CodeBlock checks = kind.checkSaved(clockName(kind));
           List<Field> fields = emitter.stateFieldsOf.getOrDefault(kind.prefix, List.of());
           if (checks.isEmpty() && (lazy || i == 0 || fields.isEmpty())) {
             continue;
           }
-          CodeBlock from = i == 0 ? CodeBlock.of("$N", SAVED_STEP) : CodeBlock.of("$N - $L", SAVED_STEP, start);
-          CodeBlock last = i < milestones.length ? CodeBlock.of("$L", milestones[i] - start - 1) : null;
+          CodeBlock from = i == 0 ? CodeBlock.of("$N", SAVED_STEP) : CodeBlock.of("$L", milestones.since(SAVED_STEP, i - 1));
+          CodeBlock last = i < milestones.count() ? CodeBlock.of("$L", milestones.lastLocal(i)) : null;
           if (lazy || i == 0) {
             // Before its milestone a phase holds its step 0's state, set when the scheduler was built.
             CodeBlock clock = i == 0 ? from : CodeBlock.of("$T.max($L, 0)", Math.class, from);
@@ -279,10 +278,13 @@ public final class StateWriter {
                 last == null ? clock : CodeBlock.of("$T.min($L, $L)", Math.class, clock, last));
             code.add(checks);
           } else {
-            code.beginControlFlow("if ($N < $L)", SAVED_STEP, start);
-            String why = "schedule " + i + " (" + kind.schedule.type().torchName() + ") starts at step " + start;
+            code.beginControlFlow("if ($L)", milestones.before(SAVED_STEP, i - 1));
+            String why = (model.warmedUp() ? "schedule " + (i - 1) : "schedule " + i) + " ("
+                + kind.schedule.torchName() + ") starts at step " + milestones.start(i);
             for (Field field : fields) {
-              code.addStatement("in.unset($S, $N, $S)", field.name(), saved(field.name()), why);
+              if (!kind.setBeforeStart().contains(field.name())) {
+                code.addStatement("in.unset($S, $N, $S)", field.name(), saved(field.name()), why);
+              }
             }
             code.nextControlFlow("else")
                 .addStatement("long $N = $L", clockName(kind),
@@ -311,14 +313,13 @@ public final class StateWriter {
    * Where the phases of a @Sequential keep every group's rate: the saved rates must be those of
    * the phase in force at the saved step.
    */
-  private CodeBlock checkPhaseRates(int[] milestones) {
+  private CodeBlock checkPhaseRates(Milestones milestones) {
     CodeBlock.Builder code = CodeBlock.builder();
     boolean open = false;
     boolean previousChecked = true;
     for (int i = 0; i < kinds.size(); i++) {
       KindWriter kind = kinds.get(i);
-      long start = i == 0 ? 0 : milestones[i - 1];
-      String clock = i == 0 ? SAVED_STEP : "(" + SAVED_STEP + " - " + start + ")";
+      String clock = i == 0 ? SAVED_STEP : "(" + milestones.since(SAVED_STEP, i - 1) + ")";
       CodeBlock checks = kind.checkSavedPhaseRates(saved("lrs"), clock);
       if (checks.isEmpty()) {
         previousChecked = false;
@@ -327,10 +328,10 @@ public final class StateWriter {
       // Where the phase before has nothing to check, its range is left out of the dispatch.
       List<String> bounds = new ArrayList<>();
       if (!previousChecked) {
-        bounds.add(SAVED_STEP + " >= " + start);
+        bounds.add(milestones.atOrAfter(SAVED_STEP, i - 1));
       }
       if (i < kinds.size() - 1) {
-        bounds.add(SAVED_STEP + " < " + milestones[i]);
+        bounds.add(milestones.before(SAVED_STEP, i));
       }
       String condition = String.join(" && ", bounds);
       if (condition.isEmpty()) {

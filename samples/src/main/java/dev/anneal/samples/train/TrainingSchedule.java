@@ -68,6 +68,11 @@ public record TrainingSchedule(
         new TrainingSchedule(
             "plateau",
             "ReduceLROnPlateau(factor=0.5, patience=5), stepped each epoch on the validation loss",
-            () -> new PlateauScheduler(peak)));
+            () -> new PlateauScheduler(peak)),
+        new TrainingSchedule(
+            "warmup-plateau",
+            "@Warmup(steps=" + WarmupPlateau.WARMUP_EPOCHS + ", startFactor=0.1) before"
+                + " ReduceLROnPlateau(factor=0.5, patience=5), stepped each epoch on the validation loss",
+            () -> new WarmupPlateauScheduler(peak)));
   }
 }

@@ -160,6 +160,18 @@ class ScheduleShapeTest {
   }
 
   @Test
+  void annealWarmUps() {
+    // transformers' cosine warm-up from 0 over 4 steps, then CosineAnnealingLR from its step 0.
+    assertFollows(
+        "anneal-warmup-cosine",
+        t -> t < 4 ? LR * 0.5 * (1 - Math.cos(Math.PI * t / 4.0)) : LR * (1 + Math.cos(Math.PI * (t - 4) / 28)) / 2);
+    // The loss stops improving at step 10, whose metric the 11th step takes; the warm-up's 4 steps
+    // only record the best. The 4th step after that without improvement (patience 3) halves the
+    // rate, at step 15, and every 4th after.
+    assertFollows("anneal-warmup-plateau", t -> t < 4 ? warmUp(t) : LR * Math.pow(0.5, t < 15 ? 0 : (t - 15) / 4 + 1));
+  }
+
+  @Test
   void recipes() {
     double[] warmupCosine = rates("warmup-cosine");
     double[] expectedStart = {1e-4, 3.25e-4, 5.5e-4, 7.75e-4, 1e-3};
