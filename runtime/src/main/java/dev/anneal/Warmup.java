@@ -34,8 +34,7 @@ import java.lang.annotation.Target;
  *
  * <p>In front of a {@link Sequential} config the warm-up comes first and the milestones count from
  * its end. {@code steps} and {@code startFactor} can be bound as {@code warmupSteps} and
- * {@code warmupStartFactor} (see {@link Bind}); a bound {@code steps} goes with a single
- * {@link Schedule}. A warm-up cannot precede {@link Chained} schedules, {@code ONE_CYCLE} (which
+ * {@code warmupStartFactor} (see {@link Bind}). A warm-up cannot precede {@link Chained} schedules, {@code ONE_CYCLE} (which
  * warms up itself, over {@code pctStart}) or a {@code CYCLIC} that cycles the momentum.
  */
 @Documented

@@ -26,9 +26,6 @@ public enum Message {
       "warmup-chained",
       "@Warmup cannot precede @Chained schedules, which act on the rate together from step 0; put the warm-up in front of one schedule or of a @Sequential"),
   WARMUP_NOT_BEFORE("warmup-not-before", "@Warmup cannot precede %s: %s"),
-  WARMUP_BOUND_SEQUENTIAL(
-      "warmup-bound-sequential",
-      "@Bind on %s binds the steps of a @Warmup in front of @Sequential, whose milestones are written and count from the warm-up's end; write steps in @Warmup, or bind it in front of a single @Schedule"),
 
   // Attributes of one @Schedule.
   REQUIRED("required", "%s requires %s (PyTorch's %s)"),

@@ -329,9 +329,6 @@ public final class Validator {
         if (input.warmup() == null) {
           problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_NO_WARMUP, bind.attribute(),
               warmupParam.attribute));
-        } else if (warmupParam == Param.WARMUP_STEPS && input.combinator() == Combinator.SEQUENTIAL) {
-          problems.add(Problem.error(carrier, bind.mirror(), at, Message.WARMUP_BOUND_SEQUENTIAL,
-              accessor.getSimpleName() + "()"));
         } else {
           bindTo(input.warmup(), warmupParam, bind, ConfigInput.WARMUP, bound, problems);
         }

@@ -42,7 +42,7 @@ public abstract class KindWriter {
    * Where this schedule is a later phase of a {@code @Sequential} config, the milestone it starts
    * at: its clock is the scheduler's step less this.
    */
-  protected final int clockOffset;
+  protected final String clockOffset;
   /**
    * Whether this schedule, alone in its config, keeps the step count in its own state
    * ({@link Kind#canKeepClock}): the scheduler then keeps no {@code step} field, reads the count
@@ -473,7 +473,7 @@ public abstract class KindWriter {
 
   /** The scheduler's step for time {@code t} on this schedule's clock, for messages. */
   protected CodeBlock scheduleStep(Object t) {
-    return clockOffset == 0 ? CodeBlock.of("$L", t) : CodeBlock.of("$L + $L", t, clockOffset);
+    return clockOffset.equals("0") ? CodeBlock.of("$L", t) : CodeBlock.of("$L + $L", t, clockOffset);
   }
 
   protected static final ClassName MATH_STEPS = ClassName.get(Steps.class);

@@ -60,6 +60,14 @@ final class Milestones {
     return values[i] == 0 ? t + " - " + offset : t + " - " + offset + " - " + values[i];
   }
 
+  /** Milestone {@code i} itself, for messages that give a phase's step as the scheduler's. */
+  String at(int i) {
+    if (offset == null) {
+      return String.valueOf(values[i]);
+    }
+    return values[i] == 0 ? offset : "(" + offset + " + " + values[i] + "L)";
+  }
+
   /** The last step of phase {@code i} on its own clock, where a later phase follows it. */
   String lastLocal(int i) {
     long start = i == 0 ? 0 : values[i - 1];

@@ -97,8 +97,8 @@ public final class SchedulerWriter {
       // The schedules constructed after one that rewrites the optimizer's initial rates start
       // from those.
       String base = kinds.isEmpty() ? "baseLrs" : kinds.get(0).initialRates().orElse("baseLrs");
-      int clockOffset = model.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0
-          ? model.milestones()[schedule.index() - 1] : 0;
+      String clockOffset = model.combinator() == Combinator.SEQUENTIAL && schedule.index() > 0
+          ? Milestones.of(model).at(schedule.index() - 1) : "0";
       Placement placement = new Placement(single ? "" : "s" + schedule.index(), base, clockOffset,
           keepsClock && schedule.index() == 0, single || lazy ? Optional.of(FIRST) : Optional.empty());
       KindWriter kind = schedule.kind().writer(schedule, emitter, placement);
