@@ -72,6 +72,17 @@ final class ConfigDescription {
 
   static final List<String> ATTRIBUTES = List.copyOf(SHAPES.keySet());
 
+  /**
+   * The attributes of {@code @Warmup} by the names {@code @Bind} binds them under, in a fixed order
+   * (a seed must keep giving the same configs).
+   */
+  static final Map<String, String> WARMUP_BINDS = new LinkedHashMap<>();
+
+  static {
+    WARMUP_BINDS.put("warmupSteps", "steps");
+    WARMUP_BINDS.put("warmupStartFactor", "startFactor");
+  }
+
   /** Every constant of {@code Mode}, which CyclicLR and ReduceLROnPlateau each take some of. */
   static final List<String> MODES = List.of("TRIANGULAR", "TRIANGULAR2", "EXP_RANGE", "MIN", "MAX");
 
@@ -179,6 +190,35 @@ final class ConfigDescription {
     }
   }
 
+  /** A config's {@code @Warmup}: {@code steps}, {@code startFactor} and {@code shape}, as written. */
+  static final class Warmup {
+    /** The attributes written; one left out is absent, whether bound or not. */
+    final LinkedHashMap<String, Attr> attrs = new LinkedHashMap<>();
+
+    Warmup put(String attribute, String source, Object value) {
+      attrs.put(attribute, new Attr(source, value));
+      return this;
+    }
+
+    boolean has(String attribute) {
+      return attrs.containsKey(attribute);
+    }
+
+    Object value(String attribute) {
+      Attr attr = attrs.get(attribute);
+      return attr == null ? null : attr.value();
+    }
+  }
+
+  /**
+   * A value bound with {@code @Bind}: a record component of a record, an accessor of any other
+   * kind of config. {@code member} is the component's or accessor's name, {@code annotation} the
+   * {@code @Bind} written on it without its {@code @} (it names {@code attribute} where the member
+   * is named otherwise), {@code javaType} its declared type, and {@code value} what the config
+   * holds: the record's constructor is given it, an accessor returns {@code source}.
+   */
+  record Bound(String attribute, String member, String annotation, String javaType, String source, Object value) {}
+
   enum Combinator { NONE, SEQUENTIAL, CHAINED, BOTH }
 
   enum Kind { CLASS, RECORD, GENERIC_CLASS, INTERFACE, ENUM, ANNOTATION, PRIVATE_CLASS }
@@ -192,6 +232,10 @@ final class ConfigDescription {
     /** The text after {@code milestones = }; null for none. */
     String milestonesSource;
     int[] milestones = new int[0];
+    /** The {@code @Warmup} in front of its schedules; null for none. */
+    Warmup warmup;
+    /** The values it binds, in the order its record components or accessors are written. */
+    final List<Bound> bound = new ArrayList<>();
     final Map<String, Method> methods = new LinkedHashMap<>();
     /** Where the config sits: in the compilation unit's class directly, or in a nested holder. */
     String holder;
@@ -229,6 +273,21 @@ final class ConfigDescription {
     /** The generated scheduler's simple name, for a config in {@code outer}. */
     String schedulerName(String outer) {
       return outer + "_" + (holder == null ? "" : holder + "_") + name + "Scheduler";
+    }
+
+    /** The config's binary name without its package, for a config in {@code outer}. */
+    String binaryName(String outer) {
+      return outer + "$" + (holder == null ? "" : holder + "$") + name;
+    }
+
+    /** What binds {@code attribute}, or null where nothing does. */
+    Bound binding(String attribute) {
+      return bound.stream().filter(b -> b.attribute().equals(attribute)).findFirst().orElse(null);
+    }
+
+    /** Drops what binds {@code attribute}. */
+    void unbind(String attribute) {
+      bound.removeIf(b -> b.attribute().equals(attribute));
     }
 
     @Override

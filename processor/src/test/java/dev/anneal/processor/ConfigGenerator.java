@@ -7,11 +7,13 @@ import static dev.anneal.processor.ConfigSource.names;
 import static dev.anneal.processor.Draws.between;
 import static dev.anneal.processor.Draws.chance;
 import static dev.anneal.processor.Draws.pick;
+import static dev.anneal.processor.Draws.pickWeighted;
 import static dev.anneal.processor.Draws.rate;
 import static dev.anneal.processor.Draws.uniform;
 
 import dev.anneal.ScheduleType;
 import dev.anneal.processor.ConfigDescription.Attr;
+import dev.anneal.processor.ConfigDescription.Bound;
 import dev.anneal.processor.ConfigDescription.Combinator;
 import dev.anneal.processor.ConfigDescription.Config;
 import dev.anneal.processor.ConfigDescription.Expect;
@@ -21,6 +23,7 @@ import dev.anneal.processor.ConfigDescription.Member;
 import dev.anneal.processor.ConfigDescription.Method;
 import dev.anneal.processor.ConfigDescription.ScaleFn;
 import dev.anneal.processor.ConfigDescription.Shape;
+import dev.anneal.processor.ConfigDescription.Warmup;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,8 +35,9 @@ import java.util.stream.Collectors;
 /**
  * Random {@code @Schedule} configs as a user could write them, as PyTorch runs them to surprising
  * numbers, with values of the wrong type, or thrown together; each with what the processor must
- * make of it and, for those that run, the initial rates, steps and metrics to run them with.
- * Broken configs, with one mistake of a known tag, are {@link ConfigMutator}'s.
+ * make of it and, for those that run, the initial rates, steps and metrics to run them with; some
+ * with a {@code @Warmup} in front, written or bound. Broken configs, with one mistake of a known
+ * tag, are {@link ConfigMutator}'s.
  */
 final class ConfigGenerator {
   private ConfigGenerator() {}
@@ -93,6 +97,11 @@ final class ConfigGenerator {
           + config.members.stream().map(m -> m.type.name()).collect(Collectors.joining(", "));
     }
     decorate(r, config);
+    // A warm-up most of all in front of ReduceLROnPlateau, whose metric it must keep.
+    if (mayWarmUp(config)
+        && chance(r, config.members.get(0).type == ScheduleType.REDUCE_ON_PLATEAU ? 0.7 : 0.2)) {
+      warmUp(r, config);
+    }
     plan(r, config);
     Set<String> errors = new LinkedHashSet<>();
     config.expect = OutcomeOracle.classify(config, errors);
@@ -147,6 +156,103 @@ final class ConfigGenerator {
         member.typeSource = "ScheduleType." + member.type.name();
       }
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Warm-ups: @Warmup in front of a config's schedules, written or bound.
+
+  /**
+   * Whether the documented rules let a sensible config take a {@code @Warmup}: in front of one
+   * schedule or of {@code @Sequential}, not of OneCycleLR (which warms up itself) nor of a
+   * LinearLR or PolynomialLR of {@code totalIters = 0} (which PyTorch cannot start at the warm-up's
+   * end), with room for a step before the last milestone passes the largest int.
+   */
+  static boolean mayWarmUp(Config config) {
+    if (config.members.isEmpty() || config.combinator == Combinator.CHAINED || config.combinator == Combinator.BOTH) {
+      return false;
+    }
+    Member first = config.members.get(0);
+    if (first.type == ScheduleType.ONE_CYCLE) {
+      return false;
+    }
+    if ((first.type == ScheduleType.LINEAR || first.type == ScheduleType.POLYNOMIAL)
+        && first.value("totalIters") instanceof Integer total && total == 0) {
+      return false;
+    }
+    return mostWarmupSteps(config) >= 1;
+  }
+
+  /** The longest warm-up that keeps the last milestone of {@code @Sequential}, moved by it, an int. */
+  static long mostWarmupSteps(Config config) {
+    int[] milestones = config.milestones;
+    boolean sequential = config.combinator == Combinator.SEQUENTIAL || config.combinator == Combinator.BOTH;
+    if (!sequential || milestones.length == 0) {
+      return Integer.MAX_VALUE;
+    }
+    return Math.min(Integer.MAX_VALUE, (long) Integer.MAX_VALUE - milestones[milestones.length - 1]);
+  }
+
+  /**
+   * Puts a {@code @Warmup} in front of a config that {@link #mayWarmUp may take one}, as a user
+   * would write it: a CyclicLR behind it then leaves the momentum alone, as the rules ask. Its
+   * steps (in front of a single schedule) and start factor are sometimes bound, and now and then
+   * to a value out of range, which the scheduler must refuse when it is built.
+   */
+  static void warmUp(Random r, Config config) {
+    Member first = config.members.get(0);
+    if (first.type == ScheduleType.CYCLIC && TypeOracle.of(first.type).cyclesMomentum(first)) {
+      first.put("cycleMomentum", "false", false);
+      first.attrs.remove("baseMomentum");
+      first.attrs.remove("maxMomentum");
+    }
+    writeWarmup(r, config, true);
+  }
+
+  /**
+   * Writes a {@code @Warmup} with values in range, whatever the config's schedules; binds its
+   * steps or start factor now and then where {@code mayBind}.
+   */
+  static void writeWarmup(Random r, Config config, boolean mayBind) {
+    Warmup warmup = new Warmup();
+    config.warmup = warmup;
+    int steps = (int) Math.max(1, Math.min(mostWarmupSteps(config), pickWeighted(r,
+        () -> between(r, 1, 40), () -> between(r, 40, 1500), () -> pick(r, 1, 2, 100_000, Integer.MAX_VALUE))));
+    if (mayBind && config.combinator == Combinator.NONE && chance(r, 0.3)) {
+      int bound = chance(r, 0.1) ? pick(r, 0, -1, Integer.MIN_VALUE) : steps;
+      bind(r, config, "warmupSteps", "int", lit(r, bound), bound);
+    } else {
+      warmup.put("steps", lit(r, steps), steps);
+    }
+    double startFactor = pick(r, 0.0, -0.0, 0.1, 0.5, 1.0, uniform(r, 0, 1), Double.MIN_VALUE, Math.nextDown(1.0));
+    if (mayBind && chance(r, 0.25)) {
+      double bound = chance(r, 0.1)
+          ? pick(r, Double.NaN, Double.POSITIVE_INFINITY, -0.5, -Double.MIN_VALUE, Math.nextUp(1.0), 2.0) : startFactor;
+      bind(r, config, "warmupStartFactor", "double", lit(r, bound), bound);
+    } else if (chance(r, 0.65)) {
+      warmup.put("startFactor", lit(r, startFactor), startFactor);
+    }
+    if (chance(r, 0.6)) {
+      String shape = pick(r, "LINEAR", "COSINE", "ONE_MINUS_SQRT");
+      warmup.put("shape", (chance(r, 0.1) ? "dev.anneal." : "") + "WsdType." + shape, shape);
+    }
+    if (!config.bound.isEmpty() && config.kind == Kind.CLASS && chance(r, 0.6)) {
+      config.kind = Kind.RECORD;
+    }
+  }
+
+  /**
+   * Binds {@code attribute} of {@code @Warmup} to a value of {@code javaType}, replacing what bound
+   * it: a member of the attribute's name, or of another with the attribute named in {@code @Bind}.
+   */
+  static void bind(Random r, Config config, String attribute, String javaType, String source, Object value) {
+    config.unbind(attribute);
+    String member = attribute;
+    String annotation = "Bind";
+    if (chance(r, 0.25)) {
+      member = attribute.equals("warmupSteps") ? "warmupLength" : "warmupFrom";
+      annotation = pick(r, "Bind(\"" + attribute + "\")", "Bind(value = \"" + attribute + "\")");
+    }
+    config.bound.add(new Bound(attribute, member, annotation, javaType, source, value));
   }
 
   /** One schedule of a sensible config; adds the methods it names to the config. */
@@ -231,7 +337,7 @@ final class ConfigGenerator {
     Config config = sensible(r, name, r.nextBoolean());
     Member m = pick(r, config.members);
     String what;
-    switch (r.nextInt(8)) {
+    switch (r.nextInt(9)) {
       case 0: {
         String a = pick(r, "stepSize", "tMax", "t0", "totalIters", "stepSizeUp", "totalSteps", "patience");
         String text = pick(r, "2.5", "\"3\"", "3L", "Long.MAX_VALUE", "1 / 0", "true", "null",
@@ -282,6 +388,22 @@ final class ConfigGenerator {
             "SAWTOOTH", "ScheduleType.SAWTOOTH", null);
         m.typeSource = text;
         what = text == null ? "type left out" : "type = " + text;
+        break;
+      }
+      case 7: {
+        if (config.warmup == null) {
+          writeWarmup(r, config, false);
+        }
+        String a = pick(r, "steps", "startFactor", "shape");
+        String text = switch (a) {
+          case "steps" -> pick(r, "2.5", "\"3\"", "3L", "true", "null", "{1, 2}", "WsdType.LINEAR", "1e3");
+          case "startFactor" -> pick(r, "\"0.1\"", "true", "null", "Double.valueOf(0.5)", "{0.1}", "WsdType.COSINE");
+          // LINEAR and COSINE alone are ScheduleType's, imported statically.
+          default -> pick(r, "LINEAR", "COSINE", "\"COSINE\"", "1", "Mode.MIN", "null", "{WsdType.LINEAR}",
+              "WsdType.SQRT");
+        };
+        config.warmup.put(a, text, null);
+        what = "@Warmup " + a + " = " + text;
         break;
       }
       default: {
@@ -338,6 +460,22 @@ final class ConfigGenerator {
         config.milestones[i] = 4 * (i + 1);
       }
       config.milestonesSource = lit(r, config.milestones);
+    }
+    if (chance(r, 0.2)) {
+      Warmup warmup = new Warmup();
+      if (chance(r, 0.8)) {
+        int steps = pick(r, 0, 1, -1, 2, 7, 100, Integer.MAX_VALUE, Integer.MIN_VALUE, between(r, 1, 50));
+        warmup.put("steps", lit(r, steps), steps);
+      }
+      if (chance(r, 0.5)) {
+        double startFactor = junkDouble(r);
+        warmup.put("startFactor", lit(r, startFactor), startFactor);
+      }
+      if (chance(r, 0.4)) {
+        String shape = pick(r, "LINEAR", "COSINE", "ONE_MINUS_SQRT");
+        warmup.put("shape", "WsdType." + shape, shape);
+      }
+      config.warmup = warmup;
     }
     if (chance(r, 0.05)) {
       config.kind = pick(r, Kind.INTERFACE, Kind.ENUM, Kind.PRIVATE_CLASS, Kind.RECORD);

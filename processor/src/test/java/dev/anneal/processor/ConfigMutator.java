@@ -28,14 +28,18 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Invalid configs: a sensible config with one mistake, whose tag is known, or with a name javac
- * cannot resolve.
+ * Invalid configs: a sensible config with one mistake, whose tag is known (in a schedule, a
+ * combination, a {@code @Warmup} or what {@code @Bind} binds of one), or with a name javac cannot
+ * resolve.
  */
 final class ConfigMutator {
   private ConfigMutator() {}
 
   /** How the recipe of a config that javac itself must refuse starts. */
   static final String WRONG_TYPE = "javac: ";
+
+  /** How the description of a mistake in a {@code @Warmup}, or in what binds one, starts. */
+  static final String WARMUP_MISTAKE = "warm-up: ";
 
   /** A method declared twice, which no name can pick. */
   private static final String OVERLOADED = "overloaded";
@@ -67,7 +71,7 @@ final class ConfigMutator {
   private static String mutate(Random r, Config config) {
     Member m = pick(r, config.members);
     TypeOracle type = TypeOracle.of(m.type);
-    int choice = r.nextInt(20);
+    int choice = r.nextInt(22);
     switch (choice) {
       case 0:
       case 1:
@@ -265,6 +269,11 @@ final class ConfigMutator {
         config.tags.add(kind == Kind.PRIVATE_CLASS ? "config-private" : "config-kind");
         return "@Schedule on " + kind;
       }
+      case 16:
+      case 17: {
+        String what = mutateWarmup(r, config);
+        return what == null ? null : WARMUP_MISTAKE + what;
+      }
       default:
         // In repeated @Schedule an unresolved name also breaks the container javac writes, and
         // then javac runs no processor at all: such configs belong with the mistyped ones.
@@ -435,6 +444,189 @@ final class ConfigMutator {
     }
   }
 
+  /**
+   * A mistake in a {@code @Warmup} or in what {@code @Bind} binds of one, each refused by a rule of
+   * its Javadoc or the README; the config is given a valid warm-up first where the mistake needs one.
+   */
+  private static String mutateWarmup(Random r, Config config) {
+    // The mistakes only a combination can have come up more often where the config has one.
+    int choice = config.combinator == Combinator.SEQUENTIAL && chance(r, 0.3) ? pick(r, 6, 7)
+        : config.combinator == Combinator.CHAINED && chance(r, 0.3) ? 3 : r.nextInt(13);
+    switch (choice) {
+      case 0: {
+        if (!warmedUp(r, config)) {
+          return null;
+        }
+        int steps = pick(r, 0, -1, Integer.MIN_VALUE, -between(r, 2, 1000));
+        config.unbind("warmupSteps");
+        config.warmup.put("steps", lit(r, steps), steps);
+        config.tags.add("invalid-value");
+        return "@Warmup steps = " + steps;
+      }
+      case 1: {
+        if (!warmedUp(r, config)) {
+          return null;
+        }
+        double startFactor = pick(r, -0.5, -Double.MIN_VALUE, Math.nextUp(1.0), 2.0, Double.MAX_VALUE,
+            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        config.unbind("warmupStartFactor");
+        config.warmup.put("startFactor", lit(r, startFactor), startFactor);
+        config.tags.add("invalid-value");
+        return "@Warmup startFactor = " + startFactor;
+      }
+      case 2: {
+        if (!warmedUp(r, config)) {
+          return null;
+        }
+        config.warmup.attrs.remove("steps");
+        config.unbind("warmupSteps");
+        config.tags.add("required");
+        return "@Warmup without steps";
+      }
+      case 3: {
+        if (config.combinator != Combinator.CHAINED) {
+          return null;
+        }
+        ConfigGenerator.writeWarmup(r, config, false);
+        config.tags.add("warmup-chained");
+        return "@Warmup in front of @Chained";
+      }
+      case 4: {
+        if (config.combinator == Combinator.CHAINED) {
+          return null;
+        }
+        boolean sequential = config.combinator == Combinator.SEQUENTIAL;
+        Member oneCycle = new Member(ScheduleType.ONE_CYCLE)
+            .put("maxLr", "0.01", new double[] {0.01}).put("totalSteps", "100000", 100_000);
+        if (sequential || r.nextBoolean()) {
+          oneCycle.put("cycleMomentum", "false", false);
+        }
+        config.members.set(0, oneCycle);
+        if (config.warmup == null) {
+          ConfigGenerator.writeWarmup(r, config, true);
+        }
+        config.tags.add("warmup-not-before");
+        return "@Warmup in front of OneCycleLR";
+      }
+      case 5: {
+        if (config.combinator != Combinator.NONE) {
+          return null;
+        }
+        Member cyclic = new Member(ScheduleType.CYCLIC)
+            .put("baseLr", "0.001", new double[] {0.001}).put("maxLr", "0.01", new double[] {0.01});
+        if (r.nextBoolean()) {
+          cyclic.put("cycleMomentum", "true", true);
+        }
+        config.members.set(0, cyclic);
+        if (config.warmup == null) {
+          ConfigGenerator.writeWarmup(r, config, true);
+        }
+        config.tags.add("warmup-not-before");
+        return "@Warmup in front of a CyclicLR that cycles the momentum";
+      }
+      case 6: {
+        if (config.combinator != Combinator.SEQUENTIAL || !warmedUp(r, config)) {
+          return null;
+        }
+        int steps = between(r, 1, 100);
+        config.warmup.attrs.remove("steps");
+        ConfigGenerator.bind(r, config, "warmupSteps", "int", lit(r, steps), steps);
+        config.tags.add("warmup-bound-sequential");
+        return "@Warmup in front of @Sequential with steps bound";
+      }
+      case 7: {
+        if (config.combinator != Combinator.SEQUENTIAL || config.milestones.length == 0 || !warmedUp(r, config)) {
+          return null;
+        }
+        int last = config.milestones[config.milestones.length - 1];
+        int steps = chance(r, 0.3) ? Integer.MAX_VALUE : Integer.MAX_VALUE - last + between(r, 1, Math.min(last, 1000));
+        config.unbind("warmupSteps");
+        config.warmup.put("steps", lit(r, steps), steps);
+        config.tags.add("invalid-value");
+        return "@Warmup steps = " + steps + " moves milestone " + last + " past the largest int";
+      }
+      case 8: {
+        if (config.combinator == Combinator.CHAINED) {
+          return null;
+        }
+        ScheduleType type = pick(r, ScheduleType.LINEAR, ScheduleType.POLYNOMIAL);
+        config.members.set(0, new Member(type).put("totalIters", lit(r, 0), 0));
+        if (config.warmup == null) {
+          ConfigGenerator.writeWarmup(r, config, true);
+        }
+        config.tags.add("invalid-value");
+        return type + " totalIters = 0 behind @Warmup";
+      }
+      case 9: {
+        config.warmup = null;
+        String attribute = pick(r, "warmupSteps", "warmupStartFactor");
+        if (config.binding(attribute) == null) {
+          boolean steps = attribute.equals("warmupSteps");
+          ConfigGenerator.bind(r, config, attribute, steps ? "int" : "double", steps ? "5" : "0.5", steps ? 5 : 0.5);
+        }
+        config.tags.add("bind-no-warmup");
+        return "@Bind " + attribute + " without @Warmup";
+      }
+      case 10: {
+        if (!warmedUp(r, config)) {
+          return null;
+        }
+        boolean steps = config.combinator == Combinator.NONE && r.nextBoolean();
+        String attribute = steps ? "warmupSteps" : "warmupStartFactor";
+        config.warmup.attrs.remove(steps ? "steps" : "startFactor");
+        String[] typed = steps
+            ? pick(r, new String[] {"long", "5L"}, new String[] {"double", "5.0"}, new String[] {"short", "5"},
+                new String[] {"Integer", "5"}, new String[] {"String", "\"5\""})
+            : pick(r, new String[] {"float", "0.5f"}, new String[] {"int", "0"}, new String[] {"long", "0L"},
+                new String[] {"Double", "0.5"}, new String[] {"double[]", "new double[] {0.5}"});
+        ConfigGenerator.bind(r, config, attribute, typed[0], typed[1], null);
+        config.tags.add("bind-type");
+        return "@Bind " + typed[0] + " " + attribute;
+      }
+      case 11: {
+        if (!warmedUp(r, config)) {
+          return null;
+        }
+        boolean steps = config.combinator == Combinator.NONE && r.nextBoolean();
+        if (steps) {
+          int value = between(r, 1, 50);
+          config.warmup.put("steps", lit(r, value), value);
+          ConfigGenerator.bind(r, config, "warmupSteps", "int", lit(r, value), value);
+        } else {
+          double value = 0.25;
+          config.warmup.put("startFactor", lit(r, value), value);
+          ConfigGenerator.bind(r, config, "warmupStartFactor", "double", lit(r, value), value);
+        }
+        config.tags.add("bind-also-written");
+        return "@Warmup " + (steps ? "steps" : "startFactor") + " written and bound";
+      }
+      default: {
+        config.members.clear();
+        config.methods.clear();
+        config.combinator = Combinator.NONE;
+        config.milestonesSource = null;
+        if (config.warmup == null) {
+          ConfigGenerator.writeWarmup(r, config, true);
+        }
+        config.tags.add("warmup-alone");
+        return "@Warmup without @Schedule";
+      }
+    }
+  }
+
+  /**
+   * Whether the config has a {@code @Warmup}, given it a valid one where the rules let it take one.
+   */
+  private static boolean warmedUp(Random r, Config config) {
+    if (config.warmup == null) {
+      if (!ConfigGenerator.mayWarmUp(config)) {
+        return false;
+      }
+      ConfigGenerator.writeWarmup(r, config, true);
+    }
+    return true;
+  }
+
   private static void fixMilestones(Random r, Config config) {
     if (config.combinator != Combinator.SEQUENTIAL && config.combinator != Combinator.BOTH) {
       return;
@@ -453,7 +645,7 @@ final class ConfigMutator {
    */
   private static String unresolved(Random r, Config config, Member m) {
     config.tags.clear();
-    switch (r.nextInt(6)) {
+    switch (r.nextInt(7)) {
       case 0: {
         String a = pick(r, "stepSize", "tMax", "t0", "totalIters", "stepSizeUp", "totalSteps", "patience");
         String text = pick(r, "NOPE", "NOPE + 1", "Missing.VALUE", "-NOPE");
@@ -483,6 +675,17 @@ final class ConfigMutator {
         String a = pick(r, "cycleMomentum", "threePhase");
         m.put(a, "NOPE", null);
         return a + " = NOPE";
+      }
+      case 5: {
+        if (config.warmup == null) {
+          ConfigGenerator.writeWarmup(r, config, true);
+        }
+        // Not shape: an unresolved enum constant keeps javac from running the processor at all.
+        String a = pick(r, "steps", "startFactor");
+        String text = a.equals("steps") ? pick(r, "NOPE", "NOPE + 1", "Missing.STEPS")
+            : pick(r, "NOPE", "1.0 / NOPE", "Missing.VALUE");
+        config.warmup.put(a, text, null);
+        return "@Warmup " + a + " = " + text;
       }
       default: {
         String raw = pick(r, "foo = 1", "stepsize = 3", "T_max = 10", "lr = 0.1", "value = 2");

@@ -3,11 +3,13 @@ package dev.anneal.processor;
 import static dev.anneal.processor.Draws.pick;
 
 import dev.anneal.processor.ConfigDescription.Attr;
+import dev.anneal.processor.ConfigDescription.Bound;
 import dev.anneal.processor.ConfigDescription.Combinator;
 import dev.anneal.processor.ConfigDescription.Config;
 import dev.anneal.processor.ConfigDescription.Kind;
 import dev.anneal.processor.ConfigDescription.Member;
 import dev.anneal.processor.ConfigDescription.Method;
+import dev.anneal.processor.ConfigDescription.Warmup;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -140,6 +142,10 @@ final class ConfigSource {
     String indent = config.holder != null ? "    " : "  ";
     String prefix = config.qualified ? "@dev.anneal." : "@";
     List<String> text = new ArrayList<>();
+    if (config.warmup != null) {
+      // In front of the schedules, as a run goes through them.
+      text.add(warmup(config.warmup, prefix));
+    }
     if (config.explicitContainer) {
       text.add(prefix + "Schedule.List({");
       for (int i = 0; i < config.members.size(); i++) {
@@ -162,15 +168,24 @@ final class ConfigSource {
     if (config.deprecated) {
       text.add("@Deprecated");
     }
-    text.add(declaration(config));
+    text.add(declaration(config, prefix));
+    List<String> members = new ArrayList<>();
+    for (Method method : config.methods.values()) {
+      members.add(method.text());
+    }
+    if (config.kind != Kind.RECORD) {
+      for (Bound bound : config.bound) {
+        members.add(accessor(bound, config.kind, prefix));
+      }
+    }
     if (config.kind == Kind.ENUM) {
       text.add("  ONLY;");
-      for (Method method : config.methods.values()) {
-        text.add("  " + method.text().replace("\n", " "));
+      for (String member : members) {
+        text.add("  " + member.replace("\n", " "));
       }
     } else {
-      for (Method method : config.methods.values()) {
-        text.add("  " + method.text().replace("\n", "\n  "));
+      for (String member : members) {
+        text.add("  " + member.replace("\n", "\n  "));
       }
     }
     text.add("}");
@@ -178,10 +193,12 @@ final class ConfigSource {
         .map(line -> indent + line).toList();
   }
 
-  private static String declaration(Config config) {
+  private static String declaration(Config config, String prefix) {
     switch (config.kind) {
       case RECORD:
-        return "record " + config.name + "() {";
+        return "record " + config.name + "(" + config.bound.stream()
+            .map(b -> prefix + b.annotation() + " " + b.javaType() + " " + b.member())
+            .collect(Collectors.joining(", ")) + ") {";
       case GENERIC_CLASS:
         return "static final class " + config.name + "<T extends Comparable<T>> {";
       case INTERFACE:
@@ -195,6 +212,27 @@ final class ConfigSource {
       default:
         return "static final class " + config.name + " {";
     }
+  }
+
+  /** A bound value's accessor, as the config's kind declares one; a record binds components instead. */
+  private static String accessor(Bound bound, Kind kind, String prefix) {
+    String signature = bound.javaType() + " " + bound.member() + "()";
+    switch (kind) {
+      case ANNOTATION:
+        return prefix + bound.annotation() + " " + signature + " default " + bound.source() + ";";
+      case INTERFACE:
+        return prefix + bound.annotation() + "\ndefault " + signature + " {\n  return " + bound.source() + ";\n}";
+      default:
+        return prefix + bound.annotation() + "\n" + signature + " {\n  return " + bound.source() + ";\n}";
+    }
+  }
+
+  private static String warmup(Warmup warmup, String prefix) {
+    if (warmup.attrs.isEmpty()) {
+      return prefix + "Warmup";
+    }
+    return prefix + "Warmup(" + warmup.attrs.entrySet().stream()
+        .map(e -> e.getKey() + " = " + e.getValue().source()).collect(Collectors.joining(", ")) + ")";
   }
 
   private static String annotation(Member m, String prefix) {

@@ -1,5 +1,7 @@
 package dev.anneal.processor;
 
+import dev.anneal.ScheduleType;
+import dev.anneal.processor.ConfigDescription.Bound;
 import dev.anneal.processor.ConfigDescription.Combinator;
 import dev.anneal.processor.ConfigDescription.Config;
 import dev.anneal.processor.ConfigDescription.Expect;
@@ -7,6 +9,7 @@ import dev.anneal.processor.ConfigDescription.Kind;
 import dev.anneal.processor.ConfigDescription.Member;
 import dev.anneal.processor.ConfigDescription.Method;
 import dev.anneal.processor.ConfigDescription.Shape;
+import dev.anneal.processor.ConfigDescription.Warmup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +48,16 @@ final class OutcomeOracle {
    * {@code @Sequential} hands over, counted from its own 0; unbounded for the last phase or
    * outside {@code @Sequential}.
    */
-  record Placement(Config config, int index, boolean sequential, long phaseLength) {}
+  record Placement(Config config, int index, boolean sequential, long phaseLength) {
+    /**
+     * Whether PyTorch starts it through its closed form at its own step 0: a later schedule of
+     * {@code @Sequential}, or the first behind a {@code @Warmup}, which SequentialLR hands over to
+     * at the warm-up's end.
+     */
+    boolean startsThroughClosedForm() {
+      return sequential && index > 0 || index == 0 && config.warmup != null;
+    }
+  }
 
   /** The errors, warnings and indecision the rules find in one config. */
   static final class Verdict {
@@ -76,7 +88,8 @@ final class OutcomeOracle {
    * tag of every error it must report to {@code errors}.
    */
   static Expect classify(Config config, Set<String> errors) {
-    if (config.members.isEmpty() && config.combinator == Combinator.NONE) {
+    if (config.members.isEmpty() && config.combinator == Combinator.NONE && config.warmup == null
+        && config.bound.isEmpty()) {
       return Expect.VALID; // No annotation: not a config at all.
     }
     if (config.kind == Kind.INTERFACE || config.kind == Kind.ENUM || config.kind == Kind.ANNOTATION) {
@@ -161,6 +174,8 @@ final class OutcomeOracle {
       }
       type.judge(m, new Placement(config, index, sequential, phaseLength), verdict);
     }
+    judgeWarmup(config, errors);
+    judgeBindings(config, errors);
     if (!errors.isEmpty()) {
       return Expect.INVALID;
     }
@@ -225,6 +240,104 @@ final class OutcomeOracle {
         }
       }
     }
+  }
+
+  /**
+   * The rules of {@code @Warmup} (its Javadoc and the README's "Warm-up in front of any schedule"):
+   * it warms up a schedule, one or the first of a {@code @Sequential}, never {@code @Chained}
+   * schedules, nor OneCycleLR, which warms up itself, nor a CyclicLR that cycles the momentum;
+   * {@code steps} at least 1, written or bound; {@code startFactor} from 0 to 1; a written
+   * {@code steps} moves every milestone of {@code @Sequential}, which count from the warm-up's end,
+   * and the last must stay an int. (The schedule behind it starts through its closed form, as a
+   * later phase of {@code @Sequential} does: its types' rules judge that, by
+   * {@link Placement#startsThroughClosedForm}.)
+   */
+  private static void judgeWarmup(Config config, Set<String> errors) {
+    Warmup warmup = config.warmup;
+    if (warmup == null) {
+      return;
+    }
+    if (config.members.isEmpty()) {
+      errors.add("warmup-alone");
+    }
+    if (config.combinator == Combinator.CHAINED || config.combinator == Combinator.BOTH) {
+      errors.add("warmup-chained");
+    }
+    if (!config.members.isEmpty()) {
+      Member first = config.members.get(0);
+      if (first.type == ScheduleType.ONE_CYCLE || first.type == ScheduleType.CYCLIC
+          && TypeOracle.of(first.type).cyclesMomentum(first)) {
+        errors.add("warmup-not-before");
+      }
+    }
+    if (warmup.value("steps") instanceof Integer steps) {
+      if (steps < 1) {
+        errors.add("invalid-value");
+      }
+      boolean sequential = config.combinator == Combinator.SEQUENTIAL || config.combinator == Combinator.BOTH;
+      int[] milestones = config.milestones;
+      if (sequential && milestones.length > 0 && (long) steps + milestones[milestones.length - 1] > Integer.MAX_VALUE) {
+        errors.add("invalid-value");
+      }
+    } else if (!warmup.has("steps") && config.binding("warmupSteps") == null) {
+      errors.add("required");
+    }
+    if (warmup.value("startFactor") instanceof Double startFactor && !holds(Rule.UNIT_INTERVAL, startFactor)) {
+      errors.add("invalid-value");
+    }
+  }
+
+  /**
+   * The rules of {@code @Bind} for what it binds of a {@code @Warmup} ({@code Bind}'s Javadoc, the
+   * README): there must be a {@code @Warmup}, the type must be the attribute's, the attribute must
+   * not be written too, and a bound {@code steps} goes with a single {@code @Schedule}, not with
+   * {@code @Sequential}, whose milestones are written.
+   */
+  private static void judgeBindings(Config config, Set<String> errors) {
+    if (!config.bound.isEmpty() && config.members.isEmpty() && config.combinator == Combinator.NONE
+        && config.warmup == null) {
+      // Nothing for it to bind: whichever rule the processor names, it is an error.
+      errors.add("bind-without-schedule");
+      errors.add("bind-no-warmup");
+      return;
+    }
+    for (Bound bound : config.bound) {
+      String attribute = ConfigDescription.WARMUP_BINDS.get(bound.attribute());
+      if (attribute == null) {
+        throw new AssertionError("binds no attribute of @Warmup: " + bound);
+      }
+      if (config.warmup == null) {
+        errors.add("bind-no-warmup");
+        continue;
+      }
+      if (!bound.javaType().equals(attribute.equals("steps") ? "int" : "double")) {
+        errors.add("bind-type");
+      }
+      if (config.warmup.has(attribute)) {
+        errors.add("bind-also-written");
+      }
+      if (attribute.equals("steps")
+          && (config.combinator == Combinator.SEQUENTIAL || config.combinator == Combinator.BOTH)) {
+        errors.add("warmup-bound-sequential");
+      }
+    }
+  }
+
+  /**
+   * The bound values of an accepted config that its scheduler must refuse when it is built, by the
+   * rule a written value is held to; empty where it must build.
+   */
+  static List<String> refusedWhenBuilt(Config config) {
+    List<String> refused = new ArrayList<>();
+    Bound steps = config.binding("warmupSteps");
+    if (steps != null && steps.value() instanceof Integer value && value < 1) {
+      refused.add("steps");
+    }
+    Bound startFactor = config.binding("warmupStartFactor");
+    if (startFactor != null && startFactor.value() instanceof Double value && !holds(Rule.UNIT_INTERVAL, value)) {
+      refused.add("startFactor");
+    }
+    return refused;
   }
 
   /** How many groups a per-group value gives; 0 for any other value. */

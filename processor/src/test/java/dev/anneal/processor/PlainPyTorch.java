@@ -422,6 +422,26 @@ final class PlainPyTorch {
     };
   }
 
+  /**
+   * Anneal's {@code @Warmup} as LambdaLR's factor of the initial rate, from its documented formula:
+   * {@code shape(t / steps) * (1 - startFactor) + startFactor} at a step {@code t < steps}, with
+   * the shapes of transformers' {@code warmup_type} (the warm-up of {@code get_wsd_schedule}, whose
+   * {@code min_lr_ratio} is the start factor). SequentialLR hands over to the schedule behind it at
+   * {@code steps}, so the factor is never asked for a later step.
+   */
+  static LongToDoubleFunction warmup(long steps, double startFactor, String shape) {
+    return t -> {
+      double p = (double) t / steps;
+      double curve = switch (shape) {
+        case "LINEAR" -> p;
+        case "COSINE" -> 0.5 * (1 - Math.cos(Math.PI * p));
+        case "ONE_MINUS_SQRT" -> 1 - Math.sqrt(1 - p);
+        default -> throw new AssertionError(shape);
+      };
+      return curve * (1 - startFactor) + startFactor;
+    };
+  }
+
   /** Python's {@code a % b} on floats: {@code fmod}, moved to the sign of {@code b}. */
   static double pyMod(double a, double b) {
     if (b == 0) {
@@ -1028,8 +1048,13 @@ final class PlainPyTorch {
     }
   }
 
+  /** A scheduler stepped with a metric. */
+  interface MetricStepped {
+    void step(double metric);
+  }
+
   /** ReduceLROnPlateau: not an {@code _LRScheduler} in PyTorch, and stepped with a metric. */
-  static final class ReduceLROnPlateau {
+  static final class ReduceLROnPlateau implements MetricStepped {
     private final Optimizer optimizer;
     private final boolean max;
     private final double factor;
@@ -1071,7 +1096,8 @@ final class PlainPyTorch {
       this.numBadEpochs = 0;
     }
 
-    void step(double current) {
+    @Override
+    public void step(double current) {
       lastEpoch = lastEpoch + 1;
       if (isBetter(current, best)) {
         best = current;
@@ -1098,6 +1124,13 @@ final class PlainPyTorch {
       }
     }
 
+    /** What a step of Anneal's warm-up does to it: a metric better than the best becomes the best. */
+    void recordIfBetter(double current) {
+      if (isBetter(current, best)) {
+        best = current;
+      }
+    }
+
     private boolean isBetter(double a, double best) {
       if (!max && !abs) {
         return a < best * (1. - threshold);
@@ -1107,6 +1140,53 @@ final class PlainPyTorch {
         return a > best * (threshold + 1.);
       } else {
         return a > best + threshold;
+      }
+    }
+  }
+
+  /**
+   * Anneal's {@code @Warmup} in front of ReduceLROnPlateau, which PyTorch cannot compose (its
+   * SequentialLR steps its schedulers without a metric), as the README words it: the calls that
+   * bring the step count to 1, ..., {@code steps} give the warm-up's rates, the initial rate at
+   * {@code steps}, and do nothing to the plateau but record a metric better than its best as the
+   * best; from the next call on, ReduceLROnPlateau's own step runs, against that best.
+   */
+  static final class WarmupThenPlateau implements MetricStepped {
+    private final Optimizer optimizer;
+    private final double[] initialLrs;
+    private final long steps;
+    private final LongToDoubleFunction warmup;
+    private final ReduceLROnPlateau plateau;
+    private long stepCount;
+
+    /** @param warmup the warm-up's factor of the initial rate at each step before {@code steps} */
+    WarmupThenPlateau(Optimizer optimizer, long steps, LongToDoubleFunction warmup, ReduceLROnPlateau plateau) {
+      this.optimizer = optimizer;
+      this.initialLrs = new double[optimizer.size()];
+      for (int g = 0; g < initialLrs.length; g++) {
+        initialLrs[g] = optimizer.lr(g);
+      }
+      this.steps = steps;
+      this.warmup = warmup;
+      this.plateau = plateau;
+      writeWarmup();
+    }
+
+    @Override
+    public void step(double metric) {
+      stepCount++;
+      if (stepCount > steps) {
+        plateau.step(metric);
+        return;
+      }
+      plateau.recordIfBetter(metric);
+      writeWarmup();
+    }
+
+    private void writeWarmup() {
+      for (int g = 0; g < initialLrs.length; g++) {
+        optimizer.groups.get(g).lr = stepCount < steps
+            ? initialLrs[g] * warmup.applyAsDouble(stepCount) : initialLrs[g];
       }
     }
   }

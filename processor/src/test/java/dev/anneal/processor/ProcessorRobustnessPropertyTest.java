@@ -11,10 +11,13 @@ import dev.anneal.MomentumFunction;
 import dev.anneal.MomentumScheduler;
 import dev.anneal.ScheduleType;
 import dev.anneal.StepScheduler;
+import dev.anneal.processor.ConfigDescription.Bound;
 import dev.anneal.processor.ConfigDescription.Combinator;
 import dev.anneal.processor.ConfigDescription.Config;
 import dev.anneal.processor.ConfigDescription.Expect;
+import dev.anneal.processor.ConfigDescription.Kind;
 import dev.anneal.processor.ConfigDescription.Member;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +46,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * lines, and for every config it accepts generates code that compiles without a warning and steps
  * through PyTorch's rates, as {@link PlainPyTorch} computes them, within the conformance rule
  * {@code |actual - expected| <= 1e-10 |expected| + 1e-14 peak}.
+ *
+ * <p>A share of the configs carry a {@code @Warmup}, its steps and start factor written or bound
+ * with {@code @Bind}: the documented warm-up, then SequentialLR handing over to the schedules (or
+ * ReduceLROnPlateau's step against the best metric of the warm-up). A bound value out of its range
+ * compiles, and building the scheduler must refuse it.
  *
  * <p>The configs come from {@link ConfigGenerator} and {@link ConfigMutator}. What each must give
  * is decided by {@link OutcomeOracle} and {@link PlainPyTorchModel} from the documented rules and
@@ -276,6 +284,12 @@ class ProcessorRobustnessPropertyTest {
     for (Config config : unit.configs()) {
       count("accepted configs: " + config.expect + (config.combinator == Combinator.NONE
           ? " " + config.members.get(0).type + " alone" : " " + config.combinator), 1);
+      if (config.warmup != null) {
+        count("configs with @Warmup, all properties", 1);
+        count("accepted configs with @Warmup: in front of " + (config.combinator == Combinator.SEQUENTIAL
+            ? "@Sequential" : config.members.get(0).type == ScheduleType.REDUCE_ON_PLATEAU
+                ? "ReduceLROnPlateau" : "one other schedule") + ", " + (config.bound.isEmpty() ? "written" : "bound"), 1);
+      }
       if (config.expect == Expect.WARNED && diagnostics.stream()
           .noneMatch(d -> isWarning(d) && message(d).startsWith("[anneal.") && configAt(unit, source, d) == config)) {
         failures.add("no warning on " + config + "\n" + text(unit, config));
@@ -338,6 +352,13 @@ class ProcessorRobustnessPropertyTest {
           ? (unit.outer().startsWith("Mistyped") ? "wrong type (javac runs no processor)" : "unresolved name")
           : config.recipe.startsWith("junk") ? "junk, " + config.expect : "one mistake or none, " + config.expect;
       count("refusal units: " + category, 1);
+      if (config.warmup != null) {
+        count("configs with @Warmup, all properties", 1);
+        count("refusal units with @Warmup: " + category, 1);
+      }
+      if (config.recipe.startsWith("invalid: " + ConfigMutator.WARMUP_MISTAKE)) {
+        count("refusal units: a warm-up mistake, tagged " + config.tags, 1);
+      }
       for (String message : own) {
         if (message.startsWith("[anneal.") && message.contains("\"<error>\"")) {
           failures.add("the processor reads javac's placeholder for an erroneous value as a name: "
@@ -473,6 +494,10 @@ class ProcessorRobustnessPropertyTest {
 
   /** Runs the generated scheduler of {@code config} against the model; returns what went wrong. */
   private static String run(Unit unit, Config config, ClassLoader loader) {
+    List<String> refused = OutcomeOracle.refusedWhenBuilt(config);
+    if (!refused.isEmpty()) {
+      return refusedWhenBuilt(unit, config, loader, refused);
+    }
     int groups = config.groups;
     PlainPyTorch.Optimizer optimizer = new PlainPyTorch.Optimizer(config.initialLrs.clone());
     Object model;
@@ -496,7 +521,7 @@ class ProcessorRobustnessPropertyTest {
       }
       try {
         if (plateau) {
-          ((PlainPyTorch.ReduceLROnPlateau) model).step(config.metrics[t]);
+          ((PlainPyTorch.MetricStepped) model).step(config.metrics[t]);
         } else {
           ((PlainPyTorch.Scheduler) model).step();
         }
@@ -515,14 +540,16 @@ class ProcessorRobustnessPropertyTest {
     double[] peak = peaks(expected, steps, groups);
     double[] momentumPeak = peaks(expectedMomentum, steps, groups);
 
+    if (config.warmup != null) {
+      count("warm-up configs run: in front of " + (plateau ? "ReduceLROnPlateau" : "other schedules"), 1);
+      count("steps run within a warm-up", Math.min(steps, (Integer) PlainPyTorchModel.warmupValue(config, "steps", 0)));
+    }
     String name = Sources.PACKAGE + "." + config.schedulerName(unit.outer());
     LrScheduler scheduler;
     try {
-      Class<?> type = Class.forName(name, true, loader);
-      scheduler = (LrScheduler) type.getDeclaredConstructor(double[].class)
-          .newInstance((Object) config.initialLrs.clone());
+      scheduler = build(unit, config, loader);
     } catch (InvocationTargetException e) {
-      return "new " + name + "(" + java.util.Arrays.toString(config.initialLrs) + ") threw " + e.getCause();
+      return "new " + name + "(" + describeArguments(config) + ") threw " + e.getCause();
     } catch (ReflectiveOperationException | ClassCastException e) {
       return "cannot build " + name + ": " + e;
     }
@@ -604,6 +631,54 @@ class ProcessorRobustnessPropertyTest {
       }
     }
     return null;
+  }
+
+  /**
+   * Builds the generated scheduler of {@code config}: from the initial rates, and where the config
+   * binds values, from an instance of the config first, holding those values.
+   */
+  private static LrScheduler build(Unit unit, Config config, ClassLoader loader) throws ReflectiveOperationException {
+    Class<?> type = Class.forName(Sources.PACKAGE + "." + config.schedulerName(unit.outer()), true, loader);
+    if (config.bound.isEmpty()) {
+      return (LrScheduler) type.getDeclaredConstructor(double[].class).newInstance((Object) config.initialLrs.clone());
+    }
+    Class<?> configType = Class.forName(Sources.PACKAGE + "." + config.binaryName(unit.outer()), true, loader);
+    Constructor<?> constructor = configType.getDeclaredConstructors()[0];
+    constructor.setAccessible(true);
+    // A record takes the bound values as its components, in order; an accessor returns its own.
+    Object instance = config.kind == Kind.RECORD
+        ? constructor.newInstance(config.bound.stream().map(Bound::value).toArray()) : constructor.newInstance();
+    return (LrScheduler) type.getDeclaredConstructor(configType, double[].class)
+        .newInstance(instance, config.initialLrs.clone());
+  }
+
+  private static String describeArguments(Config config) {
+    String lrs = Arrays.toString(config.initialLrs);
+    return config.bound.isEmpty() ? lrs : config.bound.stream()
+        .map(b -> b.member() + " = " + b.value()).toList() + ", " + lrs;
+  }
+
+  /**
+   * A config that compiles, and binds a value out of its range: building its scheduler must throw
+   * IllegalArgumentException naming the rule's attribute, as the README shows for a bound value.
+   */
+  private static String refusedWhenBuilt(Unit unit, Config config, ClassLoader loader, List<String> refused) {
+    String name = config.schedulerName(unit.outer());
+    try {
+      build(unit, config, loader);
+      return "new " + name + "(" + describeArguments(config) + ") built, but the rules refuse " + refused;
+    } catch (InvocationTargetException e) {
+      String message = String.valueOf(e.getCause().getMessage());
+      if (!(e.getCause() instanceof IllegalArgumentException)
+          || refused.stream().noneMatch(a -> message.startsWith("Warmup: " + a + " "))) {
+        return "new " + name + "(" + describeArguments(config) + ") threw " + e.getCause()
+            + ", not IllegalArgumentException for Warmup's " + refused;
+      }
+      count("bound warm-up values refused when the scheduler is built", 1);
+      return null;
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      return "cannot build " + name + ": " + e;
+    }
   }
 
   private static double[] peaks(double[][] values, int steps, int groups) {

@@ -1403,8 +1403,9 @@ enum TypeOracle {
   }
 
   private static void judgeTotalIters(Member m, Placement placement, Verdict verdict) {
-    if (placement.sequential() && placement.index() > 0 && m.has("totalIters") && m.i("totalIters", 5) == 0) {
-      // PyTorch starts a later schedule through its closed form, which divides by total_iters.
+    if (placement.startsThroughClosedForm() && m.has("totalIters") && m.i("totalIters", 5) == 0) {
+      // PyTorch starts a later schedule, or the one behind a warm-up, through its closed form,
+      // which divides by total_iters.
       verdict.error("invalid-value");
     }
     verdict.warnIf(m.has("totalIters") && m.i("totalIters", 5) <= 0);
