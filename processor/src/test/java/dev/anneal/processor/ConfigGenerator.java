@@ -217,7 +217,8 @@ final class ConfigGenerator {
     config.warmup = warmup;
     int steps = (int) Math.max(1, Math.min(mostWarmupSteps(config), pickWeighted(r,
         () -> between(r, 1, 40), () -> between(r, 40, 1500), () -> pick(r, 1, 2, 100_000, Integer.MAX_VALUE))));
-    if (mayBind && config.combinator == Combinator.NONE && chance(r, 0.3)) {
+    if (mayBind && (config.combinator == Combinator.NONE || config.combinator == Combinator.SEQUENTIAL)
+        && chance(r, 0.3)) {
       int bound = chance(r, 0.1) ? pick(r, 0, -1, Integer.MIN_VALUE) : steps;
       bind(r, config, "warmupSteps", "int", lit(r, bound), bound);
     } else {

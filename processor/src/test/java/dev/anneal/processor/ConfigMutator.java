@@ -450,8 +450,8 @@ final class ConfigMutator {
    */
   private static String mutateWarmup(Random r, Config config) {
     // The mistakes only a combination can have come up more often where the config has one.
-    int choice = config.combinator == Combinator.SEQUENTIAL && chance(r, 0.3) ? pick(r, 6, 7)
-        : config.combinator == Combinator.CHAINED && chance(r, 0.3) ? 3 : r.nextInt(13);
+    int choice = config.combinator == Combinator.SEQUENTIAL && chance(r, 0.3) ? 6
+        : config.combinator == Combinator.CHAINED && chance(r, 0.3) ? 3 : r.nextInt(12);
     switch (choice) {
       case 0: {
         if (!warmedUp(r, config)) {
@@ -525,16 +525,6 @@ final class ConfigMutator {
         return "@Warmup in front of a CyclicLR that cycles the momentum";
       }
       case 6: {
-        if (config.combinator != Combinator.SEQUENTIAL || !warmedUp(r, config)) {
-          return null;
-        }
-        int steps = between(r, 1, 100);
-        config.warmup.attrs.remove("steps");
-        ConfigGenerator.bind(r, config, "warmupSteps", "int", lit(r, steps), steps);
-        config.tags.add("warmup-bound-sequential");
-        return "@Warmup in front of @Sequential with steps bound";
-      }
-      case 7: {
         if (config.combinator != Combinator.SEQUENTIAL || config.milestones.length == 0 || !warmedUp(r, config)) {
           return null;
         }
@@ -545,7 +535,7 @@ final class ConfigMutator {
         config.tags.add("invalid-value");
         return "@Warmup steps = " + steps + " moves milestone " + last + " past the largest int";
       }
-      case 8: {
+      case 7: {
         if (config.combinator == Combinator.CHAINED) {
           return null;
         }
@@ -557,7 +547,7 @@ final class ConfigMutator {
         config.tags.add("invalid-value");
         return type + " totalIters = 0 behind @Warmup";
       }
-      case 9: {
+      case 8: {
         config.warmup = null;
         String attribute = pick(r, "warmupSteps", "warmupStartFactor");
         if (config.binding(attribute) == null) {
@@ -567,7 +557,7 @@ final class ConfigMutator {
         config.tags.add("bind-no-warmup");
         return "@Bind " + attribute + " without @Warmup";
       }
-      case 10: {
+      case 9: {
         if (!warmedUp(r, config)) {
           return null;
         }
@@ -583,7 +573,7 @@ final class ConfigMutator {
         config.tags.add("bind-type");
         return "@Bind " + typed[0] + " " + attribute;
       }
-      case 11: {
+      case 10: {
         if (!warmedUp(r, config)) {
           return null;
         }

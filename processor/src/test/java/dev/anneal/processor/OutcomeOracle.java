@@ -316,10 +316,6 @@ final class OutcomeOracle {
       if (config.warmup.has(attribute)) {
         errors.add("bind-also-written");
       }
-      if (attribute.equals("steps")
-          && (config.combinator == Combinator.SEQUENTIAL || config.combinator == Combinator.BOTH)) {
-        errors.add("warmup-bound-sequential");
-      }
     }
   }
 
