@@ -21,7 +21,7 @@ import javax.annotation.processing.Generated;
  *  otherwise i = floor(log(1 - t / t_initial * (1 - cycle_mul), cycle_mul)), t_i = cycle_mul ** i * t_initial,
  *  t_curr = t - (1 - cycle_mul ** i) / (1 - cycle_mul) * t_initial)
  * lr(0) = (warmup_t != 0 ? warmup_lr_init : base_lr) * lr_scale
- * lr(t) = noised(_get_lr(t), t) * lr_scale   for t &gt;= 1, the update count
+ * lr(t) = noised(_get_lr(t), t) * lr_scale   for t &gt;= 1 (t counts the optimizer's steps)
  * </pre>
  * <ul>
  *   <li>{@code t_initial = 8}

@@ -170,10 +170,6 @@ final class Configs {
         "@Schedule(type = TIMM_WSD, tInitial = 14, decayT = 6, warmupT = 3, warmupLrInit = 1e-5,",
         "    stableFn = TimmStableFn.POWER, stablePower = 0.3, decayFn = TimmDecayFn.EXP, decayRatio = 0.05)",
         "final class TimmWsdRun {}");
-    // Bound numbers of timm's WSD: the reference's refusals of values together checked at build.
-    golden("BoundTimmWsd",
-        "@Schedule(type = TIMM_WSD, decayT = 6, stableFn = TimmStableFn.RSQRT)",
-        "record BoundTimmWsd(@Bind int tInitial, @Bind double stableTimescale, @Bind double[] lrScale) {}");
     // The reference's refusals checked when the scheduler is built: a shape of its own.
     golden("BoundHfPolynomial",
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20)",

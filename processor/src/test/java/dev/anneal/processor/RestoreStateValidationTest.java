@@ -287,7 +287,8 @@ class RestoreStateValidationTest {
   private static final Set<String> ADDED_SINCE_VERSION_1 = Set.of("CyclicSequentialState", "InverseSqrtState",
       "HfConstantState", "HfConstantWarmupState", "HfLinearState", "HfCosineState", "HfRestartsState",
       "HfPolynomialState", "HfCosineMinLrState", "HfCosineWarmupMinLrState",
-      "PiecewiseState", "WsdState");
+      "PiecewiseState", "WsdState", "TimmCosineState", "TimmTanhState", "TimmPolyState", "TimmStepState",
+      "TimmMultiStepState", "TimmWsdState");
 
   @Test
   void statesSavedBeforeTheseChecksStillRestore() throws IOException {

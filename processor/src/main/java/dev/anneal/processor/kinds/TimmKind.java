@@ -217,7 +217,7 @@ abstract class TimmKind extends BaseKind {
           array.add(i == 0 ? "$L" : ", $L", read[i]);
         }
         noiseRange = emitter.constant(TypeName.get(int[].class), Emitter.constantName(prefix, "noiseRangeT"),
-            array.add("}").build(), "The updates whose rate is noised: {@code t >= n} for one value, [lo, hi) for two.");
+            array.add("}").build(), "The steps whose rate is noised: {@code t >= n} for one value, [lo, hi) for two.");
         emitter.parameterLines.add("noise_range_t = " + Arrays.toString(range));
         noisePct = scalar(Param.NOISE_PCT);
         noiseStd = scalar(Param.NOISE_STD);
@@ -295,7 +295,7 @@ abstract class TimmKind extends BaseKind {
     protected String formula() {
       return timm.formula() + "\n"
           + "lr(0) = (warmup_t != 0 ? warmup_lr_init : base_lr) * lr_scale\n"
-          + "lr(t) = noised(_get_lr(t), t) * lr_scale   for t >= 1, the update count";
+          + "lr(t) = noised(_get_lr(t), t) * lr_scale   for t >= 1 (t counts the optimizer's steps)";
     }
 
     @Override
