@@ -71,8 +71,9 @@ public @interface Schedule {
   double endFactor() default 0;
 
   /**
-   * {@code power} of POLYNOMIAL (default 1.0, >= 0) and HF_POLYNOMIAL (default 1.0; negative only
-   * where {@code numTrainingSteps < numWarmupSteps}, as the reference then never raises to it).
+   * {@code power} of POLYNOMIAL (default 1.0, >= 0), HF_POLYNOMIAL (default 1.0; negative only
+   * where {@code numTrainingSteps < numWarmupSteps}, as the reference then never raises to it) and
+   * TIMM_POLY (default 0.5).
    */
   double power() default 0;
 
@@ -291,6 +292,130 @@ public @interface Schedule {
    * entry of the reference's {@code step_rules}. Required.
    */
   double lastFactor() default 0;
+
+  /**
+   * {@code t_initial} of the timm types: the length of a cycle (the first, where cycles grow) of
+   * TIMM_COSINE, TIMM_TANH and TIMM_POLY, and of the stable phase and the decay together of
+   * TIMM_WSD, in updates. Required; > 0.
+   */
+  int tInitial() default 0;
+
+  /**
+   * {@code lr_min} of TIMM_COSINE, TIMM_TANH, TIMM_POLY and TIMM_WSD: the rate the decay ends at,
+   * and holds after the last cycle (default 0; >= 0). One number for every group.
+   */
+  double lrMin() default 0;
+
+  /**
+   * {@code cycle_mul} of TIMM_COSINE, TIMM_TANH and TIMM_POLY: the factor each cycle's length grows
+   * by (default 1.0; >= 1, as below 1 the reference's logarithm leaves its domain a finite number
+   * of updates in and it raises ValueError).
+   */
+  double cycleMul() default 0;
+
+  /**
+   * {@code cycle_decay} of TIMM_COSINE, TIMM_TANH and TIMM_POLY: the factor each cycle's peak is
+   * multiplied by (default 1.0).
+   */
+  double cycleDecay() default 0;
+
+  /**
+   * {@code cycle_limit} of TIMM_COSINE, TIMM_TANH and TIMM_POLY: the cycles run before the rate
+   * stays at {@code lrMin} (default 1; TIMM_TANH >= 0).
+   */
+  int cycleLimit() default 0;
+
+  /**
+   * {@code warmup_t} of the timm types: the updates of the linear warm-up from
+   * {@code warmupLrInit} (default 0, none; TIMM_TANH >= 0).
+   */
+  int warmupT() default 0;
+
+  /**
+   * {@code warmup_lr_init} of the timm types: the absolute rate the warm-up starts from, the rate
+   * of step 0 where {@code warmupT} is not 0 (default 0; TIMM_TANH >= 0).
+   */
+  double warmupLrInit() default 0;
+
+  /**
+   * {@code warmup_prefix} of TIMM_COSINE, TIMM_TANH and TIMM_POLY (default false) and TIMM_STEP and
+   * TIMM_MULTI_STEP (default true): whether the schedule after the warm-up counts its updates from
+   * the warm-up's end, or from 0 as the warm-up does.
+   */
+  boolean warmupPrefix() default false;
+
+  /**
+   * {@code noise_range_t} of the timm types: the updates whose rate is noised (default {}, none;
+   * one value {@code n} for {@code t >= n}, two for {@code lo <= t < hi}).
+   */
+  int[] noiseRangeT() default {};
+
+  /**
+   * {@code noise_pct} of the timm types: the bound on the noise's magnitude, drawn again until
+   * below it (default 0.67; > 0 where the noise is on, or the reference never stops drawing).
+   */
+  double noisePct() default 0;
+
+  /** {@code noise_std} of the timm types: the noise's standard deviation (default 1.0). */
+  double noiseStd() default 0;
+
+  /**
+   * {@code noise_seed} of the timm types: the noise of update {@code t} is drawn from a generator
+   * seeded with {@code noiseSeed + t} (default 42).
+   */
+  int noiseSeed() default 0;
+
+  /**
+   * {@code k_decay} of TIMM_COSINE and TIMM_POLY: the exponent of the k-decay method, taken of the
+   * time in the cycle and of its length (default 1.0).
+   */
+  double kDecay() default 0;
+
+  /** {@code lb} of TIMM_TANH: the tanh's argument at the start of a cycle (default -7; below ub). */
+  double lb() default 0;
+
+  /** {@code ub} of TIMM_TANH: the tanh's argument at the end of a cycle (default 3; above lb). */
+  double ub() default 0;
+
+  /**
+   * {@code decay_t} of TIMM_STEP (one value: the updates between decays; not 0), TIMM_MULTI_STEP
+   * (the updates at which the rate decays, sorted) and TIMM_WSD (one value: the updates of the
+   * decay, in (0, tInitial]). Required.
+   */
+  int[] decayT() default {};
+
+  /** {@code decay_rate} of TIMM_STEP and TIMM_MULTI_STEP: the factor of each decay (default 1.0). */
+  double decayRate() default 0;
+
+  /** {@code stable_fn} of TIMM_WSD: the factor through the stable phase (default CONSTANT). */
+  TimmStableFn stableFn() default TimmStableFn.CONSTANT;
+
+  /**
+   * {@code stable_timescale} of TIMM_WSD: the timescale of the stable functions RSQRT and POWER
+   * (default: {@code warmupT}; > 0 where the function is not CONSTANT).
+   */
+  double stableTimescale() default 0;
+
+  /** {@code stable_power} of TIMM_WSD: the exponent of the stable function POWER (default 0.5; > 0). */
+  double stablePower() default 0;
+
+  /** {@code decay_fn} of TIMM_WSD: the factor through the decay (default ONE_MINUS_SQRT). */
+  TimmDecayFn decayFn() default TimmDecayFn.ONE_MINUS_SQRT;
+
+  /** {@code decay_power} of TIMM_WSD: the exponent of the decay function POWER (default 0.5; > 0). */
+  double decayPower() default 0;
+
+  /**
+   * {@code decay_ratio} of TIMM_WSD: the fraction the decay function EXP falls to before it is
+   * normalized (default 0.1; in (0, 1)).
+   */
+  double decayRatio() default 0;
+
+  /**
+   * {@code lr_scale} of the timm types, a key of the reference's parameter groups: the factor
+   * timm multiplies into every rate it writes into a group (default 1, per group).
+   */
+  double[] lrScale() default {};
 
   /** Holds repeated {@code @Schedule}s; written by the compiler, not by hand. */
   @Documented

@@ -4,7 +4,8 @@ package dev.anneal;
  * The schedules of {@code torch.optim.lr_scheduler}, each named after its PyTorch class, and those
  * of Hugging Face transformers, each named {@code HF_} and the name of transformers' own
  * {@code SchedulerType} (PyTorch's names already take {@code CONSTANT}, {@code LINEAR} and
- * {@code POLYNOMIAL}).
+ * {@code POLYNOMIAL}), and those of timm (pytorch-image-models), each named {@code TIMM_} and the
+ * kind of its scheduler class, stepped once per optimizer update.
  */
 public enum ScheduleType {
   /** {@code StepLR}: decays by {@code gamma} every {@code stepSize} steps. */
@@ -88,7 +89,26 @@ public enum ScheduleType {
    * Hugging Face diffusers' {@code get_piecewise_constant_schedule}: the initial rate times the
    * factor of the first rule whose step is above the step count, {@code lastFactor} past them all.
    */
-  DIFFUSERS_PIECEWISE_CONSTANT("diffusers.get_piecewise_constant_schedule");
+  DIFFUSERS_PIECEWISE_CONSTANT("diffusers.get_piecewise_constant_schedule"),
+  /**
+   * timm's {@code CosineLRScheduler}: cosine cycles of {@code tInitial} updates (growing by
+   * {@code cycleMul}, their peaks decaying by {@code cycleDecay}) down to {@code lrMin}, after a
+   * linear warm-up from {@code warmupLrInit} over {@code warmupT}.
+   */
+  TIMM_COSINE("timm.CosineLRScheduler"),
+  /** timm's {@code TanhLRScheduler}: as TIMM_COSINE, a tanh from {@code lb} to {@code ub} each cycle. */
+  TIMM_TANH("timm.TanhLRScheduler"),
+  /** timm's {@code PolyLRScheduler}: as TIMM_COSINE, a polynomial decay of {@code power} each cycle. */
+  TIMM_POLY("timm.PolyLRScheduler"),
+  /** timm's {@code StepLRScheduler}: decays by {@code decayRate} every {@code decayT} updates. */
+  TIMM_STEP("timm.StepLRScheduler"),
+  /** timm's {@code MultiStepLRScheduler}: decays by {@code decayRate} at each of {@code decayT}. */
+  TIMM_MULTI_STEP("timm.MultiStepLRScheduler"),
+  /**
+   * timm's {@code WSDLRScheduler}: a warm-up, a stable phase, and a decay to {@code lrMin} over the
+   * last {@code decayT} of {@code tInitial} updates.
+   */
+  TIMM_WSD("timm.WSDLRScheduler");
 
   private final String torchName;
 

@@ -290,6 +290,14 @@ public final class ProcessorCost {
           + ", numTrainingSteps = " + (1000 * k) + ", decayType = WsdType.ONE_MINUS_SQRT";
       case DIFFUSERS_PIECEWISE_CONSTANT -> "ruleSteps = {" + (100 * k) + ", " + (500 * k)
           + "}, ruleFactors = {1.0, 0.1}, lastFactor = 0.01";
+      case TIMM_COSINE -> "tInitial = " + (1000 * k) + ", lrMin = 1e-6, warmupT = " + (100 * k)
+          + ", warmupLrInit = 1e-5, cycleLimit = 2, cycleDecay = 0.5";
+      case TIMM_TANH -> "tInitial = " + (1000 * k) + ", warmupT = " + (100 * k) + ", warmupLrInit = 1e-5";
+      case TIMM_POLY -> "tInitial = " + (1000 * k) + ", power = 2.0, warmupT = " + (100 * k) + ", warmupPrefix = true";
+      case TIMM_STEP -> "decayT = " + (100 * k) + ", decayRate = 0.5, warmupT = " + (10 * k);
+      case TIMM_MULTI_STEP -> "decayT = {" + (100 * k) + ", " + (200 * k) + "}, decayRate = 0.1";
+      case TIMM_WSD -> "tInitial = " + (1000 * k) + ", decayT = " + (200 * k) + ", warmupT = " + (100 * k)
+          + ", decayFn = TimmDecayFn.LINEAR";
     };
     String factor = type == ScheduleType.LAMBDA ? "1.0 / (1 + step / " + k + ".0)" : Double.toString(1 - 1e-3 / k);
     String body = type == ScheduleType.LAMBDA || type == ScheduleType.MULTIPLICATIVE

@@ -6,6 +6,8 @@ import dev.anneal.Mode;
 import dev.anneal.Schedule;
 import dev.anneal.ScheduleType;
 import dev.anneal.Warmup;
+import dev.anneal.TimmDecayFn;
+import dev.anneal.TimmStableFn;
 import dev.anneal.WsdType;
 
 /**
@@ -59,6 +61,26 @@ final class AllocationConfigs {
   @Schedule(type = ScheduleType.HF_WARMUP_STABLE_DECAY, numWarmupSteps = 1_000, numDecaySteps = 5_000,
       numTrainingSteps = 15_000, warmupType = WsdType.COSINE, decayType = WsdType.ONE_MINUS_SQRT, minLrRatio = 0.01)
   static final class Wsd {}
+
+  @Schedule(type = ScheduleType.TIMM_COSINE, tInitial = 5_000, lrMin = 1e-5, warmupT = 500, warmupLrInit = 1e-6,
+      cycleLimit = 3, cycleMul = 1.5, cycleDecay = 0.5, kDecay = 1.5, lrScale = {1.0, 0.5, 0.1})
+  static final class TimmCosine {}
+
+  @Schedule(type = ScheduleType.TIMM_TANH, tInitial = 10_000, warmupT = 500, warmupLrInit = 1e-6)
+  static final class TimmTanh {}
+
+  @Schedule(type = ScheduleType.TIMM_POLY, tInitial = 10_000, power = 2.0, warmupT = 500, warmupPrefix = true)
+  static final class TimmPoly {}
+
+  @Schedule(type = ScheduleType.TIMM_STEP, decayT = 3_000, decayRate = 0.5, warmupT = 500)
+  static final class TimmStep {}
+
+  @Schedule(type = ScheduleType.TIMM_MULTI_STEP, decayT = {5_000, 10_000, 15_000}, decayRate = 0.1)
+  static final class TimmMultiStep {}
+
+  @Schedule(type = ScheduleType.TIMM_WSD, tInitial = 15_000, decayT = 5_000, warmupT = 1_000,
+      stableFn = TimmStableFn.RSQRT, decayFn = TimmDecayFn.EXP)
+  static final class TimmWsd {}
 
   @Schedule(type = ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {1_000, 5_000, 15_000},
       ruleFactors = {1.0, 0.1, 0.01}, lastFactor = 0.001)

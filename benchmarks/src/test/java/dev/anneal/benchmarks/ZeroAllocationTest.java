@@ -194,6 +194,42 @@ class ZeroAllocationTest {
   }
 
   @Test
+  void timmCosine() {
+    assertZeroAllocation(() -> new AllocationConfigs_TimmCosineScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_TimmCosineScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void timmTanh() {
+    assertZeroAllocation(() -> new AllocationConfigs_TimmTanhScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_TimmTanhScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void timmPoly() {
+    assertZeroAllocation(() -> new AllocationConfigs_TimmPolyScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_TimmPolyScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void timmStep() {
+    assertZeroAllocation(() -> new AllocationConfigs_TimmStepScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_TimmStepScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void timmMultiStep() {
+    assertZeroAllocation(() -> new AllocationConfigs_TimmMultiStepScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_TimmMultiStepScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void timmWsd() {
+    assertZeroAllocation(() -> new AllocationConfigs_TimmWsdScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_TimmWsdScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
   void diffusersPiecewiseConstant() {
     assertZeroAllocation(() -> new AllocationConfigs_PiecewiseScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new AllocationConfigs_PiecewiseScheduler(THREE_GROUPS), 20_000);

@@ -217,7 +217,10 @@ public final class CaseReader {
       } else if (g.has("betas") && !g.get("betas").isJsonNull()) {
         momentum = OptionalDouble.of(number(array(g.get("betas"), "betas").get(0), "betas[0]"));
       }
-      groups.add(new ParamGroup(lr, momentum));
+      // timm multiplies a group's lr_scale into every rate it writes; other references ignore it.
+      OptionalDouble lrScale = g.has("lr_scale") && !g.get("lr_scale").isJsonNull()
+          ? OptionalDouble.of(number(g.get("lr_scale"), "lr_scale")) : OptionalDouble.empty();
+      groups.add(new ParamGroup(lr, momentum, lrScale));
     }
     return List.copyOf(groups);
   }

@@ -46,10 +46,11 @@ final class ConfigWriter {
 
   /**
    * Arguments of the reference that change nothing the loop records, at the value given here
-   * ({@code null}: at any value); written nowhere.
+   * ({@code null}: at any value); written nowhere. timm's {@code t_in_epochs=False} is how an
+   * Anneal scheduler steps, once per update.
    */
-  private static final Map<String, JsonElement> NO_EFFECT =
-      Map.of("last_epoch", new JsonPrimitive(-1), "verbose", JsonNull.INSTANCE);
+  private static final Map<String, JsonElement> NO_EFFECT = Map.of("last_epoch", new JsonPrimitive(-1), "verbose",
+      JsonNull.INSTANCE, "t_in_epochs", new JsonPrimitive(false));
 
   /** The format's rule: a function argument takes the step ({@code long}), except these. */
   private static final Map<String, String> FUNCTION_PARAMETER_TYPES = Map.of("scale_fn", "double");
@@ -59,6 +60,9 @@ final class ConfigWriter {
 
   /** The snake-case name lrInit would have as an argument, which a case gives it by instead. */
   private static final String LR_INIT_ARGUMENT = Names.snake(Param.LR_INIT.attribute);
+
+  /** The parameter groups' key that timm reads as the attribute lrScale. */
+  private static final String LR_SCALE_ARGUMENT = Names.snake(Param.LR_SCALE.attribute);
 
   /** diffusers' rules of a piecewise constant schedule, one string the annotation takes apart. */
   private static final String STEP_RULES = "step_rules";
@@ -210,6 +214,17 @@ final class ConfigWriter {
       if (readsOptimizerRate(type, spec.args()) && !spec.args().containsKey(LR_INIT_ARGUMENT)
           && c.defaultLr().isPresent()) {
         leading.add(Param.LR_INIT.attribute + " = " + doubleLiteral(c.defaultLr().getAsDouble()));
+      }
+      // timm reads each group's lr_scale, a key of the parameter groups: the attribute lrScale.
+      if (Kinds.of(type).attributes().takes(Param.LR_SCALE) && !spec.args().containsKey(LR_SCALE_ARGUMENT)
+          && c.groups().stream().anyMatch(g -> g.lrScale().isPresent())) {
+        List<String> scales = new ArrayList<>();
+        for (ConformanceCase.ParamGroup group : c.groups()) {
+          scales.add(doubleLiteral(group.lrScale().orElse(1.0)));
+        }
+        leading.add(Param.LR_SCALE.attribute + " = {" + String.join(", ", scales) + "}");
+        names.add(Param.LR_SCALE.attribute);
+        names.add(LR_SCALE_ARGUMENT);
       }
       return annotation(Schedule.class, spec, leading);
     }

@@ -66,8 +66,16 @@ public record ConformanceCase(
    * @param lr the group's initial rate
    * @param momentum the group's initial momentum ({@code momentum}, or {@code betas[0]} for Adam),
    *     if the file or the optimizer's defaults give one
+   * @param lrScale the group's {@code lr_scale}, a key timm reads (and multiplies into every rate
+   *     it writes), where the file gives one
    */
-  public record ParamGroup(double lr, OptionalDouble momentum) {}
+  public record ParamGroup(double lr, OptionalDouble momentum, OptionalDouble lrScale) {
+
+    /** A group without {@code lr_scale}. */
+    public ParamGroup(double lr, OptionalDouble momentum) {
+      this(lr, momentum, OptionalDouble.empty());
+    }
+  }
 
   /**
    * The reference's result.

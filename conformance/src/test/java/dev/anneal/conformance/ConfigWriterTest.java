@@ -55,6 +55,21 @@ class ConfigWriterTest {
     assertTrue(s.contains("totalIters = 8, power = 2.0"), s);
   }
 
+  /**
+   * timm reads each group's lr_scale, Anneal's per-group lrScale (1 for a group without one), and
+   * its t_in_epochs=False is how every Anneal scheduler steps; PyTorch's schedulers ignore lr_scale.
+   */
+  @Test
+  void writesTimmsLrScaleFromTheGroupsAndLeavesOutTInEpochs() {
+    String rest = "'optimizer': {'lr': 0.1, 'param_groups': [{'lr': 0.1, 'lr_scale': 0.5}, {'lr': 0.01}]},"
+        + " 'steps': 1, 'expected': {'lr': [[0.05, 0.01]]}";
+    String timm = write("{'type': 'timm.CosineLRScheduler', 'args': {'t_initial': 10, 't_in_epochs': false}}", rest)
+        .source();
+    assertTrue(timm.contains("@Schedule(type = ScheduleType.TIMM_COSINE, lrScale = {0.5, 1.0}, tInitial = 10)"), timm);
+    String step = write("{'type': 'StepLR', 'args': {'step_size': 2}}", rest).source();
+    assertFalse(step.contains("lrScale"), step);
+  }
+
   /** get_polynomial_decay_schedule_with_warmup reads optimizer.defaults["lr"], Anneal's lrInit. */
   @Test
   void writesTheOptimizersOwnRateForATypeThatTakesLrInit() {

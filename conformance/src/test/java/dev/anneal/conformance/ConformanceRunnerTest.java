@@ -84,6 +84,26 @@ class ConformanceRunnerTest {
   }
 
   /**
+   * timm's schedulers, each type with cases in the suite, every case without noise passing; the
+   * noised ones draw from PyTorch's generator through {@code TimmNoise}, which CI's run of the
+   * shared suite holds to the reference.
+   */
+  @Test
+  void timmCasesWithoutNoisePass() throws IOException {
+    Set<String> implemented = Arrays.stream(ScheduleType.values()).map(ScheduleType::torchName)
+        .filter(name -> name.startsWith("timm.")).collect(Collectors.toCollection(TreeSet::new));
+    List<ConformanceCase> all = Cases.suite("timm.json").stream()
+        .filter(c -> implemented.contains(c.scheduler().type()))
+        .toList();
+    assertEquals(implemented, all.stream().map(c -> c.scheduler().type())
+        .collect(Collectors.toCollection(TreeSet::new)), "the types with cases");
+    List<ConformanceCase> cases = all.stream().filter(c -> !c.scheduler().args().containsKey("noise_range_t")).toList();
+    RunReport report = run(cases);
+    print("timm.json without noise", report);
+    assertEquals(cases.size(), report.passed(), String.join("\n", report.lines(false)));
+  }
+
+  /**
    * 500 random cases, ten of them 10,000 steps long. The budget is a minute of two cores, measured
    * as the process's CPU time so that other load on the machine does not decide the outcome.
    */

@@ -35,8 +35,8 @@ final class ConfigDescription {
 
   /** The shape of an attribute: what its value is in Java. */
   /** DOUBLES is a per-group list, FACTORS a list of the schedule's own numbers. */
-  enum Shape { INT, DOUBLE, DOUBLES, FACTORS, INTS, BOOLEAN, MODE, SCALE_MODE, ANNEAL, THRESHOLD_MODE, WSD_TYPE, NAME,
-    NAMES }
+  enum Shape { INT, DOUBLE, DOUBLES, FACTORS, INTS, BOOLEAN, MODE, SCALE_MODE, ANNEAL, THRESHOLD_MODE, WSD_TYPE,
+    TIMM_STABLE_FN, TIMM_DECAY_FN, NAME, NAMES }
 
   /** Every attribute of {@code @Schedule} with its shape; the types' oracles say which they take. */
   static final Map<String, Shape> SHAPES = new LinkedHashMap<>();
@@ -44,19 +44,27 @@ final class ConfigDescription {
   static {
     for (String a : List.of("stepSize", "totalIters", "tMax", "t0", "tMult", "stepSizeUp",
         "stepSizeDown", "totalSteps", "epochs", "stepsPerEpoch", "patience", "cooldown", "numWarmupSteps",
-        "timescale", "numTrainingSteps", "numDecaySteps", "numStableSteps")) {
+        "timescale", "numTrainingSteps", "numDecaySteps", "numStableSteps", "tInitial", "cycleLimit", "warmupT",
+        "noiseSeed")) {
       SHAPES.put(a, Shape.INT);
     }
     for (String a : List.of("gamma", "factor", "startFactor", "endFactor", "power", "etaMin",
         "pctStart", "divFactor", "finalDivFactor", "threshold", "eps", "numCycles", "lrEnd",
-        "lrInit", "minLrRate", "warmupLrRate", "lastFactor", "minLrRatio")) {
+        "lrInit", "minLrRate", "warmupLrRate", "lastFactor", "minLrRatio", "lrMin", "cycleMul", "cycleDecay",
+        "warmupLrInit", "noisePct", "noiseStd", "kDecay", "lb", "ub", "decayRate", "stableTimescale", "stablePower",
+        "decayPower", "decayRatio")) {
       SHAPES.put(a, Shape.DOUBLE);
     }
-    for (String a : List.of("baseLr", "maxLr", "baseMomentum", "maxMomentum", "minLr")) {
+    for (String a : List.of("baseLr", "maxLr", "baseMomentum", "maxMomentum", "minLr", "lrScale")) {
       SHAPES.put(a, Shape.DOUBLES);
     }
     SHAPES.put("milestones", Shape.INTS);
     SHAPES.put("ruleSteps", Shape.INTS);
+    SHAPES.put("noiseRangeT", Shape.INTS);
+    SHAPES.put("decayT", Shape.INTS);
+    SHAPES.put("warmupPrefix", Shape.BOOLEAN);
+    SHAPES.put("stableFn", Shape.TIMM_STABLE_FN);
+    SHAPES.put("decayFn", Shape.TIMM_DECAY_FN);
     SHAPES.put("ruleFactors", Shape.FACTORS);
     SHAPES.put("cycleMomentum", Shape.BOOLEAN);
     SHAPES.put("threePhase", Shape.BOOLEAN);

@@ -545,6 +545,14 @@ final class ConfigGenerator {
         String v = pick(r, "LINEAR", "COSINE", "ONE_MINUS_SQRT");
         return new Attr("WsdType." + v, v);
       }
+      case TIMM_STABLE_FN: {
+        String v = pick(r, "CONSTANT", "RSQRT", "POWER");
+        return new Attr("TimmStableFn." + v, v);
+      }
+      case TIMM_DECAY_FN: {
+        String v = pick(r, "LINEAR", "ONE_MINUS_SQRT", "COSINE", "POWER", "EXP");
+        return new Attr("TimmDecayFn." + v, v);
+      }
       case NAME: {
         String v = junkMethod(r, config);
         return new Attr("\"" + v + "\"", v);

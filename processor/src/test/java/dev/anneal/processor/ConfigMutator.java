@@ -316,6 +316,10 @@ final class ConfigMutator {
         return new Attr("ThresholdMode.REL", "REL");
       case WSD_TYPE:
         return new Attr("WsdType.LINEAR", "LINEAR");
+      case TIMM_STABLE_FN:
+        return new Attr("TimmStableFn.CONSTANT", "CONSTANT");
+      case TIMM_DECAY_FN:
+        return new Attr("TimmDecayFn.LINEAR", "LINEAR");
       case NAME:
         return new Attr("\"flat\"", "flat");
       case NAMES:

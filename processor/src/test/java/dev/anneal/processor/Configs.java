@@ -148,6 +148,28 @@ final class Configs {
         "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {4, 9, 15}, ruleFactors = {1.0, 0.5, 0.1},",
         "    lastFactor = 0.05)",
         "final class PiecewiseRun {}");
+    // timm's schedulers: a rate per group from the runtime's closed form, step 0 the constructor's.
+    golden("TimmCosineRun",
+        "@Schedule(type = TIMM_COSINE, tInitial = 8, lrMin = 1e-4, warmupT = 3, warmupLrInit = 1e-5, cycleLimit = 3,",
+        "    cycleDecay = 0.5, kDecay = 1.5, lrScale = {1.0, 0.5})",
+        "final class TimmCosineRun {}");
+    other("TimmTanhRun",
+        "@Schedule(type = TIMM_TANH, tInitial = 6, lrMin = 1e-4, warmupT = 2, warmupLrInit = 1e-5, cycleMul = 2.0,",
+        "    cycleLimit = 2)",
+        "final class TimmTanhRun {}");
+    other("TimmPolyRun",
+        "@Schedule(type = TIMM_POLY, tInitial = 10, power = 2.0, warmupT = 3, warmupPrefix = true, cycleLimit = 2)",
+        "final class TimmPolyRun {}");
+    other("TimmStepRun",
+        "@Schedule(type = TIMM_STEP, decayT = 4, decayRate = 0.5, warmupT = 2, warmupLrInit = 1e-4)",
+        "final class TimmStepRun {}");
+    other("TimmMultiStepRun",
+        "@Schedule(type = TIMM_MULTI_STEP, decayT = {1, 5, 9}, decayRate = 0.3, warmupT = 3, warmupPrefix = false)",
+        "final class TimmMultiStepRun {}");
+    other("TimmWsdRun",
+        "@Schedule(type = TIMM_WSD, tInitial = 14, decayT = 6, warmupT = 3, warmupLrInit = 1e-5,",
+        "    stableFn = TimmStableFn.POWER, stablePower = 0.3, decayFn = TimmDecayFn.EXP, decayRatio = 0.05)",
+        "final class TimmWsdRun {}");
     // The reference's refusals checked when the scheduler is built: a shape of its own.
     golden("BoundHfPolynomial",
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20)",

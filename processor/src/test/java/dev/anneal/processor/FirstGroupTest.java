@@ -61,6 +61,14 @@ class FirstGroupTest {
         + " ruleFactors = {0.5, 1.0, 0.1}, lastFactor = 0.01)");
     put("FirstHfRestarts",
         "@Schedule(type = HF_COSINE_WITH_RESTARTS, numWarmupSteps = 50, numTrainingSteps = 800, numCycles = 3)");
+    put("FirstTimmCosine", "@Schedule(type = TIMM_COSINE, tInitial = 300, lrMin = 1e-4, warmupT = 50,"
+        + " warmupLrInit = 1e-5, cycleLimit = 3, cycleMul = 1.5, cycleDecay = 0.5)");
+    put("FirstTimmTanh", "@Schedule(type = TIMM_TANH, tInitial = 800, warmupT = 50, warmupLrInit = 1e-5)");
+    put("FirstTimmPoly", "@Schedule(type = TIMM_POLY, tInitial = 800, power = 2.0, warmupT = 50, warmupPrefix = true)");
+    put("FirstTimmStep", "@Schedule(type = TIMM_STEP, decayT = 100, decayRate = 0.5, warmupT = 20)");
+    put("FirstTimmMultiStep", "@Schedule(type = TIMM_MULTI_STEP, decayT = {100, 300, 700}, decayRate = 0.1)");
+    put("FirstTimmWsd", "@Schedule(type = TIMM_WSD, tInitial = 800, decayT = 300, warmupT = 50,"
+        + " decayFn = TimmDecayFn.COSINE)");
     put("FirstPlateau", "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 3, cooldown = 2)");
     put("FirstWarmupCosine", "@Schedule(type = LINEAR, startFactor = 0.1, totalIters = 100)",
         "@Schedule(type = COSINE, tMax = 900)", "@Sequential(milestones = 100)");

@@ -41,9 +41,14 @@ class GeneratedIdentifiersTest {
 
   private static final List<String> LINT = List.of("-Xlint:all");
 
-  /** The schedule types that can be a later phase of @Sequential or a link of @Chained. */
+  /**
+   * The schedule types that can be a later phase of @Sequential or a link of @Chained: not
+   * OneCycleLR nor ReduceLROnPlateau, nor timm's, which combine with nothing.
+   */
   private static final Set<ScheduleType> LATER = EnumSet.complementOf(
-      EnumSet.of(ScheduleType.ONE_CYCLE, ScheduleType.REDUCE_ON_PLATEAU));
+      EnumSet.of(ScheduleType.ONE_CYCLE, ScheduleType.REDUCE_ON_PLATEAU, ScheduleType.TIMM_COSINE,
+          ScheduleType.TIMM_TANH, ScheduleType.TIMM_POLY, ScheduleType.TIMM_STEP, ScheduleType.TIMM_MULTI_STEP,
+          ScheduleType.TIMM_WSD));
 
   /** The attributes a schedule's attributes written in the annotation need, besides the bound ones. */
   private static String written(ScheduleType type, boolean combined) {
@@ -57,6 +62,11 @@ class GeneratedIdentifiersTest {
         return ", mode = EXP_RANGE" + (combined ? ", cycleMomentum = false" : "");
       case ONE_CYCLE:
         return combined ? ", cycleMomentum = false" : "";
+      case TIMM_STEP:
+      case TIMM_WSD:
+        return ", decayT = 1";
+      case TIMM_MULTI_STEP:
+        return ", decayT = {1, 2}";
       default:
         return "";
     }

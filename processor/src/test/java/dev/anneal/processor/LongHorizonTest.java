@@ -109,6 +109,14 @@ class LongHorizonTest {
     config("RunHfCosine", "@Schedule(type = HF_COSINE, numWarmupSteps = 10_000, numTrainingSteps = 150_000_000)");
     config("RunWsd", "@Schedule(type = HF_WARMUP_STABLE_DECAY, numWarmupSteps = 10_000, numDecaySteps = 50_000_000,"
         + " numTrainingSteps = 150_000_000, decayType = WsdType.ONE_MINUS_SQRT, minLrRatio = 0.01)");
+    config("RunTimmCosine", "@Schedule(type = TIMM_COSINE, tInitial = 50_000_000, lrMin = 1e-6, warmupT = 10_000,"
+        + " warmupLrInit = 1e-6, cycleLimit = 4, cycleMul = 1.5, cycleDecay = 0.5)");
+    config("RunTimmTanh", "@Schedule(type = TIMM_TANH, tInitial = 100_000_000, warmupT = 10_000, warmupPrefix = true)");
+    config("RunTimmPoly", "@Schedule(type = TIMM_POLY, tInitial = 100_000_000, power = 2.0, cycleLimit = 3)");
+    config("RunTimmStep", "@Schedule(type = TIMM_STEP, decayT = 30_000_000, decayRate = 0.5)");
+    config("RunTimmMultiStep", "@Schedule(type = TIMM_MULTI_STEP, decayT = {50_000_000, 100_000_000}, decayRate = 0.1)");
+    config("RunTimmWsd", "@Schedule(type = TIMM_WSD, tInitial = 150_000_000, decayT = 50_000_000, warmupT = 10_000,"
+        + " stableFn = TimmStableFn.RSQRT, lrMin = 1e-6)");
     config("RunPiecewise", "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {10_000, 50_000_000,"
         + " 100_000_000}, ruleFactors = {1.0, 0.1, 0.01}, lastFactor = 0.001)");
     config("RunHfCosineMinLr", "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 10_000,"
@@ -887,6 +895,15 @@ class LongHorizonTest {
     @DisplayName("transformers' warmup-stable-decay, a 1-sqrt decay of 5 * 10^7 steps ending at 1.5 * 10^8")
     void hfWarmupStableDecay() {
       assertSteppedAgrees("RunWsd", CHECKPOINTS);
+    }
+
+    @Test
+    @DisplayName("timm's schedulers agree with their closed forms far into a run")
+    void timm() {
+      for (String run : List.of("RunTimmCosine", "RunTimmTanh", "RunTimmPoly", "RunTimmStep", "RunTimmMultiStep",
+          "RunTimmWsd")) {
+        assertSteppedAgrees(run, CHECKPOINTS);
+      }
     }
 
     @Test

@@ -53,6 +53,16 @@ class PerGroupLimitTest {
                 : ",\n baseMomentum = " + values(groups, 0.8) + ",\n maxMomentum = " + values(groups, 0.9));
       case REDUCE_ON_PLATEAU:
         return "minLr = " + values(groups, 1e-6);
+      case TIMM_COSINE:
+      case TIMM_TANH:
+      case TIMM_POLY:
+        return "tInitial = 10, lrScale = " + values(groups, 1.0);
+      case TIMM_STEP:
+        return "decayT = 3, lrScale = " + values(groups, 1.0);
+      case TIMM_MULTI_STEP:
+        return "decayT = {3, 6}, lrScale = " + values(groups, 1.0);
+      case TIMM_WSD:
+        return "tInitial = 10, decayT = 3, lrScale = " + values(groups, 1.0);
       default:
         throw new AssertionError(type);
     }
@@ -60,7 +70,9 @@ class PerGroupLimitTest {
 
   /** The types that take per-group lists, and how many each takes alone. */
   private static final List<ScheduleType> PER_GROUP_TYPES =
-      List.of(ScheduleType.CYCLIC, ScheduleType.ONE_CYCLE, ScheduleType.REDUCE_ON_PLATEAU);
+      List.of(ScheduleType.CYCLIC, ScheduleType.ONE_CYCLE, ScheduleType.REDUCE_ON_PLATEAU, ScheduleType.TIMM_COSINE,
+          ScheduleType.TIMM_TANH, ScheduleType.TIMM_POLY, ScheduleType.TIMM_STEP, ScheduleType.TIMM_MULTI_STEP,
+          ScheduleType.TIMM_WSD);
 
   private static int listsAlone(ScheduleType type) {
     return type == ScheduleType.CYCLIC ? 4 : type == ScheduleType.ONE_CYCLE ? 3 : 1;

@@ -1053,6 +1053,257 @@ final class PlainPyTorch {
     void step(double metric);
   }
 
+  /**
+   * timm's {@code Scheduler} stepped by {@code step_update(t)} with {@code t_in_epochs=False}: the
+   * constructor writes {@code warmup_lr_init} (with a warm-up) or the base values, each update
+   * writes {@code _get_lr(t)}, every write times the group's {@code lr_scale}. No noise: the random
+   * configs draw none.
+   */
+  abstract static class Timm extends LRScheduler {
+    final double[] lrScale;
+    final int warmupT;
+    final double warmupLrInit;
+    double[] warmupSteps;
+    long t;
+
+    Timm(Optimizer optimizer, double[] lrScale, int warmupT, double warmupLrInit) {
+      super(optimizer);
+      this.lrScale = formatParam("lr_scale", optimizer, lrScale);
+      this.warmupT = warmupT;
+      this.warmupLrInit = warmupLrInit;
+      baseLrs = new double[optimizer.size()];
+      for (int g = 0; g < baseLrs.length; g++) {
+        baseLrs[g] = optimizer.groups.get(g).lr;
+      }
+    }
+
+    /** The end of the subclass's constructor. */
+    void begin() {
+      updateGroups(baseLrs);
+      if (warmupT != 0) {
+        double[] peaks = warmupPeaks();
+        warmupSteps = new double[peaks.length];
+        for (int g = 0; g < peaks.length; g++) {
+          warmupSteps[g] = (peaks[g] - warmupLrInit) / warmupT;
+        }
+        double[] init = new double[baseLrs.length];
+        Arrays.fill(init, warmupLrInit);
+        updateGroups(init);
+      }
+    }
+
+    double[] warmupPeaks() {
+      return baseLrs;
+    }
+
+    void updateGroups(double[] values) {
+      for (int g = 0; g < values.length; g++) {
+        optimizer.groups.get(g).lr = values[g] * lrScale[g];
+      }
+    }
+
+    @Override
+    void step() {
+      t++;
+      updateGroups(getLr(t));
+    }
+
+    @Override
+    double[] getLr() {
+      return getLr(t);
+    }
+
+    double[] getLr(long t) {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = t < warmupT ? warmupLrInit + t * warmupSteps[g] : after(t, baseLrs[g]);
+      }
+      return lrs;
+    }
+
+    /** The rate after the warm-up, of a group whose base value is {@code v}. */
+    abstract double after(long t, double v);
+  }
+
+  /** timm's cosine, tanh and polynomial schedulers: cycles, restarts and their decay. */
+  static final class TimmCycles extends Timm {
+    final String kind;
+    final int tInitial;
+    final double lrMin;
+    final double cycleMul;
+    final double cycleDecay;
+    final int cycleLimit;
+    final boolean warmupPrefix;
+    final double kDecay;
+    final double power;
+    final double lb;
+    final double ub;
+
+    TimmCycles(Optimizer optimizer, String kind, int tInitial, double lrMin, double cycleMul, double cycleDecay,
+        int cycleLimit, int warmupT, double warmupLrInit, boolean warmupPrefix, double kDecay, double power,
+        double lb, double ub, double[] lrScale) {
+      super(optimizer, lrScale, warmupT, warmupLrInit);
+      this.kind = kind;
+      this.tInitial = tInitial;
+      this.lrMin = lrMin;
+      this.cycleMul = cycleMul;
+      this.cycleDecay = cycleDecay;
+      this.cycleLimit = cycleLimit;
+      this.warmupPrefix = warmupPrefix;
+      this.kDecay = kDecay;
+      this.power = power;
+      this.lb = lb;
+      this.ub = ub;
+      begin();
+    }
+
+    @Override
+    double[] warmupPeaks() {
+      if (!kind.equals("tanh") || warmupPrefix) {
+        return baseLrs;
+      }
+      double[] peaks = new double[baseLrs.length];
+      for (int g = 0; g < peaks.length; g++) {
+        peaks[g] = after(warmupT, baseLrs[g]);
+      }
+      return peaks;
+    }
+
+    @Override
+    double after(long t, double v) {
+      if (warmupPrefix) {
+        t -= warmupT;
+      }
+      double i;
+      double tI;
+      double tCurr;
+      if (cycleMul != 1) {
+        double x = 1 - (double) t / tInitial * (1 - cycleMul);
+        if (!(x > 0) || cycleMul <= 0) {
+          throw new PythonError("ValueError: math domain error");
+        }
+        i = Math.floor(Math.log(x) / Math.log(cycleMul));
+        tI = Math.pow(cycleMul, i) * tInitial;
+        tCurr = t - (1 - Math.pow(cycleMul, i)) / (1 - cycleMul) * tInitial;
+      } else {
+        i = Math.floorDiv(t, (long) tInitial);
+        tI = tInitial;
+        tCurr = t - tInitial * (long) i;
+      }
+      if (!(i < cycleLimit)) {
+        return lrMin;
+      }
+      double lrMax = v * Math.pow(cycleDecay, i);
+      switch (kind) {
+        case "cosine":
+          return lrMin + 0.5 * (lrMax - lrMin) * (1 + Math.cos(Math.PI * Math.pow(tCurr, kDecay) / Math.pow(tI, kDecay)));
+        case "tanh": {
+          double tr = tCurr / tI;
+          return lrMin + 0.5 * (lrMax - lrMin) * (1 - Math.tanh(lb * (1. - tr) + ub * tr));
+        }
+        default:
+          return lrMin + (lrMax - lrMin) * Math.pow(1 - Math.pow(tCurr, kDecay) / Math.pow(tI, kDecay), power);
+      }
+    }
+  }
+
+  /** timm's step and multi-step schedulers. */
+  static final class TimmStep extends Timm {
+    final int[] decayT;
+    final boolean multi;
+    final double decayRate;
+    final boolean warmupPrefix;
+
+    TimmStep(Optimizer optimizer, int[] decayT, boolean multi, double decayRate, int warmupT, double warmupLrInit,
+        boolean warmupPrefix, double[] lrScale) {
+      super(optimizer, lrScale, warmupT, warmupLrInit);
+      this.decayT = decayT;
+      this.multi = multi;
+      this.decayRate = decayRate;
+      this.warmupPrefix = warmupPrefix;
+      begin();
+    }
+
+    @Override
+    double after(long t, double v) {
+      if (warmupPrefix) {
+        t -= warmupT;
+      }
+      long n;
+      if (multi) {
+        // bisect.bisect_right(decay_t, t + 1)
+        int lo = 0;
+        int hi = decayT.length;
+        while (lo < hi) {
+          int mid = (lo + hi) / 2;
+          if (t + 1 < decayT[mid]) {
+            hi = mid;
+          } else {
+            lo = mid + 1;
+          }
+        }
+        n = lo;
+      } else {
+        n = Math.floorDiv(t, (long) decayT[0]);
+      }
+      double factor = Math.pow(decayRate, n);
+      if (Double.isInfinite(factor)) {
+        throw new PythonError("OverflowError: (34, 'Numerical result out of range')");
+      }
+      return v * factor;
+    }
+  }
+
+  /** timm's warmup-stable-decay scheduler; the warm-up is always a prefix. */
+  static final class TimmWsd extends Timm {
+    final int tInitial;
+    final int decayT;
+    final double lrMin;
+    final String stableFn;
+    final double stableTimescale;
+    final double stablePower;
+    final String decayFn;
+    final double decayPower;
+    final double decayRatio;
+
+    TimmWsd(Optimizer optimizer, int tInitial, int decayT, double lrMin, String stableFn, Double stableTimescale,
+        double stablePower, String decayFn, double decayPower, double decayRatio, int warmupT, double warmupLrInit,
+        double[] lrScale) {
+      super(optimizer, lrScale, warmupT, warmupLrInit);
+      this.tInitial = tInitial;
+      this.decayT = decayT;
+      this.lrMin = lrMin;
+      this.stableFn = stableFn;
+      this.stableTimescale = stableTimescale != null ? stableTimescale : warmupT;
+      this.stablePower = stablePower;
+      this.decayFn = decayFn;
+      this.decayPower = decayPower;
+      this.decayRatio = decayRatio;
+      begin();
+    }
+
+    @Override
+    double after(long t, double v) {
+      long tS = t - warmupT;
+      double stable = stableFn.equals("constant") ? 1.
+          : Math.pow(1. + tS / stableTimescale, -(stableFn.equals("rsqrt") ? 0.5 : stablePower));
+      double stableLr = Math.max(v * stable, lrMin);
+      long tDecay = tS - (tInitial - decayT);
+      if (tDecay <= 0) {
+        return stableLr;
+      }
+      double frac = Math.min((double) tDecay / decayT, 1.);
+      double decay = switch (decayFn) {
+        case "linear" -> 1. - frac;
+        case "1-sqrt" -> 1. - Math.sqrt(frac);
+        case "cosine" -> 0.5 * (1. + Math.cos(Math.PI * frac));
+        case "power" -> 1. - Math.pow(frac, decayPower);
+        default -> (Math.pow(decayRatio, frac) - decayRatio) / (1. - decayRatio);
+      };
+      return lrMin + (stableLr - lrMin) * decay;
+    }
+  }
+
   /** ReduceLROnPlateau: not an {@code _LRScheduler} in PyTorch, and stepped with a metric. */
   static final class ReduceLROnPlateau implements MetricStepped {
     private final Optimizer optimizer;

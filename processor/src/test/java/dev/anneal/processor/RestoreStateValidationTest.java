@@ -123,6 +123,26 @@ class RestoreStateValidationTest {
     single(ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT, "PiecewiseState",
         "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {3, 7}, ruleFactors = {1.0, 0.5}, lastFactor = 0.1)",
         "final class PiecewiseState {}");
+    single(ScheduleType.TIMM_COSINE, "TimmCosineState",
+        "@Schedule(type = TIMM_COSINE, tInitial = 6, lrMin = 1e-4, warmupT = 3, warmupLrInit = 1e-5, cycleLimit = 3,",
+        "    cycleDecay = 0.5, lrScale = {1.0, 0.5})",
+        "final class TimmCosineState {}");
+    single(ScheduleType.TIMM_TANH, "TimmTanhState",
+        "@Schedule(type = TIMM_TANH, tInitial = 8, warmupT = 2, warmupLrInit = 1e-4, cycleMul = 2.0, cycleLimit = 2)",
+        "final class TimmTanhState {}");
+    single(ScheduleType.TIMM_POLY, "TimmPolyState",
+        "@Schedule(type = TIMM_POLY, tInitial = 10, power = 2.0, warmupT = 3, warmupPrefix = true, kDecay = 0.5)",
+        "final class TimmPolyState {}");
+    single(ScheduleType.TIMM_STEP, "TimmStepState",
+        "@Schedule(type = TIMM_STEP, decayT = 3, decayRate = 0.5, warmupT = 2, warmupLrInit = 1e-4)",
+        "final class TimmStepState {}");
+    single(ScheduleType.TIMM_MULTI_STEP, "TimmMultiStepState",
+        "@Schedule(type = TIMM_MULTI_STEP, decayT = {4, 9}, decayRate = 0.1, lrScale = 2.0)",
+        "final class TimmMultiStepState {}");
+    single(ScheduleType.TIMM_WSD, "TimmWsdState",
+        "@Schedule(type = TIMM_WSD, tInitial = 14, decayT = 6, warmupT = 3, stableFn = TimmStableFn.RSQRT,",
+        "    decayFn = TimmDecayFn.COSINE)",
+        "final class TimmWsdState {}");
     CONFIGS.put("ExpRangeState", new String[] {
         "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 2, mode = EXP_RANGE, gamma = 0.9,"
             + " cycleMomentum = false)",
@@ -267,7 +287,8 @@ class RestoreStateValidationTest {
   private static final Set<String> ADDED_SINCE_VERSION_1 = Set.of("CyclicSequentialState", "InverseSqrtState",
       "HfConstantState", "HfConstantWarmupState", "HfLinearState", "HfCosineState", "HfRestartsState",
       "HfPolynomialState", "HfCosineMinLrState", "HfCosineWarmupMinLrState",
-      "PiecewiseState", "WsdState");
+      "PiecewiseState", "WsdState", "TimmCosineState", "TimmTanhState", "TimmPolyState", "TimmStepState",
+      "TimmMultiStepState", "TimmWsdState");
 
   @Test
   void statesSavedBeforeTheseChecksStillRestore() throws IOException {

@@ -1167,6 +1167,149 @@ enum TypeOracle {
       return new PlainPyTorch.LambdaLR(o, PlainPyTorch.piecewiseConstantSchedule(steps, factors,
           m.d("lastFactor", Double.NaN)));
     }
+  },
+  TIMM_COSINE(ScheduleType.TIMM_COSINE, Combining.NEVER, TimmOracle.cycles(true, false, true)) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      TimmOracle.sensibleCycles(r, m, true, false, warnings);
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      return TimmOracle.odd(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      TimmOracle.judgeCycles(m, verdict, "cosine");
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return TimmOracle.cycles(m, o, "cosine");
+    }
+  },
+  TIMM_TANH(ScheduleType.TIMM_TANH, Combining.NEVER, TimmOracle.cycles(false, true, false)) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      TimmOracle.sensibleCycles(r, m, false, true, warnings);
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      return null;
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      TimmOracle.judgeCycles(m, verdict, "tanh");
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return TimmOracle.cycles(m, o, "tanh");
+    }
+  },
+  TIMM_POLY(ScheduleType.TIMM_POLY, Combining.NEVER, TimmOracle.poly()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      TimmOracle.sensibleCycles(r, m, true, false, warnings);
+      if (chance(r, 0.5)) {
+        double power = pick(r, 0.5, 1.0, 2.0, uniform(r, 0.1, 4));
+        m.put("power", lit(r, power), power);
+      }
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      return TimmOracle.odd(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      TimmOracle.judgeCycles(m, verdict, "poly");
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return TimmOracle.cycles(m, o, "poly");
+    }
+  },
+  TIMM_STEP(ScheduleType.TIMM_STEP, Combining.NEVER, TimmOracle.steps()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      int[] decayT = {pickWeighted(r, () -> between(r, 1, 30), () -> between(r, 30, 300))};
+      m.put("decayT", pick(r, lit(r, decayT), Integer.toString(decayT[0])), decayT);
+      TimmOracle.sensibleSteps(r, m, warnings);
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      return TimmOracle.odd(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      TimmOracle.judgeStep(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return TimmOracle.step(m, o, false);
+    }
+  },
+  TIMM_MULTI_STEP(ScheduleType.TIMM_MULTI_STEP, Combining.NEVER, TimmOracle.steps()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      int[] decayT = new int[between(r, 0, 5)];
+      int at = 0;
+      for (int i = 0; i < decayT.length; i++) {
+        at += between(r, 0, 60);
+        decayT[i] = at;
+      }
+      if (warnings && decayT.length > 1 && chance(r, 0.3)) {
+        int i = between(r, 1, decayT.length - 1);
+        decayT[i] = decayT[i - 1] - between(r, 1, 10);
+      }
+      m.put("decayT", lit(r, decayT), decayT);
+      TimmOracle.sensibleSteps(r, m, warnings);
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      return TimmOracle.odd(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      TimmOracle.judgeMultiStep(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return TimmOracle.step(m, o, true);
+    }
+  },
+  TIMM_WSD(ScheduleType.TIMM_WSD, Combining.NEVER, TimmOracle.wsd()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      TimmOracle.sensibleWsd(r, m);
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      return TimmOracle.odd(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      TimmOracle.judgeWsd(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return TimmOracle.wsd(m, o);
+    }
   };
 
   /** The cosine-with-min-lr schedules' mistakes: both ends given, or neither, or minLr alone. */
@@ -1334,19 +1477,19 @@ enum TypeOracle {
   // ---------------------------------------------------------------------------------------------
   // What several types share.
 
-  private static Taken optional(String name) {
+  static Taken optional(String name) {
     return new Taken(name, false, numberRule(name), null);
   }
 
-  private static Taken required(String name) {
+  static Taken required(String name) {
     return new Taken(name, true, numberRule(name), null);
   }
 
-  private static Taken optional(String name, Rule rule, Function<Random, Object> badValue) {
+  static Taken optional(String name, Rule rule, Function<Random, Object> badValue) {
     return new Taken(name, false, rule, badValue);
   }
 
-  private static Taken required(String name, Rule rule, Function<Random, Object> badValue) {
+  static Taken required(String name, Rule rule, Function<Random, Object> badValue) {
     return new Taken(name, true, rule, badValue);
   }
 
@@ -1356,7 +1499,7 @@ enum TypeOracle {
     return shape == Shape.INT || shape == Shape.DOUBLE || shape == Shape.DOUBLES ? Rule.FINITE : null;
   }
 
-  private static Object notPositive(Random r) {
+  static Object notPositive(Random r) {
     return pick(r, 0, -1, Integer.MIN_VALUE, -between(r, 2, 1000));
   }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.anneal.TimmDecayFn;
+import dev.anneal.TimmStableFn;
 import dev.anneal.WsdType;
 import org.junit.jupiter.api.Test;
 
@@ -471,5 +473,87 @@ class FormulasTest {
     // After the decay: min_lr_ratio itself.
     assertEquals(5e-05, 0.001 * WarmupStableDecaySchedule.factor(10, sqrtStable, 30, WsdType.ONE_MINUS_SQRT,
         WsdType.ONE_MINUS_SQRT, 0.05, 0.5, 119), 0.0);
+  }
+
+  /**
+   * timm's schedulers stepped by update, initial rate 0.001: values of the conformance suite's
+   * cases printed by the reference (timm 1.0.29). Step 0 is the constructor's, never
+   * {@code _get_lr(0)}: {@link TimmScheduler#initial}.
+   */
+  @Test
+  void timmSchedulersAsTheReferenceSteps() {
+    // timm_tanh_T100_w10_noprefix: the warm-up rises to the tanh's own rate at warmup_t.
+    long[] tanhSteps = {1, 5, 9, 10, 50, 99, 100, 119};
+    double[] tanh = {0.00010089939172671438, 0.000500496958633572, 0.0009000945255404295, 0.0009999939172671438,
+        0.0009821936521375294, 1.2988232161461366e-05, 1e-05, 1e-05};
+    for (int i = 0; i < tanhSteps.length; i++) {
+      assertEquals(tanh[i], TimmTanhLRScheduler.lr(100, -7, 3, 1e-5, 1, 1, 1, 10, 1e-6, false, 0.001, tanhSteps[i]),
+          1e-18, "tanh at " + tanhSteps[i]);
+    }
+    assertEquals(1e-6, TimmScheduler.initial(10, 1e-6, 0.001));
+    assertEquals(0.001, TimmScheduler.initial(0, 1e-6, 0.001));
+    // timm_multistep_10_20_r0.5_w5_noprefix: each decay one update early.
+    long[] multiSteps = {1, 8, 9, 18, 19};
+    double[] multi = {0.0002, 0.001, 0.0005, 0.0005, 0.00025};
+    for (int i = 0; i < multiSteps.length; i++) {
+      assertEquals(multi[i], TimmMultiStepLRScheduler.lr(new int[] {10, 20}, 0.5, 5, 0.0, false, 0.001,
+          multiSteps[i]), 1e-18, "multistep at " + multiSteps[i]);
+    }
+    assertEquals(1, TimmMultiStepLRScheduler.decays(new int[] {1}, 0));
+    assertEquals(0, TimmMultiStepLRScheduler.decays(new int[] {1}, Long.MIN_VALUE));
+    assertEquals(1, TimmMultiStepLRScheduler.decays(new int[] {1}, Long.MAX_VALUE));
+    // timm_wsd_T60_d30_exp0.05_min1e-5.
+    long[] wsdSteps = {1, 30, 31, 45, 59, 60, 71};
+    double[] wsd = {0.001, 0.001, 0.0009009647217613146, 0.00019091655765524123, 1.5471767013117372e-05, 1e-05, 1e-05};
+    for (int i = 0; i < wsdSteps.length; i++) {
+      assertEquals(wsd[i], TimmWSDLRScheduler.lr(60, 30, 1e-5, TimmStableFn.CONSTANT, 0, 0.5, TimmDecayFn.EXP, 0.5,
+          0.05, 0, 0.0, 0.001, wsdSteps[i]), 1e-18, "wsd at " + wsdSteps[i]);
+    }
+    // timm_cosine_T20_mul2_limit3_decay0.8: cycles of 20, 40, 80 updates, peaks decaying by 0.8.
+    long[] cosineSteps = {1, 19, 20, 21, 59, 60, 61, 139, 140, 149};
+    double[] cosine = {0.0009938441702975688, 6.15582970243117e-06, 0.0008, 0.0007987669334932512,
+        1.2330665067488145e-06, 0.0006400000000000002, 0.0006397532915970315, 2.4670840296867174e-07, 0.0, 0.0};
+    for (int i = 0; i < cosineSteps.length; i++) {
+      assertEquals(cosine[i], TimmCosineLRScheduler.lr(20, 0, 2, 0.8, 3, 0, 0, false, 1, 0.001, cosineSteps[i]),
+          1e-18, "cosine at " + cosineSteps[i]);
+    }
+    // timm_poly_T50_p2_w5_prefix.
+    long[] polySteps = {1, 4, 5, 6, 30, 54, 55, 65};
+    double[] poly = {0.0002, 0.0008, 0.001, 0.0009603999999999999, 0.00025, 4.000000000000007e-07, 0.0, 0.0};
+    for (int i = 0; i < polySteps.length; i++) {
+      assertEquals(poly[i], TimmPolyLRScheduler.lr(50, 2, 0, 1, 1, 1, 5, 0, true, 1, 0.001, polySteps[i]), 1e-18,
+          "poly at " + polySteps[i]);
+    }
+    // timm_step_d10_r0.5_w5_noprefix.
+    long[] stepSteps = {1, 4, 5, 9, 10, 29, 30};
+    double[] step = {0.000208, 0.000802, 0.001, 0.001, 0.0005, 0.00025, 0.000125};
+    for (int i = 0; i < stepSteps.length; i++) {
+      assertEquals(step[i], TimmStepLRScheduler.lr(10, 0.5, 5, 1e-5, false, 0.001, stepSteps[i]), 1e-18,
+          "step at " + stepSteps[i]);
+    }
+  }
+
+  @Test
+  void timmRefusals() {
+    assertNull(TimmScheduler.cycleMulRefusal(100, 1.0, 0, false));
+    assertNull(TimmScheduler.cycleMulRefusal(100, 2.0, 0, false));
+    assertTrue(TimmScheduler.cycleMulRefusal(100, 0.5, 0, false).contains("from update 200 on"));
+    assertTrue(TimmScheduler.cycleMulRefusal(100, 0.5, 10, true).contains("from update 210 on"));
+    assertTrue(TimmScheduler.cycleMulRefusal(100, 0.0, 0, false).contains("from update 1 on"));
+    assertNull(TimmScheduler.kDecayRefusal(-1, 1, 0, false));
+    assertTrue(TimmScheduler.kDecayRefusal(-1, 2, 0, false).contains("ZeroDivisionError"));
+    assertNull(TimmScheduler.noiseRefusal(0.67));
+    assertTrue(TimmScheduler.noiseRefusal(0).contains("never"));
+    assertNull(TimmTanhLRScheduler.refusal(-7, 3));
+    assertTrue(TimmTanhLRScheduler.refusal(3, 3).contains("lb < ub"));
+    assertTrue(TimmStepLRScheduler.refusal(0, 0.5).contains("ZeroDivisionError"));
+    assertTrue(TimmStepLRScheduler.refusal(-2, 0).contains("ZeroDivisionError"));
+    assertNull(TimmStepLRScheduler.refusal(-2, 0.5));
+    assertTrue(TimmMultiStepLRScheduler.refusal(new int[] {1, 2}, 1e200).contains("OverflowError"));
+    assertNull(TimmMultiStepLRScheduler.refusal(new int[] {1, 2}, 0.1));
+    assertTrue(TimmWSDLRScheduler.refusal(10, 11, TimmStableFn.CONSTANT, 0, 0.1, 0).contains("decay_t"));
+    assertTrue(TimmWSDLRScheduler.refusal(10, 5, TimmStableFn.CONSTANT, 0, 1.0, 0).contains("decay_ratio"));
+    assertTrue(TimmWSDLRScheduler.refusal(10, 5, TimmStableFn.RSQRT, 0, 0.1, 0).contains("stable_timescale"));
+    assertNull(TimmWSDLRScheduler.refusal(10, 5, TimmStableFn.RSQRT, 3, 0.1, 3));
   }
 }

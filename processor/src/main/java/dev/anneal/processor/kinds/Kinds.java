@@ -34,7 +34,13 @@ public final class Kinds {
       new CosineWithMinLrScheduleWithWarmupKind(),
       new CosineWithMinLrScheduleWithWarmupLrRateKind(),
       new WarmupStableDecayScheduleKind(),
-      new PiecewiseConstantScheduleKind());
+      new PiecewiseConstantScheduleKind(),
+      new TimmCosineLRSchedulerKind(),
+      new TimmTanhLRSchedulerKind(),
+      new TimmPolyLRSchedulerKind(),
+      new TimmStepLRSchedulerKind(),
+      new TimmMultiStepLRSchedulerKind(),
+      new TimmWSDLRSchedulerKind());
 
   private Kinds() {}
 

@@ -60,6 +60,33 @@ public enum Param {
   RULE_STEPS("ruleSteps", "the steps of step_rules", Shape.INTS),
   RULE_FACTORS("ruleFactors", "the multiples of step_rules", Shape.DOUBLES),
   LAST_FACTOR("lastFactor", "the last multiple of step_rules", Shape.DOUBLE),
+  T_INITIAL("tInitial", "t_initial", Shape.INT),
+  LR_MIN("lrMin", "lr_min", Shape.DOUBLE),
+  CYCLE_MUL("cycleMul", "cycle_mul", Shape.DOUBLE),
+  CYCLE_DECAY("cycleDecay", "cycle_decay", Shape.DOUBLE),
+  CYCLE_LIMIT("cycleLimit", "cycle_limit", Shape.INT),
+  WARMUP_T("warmupT", "warmup_t", Shape.INT),
+  WARMUP_LR_INIT("warmupLrInit", "warmup_lr_init", Shape.DOUBLE),
+  WARMUP_PREFIX("warmupPrefix", "warmup_prefix", Shape.BOOLEAN),
+  /** None where empty, {@code t >= n} for one value, {@code [lo, hi)} for two. */
+  NOISE_RANGE_T("noiseRangeT", "noise_range_t", Shape.INTS),
+  NOISE_PCT("noisePct", "noise_pct", Shape.DOUBLE),
+  NOISE_STD("noiseStd", "noise_std", Shape.DOUBLE),
+  NOISE_SEED("noiseSeed", "noise_seed", Shape.INT),
+  K_DECAY("kDecay", "k_decay", Shape.DOUBLE),
+  LB("lb", "lb", Shape.DOUBLE),
+  UB("ub", "ub", Shape.DOUBLE),
+  /** One value for timm's step and WSD schedulers, a list for its multi-step one. */
+  DECAY_T("decayT", "decay_t", Shape.INTS),
+  DECAY_RATE("decayRate", "decay_rate", Shape.DOUBLE),
+  STABLE_FN("stableFn", "stable_fn", Shape.ENUM),
+  STABLE_TIMESCALE("stableTimescale", "stable_timescale", Shape.DOUBLE),
+  STABLE_POWER("stablePower", "stable_power", Shape.DOUBLE),
+  DECAY_FN("decayFn", "decay_fn", Shape.ENUM),
+  DECAY_POWER("decayPower", "decay_power", Shape.DOUBLE),
+  DECAY_RATIO("decayRatio", "decay_ratio", Shape.DOUBLE),
+  /** Not an argument of the reference but a key of its parameter groups, which it reads. */
+  LR_SCALE("lrScale", "lr_scale", Shape.GROUP_DOUBLES),
   /** {@code steps} of {@code @Warmup}, bound as {@code warmupSteps}. */
   WARMUP_STEPS("steps", "num_warmup_steps", Shape.INT),
   /** {@code shape} of {@code @Warmup}. */

@@ -4,6 +4,8 @@ import dev.anneal.AnnealStrategy;
 import dev.anneal.Mode;
 import dev.anneal.ScaleMode;
 import dev.anneal.ThresholdMode;
+import dev.anneal.TimmDecayFn;
+import dev.anneal.TimmStableFn;
 import dev.anneal.WsdType;
 import dev.anneal.processor.model.Param;
 import java.util.List;
@@ -56,6 +58,10 @@ public final class Values {
       case DECAY_TYPE:
       case WARMUP_SHAPE:
         return WsdType.valueOf(name);
+      case STABLE_FN:
+        return TimmStableFn.valueOf(name);
+      case DECAY_FN:
+        return TimmDecayFn.valueOf(name);
       default:
         throw new AssertionError(param);
     }

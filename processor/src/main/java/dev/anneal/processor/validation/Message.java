@@ -86,6 +86,21 @@ public enum Message {
   WSD_LENGTH(
       "wsd-length",
       "%s needs numStableSteps, or numTrainingSteps to derive it from (the reference: \"Either num_training_steps or num_stable_steps must be specified.\")"),
+  TIMM_REFUSED("invalid-value", "%s: %s"),
+  TIMM_ONE_VALUE(
+      "one-value",
+      "%s: decayT (decay_t) is one number in the reference; give one value, not %d"),
+  TIMM_NO_EFFECT(
+      "never-changes",
+      "%s: tInitial (t_initial) = 1 with cycleMul (cycle_mul) and cycleDecay (cycle_decay) 1, so the schedule has no effect on the rate, as the reference warns"),
+  TIMM_GROWING(
+      "growing-rate",
+      "%s: %s, so the rate grows with every decay; where decay_rate ** n leaves the doubles the reference raises OverflowError, and the scheduler throws ArithmeticException on that update"),
+  TIMM_UNSORTED(
+      "rules-order",
+      "%s: decayT (decay_t) %d does not come after %d: the reference finds the decays in force by a binary search (bisect_right) that assumes the list sorted, and Anneal counts them as that search does"),
+  TIMM_NOT_DECAYING(
+      "never-changes", "%s: %s"),
   RULE_LENGTHS(
       "rule-lengths",
       "%s: ruleSteps has %d values but ruleFactors has %d: each rule of the reference's step_rules has a step and a factor"),

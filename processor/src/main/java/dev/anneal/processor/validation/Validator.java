@@ -229,6 +229,9 @@ public final class Validator {
     if (first.type() == dev.anneal.ScheduleType.ONE_CYCLE) {
       problems.add(Problem.error(config, first.mirror(), first.typeValue(), Message.WARMUP_NOT_BEFORE, torchName,
           "it warms up itself, over pctStart (pct_start) of its totalSteps"));
+    } else if (first.kind().warmupRefusal().isPresent()) {
+      problems.add(Problem.error(config, first.mirror(), first.typeValue(), Message.WARMUP_NOT_BEFORE, torchName,
+          first.kind().warmupRefusal().get()));
     } else if (input.combinator() == Combinator.NONE && cyclesMomentum(first)) {
       problems.add(Problem.error(config, first.mirror(), first.typeValue(), Message.WARMUP_NOT_BEFORE, torchName,
           "a warm-up drives the rate only, and this CyclicLR cycles the momentum too; set cycleMomentum = false"));

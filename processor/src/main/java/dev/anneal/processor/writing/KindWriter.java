@@ -74,7 +74,7 @@ public abstract class KindWriter {
    */
   static final List<String> LOCALS = List.of(
       "stepFactor", "stepWave", "lambda", "stepPosition", "pct", "phaseAt", "weightAt", "amplitudeAt", "levelAt",
-      "tCurAt", "tIAt", "clock", "nextAmplitude");
+      "tCurAt", "tIAt", "clock", "nextAmplitude", "noise");
 
   /** How this schedule steps: its kind's. */
   public final Stepping stepping() {
