@@ -1071,9 +1071,15 @@ final class PlainPyTorch {
       this.lrScale = formatParam("lr_scale", optimizer, lrScale);
       this.warmupT = warmupT;
       this.warmupLrInit = warmupLrInit;
+      // timm's group.setdefault("initial_lr", lr): a scheduler built before it (the warm-up of
+      // a @Warmup) has set it, and may have moved the rate.
       baseLrs = new double[optimizer.size()];
       for (int g = 0; g < baseLrs.length; g++) {
-        baseLrs[g] = optimizer.groups.get(g).lr;
+        ParamGroup group = optimizer.groups.get(g);
+        if (Double.isNaN(group.initialLr)) {
+          group.initialLr = group.lr;
+        }
+        baseLrs[g] = group.initialLr;
       }
     }
 
@@ -1106,6 +1112,24 @@ final class PlainPyTorch {
     void step() {
       t++;
       updateGroups(getLr(t));
+    }
+
+    /**
+     * The restart at the end of a {@code @Warmup} in front of it, the only caller that passes an
+     * epoch (always 0): timm has no SequentialLR, and the warm-up's documentation starts the
+     * schedule as its constructor leaves it, {@code warmup_lr_init} with a warm-up of its own, else
+     * the base values, never {@code _get_lr(0)}.
+     */
+    @Override
+    void step(long epoch) {
+      stepCount++;
+      lastEpoch = epoch;
+      t = epoch;
+      double[] start = warmupT != 0 ? new double[baseLrs.length] : baseLrs;
+      if (warmupT != 0) {
+        Arrays.fill(start, warmupLrInit);
+      }
+      updateGroups(start);
     }
 
     @Override

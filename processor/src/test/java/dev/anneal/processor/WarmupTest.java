@@ -52,6 +52,10 @@ class WarmupTest {
         "@Schedule(type = CYCLIC, baseLr = 0.01, maxLr = 0.1, stepSizeUp = 4, cycleMomentum = false)", ""});
     SCHEDULES.put("HfLinear", new String[] {
         "@Schedule(type = HF_LINEAR, numWarmupSteps = 2, numTrainingSteps = 20)", ""});
+    // timm's schedulers start as their constructor leaves them (warmupLrInit here), noised by
+    // their own clock.
+    SCHEDULES.put("TimmTanh", new String[] {"@Schedule(type = TIMM_TANH, tInitial = 12, warmupT = 2,"
+        + " warmupLrInit = 0.001, noiseRangeT = 3, noiseSeed = 5, lrScale = {1.0, 0.5})", ""});
     SCHEDULES.put("Lambda", new String[] {"@Schedule(type = LAMBDA, lrLambda = \"inverse\")",
         " static double inverse(long step) { return 1.0 / (1 + step); } "});
   }

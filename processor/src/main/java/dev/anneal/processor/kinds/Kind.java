@@ -77,13 +77,6 @@ public interface Kind {
    */
   default void checkHandOver(ScheduleCheck check, int milestone, int start) {}
 
-  /**
-   * Why {@code @Warmup} cannot precede this schedule, or empty where it can.
-   */
-  default Optional<String> warmupRefusal() {
-    return Optional.empty();
-  }
-
   /** Checks this schedule among the others of its {@code @Chained} config. */
   default void checkInChain(ScheduleCheck check, Chain chain) {}
 

@@ -3,7 +3,6 @@ package dev.anneal.processor.kinds;
 import dev.anneal.ScheduleType;
 import dev.anneal.internal.Rule;
 import dev.anneal.math.TimmCosineLRScheduler;
-import dev.anneal.math.TimmScheduler;
 import dev.anneal.processor.model.Attributes;
 import dev.anneal.processor.model.Param;
 import dev.anneal.processor.validation.ScheduleCheck;

@@ -91,10 +91,6 @@ abstract class TimmKind extends BaseKind {
             + " count updates, not the steps of the others");
   }
 
-  @Override
-  public Optional<String> warmupRefusal() {
-    return Optional.of("it warms up itself, over warmupT (warmup_t) updates from warmupLrInit (warmup_lr_init)");
-  }
 
   /**
    * The reference's refusals with every value known, on the value at fault, and its noise:

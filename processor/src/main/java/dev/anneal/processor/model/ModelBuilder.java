@@ -1,7 +1,6 @@
 package dev.anneal.processor.model;
 
 import com.palantir.javapoet.ClassName;
-import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.ConfigModel.Value;
 import dev.anneal.processor.reading.ConfigInput.BindInput;

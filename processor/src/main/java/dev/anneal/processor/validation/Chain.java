@@ -1,7 +1,6 @@
 package dev.anneal.processor.validation;
 
 import dev.anneal.processor.kinds.InChain;
-import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.reading.ConfigInput;
 import java.util.Optional;
 import java.util.function.IntFunction;

@@ -5,7 +5,6 @@ import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
 import dev.anneal.math.SequentialLR;
 import dev.anneal.processor.kinds.Kind;
-import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.model.Attribute;
 import dev.anneal.processor.model.ConfigModel.Value;
 import dev.anneal.processor.model.Param;
@@ -229,9 +228,6 @@ public final class Validator {
     if (first.type() == dev.anneal.ScheduleType.ONE_CYCLE) {
       problems.add(Problem.error(config, first.mirror(), first.typeValue(), Message.WARMUP_NOT_BEFORE, torchName,
           "it warms up itself, over pctStart (pct_start) of its totalSteps"));
-    } else if (first.kind().warmupRefusal().isPresent()) {
-      problems.add(Problem.error(config, first.mirror(), first.typeValue(), Message.WARMUP_NOT_BEFORE, torchName,
-          first.kind().warmupRefusal().get()));
     } else if (input.combinator() == Combinator.NONE && cyclesMomentum(first)) {
       problems.add(Problem.error(config, first.mirror(), first.typeValue(), Message.WARMUP_NOT_BEFORE, torchName,
           "a warm-up drives the rate only, and this CyclicLR cycles the momentum too; set cycleMomentum = false"));

@@ -9,7 +9,6 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
-import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.ConfigModel.Value;
 import dev.anneal.processor.model.ConfigModel;

@@ -15,7 +15,6 @@ import dev.anneal.MomentumScheduler;
 import dev.anneal.StepScheduler;
 import dev.anneal.processor.ScheduleProcessor;
 import dev.anneal.processor.kinds.InChain;
-import dev.anneal.processor.kinds.Kinds;
 import dev.anneal.processor.kinds.Stepping;
 import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.ConfigModel;
