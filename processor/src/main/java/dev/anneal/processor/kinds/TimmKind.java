@@ -93,6 +93,12 @@ abstract class TimmKind extends BaseKind {
 
 
   /**
+   * The ratio of noise_pct to |noise_std| below which the reference's rejection loop takes more
+   * than about 10^4 draws per noised update (10 ms or more a step): pointed out, as it runs.
+   */
+  private static final double SLOW_NOISE = 1e-4;
+
+  /**
    * The reference's refusals with every value known, on the value at fault, and its noise:
    * {@code noise_pct} above 0 where the noise is on, and no more than two values in its range.
    */
@@ -104,6 +110,14 @@ abstract class TimmKind extends BaseKind {
       String refusal = Double.isFinite(pct) ? TimmScheduler.noiseRefusal(pct) : null;
       if (refusal != null) {
         check.error(check.written(Param.NOISE_PCT), Message.TIMM_REFUSED, type().torchName(), refusal);
+      }
+      double std = check.number(Param.NOISE_STD);
+      if (refusal == null && pct > 0 && Double.isFinite(std) && std != 0 && pct / Math.abs(std) < SLOW_NOISE) {
+        // P(|z| < x) of a standard normal is x sqrt(2 / pi) for x this small.
+        double draws = Math.sqrt(Math.PI / 2) * Math.abs(std) / pct;
+        check.warning(check.isWritten(Param.NOISE_PCT) ? check.written(Param.NOISE_PCT) : check.written(Param.NOISE_STD),
+            Message.SLOW_NOISE, type().torchName(), pct, String.format(java.util.Locale.ROOT, "%.1e", pct / Math.abs(std)),
+            String.format(java.util.Locale.ROOT, "%.1e", draws));
       }
       if (range.length > 2) {
         check.warning(check.element(Param.NOISE_RANGE_T, 2), Message.IGNORED,
