@@ -197,6 +197,11 @@ class ZeroAllocationTest {
   void timmCosine() {
     assertZeroAllocation(() -> new AllocationConfigs_TimmCosineScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new AllocationConfigs_TimmCosineScheduler(THREE_GROUPS), 20_000);
+    // With noise: the draws reseed the thread's generator, made on its first draw.
+    assertZeroAllocation(
+        () -> new TimmCosineBenchmark_ConfigScheduler(THREE_GROUPS), TimmCosineBenchmark.LENGTH);
+    assertZeroAllocationAt(
+        new TimmCosineBenchmark_ConfigScheduler(THREE_GROUPS), TimmCosineBenchmark.LENGTH);
   }
 
   @Test

@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "PyTorch's learning-rate schedules, generated at compile time by Anneal, plotted and put to"
-          + " work.",
+      "Learning-rate schedules of PyTorch, Hugging Face and timm, generated at compile time by"
+          + " Anneal, plotted and put to work.",
       "With no command, runs 'tour' and then 'train': everything goes into the output folder."
     },
     subcommands = {Main.TourCommand.class, Main.TrainCommand.class})

@@ -47,7 +47,18 @@ public final class ScheduleCharts {
 
   private static final Color METRIC_COLOR = new Color(0x1f77b4);
 
+  private static final Color COMPARISON_COLOR = new Color(0x999999);
+
   private ScheduleCharts() {}
+
+  /**
+   * A schedule drawn under another for comparison.
+   *
+   * @param rates its rate at each step; NaN past its end
+   * @param reference its name in the legend
+   * @param curve the name in the legend of the schedule it is compared with
+   */
+  public record Compared(double[] rates, String reference, String curve) {}
 
   /**
    * The chart of one schedule.
@@ -65,6 +76,26 @@ public final class ScheduleCharts {
       int stepsPerEpoch,
       double yMax,
       IntToDoubleFunction metric,
+      boolean tile) {
+    return schedule(title, rates, stepsPerEpoch, yMax, metric, null, tile);
+  }
+
+  /**
+   * The chart of one schedule over another that it is compared with, such as the same schedule
+   * without noise: that one in grey and dashed, under the schedule's own curve, and on a chart of
+   * its own (not a tile) a legend naming the two.
+   *
+   * @param comparison the other schedule's rates, its name in the legend and the schedule's own;
+   *     {@code null} for none
+   * @see #schedule(String, double[], int, double, IntToDoubleFunction, boolean)
+   */
+  public static XYChart schedule(
+      String title,
+      double[] rates,
+      int stepsPerEpoch,
+      double yMax,
+      IntToDoubleFunction metric,
+      Compared comparison,
       boolean tile) {
     int steps = rates.length;
     XYChart chart =
@@ -90,6 +121,35 @@ public final class ScheduleCharts {
     styler.putYAxisGroupDecimalPatternMap(0, "0.0000");
     styler.setYAxisTickMarkSpacingHint(tile ? 40 : 70);
 
+    if (comparison != null) {
+      // First, so that the schedule's own curve and markers are drawn over it.
+      int compared = definedPrefix(comparison.rates());
+      double[] cx = new double[compared];
+      double[] cy = new double[compared];
+      for (int i = 0; i < compared; i++) {
+        cx[i] = i;
+        cy[i] = comparison.rates()[i];
+      }
+      XYSeries reference = chart.addSeries(comparison.reference(), cx, cy);
+      reference.setLineColor(COMPARISON_COLOR);
+      reference.setMarker(SeriesMarkers.NONE);
+      reference.setLineStyle(
+          new BasicStroke(
+              tile ? 1.5f : 2f,
+              BasicStroke.CAP_BUTT,
+              BasicStroke.JOIN_MITER,
+              10f,
+              tile ? new float[] {4f, 3f} : new float[] {7f, 5f},
+              0f));
+      if (!tile) {
+        styler.setLegendVisible(true);
+        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setLegendBorderColor(Color.WHITE);
+        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        styler.setLegendSeriesLineLength(36);
+      }
+    }
+
     int defined = definedPrefix(rates);
     double[] x = new double[defined];
     double[] y = new double[defined];
@@ -97,7 +157,8 @@ public final class ScheduleCharts {
       x[i] = i;
       y[i] = rates[i];
     }
-    XYSeries series = chart.addSeries("rate", x, y);
+    XYSeries series =
+        chart.addSeries(comparison == null ? "rate" : comparison.curve(), x, y);
     series.setLineColor(Color.BLACK);
     series.setMarker(SeriesMarkers.CIRCLE);
     series.setMarkerColor(Color.BLACK);

@@ -13,17 +13,41 @@ import java.util.function.Supplier;
  *
  * @param id a short name for file names, CSV columns and the command line, such as {@code step-lr}
  * @param label a short title for the cheat sheet, such as {@code StepLR}
- * @param torchCall the equivalent PyTorch constructor call, which titles the schedule's own chart
+ * @param torchCall the reference's call (PyTorch's constructor, Hugging Face's or timm's), which
+ *     titles the schedule's own chart
  * @param factory builds a fresh generated scheduler, at step 0
  * @param metric for a scheduler driven by a metric (ReduceLROnPlateau), the metric observed at each
  *     step; {@code null} for the others
+ * @param comparison a second schedule drawn dashed under this one, such as the same schedule
+ *     without noise; {@code null} for none
  */
 public record Sample(
     String id,
     String label,
     String torchCall,
     Supplier<? extends LrScheduler> factory,
-    IntToDoubleFunction metric) {
+    IntToDoubleFunction metric,
+    Comparison comparison) {
+
+  /**
+   * A schedule to compare a sample with, drawn in grey and dashed under it, with a legend on the
+   * sample's own chart.
+   *
+   * @param curve what the legend calls the sample's own curve, such as {@code "with noise"}
+   * @param reference what the legend calls the schedule compared with, such as {@code "without
+   *     noise"}
+   * @param factory builds a fresh scheduler of the schedule compared with, at step 0
+   */
+  public record Comparison(
+      String curve, String reference, Supplier<? extends StepScheduler> factory) {
+
+    /** Rejects a comparison without its names or its factory. */
+    public Comparison {
+      Objects.requireNonNull(curve, "curve");
+      Objects.requireNonNull(reference, "reference");
+      Objects.requireNonNull(factory, "factory");
+    }
+  }
 
   /** Rejects a sample without a name, a title or a factory. */
   public Sample {
@@ -33,10 +57,25 @@ public record Sample(
     Objects.requireNonNull(factory, "factory");
   }
 
+  /** A sample with nothing to compare it with. */
+  public Sample(
+      String id,
+      String label,
+      String torchCall,
+      Supplier<? extends LrScheduler> factory,
+      IntToDoubleFunction metric) {
+    this(id, label, torchCall, factory, metric, null);
+  }
+
   /** A schedule that is a function of the step alone. */
   static Sample of(
       String id, String label, String torchCall, Supplier<? extends StepScheduler> factory) {
     return new Sample(id, label, torchCall, factory, null);
+  }
+
+  /** This sample, drawn over {@code comparison}. */
+  Sample comparedWith(Comparison comparison) {
+    return new Sample(id, label, torchCall, factory, metric, comparison);
   }
 
   /**
@@ -45,6 +84,19 @@ public record Sample(
    * refuses to go past its total steps, as PyTorch does), the remaining entries are NaN.
    */
   public double[] rates(int steps) {
+    return rates(factory, metric, steps);
+  }
+
+  /**
+   * The rates of {@link #comparison()} at each of the first {@code steps} steps, read as {@link
+   * #rates} reads the sample's own; {@code null} where there is nothing to compare with.
+   */
+  public double[] comparisonRates(int steps) {
+    return comparison == null ? null : rates(comparison.factory(), null, steps);
+  }
+
+  private double[] rates(
+      Supplier<? extends LrScheduler> factory, IntToDoubleFunction metric, int steps) {
     double[] rates = new double[steps];
     Arrays.fill(rates, Double.NaN);
     LrScheduler scheduler = factory.get();

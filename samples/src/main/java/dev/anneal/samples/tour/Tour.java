@@ -70,21 +70,34 @@ public final class Tour {
     List<XYChart> tiles = new ArrayList<>();
     for (int i = 0; i < samples.size(); i++) {
       Sample sample = samples.get(i);
+      ScheduleCharts.Compared compared =
+          sample.comparison() == null
+              ? null
+              : new ScheduleCharts.Compared(
+                  sample.comparisonRates(steps),
+                  sample.comparison().reference(),
+                  sample.comparison().curve());
       XYChart chart =
           ScheduleCharts.schedule(
-              sample.torchCall(), rates.get(i), stepsPerEpoch, yMax, sample.metric(), false);
+              sample.torchCall(),
+              rates.get(i),
+              stepsPerEpoch,
+              yMax,
+              sample.metric(),
+              compared,
+              false);
       BitmapEncoder.saveBitmap(
           chart, output.resolve(chartFileName(sample)).toString(), BitmapEncoder.BitmapFormat.PNG);
       tiles.add(
           ScheduleCharts.schedule(
-              sample.label(), rates.get(i), stepsPerEpoch, yMax, sample.metric(), true));
+              sample.label(), rates.get(i), stepsPerEpoch, yMax, sample.metric(), compared, true));
     }
     BufferedImage sheet =
         ScheduleCharts.cheatSheet(
             "Learning-rate schedules: a visual cheat sheet",
             String.format(
                 Locale.ROOT,
-                "PyTorch's torch.optim.lr_scheduler and Hugging Face's schedules,"
+                "PyTorch's torch.optim.lr_scheduler, Hugging Face's and timm's schedules,"
                     + " generated at compile time by Anneal."
                     + " Initial rate %s, %d steps, %d per epoch.",
                 scientific(Samples.LEARNING_RATE),

@@ -3,6 +3,7 @@ package dev.anneal.samples.tour;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -169,6 +170,118 @@ class ScheduleShapeTest {
     // only record the best. The 4th step after that without improvement (patience 3) halves the
     // rate, at step 15, and every 4th after.
     assertFollows("anneal-warmup-plateau", t -> t < 4 ? warmUp(t) : LR * Math.pow(0.5, t < 15 ? 0 : (t - 15) / 4 + 1));
+  }
+
+  /**
+   * timm's cosine of a cycle ({@code CosineLRScheduler._get_lr}): from {@code lrMax} down to
+   * {@code lr_min} over a cycle of {@code tI} updates, at {@code tCurr} updates into it, with the
+   * k-decay exponent {@code k}.
+   */
+  private static double timmCosine(double lrMin, double lrMax, double tCurr, double tI, double k) {
+    return lrMin
+        + 0.5 * (lrMax - lrMin) * (1 + Math.cos(Math.PI * Math.pow(tCurr, k) / Math.pow(tI, k)));
+  }
+
+  @Test
+  void timmCosines() {
+    double lrMin = 1e-4;
+    // t_initial=4, cycle_mul=2: timm's cycle i = floor(log(1 + t / 4, 2)) starts at update
+    // 4 * (2 ** i - 1) and lasts 4 * 2 ** i, so the cycles are [0, 4), [4, 12) and [12, 28), each
+    // peak 0.7 times the last; past cycle_limit=3, from update 28 on, the rate is lr_min.
+    assertFollows(
+        "timm-cosine-cycles",
+        t -> {
+          if (t >= 28) {
+            return lrMin;
+          }
+          int i = t < 4 ? 0 : t < 12 ? 1 : 2;
+          int start = 4 * ((1 << i) - 1);
+          return timmCosine(lrMin, LR * Math.pow(0.7, i), t - start, 4 << i, 1);
+        });
+    // k_decay=2: the cosine of (t / 32) ** 2, one cycle of 32 updates.
+    assertFollows("timm-cosine-k-decay", t -> timmCosine(lrMin, LR, t, 32, 2));
+  }
+
+  @Test
+  void timmTanh() {
+    double lrMin = 1e-4;
+    double warmupLrInit = 1e-4;
+    // TanhLRScheduler._get_lr after the warm-up: 1 - tanh from lb=-7 to ub=3 over t_initial=32
+    // updates, counted from 0 (warmup_prefix=False).
+    IntToDoubleFunction tanh =
+        t -> {
+          double tr = t / 32.0;
+          return lrMin + 0.5 * (LR - lrMin) * (1 - Math.tanh(-7 * (1 - tr) + 3 * tr));
+        };
+    // The warm-up rises from warmup_lr_init to the tanh's rate at warmup_t=4, which timm's
+    // constructor computes (not to the initial rate); step 0 is warmup_lr_init, which the
+    // constructor leaves in the groups.
+    double warmupStep = (tanh.applyAsDouble(4) - warmupLrInit) / 4;
+    assertFollows(
+        "timm-tanh", t -> t < 4 ? warmupLrInit + t * warmupStep : tanh.applyAsDouble(t));
+  }
+
+  /**
+   * WSDLRScheduler._get_lr with warmup_t=4 from 0, t_initial=28 and lr_min=0: the stable factor
+   * and the decay factor of the decay's progress, which ends at update 4 + 28.
+   */
+  private static double timmWsd(
+      int t, int decayT, IntToDoubleFunction stable, DoubleUnaryOperator decay) {
+    if (t < 4) {
+      return 0 + t * (LR - 0) / 4;
+    }
+    int sinceWarmup = t - 4;
+    double stableLr = Math.max(LR * stable.applyAsDouble(sinceWarmup), 0);
+    int intoDecay = sinceWarmup - (28 - decayT);
+    if (intoDecay <= 0) {
+      return stableLr;
+    }
+    return 0 + (stableLr - 0) * decay.applyAsDouble(Math.min((double) intoDecay / decayT, 1));
+  }
+
+  @Test
+  void timmWarmupStableDecay() {
+    // stable_fn='rsqrt' with the timescale of warmup_t=4, then decay_fn='linear' over the last 8.
+    assertFollows(
+        "timm-wsd-rsqrt-linear",
+        t -> timmWsd(t, 8, s -> Math.pow(1 + s / 4.0, -0.5), frac -> 1 - frac));
+    // The rate held, then decay_fn='exp' with decay_ratio=0.1 over the last 12.
+    assertFollows(
+        "timm-wsd-exp",
+        t -> timmWsd(t, 12, s -> 1, frac -> (Math.pow(0.1, frac) - 0.1) / (1 - 0.1)));
+  }
+
+  @Test
+  void timmNoiseMovesTheCosineWithinNoisePctFromStep16AndIsTheSameOnEveryRun() {
+    Sample sample = Samples.byId("timm-cosine-noise").orElseThrow();
+    double lrMin = 1e-4;
+    IntToDoubleFunction clean = t -> timmCosine(lrMin, LR, t, 32, 1);
+    double[] noised = sample.rates(STEPS);
+    double[] withoutNoise = sample.comparisonRates(STEPS);
+    int moved = 0;
+    for (int t = 0; t < STEPS; t++) {
+      double want = clean.applyAsDouble(t);
+      assertEquals(want, withoutNoise[t], 1e-12 * LR, "without noise at step " + t);
+      if (t < 16) {
+        assertEquals(want, noised[t], 1e-12 * LR, "no noise before noise_range_t, at step " + t);
+      } else {
+        // v + v * noise with abs(noise) < noise_pct = 0.67, redrawn until it is.
+        double noise = (noised[t] - want) / want;
+        assertTrue(Math.abs(noise) < 0.67, "noise " + noise + " at step " + t);
+        if (Math.abs(noise) > 1e-9) {
+          moved++;
+        }
+      }
+    }
+    assertEquals(16, moved, "every step from 16 on is noised");
+    // The noise of update t comes from a generator seeded with noise_seed + t: a fresh scheduler,
+    // and the rate asked for without stepping, give the same rates to the bit.
+    double[] again = sample.rates(STEPS);
+    TimmCosineNoiseScheduler scheduler = new TimmCosineNoiseScheduler(LR);
+    for (int t = 0; t < STEPS; t++) {
+      assertEquals(noised[t], again[t], 0.0, "a second run at step " + t);
+      assertEquals(noised[t], scheduler.lrAt(t, 0), 0.0, "lrAt " + t);
+    }
   }
 
   @Test
