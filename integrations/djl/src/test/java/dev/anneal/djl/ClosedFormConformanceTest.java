@@ -1,0 +1,195 @@
+package dev.anneal.djl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.nn.Block;
+import ai.djl.training.tracker.ParameterTracker;
+import dev.anneal.LrFunction;
+import dev.anneal.ScheduleType;
+import dev.anneal.StepScheduler;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Through the trackers, every update gets the generated scheduler's rate of its step, for every
+ * schedule type with a closed form and for the combinations: the reference is the scheduler
+ * stepped as in PyTorch's loop, the rate of update {@code n} read after {@code n - 1} steps.
+ */
+class ClosedFormConformanceTest {
+
+  /** Updates per case: every config changes its rate within them. */
+  private static final int UPDATES = 300;
+
+  /** The two groups' initial rates. */
+  private static final double[] RATES = {0.1, 0.03};
+
+  /** One config; {@code type} is null for a combination. */
+  record Case(String name, ScheduleType type, Supplier<StepScheduler> make) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static List<Case> cases() {
+    double a = RATES[0];
+    double b = RATES[1];
+    List<Case> cases = new ArrayList<>();
+    cases.add(of(ScheduleType.STEP, () -> new Configs_StepScheduler(a, b)));
+    cases.add(of(ScheduleType.MULTI_STEP, () -> new Configs_MultiStepScheduler(a, b)));
+    cases.add(of(ScheduleType.CONSTANT, () -> new Configs_ConstantScheduler(a, b)));
+    cases.add(of(ScheduleType.LINEAR, () -> new Configs_LinearScheduler(a, b)));
+    cases.add(of(ScheduleType.EXPONENTIAL, () -> new Configs_ExponentialScheduler(a, b)));
+    cases.add(of(ScheduleType.POLYNOMIAL, () -> new Configs_PolynomialScheduler(a, b)));
+    cases.add(of(ScheduleType.COSINE, () -> new Configs_CosineScheduler(a, b)));
+    cases.add(
+        of(ScheduleType.COSINE_WARM_RESTARTS, () -> new Configs_WarmRestartsScheduler(a, b)));
+    cases.add(of(ScheduleType.CYCLIC, () -> new Configs_CyclicScheduler(a, b)));
+    cases.add(
+        new Case("CYCLIC exp_range", null, () -> new Configs_CyclicExpRangeScheduler(a, b)));
+    cases.add(of(ScheduleType.ONE_CYCLE, () -> new Configs_OneCycleScheduler(a, b)));
+    cases.add(of(ScheduleType.LAMBDA, () -> new Configs_LambdaScheduler(a, b)));
+    cases.add(of(ScheduleType.MULTIPLICATIVE, () -> new Configs_MultiplicativeScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_INVERSE_SQRT, () -> new Configs_HfInverseSqrtScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_CONSTANT, () -> new Configs_HfConstantScheduler(a, b)));
+    cases.add(
+        of(
+            ScheduleType.HF_CONSTANT_WITH_WARMUP,
+            () -> new Configs_HfConstantWithWarmupScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_LINEAR, () -> new Configs_HfLinearScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_COSINE, () -> new Configs_HfCosineScheduler(a, b)));
+    cases.add(
+        of(
+            ScheduleType.HF_COSINE_WITH_RESTARTS,
+            () -> new Configs_HfCosineWithRestartsScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_POLYNOMIAL, () -> new Configs_HfPolynomialScheduler(a, b)));
+    cases.add(
+        of(
+            ScheduleType.HF_COSINE_WITH_MIN_LR,
+            () -> new Configs_HfCosineWithMinLrScheduler(a, b)));
+    cases.add(
+        of(
+            ScheduleType.HF_COSINE_WARMUP_WITH_MIN_LR,
+            () -> new Configs_HfCosineWarmupWithMinLrScheduler(a, b)));
+    cases.add(
+        of(
+            ScheduleType.HF_WARMUP_STABLE_DECAY,
+            () -> new Configs_HfWarmupStableDecayScheduler(a, b)));
+    cases.add(
+        of(
+            ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT,
+            () -> new Configs_DiffusersPiecewiseConstantScheduler(a, b)));
+    cases.add(of(ScheduleType.TIMM_COSINE, () -> new Configs_TimmCosineScheduler(a, b)));
+    cases.add(of(ScheduleType.TIMM_TANH, () -> new Configs_TimmTanhScheduler(a, b)));
+    cases.add(of(ScheduleType.TIMM_POLY, () -> new Configs_TimmPolyScheduler(a, b)));
+    cases.add(of(ScheduleType.TIMM_STEP, () -> new Configs_TimmStepScheduler(a, b)));
+    cases.add(of(ScheduleType.TIMM_MULTI_STEP, () -> new Configs_TimmMultiStepScheduler(a, b)));
+    cases.add(of(ScheduleType.TIMM_WSD, () -> new Configs_TimmWsdScheduler(a, b)));
+    cases.add(
+        new Case(
+            "@Sequential LINEAR, COSINE",
+            null,
+            () -> new Configs_SequentialWarmupCosineScheduler(a, b)));
+    cases.add(
+        new Case(
+            "@Chained CONSTANT, EXPONENTIAL",
+            null,
+            () -> new Configs_ChainedConstantExponentialScheduler(a, b)));
+    cases.add(
+        new Case(
+            "@Chained COSINE, STEP (replayed)",
+            null,
+            () -> new Configs_ChainedCosineStepScheduler(a, b)));
+    cases.add(new Case("@Warmup COSINE", null, () -> new Configs_WarmupCosineScheduler(a, b)));
+    cases.add(
+        new Case(
+            "@Warmup bound, STEP",
+            null,
+            () -> new Configs_BoundWarmupStepScheduler(new Configs.BoundWarmupStep(25), a, b)));
+    return cases;
+  }
+
+  private static Case of(ScheduleType type, Supplier<StepScheduler> make) {
+    return new Case(type.name(), type, make);
+  }
+
+  @Test
+  void everyTypeWithAClosedFormHasACase() {
+    Set<ScheduleType> covered =
+        cases().stream()
+            .map(Case::type)
+            .filter(t -> t != null)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(ScheduleType.class)));
+    Set<ScheduleType> expected = EnumSet.allOf(ScheduleType.class);
+    expected.remove(ScheduleType.REDUCE_ON_PLATEAU); // no closed form: LiveTracker
+    assertEquals(expected, covered);
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void theTrackerGivesEveryUpdateTheRateOfItsStep(Case c) {
+    for (int group = 0; group < RATES.length; group++) {
+      StepScheduler reference = c.make().get();
+      LrFunction schedule = (LrFunction) c.make().get();
+      AnnealTracker tracker = AnnealTracker.of(schedule, group);
+      Set<Float> distinct = new java.util.HashSet<>();
+      for (int numUpdate = 1; numUpdate <= UPDATES; numUpdate++) {
+        double expected = reference.lr(group);
+        float actual = tracker.getNewValue(numUpdate);
+        assertEquals((float) schedule.lrAt(numUpdate - 1, group), actual);
+        assertFloatPrecision(expected, actual, c + ", group " + group + ", update " + numUpdate);
+        distinct.add(actual);
+        reference.step();
+      }
+      assertTrue(distinct.size() > 1 || c.type() == ScheduleType.HF_CONSTANT, c + ": no change");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void theParameterTrackerGivesEachParameterItsGroupsRate(Case c) {
+    Block block = Blocks.mlp(3);
+    Map<String, Integer> groups = Blocks.weightsAndBiases(block);
+    StepScheduler reference = c.make().get();
+    ParameterTracker tracker = AnnealParameterTracker.of((LrFunction) c.make().get(), block, groups);
+    for (int numUpdate = 1; numUpdate <= UPDATES; numUpdate++) {
+      for (Map.Entry<String, Integer> parameter : groups.entrySet()) {
+        float actual = tracker.getNewValue(Blocks.id(block, parameter.getKey()), numUpdate);
+        assertFloatPrecision(
+            reference.lr(parameter.getValue()),
+            actual,
+            c + ", " + parameter.getKey() + ", update " + numUpdate);
+      }
+      reference.step();
+    }
+  }
+
+  /** The live tracker, which steps the scheduler, gives the same rates. */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void theLiveTrackerGivesTheSameRates(Case c) {
+    StepScheduler reference = c.make().get();
+    LiveTracker tracker = LiveTracker.of(c.make().get());
+    for (int numUpdate = 1; numUpdate <= UPDATES; numUpdate++) {
+      assertEquals((float) reference.lr(), tracker.getNewValue(numUpdate), c + ", " + numUpdate);
+      reference.step();
+    }
+  }
+
+  /** Within a float's rounding of the double rate: half a unit in the last place, or one. */
+  static void assertFloatPrecision(double expected, float actual, String what) {
+    double difference = Math.abs(actual - expected);
+    assertTrue(
+        difference <= Math.ulp(actual),
+        () -> what + ": " + actual + " is " + difference + " from " + expected);
+  }
+}
