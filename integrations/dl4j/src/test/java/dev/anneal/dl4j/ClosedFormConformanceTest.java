@@ -1,0 +1,272 @@
+package dev.anneal.dl4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.anneal.LrFunction;
+import dev.anneal.MomentumFunction;
+import dev.anneal.MomentumScheduler;
+import dev.anneal.ScheduleType;
+import dev.anneal.StepScheduler;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.schedule.ISchedule;
+
+/**
+ * Through an {@link AnnealSchedule}, per iteration and per epoch, every step gets the generated
+ * scheduler's rate exactly, for every schedule type with a closed form and for the combinations,
+ * before and after DL4J's JSON: exactly the {@code lrAt} of a scheduler built by the test, and the
+ * rate of the scheduler stepped as in PyTorch's loop (step {@code k} read after {@code k} steps)
+ * to {@link #RELATIVE} (relative), the distance the project allows between a generated class's
+ * closed form and its stepping.
+ */
+class ClosedFormConformanceTest {
+
+  /** Steps per case: every config changes its rate within them. */
+  private static final int STEPS = 300;
+
+  /**
+   * How far a generated scheduler's {@code lrAt} may be from its own stepping (relative): stepping
+   * multiplies where the closed form takes a power, or adds where it multiplies.
+   */
+  static final double RELATIVE = 1e-13;
+
+  /** The two groups' initial rates. */
+  private static final double[] RATES = {0.1, 0.03};
+
+  /** One config; {@code type} is null for a combination. */
+  record Case(
+      String name,
+      ScheduleType type,
+      Class<? extends LrFunction> scheduler,
+      Record config,
+      Supplier<StepScheduler> reference) {
+
+    AnnealSchedule perIteration() {
+      return config == null
+          ? AnnealSchedule.perIteration(scheduler, RATES)
+          : AnnealSchedule.perIteration(scheduler, config, RATES);
+    }
+
+    AnnealSchedule perEpoch() {
+      return config == null
+          ? AnnealSchedule.perEpoch(scheduler, RATES)
+          : AnnealSchedule.perEpoch(scheduler, config, RATES);
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static List<Case> cases() {
+    double a = RATES[0];
+    double b = RATES[1];
+    List<Case> cases = new ArrayList<>();
+    cases.add(of(ScheduleType.STEP, Configs_StepScheduler.class,
+        () -> new Configs_StepScheduler(a, b)));
+    cases.add(of(ScheduleType.MULTI_STEP, Configs_MultiStepScheduler.class,
+        () -> new Configs_MultiStepScheduler(a, b)));
+    cases.add(of(ScheduleType.CONSTANT, Configs_ConstantScheduler.class,
+        () -> new Configs_ConstantScheduler(a, b)));
+    cases.add(of(ScheduleType.LINEAR, Configs_LinearScheduler.class,
+        () -> new Configs_LinearScheduler(a, b)));
+    cases.add(of(ScheduleType.EXPONENTIAL, Configs_ExponentialScheduler.class,
+        () -> new Configs_ExponentialScheduler(a, b)));
+    cases.add(of(ScheduleType.POLYNOMIAL, Configs_PolynomialScheduler.class,
+        () -> new Configs_PolynomialScheduler(a, b)));
+    cases.add(of(ScheduleType.COSINE, Configs_CosineScheduler.class,
+        () -> new Configs_CosineScheduler(a, b)));
+    cases.add(of(ScheduleType.COSINE_WARM_RESTARTS, Configs_WarmRestartsScheduler.class,
+        () -> new Configs_WarmRestartsScheduler(a, b)));
+    cases.add(of(ScheduleType.CYCLIC, Configs_CyclicScheduler.class,
+        () -> new Configs_CyclicScheduler(a, b)));
+    cases.add(new Case("CYCLIC exp_range", null, Configs_CyclicExpRangeScheduler.class, null,
+        () -> new Configs_CyclicExpRangeScheduler(a, b)));
+    cases.add(new Case("CYCLIC with momentum", null, Configs_CyclicWithMomentumScheduler.class,
+        null, () -> new Configs_CyclicWithMomentumScheduler(a, b)));
+    cases.add(of(ScheduleType.ONE_CYCLE, Configs_OneCycleScheduler.class,
+        () -> new Configs_OneCycleScheduler(a, b)));
+    cases.add(new Case("ONE_CYCLE with momentum", null,
+        Configs_OneCycleWithMomentumScheduler.class, null,
+        () -> new Configs_OneCycleWithMomentumScheduler(a, b)));
+    cases.add(of(ScheduleType.LAMBDA, Configs_LambdaScheduler.class,
+        () -> new Configs_LambdaScheduler(a, b)));
+    cases.add(of(ScheduleType.MULTIPLICATIVE, Configs_MultiplicativeScheduler.class,
+        () -> new Configs_MultiplicativeScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_INVERSE_SQRT, Configs_HfInverseSqrtScheduler.class,
+        () -> new Configs_HfInverseSqrtScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_CONSTANT, Configs_HfConstantScheduler.class,
+        () -> new Configs_HfConstantScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_CONSTANT_WITH_WARMUP,
+        Configs_HfConstantWithWarmupScheduler.class,
+        () -> new Configs_HfConstantWithWarmupScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_LINEAR, Configs_HfLinearScheduler.class,
+        () -> new Configs_HfLinearScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_COSINE, Configs_HfCosineScheduler.class,
+        () -> new Configs_HfCosineScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_COSINE_WITH_RESTARTS,
+        Configs_HfCosineWithRestartsScheduler.class,
+        () -> new Configs_HfCosineWithRestartsScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_POLYNOMIAL, Configs_HfPolynomialScheduler.class,
+        () -> new Configs_HfPolynomialScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_COSINE_WITH_MIN_LR, Configs_HfCosineWithMinLrScheduler.class,
+        () -> new Configs_HfCosineWithMinLrScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_COSINE_WARMUP_WITH_MIN_LR,
+        Configs_HfCosineWarmupWithMinLrScheduler.class,
+        () -> new Configs_HfCosineWarmupWithMinLrScheduler(a, b)));
+    cases.add(of(ScheduleType.HF_WARMUP_STABLE_DECAY,
+        Configs_HfWarmupStableDecayScheduler.class,
+        () -> new Configs_HfWarmupStableDecayScheduler(a, b)));
+    cases.add(of(ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT,
+        Configs_DiffusersPiecewiseConstantScheduler.class,
+        () -> new Configs_DiffusersPiecewiseConstantScheduler(a, b)));
+    cases.add(of(ScheduleType.TIMM_COSINE, Configs_TimmCosineScheduler.class,
+        () -> new Configs_TimmCosineScheduler(a, b)));
+    cases.add(of(ScheduleType.TIMM_TANH, Configs_TimmTanhScheduler.class,
+        () -> new Configs_TimmTanhScheduler(a, b)));
+    cases.add(of(ScheduleType.TIMM_POLY, Configs_TimmPolyScheduler.class,
+        () -> new Configs_TimmPolyScheduler(a, b)));
+    cases.add(of(ScheduleType.TIMM_STEP, Configs_TimmStepScheduler.class,
+        () -> new Configs_TimmStepScheduler(a, b)));
+    cases.add(of(ScheduleType.TIMM_MULTI_STEP, Configs_TimmMultiStepScheduler.class,
+        () -> new Configs_TimmMultiStepScheduler(a, b)));
+    cases.add(of(ScheduleType.TIMM_WSD, Configs_TimmWsdScheduler.class,
+        () -> new Configs_TimmWsdScheduler(a, b)));
+    cases.add(new Case("@Sequential LINEAR, COSINE", null,
+        Configs_SequentialWarmupCosineScheduler.class, null,
+        () -> new Configs_SequentialWarmupCosineScheduler(a, b)));
+    cases.add(new Case("@Chained CONSTANT, EXPONENTIAL", null,
+        Configs_ChainedConstantExponentialScheduler.class, null,
+        () -> new Configs_ChainedConstantExponentialScheduler(a, b)));
+    cases.add(new Case("@Chained COSINE, STEP (replayed)", null,
+        Configs_ChainedCosineStepScheduler.class, null,
+        () -> new Configs_ChainedCosineStepScheduler(a, b)));
+    cases.add(new Case("@Warmup COSINE", null, Configs_WarmupCosineScheduler.class, null,
+        () -> new Configs_WarmupCosineScheduler(a, b)));
+    Configs.BoundWarmupStep warmup = new Configs.BoundWarmupStep(25);
+    cases.add(new Case("@Warmup bound, STEP", null, Configs_BoundWarmupStepScheduler.class,
+        warmup, () -> new Configs_BoundWarmupStepScheduler(warmup, a, b)));
+    Configs.BoundCyclic cyclic =
+        new Configs.BoundCyclic(new double[] {1e-3, 1e-4}, new double[] {0.2, 1.0 / 3}, "x", 7L,
+            dev.anneal.Mode.EXP_RANGE);
+    cases.add(new Case("CYCLIC bound per group", null, Configs_BoundCyclicScheduler.class, cyclic,
+        () -> new Configs_BoundCyclicScheduler(cyclic, a, b)));
+    return cases;
+  }
+
+  private static Case of(
+      ScheduleType type, Class<? extends LrFunction> scheduler, Supplier<StepScheduler> make) {
+    return new Case(type.name(), type, scheduler, null, make);
+  }
+
+  @Test
+  void everyTypeWithAClosedFormHasACase() {
+    Set<ScheduleType> covered =
+        cases().stream()
+            .map(Case::type)
+            .filter(t -> t != null)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(ScheduleType.class)));
+    Set<ScheduleType> expected = EnumSet.allOf(ScheduleType.class);
+    expected.remove(ScheduleType.REDUCE_ON_PLATEAU); // no closed form: refused
+    assertEquals(expected, covered);
+  }
+
+  /** Per iteration: iteration {@code k} gets the rate of step {@code k}, whatever the epoch. */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void perIterationEveryIterationGetsTheRateOfItsStep(Case c) throws Exception {
+    for (int group = 0; group < RATES.length; group++) {
+      AnnealSchedule schedule = c.perIteration().group(group);
+      ISchedule restored = throughJson(schedule);
+      assertEquals(schedule, restored);
+      assertNotSame(schedule.scheduler(), ((AnnealSchedule) restored).scheduler());
+      StepScheduler reference = c.reference().get();
+      LrFunction closedForm = (LrFunction) c.reference().get();
+      Set<Double> distinct = new HashSet<>();
+      for (int k = 0; k < STEPS; k++) {
+        double expected = closedForm.lrAt(k, group);
+        String what = c + ", group " + group + ", iteration " + k;
+        assertEquals(expected, schedule.valueAt(k, 0), what);
+        assertEquals(expected, schedule.valueAt(k, k % 7), what);
+        assertEquals(expected, restored.valueAt(k, 3), what + ", after JSON");
+        assertClose(reference.lr(group), expected, what + ", stepped");
+        distinct.add(expected);
+        if (reference instanceof MomentumScheduler) {
+          double momentum = ((MomentumFunction) closedForm).momentumAt(k, group);
+          assertEquals(momentum, schedule.momentum().valueAt(k, 0), what + ", momentum");
+          assertEquals(
+              momentum, throughJson(schedule.momentum()).valueAt(k, 0), what + ", momentum JSON");
+          assertClose(((MomentumScheduler) reference).momentum(group), momentum,
+              what + ", momentum stepped");
+        }
+        reference.step();
+      }
+      assertTrue(distinct.size() > 1 || c.type() == ScheduleType.HF_CONSTANT, c + ": no change");
+    }
+  }
+
+  /** Per epoch: every iteration of epoch {@code e} gets the rate of step {@code e}. */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void perEpochEveryEpochGetsTheRateOfItsStep(Case c) throws Exception {
+    for (int group = 0; group < RATES.length; group++) {
+      AnnealSchedule schedule = c.perEpoch().group(group);
+      ISchedule restored = throughJson(schedule);
+      assertEquals(schedule, restored);
+      StepScheduler reference = c.reference().get();
+      LrFunction closedForm = (LrFunction) c.reference().get();
+      for (int e = 0; e < STEPS; e++) {
+        double expected = closedForm.lrAt(e, group);
+        String what = c + ", group " + group + ", epoch " + e;
+        assertEquals(expected, schedule.valueAt(0, e), what);
+        assertEquals(expected, schedule.valueAt(40 * e + 39, e), what);
+        assertEquals(expected, restored.valueAt(40 * e, e), what + ", after JSON");
+        assertClose(reference.lr(group), expected, what + ", stepped");
+        reference.step();
+      }
+    }
+  }
+
+  /** {@code actual} within {@link #RELATIVE} of {@code expected}. */
+  static void assertClose(double expected, double actual, String what) {
+    double difference = Math.abs(actual - expected);
+    synchronized (ClosedFormConformanceTest.class) {
+      maxUlps = Math.max(maxUlps, difference / Math.ulp(expected));
+      maxRelative = Math.max(maxRelative, expected == 0 ? difference : difference / expected);
+    }
+    assertTrue(
+        difference <= RELATIVE * Math.abs(expected),
+        () -> what + ": " + actual + " is " + difference / Math.ulp(expected) + " ulps from "
+            + expected);
+  }
+
+  private static double maxUlps;
+  private static double maxRelative;
+
+  @AfterAll
+  static void report() {
+    System.out.printf(
+        "AnnealSchedule: lrAt exactly; lrAt against stepping at most %.0f ulps (%.2g relative)"
+            + " apart%n",
+        maxUlps, maxRelative);
+  }
+
+  /** The schedule as DL4J writes and reads it within an updater's configuration. */
+  static ISchedule throughJson(ISchedule schedule) throws Exception {
+    String json = NeuralNetConfiguration.mapper().writeValueAsString(schedule);
+    return NeuralNetConfiguration.mapper().readValue(json, ISchedule.class);
+  }
+}
