@@ -98,19 +98,7 @@ abstract class TimmKind extends BaseKind {
    */
   @Override
   public void check(ScheduleCheck check) {
-    int[] range = (int[]) check.known(Param.NOISE_RANGE_T);
-    if (range != null && range.length > 0) {
-      double pct = check.number(Param.NOISE_PCT);
-      String refusal = Double.isFinite(pct) ? TimmScheduler.noiseRefusal(pct) : null;
-      if (refusal != null) {
-        check.error(check.written(Param.NOISE_PCT), Message.TIMM_REFUSED, type().torchName(), refusal);
-      }
-      if (range.length > 2) {
-        check.warning(check.element(Param.NOISE_RANGE_T, 2), Message.IGNORED,
-            "noiseRangeT (noise_range_t) past its second value",
-            "the reference reads a list as [lo, hi), its first two values");
-      }
-    }
+    checkNoise(check, type().torchName(), TimmScheduler::noiseRefusal);
     for (Refusal refusal : refusals()) {
       List<Object> values = new ArrayList<>();
       boolean known = true;
@@ -131,6 +119,27 @@ abstract class TimmKind extends BaseKind {
         check.error(check.written(at == null ? refusal.at() : at), Message.TIMM_REFUSED, type().torchName(),
             reason);
       }
+    }
+  }
+
+  /**
+   * The reference's endless loop on {@code noise_pct} where the noise is on, {@code refusal} telling
+   * why, and a warning for values of {@code noise_range_t} past the two it reads.
+   */
+  static void checkNoise(ScheduleCheck check, String torchName, java.util.function.DoubleFunction<String> refusal) {
+    int[] range = (int[]) check.known(Param.NOISE_RANGE_T);
+    if (range == null || range.length == 0) {
+      return;
+    }
+    double pct = check.number(Param.NOISE_PCT);
+    String reason = Double.isFinite(pct) ? refusal.apply(pct) : null;
+    if (reason != null) {
+      check.error(check.written(Param.NOISE_PCT), Message.TIMM_REFUSED, torchName, reason);
+    }
+    if (range.length > 2) {
+      check.warning(check.element(Param.NOISE_RANGE_T, 2), Message.IGNORED,
+          "noiseRangeT (noise_range_t) past its second value",
+          "the reference reads a list as [lo, hi), its first two values");
     }
   }
 
