@@ -124,6 +124,25 @@ class FoundByPropertyTest {
     assertTrue(Math.abs(((LrFunction) scheduler).lrAt(696, 0) - maxLr) < 1e-16);
   }
 
+  /**
+   * Found with seed 7267227622804868229 of the refusal property: a cycleMul just below 1 with a
+   * long tInitial puts the update where timm's logarithm leaves its domain past the largest long,
+   * and the search for it, a step at a time from an estimate, never ended.
+   */
+  @Test
+  @DisplayName("a cycleMul just below 1 with the longest tInitial is refused at once")
+  void cycleMulJustBelowOne() {
+    for (String type : List.of("TIMM_COSINE", "TIMM_TANH", "TIMM_POLY")) {
+      Compilation compilation = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(60), () -> Sources.compile(Sources.config("AlmostOne",
+              "@Schedule(type = " + type + ", tInitial = Integer.MAX_VALUE, cycleMul = 0.9999999999999999,",
+              "    warmupT = 10, warmupPrefix = true)",
+              "final class AlmostOne {}")));
+      assertThat(compilation).hadErrorContaining("cycle_mul = 0.9999999999999999 is below 1");
+      assertThat(compilation).hadErrorContaining("from update " + Long.MAX_VALUE + " on");
+    }
+  }
+
   @Test
   @DisplayName("a @Deprecated config compiles without a warning in its generated class")
   void deprecatedConfig() {

@@ -601,6 +601,12 @@ class FormulasTest {
     assertTrue(TimmScheduler.cycleMulRefusal(100, 0.5, 0, false).contains("from update 200 on"));
     assertTrue(TimmScheduler.cycleMulRefusal(100, 0.5, 10, true).contains("from update 210 on"));
     assertTrue(TimmScheduler.cycleMulRefusal(100, 0.0, 0, false).contains("from update 1 on"));
+    // Just below 1, far past 2^53 updates and past the largest long, found at once.
+    assertEquals(900719925474099136L, TimmScheduler.domainEnd(100, Math.nextDown(1.0)));
+    assertEquals(Long.MAX_VALUE, TimmScheduler.domainEnd(Integer.MAX_VALUE, Math.nextDown(1.0)));
+    assertEquals(Long.MAX_VALUE, TimmScheduler.domainEnd(Integer.MAX_VALUE, 1 - 1e-12));
+    assertTrue(TimmScheduler.cycleMulRefusal(Integer.MAX_VALUE, Math.nextDown(1.0), 10, true)
+        .contains("from update " + Long.MAX_VALUE + " on"));
     assertNull(TimmScheduler.kDecayRefusal(-1, 1, 0, false));
     assertTrue(TimmScheduler.kDecayRefusal(-1, 2, 0, false).contains("ZeroDivisionError"));
     assertNull(TimmScheduler.noiseRefusal(0.67));
