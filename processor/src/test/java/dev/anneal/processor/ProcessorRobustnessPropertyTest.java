@@ -575,7 +575,8 @@ class ProcessorRobustnessPropertyTest {
       for (int g = 0; g < groups; g++) {
         double lr = scheduler.lr(g);
         actual[t][g] = lr;
-        if (config.expect == Expect.VALID && !(lr >= 0 && lr <= Double.MAX_VALUE)) {
+        if (config.expect == Expect.VALID && !(lr >= 0 && lr <= Double.MAX_VALUE)
+            && !timmWarmupResidue(config, lr, expected[t][g], peak[g])) {
           return "a config that compiles without a warning gave the rate " + lr + " at step " + t + ", group " + g
               + " (PyTorch: " + expected[t][g] + ")";
         }
@@ -633,6 +634,18 @@ class ProcessorRobustnessPropertyTest {
       }
     }
     return null;
+  }
+
+  /**
+   * The one negative rate of a config without a warning that the README documents: timm's plateau
+   * ends its warm-up at {@code warmup_lr_init + warmup_t * s}, {@code s = (base_lr -
+   * warmup_lr_init) / warmup_t}, which rounding can put a hair below a group's initial rate of 0
+   * (-1.7e-21 from 1e-5 over 5 epochs), and keeps it there, as timm does: the reference's very
+   * number, a rounding of the group's largest rate.
+   */
+  private static boolean timmWarmupResidue(Config config, double lr, double reference, double peak) {
+    return config.members.get(0).type == ScheduleType.TIMM_PLATEAU
+        && Double.doubleToLongBits(lr) == Double.doubleToLongBits(reference) && Math.abs(lr) <= 1e-12 * peak;
   }
 
   /**
