@@ -112,8 +112,9 @@ public @interface Schedule {
   int stepSizeDown() default 0;
 
   /**
-   * {@code mode}: CYCLIC's policy (TRIANGULAR, TRIANGULAR2 or EXP_RANGE; default TRIANGULAR) or
-   * REDUCE_ON_PLATEAU's direction (MIN or MAX; default MIN).
+   * {@code mode}: CYCLIC's policy (TRIANGULAR, TRIANGULAR2 or EXP_RANGE; default TRIANGULAR),
+   * REDUCE_ON_PLATEAU's direction (MIN or MAX; default MIN) or TIMM_PLATEAU's (MIN or MAX; default
+   * MAX, timm's).
    */
   Mode mode() default Mode.TRIANGULAR;
 
@@ -162,7 +163,10 @@ public @interface Schedule {
   /** {@code three_phase} of ONE_CYCLE (default false). */
   boolean threePhase() default false;
 
-  /** {@code threshold} of REDUCE_ON_PLATEAU: what counts as an improvement (default 1e-4). */
+  /**
+   * {@code threshold} of REDUCE_ON_PLATEAU and TIMM_PLATEAU: what counts as an improvement
+   * (default 1e-4; relative for TIMM_PLATEAU, whose reference passes no threshold_mode).
+   */
   double threshold() default 0;
 
   /** {@code threshold_mode} of REDUCE_ON_PLATEAU (default REL). */
@@ -302,7 +306,9 @@ public @interface Schedule {
 
   /**
    * {@code lr_min} of TIMM_COSINE, TIMM_TANH, TIMM_POLY and TIMM_WSD: the rate the decay ends at,
-   * and holds after the last cycle (default 0; >= 0). One number for every group.
+   * and holds after the last cycle (default 0; >= 0); of TIMM_PLATEAU, the floor of its reductions,
+   * ReduceLROnPlateau's {@code min_lr}, which {@code lrScale} does not scale (default 0). One number
+   * for every group.
    */
   double lrMin() default 0;
 
@@ -326,8 +332,8 @@ public @interface Schedule {
   int cycleLimit() default 0;
 
   /**
-   * {@code warmup_t} of the timm types: the updates of the linear warm-up from
-   * {@code warmupLrInit} (default 0, none; TIMM_TANH >= 0).
+   * {@code warmup_t} of the timm types: the updates (TIMM_PLATEAU: the epochs, in which the metric
+   * is ignored) of the linear warm-up from {@code warmupLrInit} (default 0, none; TIMM_TANH >= 0).
    */
   int warmupT() default 0;
 
@@ -352,11 +358,15 @@ public @interface Schedule {
 
   /**
    * {@code noise_pct} of the timm types: the bound on the noise's magnitude, drawn again until
-   * below it (default 0.67; > 0 where the noise is on, or the reference never stops drawing).
+   * below it (default 0.67; > 0 where the noise is on, or the reference never stops drawing), and
+   * for TIMM_PLATEAU's UNIFORM {@link #noiseType()} the scale of the uniform noise, any number.
    */
   double noisePct() default 0;
 
-  /** {@code noise_std} of the timm types: the noise's standard deviation (default 1.0). */
+  /**
+   * {@code noise_std} of the timm types: the noise's standard deviation (default 1.0; unused by
+   * TIMM_PLATEAU's UNIFORM {@link #noiseType()}).
+   */
   double noiseStd() default 0;
 
   /**
@@ -384,7 +394,11 @@ public @interface Schedule {
    */
   int[] decayT() default {};
 
-  /** {@code decay_rate} of TIMM_STEP and TIMM_MULTI_STEP: the factor of each decay (default 1.0). */
+  /**
+   * {@code decay_rate} of TIMM_STEP and TIMM_MULTI_STEP: the factor of each decay (default 1.0); of
+   * TIMM_PLATEAU, the factor of each reduction, ReduceLROnPlateau's {@code factor} (default 0.1;
+   * below 1, or the reference raises "Factor should be &lt; 1.0.").
+   */
   double decayRate() default 0;
 
   /** {@code stable_fn} of TIMM_WSD: the factor through the stable phase (default CONSTANT). */
@@ -410,6 +424,24 @@ public @interface Schedule {
    * normalized (default 0.1; in (0, 1)).
    */
   double decayRatio() default 0;
+
+  /**
+   * {@code patience_t} of TIMM_PLATEAU: epochs without improvement tolerated before a reduction,
+   * ReduceLROnPlateau's {@code patience} (default 10).
+   */
+  int patienceT() default 0;
+
+  /**
+   * {@code cooldown_t} of TIMM_PLATEAU: epochs after a reduction in which no epoch counts as bad,
+   * ReduceLROnPlateau's {@code cooldown} (default 0).
+   */
+  int cooldownT() default 0;
+
+  /**
+   * {@code noise_type} of TIMM_PLATEAU: how the noise is drawn (default NORMAL; any other string
+   * the reference takes draws the UNIFORM noise).
+   */
+  TimmNoiseType noiseType() default TimmNoiseType.NORMAL;
 
   /**
    * {@code lr_scale} of the timm types, a key of the reference's parameter groups: the factor

@@ -5,7 +5,8 @@ package dev.anneal;
  * of Hugging Face transformers, each named {@code HF_} and the name of transformers' own
  * {@code SchedulerType} (PyTorch's names already take {@code CONSTANT}, {@code LINEAR} and
  * {@code POLYNOMIAL}), and those of timm (pytorch-image-models), each named {@code TIMM_} and the
- * kind of its scheduler class, stepped once per optimizer update.
+ * kind of its scheduler class, stepped once per optimizer update (TIMM_PLATEAU: once per epoch,
+ * with a metric).
  */
 public enum ScheduleType {
   /** {@code StepLR}: decays by {@code gamma} every {@code stepSize} steps. */
@@ -108,7 +109,13 @@ public enum ScheduleType {
    * timm's {@code WSDLRScheduler}: a warm-up, a stable phase, and a decay to {@code lrMin} over the
    * last {@code decayT} of {@code tInitial} updates.
    */
-  TIMM_WSD("timm.WSDLRScheduler");
+  TIMM_WSD("timm.WSDLRScheduler"),
+  /**
+   * timm's {@code PlateauLRScheduler}: stepped once per epoch with a metric, PyTorch's
+   * ReduceLROnPlateau (in mode MAX by default) after a linear warm-up from {@code warmupLrInit}
+   * over {@code warmupT} epochs, with timm's noise on top of the rate.
+   */
+  TIMM_PLATEAU("timm.PlateauLRScheduler");
 
   private final String torchName;
 

@@ -298,6 +298,7 @@ public final class ProcessorCost {
       case TIMM_MULTI_STEP -> "decayT = {" + (100 * k) + ", " + (200 * k) + "}, decayRate = 0.1";
       case TIMM_WSD -> "tInitial = " + (1000 * k) + ", decayT = " + (200 * k) + ", warmupT = " + (100 * k)
           + ", decayFn = TimmDecayFn.LINEAR";
+      case TIMM_PLATEAU -> "decayRate = 0.5, patienceT = " + k + ", warmupT = " + (10 * k) + ", warmupLrInit = 1e-5";
     };
     String factor = type == ScheduleType.LAMBDA ? "1.0 / (1 + step / " + k + ".0)" : Double.toString(1 - 1e-3 / k);
     String body = type == ScheduleType.LAMBDA || type == ScheduleType.MULTIPLICATIVE

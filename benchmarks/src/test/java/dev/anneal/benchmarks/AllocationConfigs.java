@@ -7,6 +7,7 @@ import dev.anneal.Schedule;
 import dev.anneal.ScheduleType;
 import dev.anneal.Warmup;
 import dev.anneal.TimmDecayFn;
+import dev.anneal.TimmNoiseType;
 import dev.anneal.TimmStableFn;
 import dev.anneal.WsdType;
 
@@ -81,6 +82,17 @@ final class AllocationConfigs {
   @Schedule(type = ScheduleType.TIMM_WSD, tInitial = 15_000, decayT = 5_000, warmupT = 1_000,
       stableFn = TimmStableFn.RSQRT, decayFn = TimmDecayFn.EXP)
   static final class TimmWsd {}
+
+  /** timm's plateau with its warm-up, and the normal noise from epoch 20 on: every step draws it. */
+  @Schedule(type = ScheduleType.TIMM_PLATEAU, mode = Mode.MIN, decayRate = 0.5, patienceT = 3, cooldownT = 2,
+      warmupT = 10, warmupLrInit = 1e-5, lrMin = 1e-6, noiseRangeT = 20)
+  static final class TimmPlateau {}
+
+  /** The uniform noise, behind a warm-up of Anneal's. */
+  @Warmup(steps = 10, startFactor = 0.1)
+  @Schedule(type = ScheduleType.TIMM_PLATEAU, mode = Mode.MIN, patienceT = 5, noiseRangeT = {100, 90_000},
+      noiseType = TimmNoiseType.UNIFORM, noisePct = 0.3, lrScale = {1.0, 0.5, 0.25})
+  static final class WarmupThenTimmPlateau {}
 
   @Schedule(type = ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {1_000, 5_000, 15_000},
       ruleFactors = {1.0, 0.1, 0.01}, lastFactor = 0.001)

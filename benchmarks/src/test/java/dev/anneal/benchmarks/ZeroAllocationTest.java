@@ -311,6 +311,24 @@ class ZeroAllocationTest {
   }
 
   @Test
+  void timmPlateau() {
+    observeWalks(newTimmPlateauWalks(), PlateauBenchmark.LENGTH);
+    MetricScheduler[] walks = newTimmPlateauWalks();
+    long bytes = allocatedBy(() -> observeWalks(walks, PlateauBenchmark.LENGTH));
+    assertEquals(0, bytes, "bytes allocated by a million steps and reads of timm's plateau, noised");
+  }
+
+  /** Half with the normal noise, half with the uniform noise behind a warm-up. */
+  private static MetricScheduler[] newTimmPlateauWalks() {
+    MetricScheduler[] walks = new MetricScheduler[STEPS / PlateauBenchmark.LENGTH];
+    for (int i = 0; i < walks.length; i++) {
+      walks[i] = i % 2 == 0 ? new AllocationConfigs_TimmPlateauScheduler(THREE_GROUPS)
+          : new AllocationConfigs_WarmupThenTimmPlateauScheduler(THREE_GROUPS);
+    }
+    return walks;
+  }
+
+  @Test
   void sequential() {
     assertZeroAllocation(() -> new WarmupCosineBenchmark_ConfigScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new WarmupCosineBenchmark_ConfigScheduler(THREE_GROUPS), 200_000);

@@ -52,6 +52,13 @@ final class ConfigWriter {
   private static final Map<String, JsonElement> NO_EFFECT = Map.of("last_epoch", new JsonPrimitive(-1), "verbose",
       JsonNull.INSTANCE, "t_in_epochs", new JsonPrimitive(false));
 
+  /**
+   * Arguments that the reference takes as any string, reading every string but its own names as
+   * the one given here (timm draws the 'normal' noise for "normal" alone, the uniform noise for
+   * any other string): the constant whose {@code torchName()} that is.
+   */
+  private static final Map<String, String> ANY_OTHER_STRING = Map.of("noise_type", "uniform");
+
   /** The format's rule: a function argument takes the step ({@code long}), except these. */
   private static final Map<String, String> FUNCTION_PARAMETER_TYPES = Map.of("scale_fn", "double");
 
@@ -307,7 +314,11 @@ final class ConfigWriter {
           return doubleLiteral(CaseReader.number(p, key));
         }
         if (type.isEnum() && p.isString()) {
-          return type.getSimpleName() + "." + enumConstant(type, p.getAsString());
+          String given = p.getAsString();
+          if (ANY_OTHER_STRING.containsKey(key) && !namesConstant(type, given)) {
+            given = ANY_OTHER_STRING.get(key);
+          }
+          return type.getSimpleName() + "." + enumConstant(type, given);
         }
       }
       return untypedLiteral(value);
@@ -420,6 +431,20 @@ final class ConfigWriter {
     }
     String guess = torchName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
     return guess.isEmpty() || Character.isDigit(guess.charAt(0)) ? "_" + guess : guess;
+  }
+
+  /** Whether some constant's {@code torchName()} is {@code torchName}. */
+  private static boolean namesConstant(Class<?> enumType, String torchName) {
+    for (Object constant : enumType.getEnumConstants()) {
+      try {
+        if (torchName.equals(enumType.getMethod("torchName").invoke(constant))) {
+          return true;
+        }
+      } catch (ReflectiveOperationException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** An {@code int} literal, or for a value that is not one, a literal the compiler refuses for it. */

@@ -70,6 +70,26 @@ class ConfigWriterTest {
     assertFalse(step.contains("lrScale"), step);
   }
 
+  /**
+   * timm's PlateauLRScheduler: its arguments by name, mode and noise_type by the constants' names
+   * in the reference, and a noise_type of any other string, which timm draws the uniform noise for,
+   * as UNIFORM.
+   */
+  @Test
+  void writesTimmsPlateauWithAnyOtherNoiseTypeAsUniform() {
+    String s = annotations("{'type': 'timm.PlateauLRScheduler', 'args': {'decay_rate': 0.5, 'patience_t': 2,"
+        + " 'cooldown_t': 1, 'mode': 'min', 'noise_range_t': [3, 9], 'noise_type': 'normal'}}");
+    assertTrue(s.contains("decayRate = 0.5,\n    patienceT = 2,\n    cooldownT = 1,\n    mode = Mode.MIN,\n"
+        + "    noiseRangeT = {3, 9},\n    noiseType = TimmNoiseType.NORMAL)"), s);
+    for (String other : new String[] {"uniform", "gaussian", "Normal", ""}) {
+      String written = annotations("{'type': 'timm.PlateauLRScheduler', 'args': {'noise_type': '" + other + "'}}");
+      assertTrue(written.contains("noiseType = TimmNoiseType.UNIFORM"), other + ": " + written);
+    }
+    // Elsewhere a string that names no constant is written as it reads, for the compiler to refuse.
+    String mode = annotations("{'type': 'timm.PlateauLRScheduler', 'args': {'mode': 'up'}}");
+    assertTrue(mode.contains("mode = Mode.UP"), mode);
+  }
+
   /** get_polynomial_decay_schedule_with_warmup reads optimizer.defaults["lr"], Anneal's lrInit. */
   @Test
   void writesTheOptimizersOwnRateForATypeThatTakesLrInit() {

@@ -83,10 +83,15 @@ class ConformanceRunnerTest {
     assertEquals(cases.size(), report.passed(), String.join("\n", report.lines(false)));
   }
 
-  /** timm's schedulers, each type with cases in the suite, every case passing, the noised ones to the bit. */
+  /**
+   * timm's schedulers stepped per update, each type with cases in the suite, every case passing, the
+   * noised ones to the bit. PlateauLRScheduler, stepped per epoch with a metric, has a suite of its
+   * own ({@link #timmPlateauCasesPass}).
+   */
   @Test
   void timmCasesPass() throws IOException {
-    Set<String> implemented = Arrays.stream(ScheduleType.values()).map(ScheduleType::torchName)
+    Set<String> implemented = Arrays.stream(ScheduleType.values()).filter(type -> type != ScheduleType.TIMM_PLATEAU)
+        .map(ScheduleType::torchName)
         .filter(name -> name.startsWith("timm.")).collect(Collectors.toCollection(TreeSet::new));
     List<ConformanceCase> cases = Cases.suite("timm.json").stream()
         .filter(c -> implemented.contains(c.scheduler().type()))
@@ -97,6 +102,37 @@ class ConformanceRunnerTest {
     RunReport report = run(cases);
     print("timm.json, the types Anneal has", report);
     assertEquals(cases.size(), report.passed(), String.join("\n", report.lines(false)));
+  }
+
+  /**
+   * timm's PlateauLRScheduler, stepped once per epoch with a metric: every case of its suite, the
+   * noised ones (both noise types) to the bit, and the refusal of a decay rate of 1 a compile error
+   * on the value.
+   */
+  @Test
+  void timmPlateauCasesPass() throws IOException {
+    List<ConformanceCase> cases = Cases.suite("timm-plateau.json");
+    assertEquals(Set.of(ScheduleType.TIMM_PLATEAU.torchName()),
+        cases.stream().map(c -> c.scheduler().type()).collect(Collectors.toSet()), "the types with cases");
+    assertTrue(cases.stream().anyMatch(c -> "uniform".equals(noiseType(c))), "uniform noise");
+    assertTrue(cases.stream().anyMatch(c -> c.scheduler().args().containsKey("noise_range_t")
+        && noiseType(c) == null), "normal noise");
+    assertTrue(cases.stream().anyMatch(c -> c.scheduler().args().containsKey("warmup_t")), "a warm-up");
+    assertTrue(cases.stream().anyMatch(c -> c.expected().error() != null), "a refusal");
+    RunReport report = run(cases);
+    print("timm-plateau.json", report);
+    assertEquals(cases.size(), report.passed(), String.join("\n", report.lines(false)));
+    for (CaseResult result : report.results()) {
+      assertTrue(result.maxError() == 0, result.id() + " passes to the bit: " + result.maxError());
+    }
+    CaseResult refused = report.results().stream().filter(r -> r.id().endsWith("-refused")).findFirst().orElseThrow();
+    assertTrue(refused.detail().contains("refused at compile time")
+        && refused.detail().contains("decayRate (decay_rate) = 1 must be < 1"), refused.detail());
+  }
+
+  private static String noiseType(ConformanceCase c) {
+    var value = c.scheduler().args().get("noise_type");
+    return value == null || value.isJsonNull() ? null : value.getAsString();
   }
 
   /**

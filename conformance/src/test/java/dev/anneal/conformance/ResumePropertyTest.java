@@ -43,7 +43,7 @@ class ResumePropertyTest {
     cases.addAll(Cases.suite("pytorch-random.json"));
     // Those of the other libraries' schedules that Anneal has.
     Set<String> known = Arrays.stream(ScheduleType.values()).map(ScheduleType::torchName).collect(Collectors.toSet());
-    for (String suite : List.of("transformers.json", "diffusers.json", "timm.json")) {
+    for (String suite : List.of("transformers.json", "diffusers.json", "timm.json", "timm-plateau.json")) {
       Cases.suite(suite).stream().filter(c -> known.contains(c.scheduler().type())).forEach(cases::add);
     }
     return cases;

@@ -128,7 +128,7 @@ class CheckpointCompatibilityTest {
         ScheduleType.HF_COSINE_WITH_RESTARTS, ScheduleType.HF_POLYNOMIAL, ScheduleType.HF_COSINE_WITH_MIN_LR,
         ScheduleType.HF_COSINE_WARMUP_WITH_MIN_LR, ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT,
         ScheduleType.HF_WARMUP_STABLE_DECAY, ScheduleType.TIMM_COSINE, ScheduleType.TIMM_TANH, ScheduleType.TIMM_POLY,
-        ScheduleType.TIMM_STEP, ScheduleType.TIMM_MULTI_STEP, ScheduleType.TIMM_WSD);
+        ScheduleType.TIMM_STEP, ScheduleType.TIMM_MULTI_STEP, ScheduleType.TIMM_WSD, ScheduleType.TIMM_PLATEAU);
     List<String> sources = RUNS.values().stream().map(Run::source).toList();
     for (String shape : List.of("@Sequential", "@Chained", "@Bind", "ScaleMode.CYCLE", "ScaleMode.ITERATIONS",
         "EXP_RANGE", "TRIANGULAR2", "threePhase = true", "mode = MAX")) {

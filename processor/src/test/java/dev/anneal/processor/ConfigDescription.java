@@ -36,7 +36,7 @@ final class ConfigDescription {
   /** The shape of an attribute: what its value is in Java. */
   /** DOUBLES is a per-group list, FACTORS a list of the schedule's own numbers. */
   enum Shape { INT, DOUBLE, DOUBLES, FACTORS, INTS, BOOLEAN, MODE, SCALE_MODE, ANNEAL, THRESHOLD_MODE, WSD_TYPE,
-    TIMM_STABLE_FN, TIMM_DECAY_FN, NAME, NAMES }
+    TIMM_STABLE_FN, TIMM_DECAY_FN, TIMM_NOISE_TYPE, NAME, NAMES }
 
   /** Every attribute of {@code @Schedule} with its shape; the types' oracles say which they take. */
   static final Map<String, Shape> SHAPES = new LinkedHashMap<>();
@@ -76,6 +76,9 @@ final class ConfigDescription {
     SHAPES.put("decayType", Shape.WSD_TYPE);
     SHAPES.put("scaleFn", Shape.NAME);
     SHAPES.put("lrLambda", Shape.NAMES);
+    SHAPES.put("patienceT", Shape.INT);
+    SHAPES.put("cooldownT", Shape.INT);
+    SHAPES.put("noiseType", Shape.TIMM_NOISE_TYPE);
   }
 
   static final List<String> ATTRIBUTES = List.copyOf(SHAPES.keySet());
@@ -91,7 +94,7 @@ final class ConfigDescription {
     WARMUP_BINDS.put("warmupStartFactor", "startFactor");
   }
 
-  /** Every constant of {@code Mode}, which CyclicLR and ReduceLROnPlateau each take some of. */
+  /** Every constant of {@code Mode}, which CyclicLR, ReduceLROnPlateau and timm's plateau each take some of. */
   static final List<String> MODES = List.of("TRIANGULAR", "TRIANGULAR2", "EXP_RANGE", "MIN", "MAX");
 
   /** An attribute as written, and its value; the value is null where javac must refuse the text. */

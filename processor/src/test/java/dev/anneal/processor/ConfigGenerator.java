@@ -97,9 +97,9 @@ final class ConfigGenerator {
           + config.members.stream().map(m -> m.type.name()).collect(Collectors.joining(", "));
     }
     decorate(r, config);
-    // A warm-up most of all in front of ReduceLROnPlateau, whose metric it must keep.
+    // A warm-up most of all in front of a schedule stepped with a metric, whose metric it must keep.
     if (mayWarmUp(config)
-        && chance(r, config.members.get(0).type == ScheduleType.REDUCE_ON_PLATEAU ? 0.7 : 0.2)) {
+        && chance(r, TypeOracle.of(config.members.get(0).type).stepsWithMetric() ? 0.7 : 0.2)) {
       warmUp(r, config);
     }
     plan(r, config);
@@ -548,6 +548,10 @@ final class ConfigGenerator {
       case TIMM_STABLE_FN: {
         String v = pick(r, "CONSTANT", "RSQRT", "POWER");
         return new Attr("TimmStableFn." + v, v);
+      }
+      case TIMM_NOISE_TYPE: {
+        String v = pick(r, "NORMAL", "UNIFORM");
+        return new Attr("TimmNoiseType." + v, v);
       }
       case TIMM_DECAY_FN: {
         String v = pick(r, "LINEAR", "ONE_MINUS_SQRT", "COSINE", "POWER", "EXP");

@@ -320,6 +320,8 @@ final class ConfigMutator {
         return new Attr("TimmStableFn.CONSTANT", "CONSTANT");
       case TIMM_DECAY_FN:
         return new Attr("TimmDecayFn.LINEAR", "LINEAR");
+      case TIMM_NOISE_TYPE:
+        return new Attr("TimmNoiseType.UNIFORM", "UNIFORM");
       case NAME:
         return new Attr("\"flat\"", "flat");
       case NAMES:

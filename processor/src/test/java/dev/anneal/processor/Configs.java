@@ -170,6 +170,14 @@ final class Configs {
         "@Schedule(type = TIMM_WSD, tInitial = 14, decayT = 6, warmupT = 3, warmupLrInit = 1e-5,",
         "    stableFn = TimmStableFn.POWER, stablePower = 0.3, decayFn = TimmDecayFn.EXP, decayRatio = 0.05)",
         "final class TimmWsdRun {}");
+    // timm's plateau: stepped with a metric, its warm-up, and the rates before the noise kept as state.
+    golden("TimmPlateauRun",
+        "@Schedule(type = TIMM_PLATEAU, decayRate = 0.5, patienceT = 2, cooldownT = 1, warmupT = 3,",
+        "    warmupLrInit = 1e-5, lrMin = 1e-5, noiseRangeT = {5, 12}, noisePct = 0.4, lrScale = {1.0, 0.5})",
+        "final class TimmPlateauRun {}");
+    other("BoundTimmPlateau",
+        "@Schedule(type = TIMM_PLATEAU, mode = MIN, noiseRangeT = 4, noiseType = TimmNoiseType.UNIFORM)",
+        "record BoundTimmPlateau(@Bind int warmupT, @Bind double decayRate, @Bind double noisePct) {}");
     // The reference's refusals checked when the scheduler is built: a shape of its own.
     golden("BoundHfPolynomial",
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20)",
@@ -188,6 +196,10 @@ final class Configs {
         "@Warmup(startFactor = 0.2)",
         "@Schedule(type = REDUCE_ON_PLATEAU, mode = MAX, patience = 1, minLr = 1e-3)",
         "record BoundWarmupPlateau(@Bind int warmupSteps) {}");
+    other("WarmupTimmPlateau",
+        "@Warmup(steps = 4, startFactor = 0.1)",
+        "@Schedule(type = TIMM_PLATEAU, mode = MIN, decayRate = 0.5, patienceT = 1, warmupT = 2, warmupLrInit = 1e-4)",
+        "final class WarmupTimmPlateau {}");
     other("WarmupSequential",
         "@Warmup(steps = 4, shape = WsdType.ONE_MINUS_SQRT)",
         "@Schedule(type = LINEAR, startFactor = 0.5, totalIters = 5)",

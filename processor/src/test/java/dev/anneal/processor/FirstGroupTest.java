@@ -70,6 +70,8 @@ class FirstGroupTest {
     put("FirstTimmWsd", "@Schedule(type = TIMM_WSD, tInitial = 800, decayT = 300, warmupT = 50,"
         + " decayFn = TimmDecayFn.COSINE)");
     put("FirstPlateau", "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 3, cooldown = 2)");
+    put("FirstTimmPlateau", "@Schedule(type = TIMM_PLATEAU, mode = MIN, decayRate = 0.5, patienceT = 3,"
+        + " cooldownT = 2, warmupT = 20, warmupLrInit = 1e-5, noiseRangeT = {50, 400})");
     put("FirstWarmupCosine", "@Schedule(type = LINEAR, startFactor = 0.1, totalIters = 100)",
         "@Schedule(type = COSINE, tMax = 900)", "@Sequential(milestones = 100)");
     // Phases that keep group 0's rate only where it changes, entered at their milestones.

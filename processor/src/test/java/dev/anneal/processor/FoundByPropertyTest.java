@@ -48,6 +48,9 @@ class FoundByPropertyTest {
         "    cycleMomentum = false)",
         "@Sequential(milestones = 120)",
         "final class NegativeBaseCyclic {}"});
+    CONFIGS.put("WarmToZero", new String[] {
+        "@Schedule(type = TIMM_PLATEAU, warmupT = 5, warmupLrInit = 1e-5, patienceT = 0)",
+        "final class WarmToZero {}"});
     CONFIGS.put("ChainedToZero", new String[] {
         "@Chained",
         "@Schedule(type = LINEAR, startFactor = 1.0 / 3, endFactor = 0.0, totalIters = 5)",
@@ -122,6 +125,45 @@ class FoundByPropertyTest {
     // PyTorch 1.13's CyclicLR gives 5.137702402541189E-7 at step 696, 7.7e-16 below max_lr: 1.66e-14
     // of the peak 0.0469, beyond the conformance rule; Anneal stays at max_lr (the README's CyclicLR note).
     assertTrue(Math.abs(((LrFunction) scheduler).lrAt(696, 0) - maxLr) < 1e-16);
+  }
+
+  /**
+   * Found with seed 7267227622804868229 of the refusal property: a cycleMul just below 1 with a
+   * long tInitial puts the update where timm's logarithm leaves its domain past the largest long,
+   * and the search for it, a step at a time from an estimate, never ended.
+   */
+  @Test
+  @DisplayName("a cycleMul just below 1 with the longest tInitial is refused at once")
+  void cycleMulJustBelowOne() {
+    for (String type : List.of("TIMM_COSINE", "TIMM_TANH", "TIMM_POLY")) {
+      Compilation compilation = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(60), () -> Sources.compile(Sources.config("AlmostOne",
+              "@Schedule(type = " + type + ", tInitial = Integer.MAX_VALUE, cycleMul = 0.9999999999999999,",
+              "    warmupT = 10, warmupPrefix = true)",
+              "final class AlmostOne {}")));
+      assertThat(compilation).hadErrorContaining("cycle_mul = 0.9999999999999999 is below 1");
+      assertThat(compilation).hadErrorContaining("from update " + Long.MAX_VALUE + " on");
+    }
+  }
+
+  /**
+   * Found with seed 7187307176401994396 of the accepted-configs property (with twice its tries):
+   * timm's plateau ends its warm-up at {@code warmup_lr_init + warmup_t * s}, which for a group
+   * whose initial rate is 0 timm computes as -1.6940658945086007E-21, and no reduction moves (the
+   * README's exception to non-negative rates). Anneal gives timm's number.
+   */
+  @Test
+  @DisplayName("timm's plateau warmed up to a rate of 0 ends a rounding below it, as timm does")
+  void timmPlateauWarmupToZero() {
+    assertThat(Sources.compile(Sources.config("WarmToZero", CONFIGS.get("WarmToZero")))).succeededWithoutWarnings();
+    dev.anneal.MetricScheduler scheduler = classes.scheduler("WarmToZero", dev.anneal.MetricScheduler.class, 0.0, 0.1);
+    double s = (0.0 - 1e-5) / 5;
+    for (int e = 1; e <= 9; e++) {
+      scheduler.step(1.0 / e);
+      assertEquals(e <= 5 ? 1e-5 + e * s : 1e-5 + 5 * s, scheduler.lr(0), 0.0, "epoch " + e);
+    }
+    assertEquals(-1.6940658945086007E-21, scheduler.lr(0), 0.0);
+    assertTrue(scheduler.lr(1) > 0);
   }
 
   @Test

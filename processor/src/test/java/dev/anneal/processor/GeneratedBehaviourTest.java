@@ -57,6 +57,8 @@ class GeneratedBehaviourTest {
         return classes.boundScheduler(config, classes.config(config, 7, 0.1), LrScheduler.class, TWO_GROUPS);
       case "BoundWarmupPlateau":
         return classes.boundScheduler(config, classes.config(config, 5), LrScheduler.class, TWO_GROUPS);
+      case "BoundTimmPlateau":
+        return classes.boundScheduler(config, classes.config(config, 3, 0.5, 0.3), LrScheduler.class, TWO_GROUPS);
       default:
         return classes.scheduler(config, LrScheduler.class, TWO_GROUPS);
     }
@@ -150,7 +152,7 @@ class GeneratedBehaviourTest {
     }
 
     @Test
-    @DisplayName("every schedule of the step alone offers lrAt; ReduceLROnPlateau does not")
+    @DisplayName("every schedule of the step alone offers lrAt; those stepped with a metric do not")
     void closedFormSet() {
       Set<String> withoutLrAt = new TreeSet<>();
       for (String config : Configs.ALL.keySet()) {
@@ -158,10 +160,11 @@ class GeneratedBehaviourTest {
           withoutLrAt.add(config);
         }
       }
-      // ReduceLROnPlateau depends on the metrics. MultiplicativeLR, a running product, may or
+      // ReduceLROnPlateau and timm's plateau depend on the metrics. MultiplicativeLR, a running product, may or
       // may not offer random access, so the configs that use it are left out of the check.
       withoutLrAt.removeAll(Set.of("MultiplicativeRun", "ThreePhases"));
-      assertEquals(Set.of("MaxPlateau", "PlateauRun", "WarmupPlateau", "BoundWarmupPlateau"), withoutLrAt);
+      assertEquals(Set.of("MaxPlateau", "PlateauRun", "WarmupPlateau", "BoundWarmupPlateau", "TimmPlateauRun",
+          "BoundTimmPlateau", "WarmupTimmPlateau"), withoutLrAt);
     }
   }
 

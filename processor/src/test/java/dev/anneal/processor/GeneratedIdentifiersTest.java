@@ -48,7 +48,7 @@ class GeneratedIdentifiersTest {
   private static final Set<ScheduleType> LATER = EnumSet.complementOf(
       EnumSet.of(ScheduleType.ONE_CYCLE, ScheduleType.REDUCE_ON_PLATEAU, ScheduleType.TIMM_COSINE,
           ScheduleType.TIMM_TANH, ScheduleType.TIMM_POLY, ScheduleType.TIMM_STEP, ScheduleType.TIMM_MULTI_STEP,
-          ScheduleType.TIMM_WSD));
+          ScheduleType.TIMM_WSD, ScheduleType.TIMM_PLATEAU));
 
   /** The attributes a schedule's attributes written in the annotation need, besides the bound ones. */
   private static String written(ScheduleType type, boolean combined) {

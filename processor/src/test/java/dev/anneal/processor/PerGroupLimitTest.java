@@ -63,6 +63,8 @@ class PerGroupLimitTest {
         return "decayT = {3, 6}, lrScale = " + values(groups, 1.0);
       case TIMM_WSD:
         return "tInitial = 10, decayT = 3, lrScale = " + values(groups, 1.0);
+      case TIMM_PLATEAU:
+        return "lrScale = " + values(groups, 1.0);
       default:
         throw new AssertionError(type);
     }
@@ -72,7 +74,7 @@ class PerGroupLimitTest {
   private static final List<ScheduleType> PER_GROUP_TYPES =
       List.of(ScheduleType.CYCLIC, ScheduleType.ONE_CYCLE, ScheduleType.REDUCE_ON_PLATEAU, ScheduleType.TIMM_COSINE,
           ScheduleType.TIMM_TANH, ScheduleType.TIMM_POLY, ScheduleType.TIMM_STEP, ScheduleType.TIMM_MULTI_STEP,
-          ScheduleType.TIMM_WSD);
+          ScheduleType.TIMM_WSD, ScheduleType.TIMM_PLATEAU);
 
   private static int listsAlone(ScheduleType type) {
     return type == ScheduleType.CYCLIC ? 4 : type == ScheduleType.ONE_CYCLE ? 3 : 1;

@@ -1054,6 +1054,18 @@ final class PlainPyTorch {
   }
 
   /**
+   * A plateau scheduler behind Anneal's {@code @Warmup}: what the warm-up's steps do to it, and
+   * how it starts at the warm-up's end.
+   */
+  interface Plateau extends MetricStepped {
+    /** What a step of Anneal's warm-up does to it: a metric better than the best becomes the best. */
+    void recordIfBetter(double metric);
+
+    /** Writes the rates it starts from, at the warm-up's end, into the groups. */
+    void start(double[] initialLrs);
+  }
+
+  /**
    * timm's {@code Scheduler} stepped by {@code step_update(t)} with {@code t_in_epochs=False}: the
    * constructor writes {@code warmup_lr_init} (with a warm-up) or the base values, each update
    * writes {@code _get_lr(t)}, every write times the group's {@code lr_scale}. No noise: the random
@@ -1329,7 +1341,7 @@ final class PlainPyTorch {
   }
 
   /** ReduceLROnPlateau: not an {@code _LRScheduler} in PyTorch, and stepped with a metric. */
-  static final class ReduceLROnPlateau implements MetricStepped {
+  static final class ReduceLROnPlateau implements Plateau {
     private final Optimizer optimizer;
     private final boolean max;
     private final double factor;
@@ -1399,10 +1411,18 @@ final class PlainPyTorch {
       }
     }
 
-    /** What a step of Anneal's warm-up does to it: a metric better than the best becomes the best. */
-    void recordIfBetter(double current) {
+    @Override
+    public void recordIfBetter(double current) {
       if (isBetter(current, best)) {
         best = current;
+      }
+    }
+
+    /** The optimizer's initial rates, which PyTorch's SequentialLR would restore. */
+    @Override
+    public void start(double[] initialLrs) {
+      for (int g = 0; g < initialLrs.length; g++) {
+        optimizer.groups.get(g).lr = initialLrs[g];
       }
     }
 
@@ -1420,26 +1440,140 @@ final class PlainPyTorch {
   }
 
   /**
-   * Anneal's {@code @Warmup} in front of ReduceLROnPlateau, which PyTorch cannot compose (its
-   * SequentialLR steps its schedulers without a metric), as the README words it: the calls that
-   * bring the step count to 1, ..., {@code steps} give the warm-up's rates, the initial rate at
-   * {@code steps}, and do nothing to the plateau but record a metric better than its best as the
-   * best; from the next call on, ReduceLROnPlateau's own step runs, against that best.
+   * timm's {@code PlateauLRScheduler} (timm 1.0.29) over torch 1.13's ReduceLROnPlateau, stepped
+   * as timm's training script steps it, {@code step(epoch + 1, metric)} after each epoch: the
+   * constructor writes the base values (or {@code warmup_lr_init} with a warm-up) times each
+   * group's {@code lr_scale}; {@code step(e, metric)} writes the warm-up's line for {@code e <=
+   * warmup_t}, ignoring the metric, and otherwise restores the rates its noise moved, steps the
+   * ReduceLROnPlateau it made in its constructor on the metric, over the groups' current rates,
+   * and adds the noise. No noise: the random configs draw none, so the noise is a hook left at 0.
+   */
+  static final class TimmPlateau implements Plateau {
+    private final Optimizer optimizer;
+    private final double[] lrScale;
+    private final double[] baseValues;
+    private final ReduceLROnPlateau lrScheduler;
+    private final int warmupT;
+    private final double warmupLrInit;
+    private final double[] warmupSteps;
+    private double[] restoreLr;
+    private long epoch;
+
+    TimmPlateau(Optimizer optimizer, double decayRate, int patienceT, double threshold, int cooldownT, int warmupT,
+        double warmupLrInit, double lrMin, boolean max, double[] lrScale) {
+      this.optimizer = optimizer;
+      this.lrScale = formatParam("lr_scale", optimizer, lrScale);
+      // Scheduler.__init__: group.setdefault("initial_lr", lr), then update_groups(base_values).
+      baseValues = new double[optimizer.size()];
+      for (int g = 0; g < baseValues.length; g++) {
+        ParamGroup group = optimizer.groups.get(g);
+        if (Double.isNaN(group.initialLr)) {
+          group.initialLr = group.lr;
+        }
+        baseValues[g] = group.initialLr;
+      }
+      updateGroups(baseValues);
+      lrScheduler = new ReduceLROnPlateau(optimizer, max, decayRate, patienceT, threshold, false, cooldownT,
+          new double[] {lrMin}, 1e-8);
+      this.warmupT = warmupT;
+      this.warmupLrInit = warmupLrInit;
+      warmupSteps = new double[baseValues.length];
+      if (warmupT != 0) {
+        for (int g = 0; g < baseValues.length; g++) {
+          warmupSteps[g] = (baseValues[g] - warmupLrInit) / warmupT;
+        }
+        double[] init = new double[baseValues.length];
+        Arrays.fill(init, warmupLrInit);
+        updateGroups(init);
+      } else {
+        Arrays.fill(warmupSteps, 1);
+      }
+    }
+
+    /** timm 1.0.29's update_groups: every value times the group's lr_scale. */
+    private void updateGroups(double[] values) {
+      for (int g = 0; g < values.length; g++) {
+        optimizer.groups.get(g).lr = values[g] * lrScale[g];
+      }
+    }
+
+    /** {@code scheduler.step(epoch, metric)} for the next epoch. */
+    @Override
+    public void step(double metric) {
+      epoch++;
+      if (epoch <= warmupT) {
+        double[] lrs = new double[baseValues.length];
+        for (int g = 0; g < lrs.length; g++) {
+          lrs[g] = warmupLrInit + epoch * warmupSteps[g];
+        }
+        updateGroups(lrs);
+        return;
+      }
+      if (restoreLr != null) {
+        for (int g = 0; g < restoreLr.length; g++) {
+          optimizer.groups.get(g).lr = restoreLr[g];
+        }
+        restoreLr = null;
+      }
+      lrScheduler.step(metric);
+      double noise = noise(epoch);
+      if (noise != 0) {
+        restoreLr = new double[optimizer.size()];
+        for (int g = 0; g < restoreLr.length; g++) {
+          ParamGroup group = optimizer.groups.get(g);
+          restoreLr[g] = group.lr;
+          group.lr = group.lr + group.lr * noise;
+        }
+      }
+    }
+
+    /** The noise of an epoch: none, as the random configs draw none. */
+    private static double noise(long epoch) {
+      return 0;
+    }
+
+    @Override
+    public void recordIfBetter(double metric) {
+      lrScheduler.recordIfBetter(metric);
+    }
+
+    /** What its constructor left in the groups, on its own clock from here. */
+    @Override
+    public void start(double[] initialLrs) {
+      if (warmupT != 0) {
+        double[] init = new double[baseValues.length];
+        Arrays.fill(init, warmupLrInit);
+        updateGroups(init);
+      } else {
+        updateGroups(baseValues);
+      }
+    }
+  }
+
+  /**
+   * Anneal's {@code @Warmup} in front of ReduceLROnPlateau or timm's plateau, which PyTorch cannot
+   * compose (its SequentialLR steps its schedulers without a metric), as the README words it: the
+   * calls that bring the step count to 1, ..., {@code steps} give the warm-up's rates, at {@code
+   * steps} the rates the plateau starts from (ReduceLROnPlateau's initial rates, what timm's
+   * constructor leaves), and do nothing to the plateau but record a metric better than its best
+   * as the best; from the next call on, the plateau's own step runs, against that best.
    */
   static final class WarmupThenPlateau implements MetricStepped {
     private final Optimizer optimizer;
     private final double[] initialLrs;
     private final long steps;
     private final LongToDoubleFunction warmup;
-    private final ReduceLROnPlateau plateau;
+    private final Plateau plateau;
     private long stepCount;
 
     /** @param warmup the warm-up's factor of the initial rate at each step before {@code steps} */
-    WarmupThenPlateau(Optimizer optimizer, long steps, LongToDoubleFunction warmup, ReduceLROnPlateau plateau) {
+    WarmupThenPlateau(Optimizer optimizer, long steps, LongToDoubleFunction warmup, Plateau plateau) {
       this.optimizer = optimizer;
       this.initialLrs = new double[optimizer.size()];
       for (int g = 0; g < initialLrs.length; g++) {
-        initialLrs[g] = optimizer.lr(g);
+        // The optimizer's rate, or where timm's constructor has moved it, its initial_lr.
+        ParamGroup group = optimizer.groups.get(g);
+        initialLrs[g] = Double.isNaN(group.initialLr) ? group.lr : group.initialLr;
       }
       this.steps = steps;
       this.warmup = warmup;
@@ -1459,9 +1593,12 @@ final class PlainPyTorch {
     }
 
     private void writeWarmup() {
+      if (stepCount == steps) {
+        plateau.start(initialLrs);
+        return;
+      }
       for (int g = 0; g < initialLrs.length; g++) {
-        optimizer.groups.get(g).lr = stepCount < steps
-            ? initialLrs[g] * warmup.applyAsDouble(stepCount) : initialLrs[g];
+        optimizer.groups.get(g).lr = initialLrs[g] * warmup.applyAsDouble(stepCount);
       }
     }
   }

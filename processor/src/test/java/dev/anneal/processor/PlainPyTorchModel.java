@@ -1,6 +1,5 @@
 package dev.anneal.processor;
 
-import dev.anneal.ScheduleType;
 import dev.anneal.processor.ConfigDescription.Bound;
 import dev.anneal.processor.ConfigDescription.Config;
 import dev.anneal.processor.ConfigDescription.Combinator;
@@ -19,8 +18,8 @@ final class PlainPyTorchModel {
    * Builds PyTorch's scheduler for {@code config} over {@code optimizer}, with PyTorch's defaults.
    * A {@code @Warmup} is, as documented, the first phase of a SequentialLR whose milestones are its
    * length and those of {@code @Sequential} moved by it, built before the schedules so that its
-   * rates start from the optimizer's; in front of ReduceLROnPlateau, the documented warm-up that
-   * records the best metric.
+   * rates start from the optimizer's; in front of a schedule stepped with a metric, the documented
+   * warm-up that records the best metric.
    */
   static Object of(Config config, PlainPyTorch.Optimizer optimizer) {
     List<PlainPyTorch.LRScheduler> schedulers = new ArrayList<>();
@@ -30,13 +29,13 @@ final class PlainPyTorchModel {
       warmupSteps = (Integer) warmupValue(config, "steps", null);
       warmup = PlainPyTorch.warmup(warmupSteps, (Double) warmupValue(config, "startFactor", 0.0),
           (String) warmupValue(config, "shape", "LINEAR"));
-      if (config.members.get(0).type != ScheduleType.REDUCE_ON_PLATEAU) {
+      if (!TypeOracle.of(config.members.get(0).type).stepsWithMetric()) {
         schedulers.add(new PlainPyTorch.LambdaLR(optimizer, warmup));
       }
     }
     for (Member m : config.members) {
       Object scheduler = TypeOracle.of(m.type).toPlainPyTorch(m, optimizer);
-      if (scheduler instanceof PlainPyTorch.ReduceLROnPlateau plateau) {
+      if (scheduler instanceof PlainPyTorch.Plateau plateau) {
         return warmup == null ? plateau : new PlainPyTorch.WarmupThenPlateau(optimizer, warmupSteps, warmup, plateau);
       }
       schedulers.add((PlainPyTorch.LRScheduler) scheduler);

@@ -287,8 +287,9 @@ class ProcessorRobustnessPropertyTest {
       if (config.warmup != null) {
         count("configs with @Warmup, all properties", 1);
         count("accepted configs with @Warmup: in front of " + (config.combinator == Combinator.SEQUENTIAL
-            ? "@Sequential" : config.members.get(0).type == ScheduleType.REDUCE_ON_PLATEAU
-                ? "ReduceLROnPlateau" : "one other schedule") + ", " + (config.bound.isEmpty() ? "written" : "bound"), 1);
+            ? "@Sequential" : TypeOracle.of(config.members.get(0).type).stepsWithMetric()
+                ? config.members.get(0).type.torchName() : "one other schedule") + ", "
+            + (config.bound.isEmpty() ? "written" : "bound"), 1);
       }
       if (config.expect == Expect.WARNED && diagnostics.stream()
           .noneMatch(d -> isWarning(d) && message(d).startsWith("[anneal.") && configAt(unit, source, d) == config)) {
@@ -507,7 +508,7 @@ class ProcessorRobustnessPropertyTest {
       return "PyTorch refuses " + config + ", accepted by the rules: " + e.getMessage();
     }
     boolean momentum = PlainPyTorchModel.cyclesMomentum(config);
-    boolean plateau = config.members.get(0).type == ScheduleType.REDUCE_ON_PLATEAU;
+    boolean plateau = TypeOracle.of(config.members.get(0).type).stepsWithMetric();
     int steps = config.steps;
     double[][] expected = new double[steps + 1][groups];
     double[][] expectedMomentum = new double[steps + 1][groups];
@@ -541,7 +542,8 @@ class ProcessorRobustnessPropertyTest {
     double[] momentumPeak = peaks(expectedMomentum, steps, groups);
 
     if (config.warmup != null) {
-      count("warm-up configs run: in front of " + (plateau ? "ReduceLROnPlateau" : "other schedules"), 1);
+      count("warm-up configs run: in front of " + (plateau ? config.members.get(0).type.torchName()
+          : "other schedules"), 1);
       count("steps run within a warm-up", Math.min(steps, (Integer) PlainPyTorchModel.warmupValue(config, "steps", 0)));
     }
     String name = Sources.PACKAGE + "." + config.schedulerName(unit.outer());
@@ -573,7 +575,8 @@ class ProcessorRobustnessPropertyTest {
       for (int g = 0; g < groups; g++) {
         double lr = scheduler.lr(g);
         actual[t][g] = lr;
-        if (config.expect == Expect.VALID && !(lr >= 0 && lr <= Double.MAX_VALUE)) {
+        if (config.expect == Expect.VALID && !(lr >= 0 && lr <= Double.MAX_VALUE)
+            && !timmWarmupResidue(config, lr, expected[t][g], peak[g])) {
           return "a config that compiles without a warning gave the rate " + lr + " at step " + t + ", group " + g
               + " (PyTorch: " + expected[t][g] + ")";
         }
@@ -631,6 +634,18 @@ class ProcessorRobustnessPropertyTest {
       }
     }
     return null;
+  }
+
+  /**
+   * The one negative rate of a config without a warning that the README documents: timm's plateau
+   * ends its warm-up at {@code warmup_lr_init + warmup_t * s}, {@code s = (base_lr -
+   * warmup_lr_init) / warmup_t}, which rounding can put a hair below a group's initial rate of 0
+   * (-1.7e-21 from 1e-5 over 5 epochs), and keeps it there, as timm does: the reference's very
+   * number, a rounding of the group's largest rate.
+   */
+  private static boolean timmWarmupResidue(Config config, double lr, double reference, double peak) {
+    return config.members.get(0).type == ScheduleType.TIMM_PLATEAU
+        && Double.doubleToLongBits(lr) == Double.doubleToLongBits(reference) && Math.abs(lr) <= 1e-12 * peak;
   }
 
   /**

@@ -143,6 +143,11 @@ class RestoreStateValidationTest {
         "@Schedule(type = TIMM_WSD, tInitial = 14, decayT = 6, warmupT = 3, stableFn = TimmStableFn.RSQRT,",
         "    decayFn = TimmDecayFn.COSINE)",
         "final class TimmWsdState {}");
+    // A warm-up of 2 epochs, then the plateau on the rates before the noise of epochs 3 to 8.
+    single(ScheduleType.TIMM_PLATEAU, "TimmPlateauState",
+        "@Schedule(type = TIMM_PLATEAU, mode = MIN, decayRate = 0.5, patienceT = 1, cooldownT = 2, warmupT = 2,",
+        "    warmupLrInit = 1e-4, lrMin = 1e-3, noiseRangeT = {3, 9}, noisePct = 0.5, lrScale = {1.0, 0.5})",
+        "final class TimmPlateauState {}");
     CONFIGS.put("ExpRangeState", new String[] {
         "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 2, mode = EXP_RANGE, gamma = 0.9,"
             + " cycleMomentum = false)",
@@ -288,7 +293,7 @@ class RestoreStateValidationTest {
       "HfConstantState", "HfConstantWarmupState", "HfLinearState", "HfCosineState", "HfRestartsState",
       "HfPolynomialState", "HfCosineMinLrState", "HfCosineWarmupMinLrState",
       "PiecewiseState", "WsdState", "TimmCosineState", "TimmTanhState", "TimmPolyState", "TimmStepState",
-      "TimmMultiStepState", "TimmWsdState");
+      "TimmMultiStepState", "TimmWsdState", "TimmPlateauState");
 
   @Test
   void statesSavedBeforeTheseChecksStillRestore() throws IOException {
@@ -418,6 +423,39 @@ class RestoreStateValidationTest {
     assertRefused("PlateauState", withValue(counting, badSteps, 2), "badSteps above patience");
     // There are no more bad steps than steps.
     assertRefused("PlateauState", withStep(withValue(counting, badSteps, 1), 0), "a bad step at step 0");
+  }
+
+  /**
+   * timm's plateau keeps each group's rate before the noise beside the one it hands out: a
+   * restore checks the noised rate against it and the noise of the saved epoch, a warm-up's rate
+   * against its epoch, and a rate before the noise against the rate the plateau started from and
+   * lr_min.
+   */
+  @Test
+  void timmPlateauRatesAreCheckedAgainstTheNoiseAndTheWarmUp() {
+    String name = "TimmPlateauState";
+    int rate = slotIndex(name, "lrs");
+    int plain = slotIndex(name, "plainLrs");
+    // Epoch 5: a reduction (metrics 0.95, then 0.97 and 0.99 after the warm-up of 2), noised.
+    byte[] noised = stepped(name, 5).saveState();
+    double before = Double.longBitsToDouble(value(noised, plain));
+    double after = Double.longBitsToDouble(value(noised, rate));
+    assertEquals(0.05, before, 1e-15);
+    assertTrue(before != after, "the rate at epoch 5 is noised");
+    assertRefused(name, withDouble(noised, rate, before), "the rate without its noise");
+    assertRefused(name, withDouble(noised, plain, after), "the noised rate kept as the rate before the noise");
+    assertRefused(name, withDouble(noised, rate, after * (1 + 1e-9)), "the noised rate nudged");
+    // Epoch 1, in the warm-up: its rate, which the rate before the noise is too.
+    byte[] warm = stepped(name, 1).saveState();
+    assertRefused(name, withDouble(withDouble(warm, rate, 0.05), plain, 0.05), "a warm-up rate of another epoch");
+    assertRefused(name, withDouble(warm, plain, 0.05), "a rate before the noise that the warm-up did not set");
+    // Epoch 10, after the noise: at most the plateau's start, 0.1, and at least lr_min, 1e-3.
+    byte[] quiet = stepped(name, 10).saveState();
+    assertRefused(name, withDouble(withDouble(quiet, rate, 0.2), plain, 0.2), "a rate above the plateau's start");
+    assertRefused(name, withDouble(withDouble(quiet, rate, 5e-4), plain, 5e-4), "a rate below lr_min");
+    LrScheduler restored = scheduler(name);
+    restored.restoreState(withDouble(withDouble(quiet, rate, 0.02), plain, 0.02));
+    assertEquals(0.02, restored.lr(0));
   }
 
   @Test

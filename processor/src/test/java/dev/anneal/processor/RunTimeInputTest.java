@@ -318,7 +318,8 @@ class RunTimeInputTest {
           assertRefused(IllegalArgumentException.class, () -> momentum.momentumAt(-1, 0), "step = -1 must be >= 0");
         }
       }
-      TypeCoverage.assertEveryType("the configs with lrAt", tested, ScheduleType.REDUCE_ON_PLATEAU);
+      TypeCoverage.assertEveryType("the configs with lrAt", tested, ScheduleType.REDUCE_ON_PLATEAU,
+          ScheduleType.TIMM_PLATEAU);
     }
   }
 
@@ -342,6 +343,8 @@ class RunTimeInputTest {
         return classes.boundScheduler(config, classes.config(config, 7, 0.1), Object.class, TWO_GROUPS);
       case "BoundWarmupPlateau":
         return classes.boundScheduler(config, classes.config(config, 5), Object.class, TWO_GROUPS);
+      case "BoundTimmPlateau":
+        return classes.boundScheduler(config, classes.config(config, 3, 0.5, 0.3), Object.class, TWO_GROUPS);
       default:
         return classes.scheduler(config, Object.class, TWO_GROUPS);
     }

@@ -109,6 +109,20 @@ final class TimmOracle {
     return noiseAndScale(taken).toArray(Taken[]::new);
   }
 
+  static Taken[] plateau() {
+    List<Taken> taken = new ArrayList<>();
+    taken.add(TypeOracle.optional("decayRate", Rule.BELOW_ONE, r -> pick(r, 1.0, 1.5, Double.MAX_VALUE)));
+    taken.add(TypeOracle.optional("patienceT"));
+    taken.add(TypeOracle.optional("threshold"));
+    taken.add(TypeOracle.optional("cooldownT"));
+    taken.add(TypeOracle.optional("warmupT"));
+    taken.add(TypeOracle.optional("warmupLrInit"));
+    taken.add(TypeOracle.optional("lrMin"));
+    taken.add(TypeOracle.optional("mode"));
+    taken.add(TypeOracle.optional("noiseType"));
+    return noiseAndScale(taken).toArray(Taken[]::new);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Configs a user would write.
 
@@ -214,6 +228,55 @@ final class TimmOracle {
     scale(r, m);
   }
 
+  /**
+   * timm's plateau as a user would write it: the plateau's arguments, a warm-up in epochs, a floor,
+   * a scale; a noise type now and then, without noise, whose draws are not checked here.
+   */
+  static void sensiblePlateau(Random r, Member m) {
+    if (chance(r, 0.5)) {
+      String mode = pick(r, "MIN", "MAX");
+      m.put("mode", ConfigSource.modeSource(r, mode), mode);
+    }
+    if (chance(r, 0.6)) {
+      double rate = pick(r, uniform(r, 0, 0.99), 0.0, 0.5, -0.0, 0.1);
+      m.put("decayRate", lit(r, rate), rate);
+    }
+    if (chance(r, 0.6)) {
+      int patience = pick(r, between(r, 0, 5), between(r, 5, 20), 0, Integer.MAX_VALUE);
+      m.put("patienceT", lit(r, patience), patience);
+    }
+    if (chance(r, 0.5)) {
+      double threshold = pick(r, 0.0, 1e-4, uniform(r, 0, 0.1), 0.5);
+      m.put("threshold", lit(r, threshold), threshold);
+    }
+    if (chance(r, 0.5)) {
+      int cooldown = pick(r, 0, between(r, 0, 10), Integer.MAX_VALUE);
+      m.put("cooldownT", lit(r, cooldown), cooldown);
+    }
+    if (chance(r, 0.5)) {
+      double lrMin = pick(r, 0.0, 1e-6, uniform(r, 0, 1e-3));
+      m.put("lrMin", lit(r, lrMin), lrMin);
+    }
+    warmup(r, m, false, false);
+    if (chance(r, 0.1)) {
+      String noiseType = pick(r, "NORMAL", "UNIFORM");
+      m.put("noiseType", "TimmNoiseType." + noiseType, noiseType);
+    }
+    scale(r, m);
+  }
+
+  /** A negative decay rate with a negative floor, a negative scale or a warm-up from below 0. */
+  static String oddPlateau(Random r, Member m) {
+    if (chance(r, 0.4)) {
+      double rate = -pick(r, 0.5, 2.0, 1e300);
+      m.put("decayRate", lit(r, rate), rate);
+      double lrMin = -pick(r, 1e-3, 1.0);
+      m.put("lrMin", lit(r, lrMin), lrMin);
+      return "negative decayRate and lrMin";
+    }
+    return odd(r, m);
+  }
+
   /** A negative scale or a warm-up from below 0: the rate turns negative, which the reference runs. */
   static String odd(Random r, Member m) {
     if (r.nextBoolean()) {
@@ -315,6 +378,25 @@ final class TimmOracle {
     }
   }
 
+  /**
+   * timm's plateau: torch's ReduceLROnPlateau refuses a factor of 1 or more (the attribute's
+   * rule); the 'normal' noise's endless loop on a noise_pct of 0 or less; negative rates pointed
+   * out as ReduceLROnPlateau's are, on a negative decay rate too.
+   */
+  static void judgePlateau(Member m, Verdict verdict) {
+    int[] range = m.value("noiseRangeT") instanceof int[] written ? written : new int[0];
+    if (range.length > 0) {
+      double pct = m.d("noisePct", 0.67);
+      if (m.e("noiseType", "NORMAL").equals("NORMAL") && Double.isFinite(pct) && !(pct > 0)) {
+        verdict.error("invalid-value");
+      }
+      verdict.warnIf(range.length > 2);
+    }
+    verdict.warnIf(m.value("warmupLrInit") instanceof Double init && init < 0);
+    verdict.warnIf(m.value("lrScale") instanceof double[] scale && java.util.Arrays.stream(scale).anyMatch(v -> v < 0));
+    verdict.warnIf(m.value("decayRate") instanceof Double rate && rate < 0);
+  }
+
   static void judgeWsd(Member m, Verdict verdict) {
     int[] decayT = m.value("decayT") instanceof int[] written ? written : null;
     if (decayT != null && decayT.length != 1) {
@@ -353,6 +435,12 @@ final class TimmOracle {
   static Object step(Member m, PlainPyTorch.Optimizer o, boolean multi) {
     return new PlainPyTorch.TimmStep(o, (int[]) m.value("decayT"), multi, m.d("decayRate", 1.0), m.i("warmupT", 0),
         m.d("warmupLrInit", 0.0), m.b("warmupPrefix", true), scale(m));
+  }
+
+  static Object plateau(Member m, PlainPyTorch.Optimizer o) {
+    return new PlainPyTorch.TimmPlateau(o, m.d("decayRate", 0.1), m.i("patienceT", 10), m.d("threshold", 1e-4),
+        m.i("cooldownT", 0), m.i("warmupT", 0), m.d("warmupLrInit", 0.0), m.d("lrMin", 0.0),
+        m.e("mode", "MAX").equals("MAX"), scale(m));
   }
 
   static Object wsd(Member m, PlainPyTorch.Optimizer o) {

@@ -687,6 +687,11 @@ enum TypeOracle {
     }
 
     @Override
+    boolean stepsWithMetric() {
+      return true;
+    }
+
+    @Override
     Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
       return new PlainPyTorch.ReduceLROnPlateau(o, m.e("mode", "MIN").equals("MAX"),
           m.d("factor", 0.1), m.i("patience", 10), m.d("threshold", 1e-4),
@@ -1310,6 +1315,37 @@ enum TypeOracle {
     Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
       return TimmOracle.wsd(m, o);
     }
+  },
+  TIMM_PLATEAU(ScheduleType.TIMM_PLATEAU, Combining.NEVER, TimmOracle.plateau()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      TimmOracle.sensiblePlateau(r, m);
+    }
+
+    @Override
+    String odd(Random r, Member m) {
+      return TimmOracle.oddPlateau(r, m);
+    }
+
+    @Override
+    List<String> modes() {
+      return List.of("MIN", "MAX");
+    }
+
+    @Override
+    boolean stepsWithMetric() {
+      return true;
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      TimmOracle.judgePlateau(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return TimmOracle.plateau(m, o);
+    }
   };
 
   /** The cosine-with-min-lr schedules' mistakes: both ends given, or neither, or minLr alone. */
@@ -1452,6 +1488,11 @@ enum TypeOracle {
   }
 
   boolean cyclesMomentum(Member m) {
+    return false;
+  }
+
+  /** Whether the scheduler is stepped with a metric, a {@code MetricScheduler}, rather than by the step alone. */
+  boolean stepsWithMetric() {
     return false;
   }
 

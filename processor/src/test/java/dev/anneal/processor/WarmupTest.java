@@ -118,6 +118,11 @@ class WarmupTest {
         "@Warmup(shape = WsdType.ONE_MINUS_SQRT)",
         "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 2, cooldown = 1, minLr = 1e-3)",
         "record BoundPlateau(@Bind int warmupSteps, @Bind double warmupStartFactor) {}"});
+    CONFIGS.put("TimmPlateauWarm", new String[] {
+        "@Warmup(steps = 3, startFactor = 0.1)",
+        "@Schedule(type = TIMM_PLATEAU, mode = MIN, decayRate = 0.5, patienceT = 1, cooldownT = 1, warmupT = 2,",
+        "    warmupLrInit = 1e-3, lrMin = 1e-4, noiseRangeT = 6, noiseSeed = 7, lrScale = {1.0, 0.5})",
+        "final class TimmPlateauWarm {}"});
   }
 
   private static void plateau(String name, String warmup, String attributes) {
@@ -242,6 +247,94 @@ class WarmupTest {
       assertEquals(6, scheduler.stepCount());
       assertEquals(GROUPS[0] * 0.5, scheduler.lr(0), 0.0);
       assertEquals(GROUPS[1] * 0.5, scheduler.lr(1), 0.0);
+    }
+  }
+
+  @Nested
+  @DisplayName("in front of timm's PlateauLRScheduler")
+  class TimmPlateau {
+    private static final double[] SCALE = {1.0, 0.5};
+
+    /**
+     * The documented warm-up with the metric recorded, then at its end what timm's constructor
+     * leaves (warmup_lr_init times lr_scale), and timm's step on the plateau's own clock: its
+     * warm-up, which ignores the metric, then torch's ReduceLROnPlateau on the rates before the
+     * noise, noised from epoch 6 on.
+     */
+    @Test
+    @DisplayName("the warm-up, then timm's step on its own clock, its warm-up and noise included")
+    void timmsStepAfterTheWarmup() {
+      for (long seed = 1; seed <= 5; seed++) {
+        MetricScheduler scheduler = build("TimmPlateauWarm", MetricScheduler.class);
+        double[] metrics = metrics(seed, seed % 2 == 0);
+        double[] plain = new double[GROUPS.length];
+        double best = Double.POSITIVE_INFINITY;
+        int badEpochs = 0;
+        int cooldownCounter = 0;
+        for (int t = 1; t <= metrics.length; t++) {
+          double metric = metrics[t - 1];
+          scheduler.step(metric);
+          double[] expected = new double[GROUPS.length];
+          long e = t - 3;
+          if (e <= 0) {
+            if (metric < best * (1 - 1e-4)) {
+              best = metric;
+            }
+            for (int g = 0; g < GROUPS.length; g++) {
+              expected[g] = e < 0 ? GROUPS[g] * (0.1 + 0.9 * t / 3.0) : 1e-3 * SCALE[g];
+            }
+          } else if (e <= 2) {
+            for (int g = 0; g < GROUPS.length; g++) {
+              plain[g] = (1e-3 + e * ((GROUPS[g] - 1e-3) / 2)) * SCALE[g];
+              expected[g] = plain[g];
+            }
+          } else {
+            if (metric < best * (1 - 1e-4)) {
+              best = metric;
+              badEpochs = 0;
+            } else {
+              badEpochs++;
+            }
+            if (cooldownCounter > 0) {
+              cooldownCounter--;
+              badEpochs = 0;
+            }
+            if (badEpochs > 1) {
+              for (int g = 0; g < GROUPS.length; g++) {
+                double reduced = Math.max(plain[g] * 0.5, 1e-4);
+                if (plain[g] - reduced > 1e-8) {
+                  plain[g] = reduced;
+                }
+              }
+              cooldownCounter = 1;
+              badEpochs = 0;
+            }
+            double noise = e >= 6 ? dev.anneal.math.TimmNoise.normal(7 + e, 0.67, 1.0) : 0.0;
+            for (int g = 0; g < GROUPS.length; g++) {
+              expected[g] = e >= 6 ? plain[g] + plain[g] * noise : plain[g];
+            }
+          }
+          for (int g = 0; g < GROUPS.length; g++) {
+            assertEquals(expected[g], scheduler.lr(g), Math.ulp(expected[g]) * 4, "seed " + seed + ", step " + t
+                + ", group " + g);
+          }
+        }
+      }
+    }
+
+    @Test
+    @DisplayName("a metric of the warm-up is the best that the plateau logic then compares with")
+    void warmupMetricIsTheBest() {
+      MetricScheduler scheduler = build("TimmPlateauWarm", MetricScheduler.class);
+      // 0.5 during the warm-up; timm's own warm-up (steps 4 and 5) ignores its metrics; then never
+      // better: patience 1 lets 1 bad epoch pass, the 2nd cuts.
+      for (double metric : new double[] {1.0, 0.5, 0.9, 0.1, 0.1, 0.9, 0.9}) {
+        scheduler.step(metric);
+      }
+      for (int g = 0; g < GROUPS.length; g++) {
+        double start = (1e-3 + 2 * ((GROUPS[g] - 1e-3) / 2)) * SCALE[g];
+        assertEquals(start * 0.5, scheduler.lr(g), 0.0, "group " + g);
+      }
     }
   }
 
@@ -387,7 +480,8 @@ class WarmupTest {
     @DisplayName("a scheduler restored at any step of the warm-up or after goes on as the one saved")
     Stream<DynamicTest> resumes() {
       List<DynamicTest> tests = new ArrayList<>();
-      for (String config : List.of("Warm2Cosine", "Warm3Step", "Warm1Cyclic", "WarmSequential", "PlateauMin")) {
+      for (String config : List.of("Warm2Cosine", "Warm3Step", "Warm1Cyclic", "WarmSequential", "PlateauMin",
+          "TimmPlateauWarm")) {
         for (int at : new int[] {0, 2, 3, 4, 5, 9}) {
           tests.add(DynamicTest.dynamicTest(config + " at " + at, () -> {
             LrScheduler saved = build(config, LrScheduler.class);

@@ -265,6 +265,15 @@ public final class StateCodec {
       }
     }
 
+    /** As {@link #unset(String, double, String)}, for every group's value of a per-group state. */
+    public void unset(String name, double[] values, String why) {
+      for (int g = 0; g < values.length; g++) {
+        if (Double.doubleToRawLongBits(values[g]) != 0) {
+          throw corrupted("saved " + name + " of group " + g + " = " + values[g] + " must be 0: " + why);
+        }
+      }
+    }
+
     /** Refuses a saved per-group value below {@code low} or above {@code high}. */
     public void between(String name, int group, double value, double low, double high) {
       if (!(value >= low && value <= high)) {

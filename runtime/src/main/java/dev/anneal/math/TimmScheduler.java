@@ -77,14 +77,28 @@ public final class TimmScheduler {
     if (cycleMul <= 0) {
       return 0;
     }
-    long t = (long) Math.ceil(tInitial / (1 - cycleMul));
-    while (t > 0 && 1 - (double) (t - 1) / tInitial * (1 - cycleMul) <= 0) {
-      t--;
+    // The argument falls as t grows, as the doubles compute it too: the first t where it is no
+    // longer positive is found by halving, in 63 tries however far it lies; Long.MAX_VALUE where
+    // even that t leaves it positive.
+    if (!outsideDomain(Long.MAX_VALUE, tInitial, cycleMul)) {
+      return Long.MAX_VALUE;
     }
-    while (1 - (double) t / tInitial * (1 - cycleMul) > 0) {
-      t++;
+    long low = 0;
+    long high = Long.MAX_VALUE;
+    while (low < high) {
+      long middle = low + (high - low) / 2;
+      if (outsideDomain(middle, tInitial, cycleMul)) {
+        high = middle;
+      } else {
+        low = middle + 1;
+      }
     }
-    return t;
+    return low;
+  }
+
+  /** Whether {@code 1 - t / t_initial * (1 - cycle_mul)} is no longer positive at {@code t}. */
+  private static boolean outsideDomain(long t, int tInitial, double cycleMul) {
+    return !(1 - (double) t / tInitial * (1 - cycleMul) > 0);
   }
 
   /**
@@ -97,7 +111,9 @@ public final class TimmScheduler {
     if (!(cycleMul < 1) || tInitial <= 0) {
       return null;
     }
-    long end = domainEnd(tInitial, cycleMul) + (warmupPrefix ? warmupT : 0);
+    long domainEnd = domainEnd(tInitial, cycleMul);
+    long shift = warmupPrefix ? warmupT : 0;
+    long end = shift > 0 && domainEnd > Long.MAX_VALUE - shift ? Long.MAX_VALUE : domainEnd + shift;
     long at = Math.max(Math.max(end, warmupT), 1);
     return "cycle_mul = " + cycleMul + " is below 1, where math.log(1 - t / t_initial * (1 - cycle_mul), cycle_mul)"
         + " has no value from update " + at + " on and the reference raises ValueError (math domain error)";

@@ -2,12 +2,14 @@ package dev.anneal.math;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.TimmDecayFn;
+import dev.anneal.TimmNoiseType;
 import dev.anneal.TimmStableFn;
 import dev.anneal.WsdType;
 import org.junit.jupiter.api.Test;
@@ -533,6 +535,65 @@ class FormulasTest {
     }
   }
 
+  /**
+   * timm's PlateauLRScheduler, values of the conformance suite's cases printed by the reference:
+   * the warm-up of timmrand/plateau-001 (warmup_t 10 from 0, lr_scale 0.25, 0.1 and 0.25), the
+   * rate the plateau starts from at its end, and the noise of epochs 27 of plateau-007-noise
+   * (uniform, noise_pct 0.5) and 24 of plateau-012-noise (normal, noise_std 2).
+   */
+  @Test
+  void timmPlateauAsTheReferenceSteps() {
+    double[] base = {0.0283, 0.00248, 0.000652};
+    double[] scale = {0.25, 0.1, 0.25};
+    long[] epochs = {1, 3, 10};
+    double[][] warm = {{0.0007075, 2.4800000000000003e-05, 1.63e-05},
+        {0.0021225000000000003, 7.440000000000002e-05, 4.8899999999999996e-05}, {0.007075, 0.000248, 0.000163}};
+    for (int g = 0; g < base.length; g++) {
+      assertEquals(0.0, TimmScheduler.scaled(TimmPlateauLRScheduler.initial(10, 0.0, base[g]), scale[g]));
+      for (int i = 0; i < epochs.length; i++) {
+        assertTrue(TimmPlateauLRScheduler.warmingUp(epochs[i], 10));
+        assertEquals(warm[i][g], TimmScheduler.scaled(TimmPlateauLRScheduler.warmup(0.0, base[g], 10, epochs[i]),
+            scale[g]), 0.0, "epoch " + epochs[i] + ", group " + g);
+      }
+      assertEquals(warm[2][g], TimmScheduler.scaled(TimmPlateauLRScheduler.start(10, 0.0, base[g]), scale[g]), 0.0);
+    }
+    assertFalse(TimmPlateauLRScheduler.warmingUp(11, 10));
+    assertFalse(TimmPlateauLRScheduler.warmingUp(1, 0));
+    assertFalse(TimmPlateauLRScheduler.warmingUp(1, -3));
+    // No warm-up, or one that never comes: the plateau starts from the constructor's rate.
+    assertEquals(0.0283, TimmPlateauLRScheduler.start(0, 1e-5, 0.0283));
+    assertEquals(1e-5, TimmPlateauLRScheduler.start(-3, 1e-5, 0.0283));
+    assertEquals(0.00017291957855224607,
+        TimmNoise.noised(0.00013, TimmPlateauLRScheduler.noise(TimmNoiseType.UNIFORM, 310145 + 27, 0.5, 1.0)), 0.0);
+    assertEquals(1.0413933664560318e-05,
+        TimmNoise.noised(1.13e-05, TimmPlateauLRScheduler.noise(TimmNoiseType.NORMAL, 892213 + 24, 0.67, 2.0)), 0.0);
+  }
+
+  @Test
+  void timmPlateauRefusals() {
+    assertNull(TimmPlateauLRScheduler.noiseRefusal(TimmNoiseType.NORMAL, 0.67));
+    assertTrue(TimmPlateauLRScheduler.noiseRefusal(TimmNoiseType.NORMAL, 0).contains("never"));
+    assertNull(TimmPlateauLRScheduler.noiseRefusal(TimmNoiseType.UNIFORM, 0));
+    assertNull(TimmPlateauLRScheduler.noiseRefusal(TimmNoiseType.UNIFORM, -0.5));
+    double[] one = {1.0};
+    TimmPlateauLRScheduler.checkRange("p", new double[] {0.1, 0.2}, new double[] {1.0, 0.5}, 5, 1e-5, 1e-6, 0.67);
+    TimmPlateauLRScheduler.checkRange("p", new double[] {1e307}, one, 0, 0.0, 0.0, 0.67);
+    // The rate of step 0, the one the plateau starts from, and a noised one, past the largest double.
+    ArithmeticException e = assertThrows(ArithmeticException.class,
+        () -> TimmPlateauLRScheduler.checkRange("p", new double[] {1e300}, new double[] {1e10}, 0, 0.0, 0.0, 0.0));
+    assertTrue(e.getMessage().contains("p: the rate of group 0 of step 0 is Infinity"), e.getMessage());
+    e = assertThrows(ArithmeticException.class,
+        () -> TimmPlateauLRScheduler.checkRange("p", new double[] {1e308}, new double[] {2.0}, 2, 0.0, 0.0, 0.0));
+    assertTrue(e.getMessage().contains("the plateau starts from, after the warm-up, is Infinity"), e.getMessage());
+    e = assertThrows(ArithmeticException.class,
+        () -> TimmPlateauLRScheduler.checkRange("p", new double[] {1e308}, one, 0, 0.0, 0.0, 1.0));
+    assertTrue(e.getMessage().contains("noised by up to 1.0 times itself"), e.getMessage());
+    // A floor far below the start is reached by reductions, and noised from there.
+    assertThrows(ArithmeticException.class,
+        () -> TimmPlateauLRScheduler.checkRange("p", one, one, 0, 0.0, -1e308, 1.0));
+    TimmPlateauLRScheduler.checkRange("p", one, one, 0, 0.0, -1e308, 0.0);
+  }
+
   @Test
   void timmRefusals() {
     assertNull(TimmScheduler.cycleMulRefusal(100, 1.0, 0, false));
@@ -540,6 +601,12 @@ class FormulasTest {
     assertTrue(TimmScheduler.cycleMulRefusal(100, 0.5, 0, false).contains("from update 200 on"));
     assertTrue(TimmScheduler.cycleMulRefusal(100, 0.5, 10, true).contains("from update 210 on"));
     assertTrue(TimmScheduler.cycleMulRefusal(100, 0.0, 0, false).contains("from update 1 on"));
+    // Just below 1, far past 2^53 updates and past the largest long, found at once.
+    assertEquals(900719925474099136L, TimmScheduler.domainEnd(100, Math.nextDown(1.0)));
+    assertEquals(Long.MAX_VALUE, TimmScheduler.domainEnd(Integer.MAX_VALUE, Math.nextDown(1.0)));
+    assertEquals(Long.MAX_VALUE, TimmScheduler.domainEnd(Integer.MAX_VALUE, 1 - 1e-12));
+    assertTrue(TimmScheduler.cycleMulRefusal(Integer.MAX_VALUE, Math.nextDown(1.0), 10, true)
+        .contains("from update " + Long.MAX_VALUE + " on"));
     assertNull(TimmScheduler.kDecayRefusal(-1, 1, 0, false));
     assertTrue(TimmScheduler.kDecayRefusal(-1, 2, 0, false).contains("ZeroDivisionError"));
     assertNull(TimmScheduler.noiseRefusal(0.67));

@@ -40,7 +40,8 @@ public final class Kinds {
       new TimmPolyLRSchedulerKind(),
       new TimmStepLRSchedulerKind(),
       new TimmMultiStepLRSchedulerKind(),
-      new TimmWSDLRSchedulerKind());
+      new TimmWSDLRSchedulerKind(),
+      new TimmPlateauLRSchedulerKind());
 
   private Kinds() {}
 

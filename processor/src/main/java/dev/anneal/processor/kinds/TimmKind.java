@@ -104,26 +104,17 @@ abstract class TimmKind extends BaseKind {
    */
   @Override
   public void check(ScheduleCheck check) {
+    checkNoise(check, type().torchName(), TimmScheduler::noiseRefusal);
     int[] range = (int[]) check.known(Param.NOISE_RANGE_T);
-    if (range != null && range.length > 0) {
-      double pct = check.number(Param.NOISE_PCT);
-      String refusal = Double.isFinite(pct) ? TimmScheduler.noiseRefusal(pct) : null;
-      if (refusal != null) {
-        check.error(check.written(Param.NOISE_PCT), Message.TIMM_REFUSED, type().torchName(), refusal);
-      }
-      double std = check.number(Param.NOISE_STD);
-      if (refusal == null && pct > 0 && Double.isFinite(std) && std != 0 && pct / Math.abs(std) < SLOW_NOISE) {
-        // P(|z| < x) of a standard normal is x sqrt(2 / pi) for x this small.
-        double draws = Math.sqrt(Math.PI / 2) * Math.abs(std) / pct;
-        check.warning(check.isWritten(Param.NOISE_PCT) ? check.written(Param.NOISE_PCT) : check.written(Param.NOISE_STD),
-            Message.SLOW_NOISE, type().torchName(), pct, String.format(java.util.Locale.ROOT, "%.1e", pct / Math.abs(std)),
-            String.format(java.util.Locale.ROOT, "%.1e", draws));
-      }
-      if (range.length > 2) {
-        check.warning(check.element(Param.NOISE_RANGE_T, 2), Message.IGNORED,
-            "noiseRangeT (noise_range_t) past its second value",
-            "the reference reads a list as [lo, hi), its first two values");
-      }
+    double pct = check.number(Param.NOISE_PCT);
+    double std = check.number(Param.NOISE_STD);
+    if (range != null && range.length > 0 && Double.isFinite(pct) && TimmScheduler.noiseRefusal(pct) == null
+        && pct > 0 && Double.isFinite(std) && std != 0 && pct / Math.abs(std) < SLOW_NOISE) {
+      // P(|z| < x) of a standard normal is x sqrt(2 / pi) for x this small.
+      double draws = Math.sqrt(Math.PI / 2) * Math.abs(std) / pct;
+      check.warning(check.isWritten(Param.NOISE_PCT) ? check.written(Param.NOISE_PCT) : check.written(Param.NOISE_STD),
+          Message.SLOW_NOISE, type().torchName(), pct, String.format(java.util.Locale.ROOT, "%.1e", pct / Math.abs(std)),
+          String.format(java.util.Locale.ROOT, "%.1e", draws));
     }
     for (Refusal refusal : refusals()) {
       List<Object> values = new ArrayList<>();
@@ -145,6 +136,27 @@ abstract class TimmKind extends BaseKind {
         check.error(check.written(at == null ? refusal.at() : at), Message.TIMM_REFUSED, type().torchName(),
             reason);
       }
+    }
+  }
+
+  /**
+   * The reference's endless loop on {@code noise_pct} where the noise is on, {@code refusal} telling
+   * why, and a warning for values of {@code noise_range_t} past the two it reads.
+   */
+  static void checkNoise(ScheduleCheck check, String torchName, java.util.function.DoubleFunction<String> refusal) {
+    int[] range = (int[]) check.known(Param.NOISE_RANGE_T);
+    if (range == null || range.length == 0) {
+      return;
+    }
+    double pct = check.number(Param.NOISE_PCT);
+    String reason = Double.isFinite(pct) ? refusal.apply(pct) : null;
+    if (reason != null) {
+      check.error(check.written(Param.NOISE_PCT), Message.TIMM_REFUSED, torchName, reason);
+    }
+    if (range.length > 2) {
+      check.warning(check.element(Param.NOISE_RANGE_T, 2), Message.IGNORED,
+          "noiseRangeT (noise_range_t) past its second value",
+          "the reference reads a list as [lo, hi), its first two values");
     }
   }
 

@@ -85,6 +85,9 @@ public enum Param {
   DECAY_FN("decayFn", "decay_fn", Shape.ENUM),
   DECAY_POWER("decayPower", "decay_power", Shape.DOUBLE),
   DECAY_RATIO("decayRatio", "decay_ratio", Shape.DOUBLE),
+  PATIENCE_T("patienceT", "patience_t", Shape.INT),
+  COOLDOWN_T("cooldownT", "cooldown_t", Shape.INT),
+  NOISE_TYPE("noiseType", "noise_type", Shape.ENUM),
   /** Not an argument of the reference but a key of its parameter groups, which it reads. */
   LR_SCALE("lrScale", "lr_scale", Shape.GROUP_DOUBLES),
   /** {@code steps} of {@code @Warmup}, bound as {@code warmupSteps}. */

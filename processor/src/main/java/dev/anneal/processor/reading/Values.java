@@ -5,6 +5,7 @@ import dev.anneal.Mode;
 import dev.anneal.ScaleMode;
 import dev.anneal.ThresholdMode;
 import dev.anneal.TimmDecayFn;
+import dev.anneal.TimmNoiseType;
 import dev.anneal.TimmStableFn;
 import dev.anneal.WsdType;
 import dev.anneal.processor.model.Param;
@@ -62,6 +63,8 @@ public final class Values {
         return TimmStableFn.valueOf(name);
       case DECAY_FN:
         return TimmDecayFn.valueOf(name);
+      case NOISE_TYPE:
+        return TimmNoiseType.valueOf(name);
       default:
         throw new AssertionError(param);
     }

@@ -42,6 +42,13 @@ public final class Emitter {
   final List<Field> stateFields = new ArrayList<>();
   /** The mutable fields of each schedule, by its prefix: a subset of {@link #stateFields}. */
   final java.util.Map<String, List<Field>> stateFieldsOf = new java.util.HashMap<>();
+  /**
+   * The per-group state arrays of the schedules ({@link #groupState}), in declaration order: saved
+   * whole, after {@code lrs} and {@code momentums}.
+   */
+  final List<String> groupStateFields = new ArrayList<>();
+  /** The per-group state arrays of each schedule, by its prefix: a subset of {@link #groupStateFields}. */
+  final java.util.Map<String, List<String>> groupStateFieldsOf = new java.util.HashMap<>();
   /** The fields holding values bound at run time, folded into the configuration's fingerprint. */
   final List<Field> boundFields = new ArrayList<>();
 
@@ -400,6 +407,22 @@ public final class Emitter {
     if (initial != null) {
       constructor.addStatement("this.$N = $L", field, initial);
     }
+    return field;
+  }
+
+  /**
+   * Mutable state of a schedule with one value per group, such as rates it keeps beside those it
+   * hands out: allocated in the constructor (every value 0), set by the schedule's own code, and
+   * saved by a checkpoint, whole, after the rates.
+   */
+  public String groupState(String prefix, String name, String why) {
+    String field = newField(fieldName(prefix, name));
+    type.addField(FieldSpec.builder(double[].class, field, Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc("$L\n", why)
+        .build());
+    constructor.addStatement("this.$N = new double[$N]", field, groups());
+    groupStateFields.add(field);
+    groupStateFieldsOf.computeIfAbsent(prefix, key -> new ArrayList<>()).add(field);
     return field;
   }
 

@@ -35,7 +35,7 @@ public final class StateWriter {
   private final ConfigModel model;
   private final Emitter emitter;
   private final List<KindWriter> kinds;
-  /** Per-group arrays saved whole: {@code lrs}, and {@code momentums} where kept. */
+  /** Per-group arrays saved whole: {@code lrs}, {@code momentums} where kept, and the schedules' per-group state. */
   private final List<String> groupArrays = new ArrayList<>();
   /** The schedules' scalar state fields, saved in declaration order. */
   private final List<Field> scalars = new ArrayList<>();
@@ -55,6 +55,7 @@ public final class StateWriter {
         groupArrays.add("momentums");
       }
     }
+    groupArrays.addAll(emitter.groupStateFields);
     scalars.addAll(emitter.stateFields);
   }
 
@@ -170,7 +171,7 @@ public final class StateWriter {
             model.schedulerName().simpleName(), valueCount());
     for (String array : groupArrays) {
       method.addStatement("double[] $N = in.nextFinite($S, baseLrs.length)", saved(array),
-          array.equals("lrs") ? "the rate" : "the momentum");
+          array.equals("lrs") ? "the rate" : array.equals("momentums") ? "the momentum" : array);
     }
     for (Field field : scalars) {
       if (field.type().equals(TypeName.DOUBLE)) {
@@ -260,13 +261,14 @@ public final class StateWriter {
         }
         break;
       case SEQUENTIAL:
-        boolean lazy = groupArrays.isEmpty();
+        boolean lazy = !groupArrays.contains("lrs");
         Milestones milestones = Milestones.of(model);
         for (int i = 0; i < kinds.size(); i++) {
           KindWriter kind = kinds.get(i);
           CodeBlock checks = kind.checkSaved(clockName(kind));
           List<Field> fields = emitter.stateFieldsOf.getOrDefault(kind.prefix, List.of());
-          if (checks.isEmpty() && (lazy || i == 0 || fields.isEmpty())) {
+          List<String> groupFields = emitter.groupStateFieldsOf.getOrDefault(kind.prefix, List.of());
+          if (checks.isEmpty() && (lazy || i == 0 || fields.isEmpty() && groupFields.isEmpty())) {
             continue;
           }
           CodeBlock from = i == 0 ? CodeBlock.of("$N", SAVED_STEP) : CodeBlock.of("$L", milestones.since(SAVED_STEP, i - 1));
@@ -284,6 +286,11 @@ public final class StateWriter {
             for (Field field : fields) {
               if (!kind.setBeforeStart().contains(field.name())) {
                 code.addStatement("in.unset($S, $N, $S)", field.name(), saved(field.name()), why);
+              }
+            }
+            for (String field : groupFields) {
+              if (!kind.setBeforeStart().contains(field)) {
+                code.addStatement("in.unset($S, $N, $S)", field, saved(field), why);
               }
             }
             code.nextControlFlow("else")
