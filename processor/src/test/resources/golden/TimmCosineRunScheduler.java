@@ -6,6 +6,7 @@ import dev.anneal.internal.Checks;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.TimmCosineLRScheduler;
+import dev.anneal.math.TimmCycle;
 import dev.anneal.math.TimmScheduler;
 import javax.annotation.processing.Generated;
 
@@ -86,6 +87,11 @@ public final class TimmCosineRunScheduler implements StepScheduler, LrFunction {
    */
   private long step;
 
+  /**
+   * The cycle of the last step, with the powers its steps share: they are computed only where a cycle starts.
+   */
+  private final TimmCycle cycle;
+
   private final double[] lrScale;
 
   /**
@@ -96,6 +102,7 @@ public final class TimmCosineRunScheduler implements StepScheduler, LrFunction {
     this.baseLrs = Checks.initialLrs(initialLrs);
     int groups = baseLrs.length;
     this.lrs = new double[groups];
+    this.cycle = new TimmCycle(T_INITIAL, CYCLE_MUL, CYCLE_DECAY, K_DECAY);
     this.lrScale = Checks.perGroup(new double[] {1.0, 0.5}, groups, Rule.FINITE, "timm.CosineLRScheduler", "lrScale", "lr_scale");
     moveTo(0);
     lr0 = lrs[0];
@@ -134,7 +141,7 @@ public final class TimmCosineRunScheduler implements StepScheduler, LrFunction {
 
   private void moveTo(long t) {
     for (int g = 0; g < lrs.length; g++) {
-      lrs[g] = t == 0 ? TimmScheduler.scaled(TimmScheduler.initial(WARMUP_T, WARMUP_LR_INIT, baseLrs[g]), lrScale[g]) : Checks.rate(TimmScheduler.scaled(TimmCosineLRScheduler.lr(T_INITIAL, LR_MIN, CYCLE_MUL, CYCLE_DECAY, CYCLE_LIMIT, WARMUP_T, WARMUP_LR_INIT, false, K_DECAY, baseLrs[g], t), lrScale[g]), "timm.CosineLRScheduler", t);
+      lrs[g] = Checks.rate(t == 0 ? TimmScheduler.scaled(TimmScheduler.initial(WARMUP_T, WARMUP_LR_INIT, baseLrs[g]), lrScale[g]) : TimmScheduler.scaled(TimmCosineLRScheduler.lr(cycle, LR_MIN, CYCLE_LIMIT, WARMUP_T, WARMUP_LR_INIT, false, K_DECAY, baseLrs[g], t), lrScale[g]), "timm.CosineLRScheduler", t);
     }
   }
 
@@ -142,7 +149,7 @@ public final class TimmCosineRunScheduler implements StepScheduler, LrFunction {
   public double lrAt(long step, int group) {
     Checks.step(step);
     Checks.group(group, baseLrs.length);
-    return Checks.rate(step == 0 ? TimmScheduler.scaled(TimmScheduler.initial(WARMUP_T, WARMUP_LR_INIT, baseLrs[group]), lrScale[group]) : Checks.rate(TimmScheduler.scaled(TimmCosineLRScheduler.lr(T_INITIAL, LR_MIN, CYCLE_MUL, CYCLE_DECAY, CYCLE_LIMIT, WARMUP_T, WARMUP_LR_INIT, false, K_DECAY, baseLrs[group], step), lrScale[group]), "timm.CosineLRScheduler", step), "timm.CosineLRScheduler", step);
+    return Checks.rate(step == 0 ? TimmScheduler.scaled(TimmScheduler.initial(WARMUP_T, WARMUP_LR_INIT, baseLrs[group]), lrScale[group]) : TimmScheduler.scaled(TimmCosineLRScheduler.lr(T_INITIAL, LR_MIN, CYCLE_MUL, CYCLE_DECAY, CYCLE_LIMIT, WARMUP_T, WARMUP_LR_INIT, false, K_DECAY, baseLrs[group], step), lrScale[group]), "timm.CosineLRScheduler", step);
   }
 
   /**
@@ -167,7 +174,7 @@ public final class TimmCosineRunScheduler implements StepScheduler, LrFunction {
     long savedStep = in.step();
     try {
       for (int g = 0; g < savedLrs.length; g++) {
-        in.near("the rate of group " + g, savedLrs[g], savedStep == 0 ? TimmScheduler.scaled(TimmScheduler.initial(WARMUP_T, WARMUP_LR_INIT, baseLrs[g]), lrScale[g]) : Checks.rate(TimmScheduler.scaled(TimmCosineLRScheduler.lr(T_INITIAL, LR_MIN, CYCLE_MUL, CYCLE_DECAY, CYCLE_LIMIT, WARMUP_T, WARMUP_LR_INIT, false, K_DECAY, baseLrs[g], savedStep), lrScale[g]), "timm.CosineLRScheduler", savedStep), 0.0, 0);
+        in.near("the rate of group " + g, savedLrs[g], Checks.rate(savedStep == 0 ? TimmScheduler.scaled(TimmScheduler.initial(WARMUP_T, WARMUP_LR_INIT, baseLrs[g]), lrScale[g]) : TimmScheduler.scaled(TimmCosineLRScheduler.lr(T_INITIAL, LR_MIN, CYCLE_MUL, CYCLE_DECAY, CYCLE_LIMIT, WARMUP_T, WARMUP_LR_INIT, false, K_DECAY, baseLrs[g], savedStep), lrScale[g]), "timm.CosineLRScheduler", savedStep), 0.0, 0);
       }
     } catch (ArithmeticException e) {
       throw in.refusedBy(e);

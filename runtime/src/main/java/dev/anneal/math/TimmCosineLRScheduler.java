@@ -30,7 +30,28 @@ public final class TimmCosineLRScheduler {
     }
     double tI = TimmScheduler.cycleLength(i, tInitial, cycleMul);
     double tCurr = TimmScheduler.inCycle(s, i, tInitial, cycleMul);
-    double lrMax = baseLr * Math.pow(cycleDecay, i);
-    return lrMin + 0.5 * (lrMax - lrMin) * (1 + Math.cos(Math.PI * Math.pow(tCurr, kDecay) / Math.pow(tI, kDecay)));
+    return annealed(lrMin, baseLr * Math.pow(cycleDecay, i), tCurr, Math.pow(tI, kDecay), kDecay);
+  }
+
+  /**
+   * {@code _get_lr(t)} as {@link #lr(int, double, double, double, int, int, double, boolean, double,
+   * double, long)}, the cycle's shared values kept in {@code cycle} (made with this schedule's
+   * {@code t_initial}, {@code cycle_mul}, {@code cycle_decay} and {@code k_decay}).
+   */
+  public static double lr(TimmCycle cycle, double lrMin, int cycleLimit, int warmupT, double warmupLrInit,
+      boolean warmupPrefix, double kDecay, double baseLr, long t) {
+    if (t < warmupT) {
+      return TimmScheduler.warmup(warmupLrInit, baseLr, warmupT, t);
+    }
+    TimmCycle c = cycle.at(TimmScheduler.shifted(t, warmupT, warmupPrefix));
+    if (!(c.cycle() < cycleLimit)) {
+      return lrMin;
+    }
+    return annealed(lrMin, baseLr * c.decay(), c.inCycle(), c.lengthToK(), kDecay);
+  }
+
+  /** The cosine of cycle {@code i}, whose peak is {@code lrMax} and whose {@code t_i ** k_decay} is {@code tIToK}. */
+  private static double annealed(double lrMin, double lrMax, double tCurr, double tIToK, double kDecay) {
+    return lrMin + 0.5 * (lrMax - lrMin) * (1 + Math.cos(Math.PI * Math.pow(tCurr, kDecay) / tIToK));
   }
 }

@@ -46,10 +46,15 @@ public final class TimmScheduler {
 
   /** The cycle {@code i} that time {@code t} falls in. */
   public static double cycle(long t, int tInitial, double cycleMul) {
+    return cycle(t, tInitial, cycleMul, cycleMul == 1 ? 0 : Math.log(cycleMul));
+  }
+
+  /** {@link #cycle(long, int, double)} with {@code log(cycle_mul)}, {@code logCycleMul}, computed once. */
+  static double cycle(long t, int tInitial, double cycleMul, double logCycleMul) {
     if (cycleMul == 1) {
       return Steps.toDouble(Math.floorDiv(t, (long) tInitial));
     }
-    return Math.floor(Math.log(1 - Steps.toDouble(t) / tInitial * (1 - cycleMul)) / Math.log(cycleMul));
+    return Math.floor(Math.log(1 - Steps.toDouble(t) / tInitial * (1 - cycleMul)) / logCycleMul);
   }
 
   /** The length {@code t_i} of cycle {@code i}. */
@@ -59,10 +64,20 @@ public final class TimmScheduler {
 
   /** The time {@code t_curr} since the start of cycle {@code i}. */
   public static double inCycle(long t, double i, int tInitial, double cycleMul) {
+    return sinceStart(t, tInitial, cycleMul, cycleMul == 1 ? 0 : cycleStart(i, tInitial, cycleMul));
+  }
+
+  /** {@code t_curr} from the {@link #cycleStart} of its cycle, {@code start}, which {@code cycle_mul == 1} does not read. */
+  static double sinceStart(long t, int tInitial, double cycleMul, double start) {
     if (cycleMul == 1) {
       return Steps.toDouble(Math.floorMod(t, (long) tInitial));
     }
-    return Steps.toDouble(t) - (1 - Math.pow(cycleMul, i)) / (1 - cycleMul) * tInitial;
+    return Steps.toDouble(t) - start;
+  }
+
+  /** Where cycle {@code i} starts, for {@code cycle_mul != 1}: {@code (1 - cycle_mul ** i) / (1 - cycle_mul) * t_initial}. */
+  static double cycleStart(double i, int tInitial, double cycleMul) {
+    return (1 - Math.pow(cycleMul, i)) / (1 - cycleMul) * tInitial;
   }
 
   /**

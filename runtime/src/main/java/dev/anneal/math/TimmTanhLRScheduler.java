@@ -34,6 +34,25 @@ public final class TimmTanhLRScheduler {
         TimmScheduler.shifted(t, warmupT, warmupPrefix));
   }
 
+  /**
+   * {@code _get_lr(t)} as {@link #lr(int, double, double, double, double, double, int, int, double,
+   * boolean, double, long)}, the cycle's shared values kept in {@code cycle} (made with this
+   * schedule's {@code t_initial}, {@code cycle_mul}, {@code cycle_decay} and a {@code k_decay} of 1).
+   */
+  public static double lr(TimmCycle cycle, int tInitial, double lb, double ub, double lrMin, double cycleMul,
+      double cycleDecay, int cycleLimit, int warmupT, double warmupLrInit, boolean warmupPrefix, double baseLr,
+      long t) {
+    if (t < warmupT) {
+      return lr(tInitial, lb, ub, lrMin, cycleMul, cycleDecay, cycleLimit, warmupT, warmupLrInit, warmupPrefix,
+          baseLr, t);
+    }
+    TimmCycle c = cycle.at(TimmScheduler.shifted(t, warmupT, warmupPrefix));
+    if (!(c.cycle() < cycleLimit)) {
+      return lrMin;
+    }
+    return decayed(lb, ub, lrMin, baseLr * c.decay(), c.inCycle(), c.length());
+  }
+
   private static double decayed(int tInitial, double lb, double ub, double lrMin, double cycleMul,
       double cycleDecay, int cycleLimit, double baseLr, long s) {
     double i = TimmScheduler.cycle(s, tInitial, cycleMul);
@@ -42,7 +61,11 @@ public final class TimmTanhLRScheduler {
     }
     double tI = TimmScheduler.cycleLength(i, tInitial, cycleMul);
     double tCurr = TimmScheduler.inCycle(s, i, tInitial, cycleMul);
-    double lrMax = baseLr * Math.pow(cycleDecay, i);
+    return decayed(lb, ub, lrMin, baseLr * Math.pow(cycleDecay, i), tCurr, tI);
+  }
+
+  /** The tanh of cycle {@code i}, whose peak is {@code lrMax}. */
+  private static double decayed(double lb, double ub, double lrMin, double lrMax, double tCurr, double tI) {
     double tr = tCurr / tI;
     return lrMin + 0.5 * (lrMax - lrMin) * (1 - Math.tanh(lb * (1. - tr) + ub * tr));
   }

@@ -32,6 +32,12 @@ final class TimmCosineLRSchedulerKind extends TimmKind {
   }
 
   @Override
+  List<Param> cycleInputs() {
+    return List.of(Param.LR_MIN, Param.CYCLE_LIMIT, Param.WARMUP_T, Param.WARMUP_LR_INIT, Param.WARMUP_PREFIX,
+        Param.K_DECAY);
+  }
+
+  @Override
   List<Refusal> refusals() {
     return Cycles.REFUSALS;
   }

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.anneal.ScheduleType;
 import dev.anneal.internal.Rule;
+import dev.anneal.math.TimmCycle;
 import dev.anneal.math.TimmNoise;
 import dev.anneal.math.TimmScheduler;
 import dev.anneal.processor.model.Attributes;
@@ -34,6 +35,7 @@ import javax.lang.model.element.AnnotationValue;
 abstract class TimmKind extends BaseKind {
   private static final ClassName TIMM = ClassName.get(TimmScheduler.class);
   private static final ClassName NOISE = ClassName.get(TimmNoise.class);
+  private static final ClassName CYCLE = ClassName.get(TimmCycle.class);
 
   TimmKind(ScheduleType type, Attributes attributes) {
     super(type, Stepping.CLOSED_FORM, InChain.REFUSED, attributes);
@@ -64,6 +66,14 @@ abstract class TimmKind extends BaseKind {
 
   /** The attributes {@code lr} takes before {@code base_lr} and the update, in its order. */
   abstract List<Param> inputs();
+
+  /**
+   * For a schedule of cycles: the attributes that its {@code lr} overload on a {@link TimmCycle}
+   * takes after the cycle, in its order, which stepping calls; null for the others.
+   */
+  List<Param> cycleInputs() {
+    return null;
+  }
 
   /** The formula for the class Javadoc. */
   abstract String formula();
@@ -211,6 +221,8 @@ abstract class TimmKind extends BaseKind {
   static final class Writer extends KindWriter {
     private final TimmKind timm;
     private final List<CodeBlock> names = new ArrayList<>();
+    private final List<CodeBlock> cycleNames = new ArrayList<>();
+    private String cycle;
     private String warmupT;
     private String warmupLrInit;
     private String lrScale;
@@ -231,6 +243,16 @@ abstract class TimmKind extends BaseKind {
       }
       warmupT = scalar(Param.WARMUP_T);
       warmupLrInit = scalar(Param.WARMUP_LR_INIT);
+      if (timm.cycleInputs() != null) {
+        CodeBlock kDecay = timm.attributes().takes(Param.K_DECAY) ? input(Param.K_DECAY) : CodeBlock.of("1.0");
+        cycle = emitter.derived(prefix, "cycle", CYCLE, null, CodeBlock.of("new $T($L, $L, $L, $L)", CYCLE,
+            input(Param.T_INITIAL), input(Param.CYCLE_MUL), input(Param.CYCLE_DECAY), kDecay),
+            "The cycle of the last step, with the powers its steps share: they are computed only where a"
+                + " cycle starts.");
+        for (Param input : timm.cycleInputs()) {
+          cycleNames.add(input(input));
+        }
+      }
       int[] range = (int[]) constant(Param.NOISE_RANGE_T);
       if (range.length > 0) {
         int[] read = range.length > 2 ? Arrays.copyOf(range, 2) : range;
@@ -333,21 +355,42 @@ abstract class TimmKind extends BaseKind {
           noiseSeed, t, noisePct, noiseStd);
     }
 
+    /** Its rate is checked once, by the caller: {@code lrAt} checks what it returns. */
     @Override
     protected CodeBlock lr(String t, String g) {
+      return rate(t, g, false);
+    }
+
+    /** Stepping moves the scheduler's {@link TimmCycle}; every other reader computes the cycle afresh. */
+    @Override
+    protected CodeBlock ratesAt(String t) {
+      return CodeBlock.builder()
+          .add(prologue(t))
+          .beginControlFlow("for (int g = 0; g < lrs.length; g++)")
+          .addStatement("lrs[g] = $L", checked(rate(t, "g", cycle != null), t))
+          .endControlFlow()
+          .build();
+    }
+
+    private CodeBlock checked(CodeBlock rate, String t) {
+      return CodeBlock.of("$T.rate($L, $S, $L)", Emitter.CHECKS, rate, schedule.torchName(), scheduleStep(t));
+    }
+
+    private CodeBlock rate(String t, String g, boolean stepped) {
       CodeBlock initial = CodeBlock.of("$T.scaled($T.initial($N, $N, $N[$L]), $N[$L])", TIMM, TIMM, warmupT,
           warmupLrInit, base, g, lrScale, g);
       CodeBlock.Builder call = CodeBlock.builder().add("$T.lr(", ClassName.get(timm.math()));
-      for (CodeBlock name : names) {
+      if (stepped) {
+        call.add("$N, ", cycle);
+      }
+      for (CodeBlock name : stepped ? cycleNames : names) {
         call.add("$L, ", name);
       }
       CodeBlock value = call.add("$N[$L], $L)", base, g, t).build();
       if (noiseRange != null) {
         value = CodeBlock.of("$T.noised($L, $N)", NOISE, value, local("noise"));
       }
-      CodeBlock later = CodeBlock.of("$T.rate($T.scaled($L, $N[$L]), $S, $L)", Emitter.CHECKS, TIMM, value, lrScale, g,
-          schedule.torchName(), scheduleStep(t));
-      return atZero(t, initial, later);
+      return atZero(t, initial, CodeBlock.of("$T.scaled($L, $N[$L])", TIMM, value, lrScale, g));
     }
 
     @Override
@@ -361,7 +404,7 @@ abstract class TimmKind extends BaseKind {
           .beginControlFlow("try")
           .add(prologue(t))
           .beginControlFlow("for (int g = 0; g < $N.length; g++)", rates)
-          .addStatement("in.near($S + g, $N[g], $L, 0.0, 0)", "the rate of group ", rates, lr(t, "g"))
+          .addStatement("in.near($S + g, $N[g], $L, 0.0, 0)", "the rate of group ", rates, checked(lr(t, "g"), t))
           .endControlFlow()
           .nextControlFlow("catch ($T e)", ArithmeticException.class)
           .addStatement("throw in.refusedBy(e)")

@@ -36,6 +36,12 @@ final class TimmPolyLRSchedulerKind extends TimmKind {
   }
 
   @Override
+  List<Param> cycleInputs() {
+    return List.of(Param.POWER, Param.LR_MIN, Param.CYCLE_LIMIT, Param.WARMUP_T, Param.WARMUP_LR_INIT,
+        Param.WARMUP_PREFIX, Param.K_DECAY);
+  }
+
+  @Override
   List<Refusal> refusals() {
     return List.of(POWER, Cycles.CYCLE_MUL, Cycles.K_DECAY);
   }

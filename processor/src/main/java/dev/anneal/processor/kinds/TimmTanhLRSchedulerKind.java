@@ -36,6 +36,12 @@ final class TimmTanhLRSchedulerKind extends TimmKind {
         Param.CYCLE_LIMIT, Param.WARMUP_T, Param.WARMUP_LR_INIT, Param.WARMUP_PREFIX);
   }
 
+  /** Its warm-up without {@code warmup_prefix} rises to the tanh at {@code warmup_t}: it takes every input. */
+  @Override
+  List<Param> cycleInputs() {
+    return inputs();
+  }
+
   @Override
   List<Refusal> refusals() {
     return List.of(LB_UB, Cycles.CYCLE_MUL);
