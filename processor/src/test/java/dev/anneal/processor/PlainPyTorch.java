@@ -1068,10 +1068,11 @@ final class PlainPyTorch {
   /**
    * timm's {@code Scheduler} stepped by {@code step_update(t)} with {@code t_in_epochs=False}: the
    * constructor writes {@code warmup_lr_init} (with a warm-up) or the base values, each update
-   * writes {@code _get_lr(t)}, every write times the group's {@code lr_scale}. No noise: the random
-   * configs draw none.
+   * writes {@code _get_lr(t)} with its {@link Noise}, every write times the group's {@code lr_scale}.
    */
   abstract static class Timm extends LRScheduler {
+    /** The noise, set after construction (timm's constructors write no noised value); none where null. */
+    Noise noise;
     final double[] lrScale;
     final int warmupT;
     final double warmupLrInit;
@@ -1123,7 +1124,7 @@ final class PlainPyTorch {
     @Override
     void step() {
       t++;
-      updateGroups(getLr(t));
+      updateGroups(noise == null ? getLr(t) : noise.add(getLr(t), t));
     }
 
     /**
@@ -1159,6 +1160,47 @@ final class PlainPyTorch {
 
     /** The rate after the warm-up, of a group whose base value is {@code v}. */
     abstract double after(long t, double v);
+  }
+
+  /**
+   * timm's noise ({@code Scheduler._is_apply_noise}, {@code _calculate_noise} and {@code
+   * _add_noise}): at the times of {@code noiseRangeT} ({@code t >= n} for one value, {@code lo <= t
+   * < hi} for two), a generator seeded with {@code noise_seed + t} draws {@code torch.randn(1) *
+   * noise_std} until its magnitude is below {@code noise_pct} ('normal'), or {@code 2 * (rand(1) -
+   * 0.5) * noise_pct} ('uniform'), and every value {@code v} becomes {@code v + v * noise}.
+   */
+  record Noise(int[] noiseRangeT, boolean normal, double noisePct, double noiseStd, long noiseSeed) {
+    boolean applies(long t) {
+      if (noiseRangeT.length == 1) {
+        return t >= noiseRangeT[0];
+      }
+      return noiseRangeT.length >= 2 && noiseRangeT[0] <= t && t < noiseRangeT[1];
+    }
+
+    double draw(long t) {
+      TorchRandom g = new TorchRandom(noiseSeed + t);
+      if (!normal) {
+        return 2 * (g.rand() - 0.5) * noisePct;
+      }
+      while (true) {
+        double noise = g.randn() * noiseStd;
+        if (Math.abs(noise) < noisePct) {
+          return noise;
+        }
+      }
+    }
+
+    double[] add(double[] values, long t) {
+      if (!applies(t)) {
+        return values;
+      }
+      double noise = draw(t);
+      double[] noised = new double[values.length];
+      for (int i = 0; i < values.length; i++) {
+        noised[i] = values[i] + values[i] * noise;
+      }
+      return noised;
+    }
   }
 
   /** timm's cosine, tanh and polynomial schedulers: cycles, restarts and their decay. */
@@ -1446,9 +1488,11 @@ final class PlainPyTorch {
    * group's {@code lr_scale}; {@code step(e, metric)} writes the warm-up's line for {@code e <=
    * warmup_t}, ignoring the metric, and otherwise restores the rates its noise moved, steps the
    * ReduceLROnPlateau it made in its constructor on the metric, over the groups' current rates,
-   * and adds the noise. No noise: the random configs draw none, so the noise is a hook left at 0.
+   * and adds the noise.
    */
   static final class TimmPlateau implements Plateau {
+    /** The noise, set after construction; none where null. */
+    Noise noise;
     private final Optimizer optimizer;
     private final double[] lrScale;
     private final double[] baseValues;
@@ -1516,20 +1560,16 @@ final class PlainPyTorch {
         restoreLr = null;
       }
       lrScheduler.step(metric);
-      double noise = noise(epoch);
-      if (noise != 0) {
+      if (noise != null && noise.applies(epoch)) {
+        // _apply_noise: the rates before it are kept, to be restored before the next step.
+        double drawn = noise.draw(epoch);
         restoreLr = new double[optimizer.size()];
         for (int g = 0; g < restoreLr.length; g++) {
           ParamGroup group = optimizer.groups.get(g);
           restoreLr[g] = group.lr;
-          group.lr = group.lr + group.lr * noise;
+          group.lr = group.lr + group.lr * drawn;
         }
       }
-    }
-
-    /** The noise of an epoch: none, as the random configs draw none. */
-    private static double noise(long epoch) {
-      return 0;
     }
 
     @Override

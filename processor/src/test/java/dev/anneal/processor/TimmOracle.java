@@ -18,8 +18,8 @@ import java.util.Random;
 
 /**
  * What the random configs know of timm's schedulers, shared by their {@link TypeOracle}
- * constants: their attributes and rules, configs a user would write (never noised: the noise's
- * draws are not checked here), the reference's refusals and warnings, and the plain port.
+ * constants: their attributes and rules, configs a user would write (noised now and then), the
+ * reference's refusals and warnings, and the plain port.
  */
 final class TimmOracle {
   private TimmOracle() {}
@@ -149,6 +149,46 @@ final class TimmOracle {
     }
   }
 
+  /**
+   * timm's noise now and then, as a user would set it: a range of one value or two, and maybe its
+   * size, spread and seed; below 1 in size, so that it never turns a rate negative.
+   */
+  private static void noise(Random r, Member m) {
+    if (!chance(r, 0.3)) {
+      return;
+    }
+    int from = pick(r, between(r, 0, 8), between(r, 8, 60));
+    int[] range = chance(r, 0.4) ? new int[] {from} : new int[] {from, from + between(r, 1, 100)};
+    m.put("noiseRangeT", lit(r, range), range);
+    if (chance(r, 0.5)) {
+      double pct = pick(r, 0.1, 0.3, uniform(r, 0.01, 0.99));
+      m.put("noisePct", lit(r, pct), pct);
+    }
+    if (chance(r, 0.4)) {
+      double std = pick(r, 0.5, 2.0, uniform(r, 0.1, 3.0));
+      m.put("noiseStd", lit(r, std), std);
+    }
+    if (chance(r, 0.5)) {
+      int seed = pick(r, between(r, 0, 1000), between(r, 0, Integer.MAX_VALUE - 100_000));
+      m.put("noiseSeed", lit(r, seed), seed);
+    }
+  }
+
+  /** The noise a member draws, or null where it draws none. */
+  private static PlainPyTorch.Noise noiseOf(Member m) {
+    int[] range = m.value("noiseRangeT") instanceof int[] written ? written : new int[0];
+    if (range.length == 0) {
+      return null;
+    }
+    return new PlainPyTorch.Noise(range, m.e("noiseType", "NORMAL").equals("NORMAL"), m.d("noisePct", 0.67),
+        m.d("noiseStd", 1.0), m.i("noiseSeed", 42));
+  }
+
+  private static PlainPyTorch.Timm noised(PlainPyTorch.Timm scheduler, Member m) {
+    scheduler.noise = noiseOf(m);
+    return scheduler;
+  }
+
   static void sensibleCycles(Random r, Member m, boolean kDecay, boolean tanh, boolean warnings) {
     int tInitial = pick(r, between(r, 2, 30), between(r, 30, 400), 1);
     m.put("tInitial", lit(r, tInitial), tInitial);
@@ -180,6 +220,7 @@ final class TimmOracle {
       m.put("ub", lit(r, ub), ub);
     }
     scale(r, m);
+    noise(r, m);
   }
 
   static void sensibleSteps(Random r, Member m, boolean warnings) {
@@ -189,6 +230,7 @@ final class TimmOracle {
     }
     warmup(r, m, true, false);
     scale(r, m);
+    noise(r, m);
   }
 
   static void sensibleWsd(Random r, Member m) {
@@ -226,11 +268,12 @@ final class TimmOracle {
       }
     }
     scale(r, m);
+    noise(r, m);
   }
 
   /**
    * timm's plateau as a user would write it: the plateau's arguments, a warm-up in epochs, a floor,
-   * a scale; a noise type now and then, without noise, whose draws are not checked here.
+   * a scale, noise now and then, of either type.
    */
   static void sensiblePlateau(Random r, Member m) {
     if (chance(r, 0.5)) {
@@ -263,6 +306,7 @@ final class TimmOracle {
       m.put("noiseType", "TimmNoiseType." + noiseType, noiseType);
     }
     scale(r, m);
+    noise(r, m);
   }
 
   /** A negative decay rate with a negative floor, a negative scale or a warm-up from below 0. */
@@ -427,27 +471,29 @@ final class TimmOracle {
   }
 
   static Object cycles(Member m, PlainPyTorch.Optimizer o, String kind) {
-    return new PlainPyTorch.TimmCycles(o, kind, m.i("tInitial", 0), m.d("lrMin", 0.0), m.d("cycleMul", 1.0),
+    return noised(new PlainPyTorch.TimmCycles(o, kind, m.i("tInitial", 0), m.d("lrMin", 0.0), m.d("cycleMul", 1.0),
         m.d("cycleDecay", 1.0), m.i("cycleLimit", 1), m.i("warmupT", 0), m.d("warmupLrInit", 0.0),
-        m.b("warmupPrefix", false), m.d("kDecay", 1.0), m.d("power", 0.5), m.d("lb", -7.0), m.d("ub", 3.0), scale(m));
+        m.b("warmupPrefix", false), m.d("kDecay", 1.0), m.d("power", 0.5), m.d("lb", -7.0), m.d("ub", 3.0), scale(m)), m);
   }
 
   static Object step(Member m, PlainPyTorch.Optimizer o, boolean multi) {
-    return new PlainPyTorch.TimmStep(o, (int[]) m.value("decayT"), multi, m.d("decayRate", 1.0), m.i("warmupT", 0),
-        m.d("warmupLrInit", 0.0), m.b("warmupPrefix", true), scale(m));
+    return noised(new PlainPyTorch.TimmStep(o, (int[]) m.value("decayT"), multi, m.d("decayRate", 1.0),
+        m.i("warmupT", 0), m.d("warmupLrInit", 0.0), m.b("warmupPrefix", true), scale(m)), m);
   }
 
   static Object plateau(Member m, PlainPyTorch.Optimizer o) {
-    return new PlainPyTorch.TimmPlateau(o, m.d("decayRate", 0.1), m.i("patienceT", 10), m.d("threshold", 1e-4),
-        m.i("cooldownT", 0), m.i("warmupT", 0), m.d("warmupLrInit", 0.0), m.d("lrMin", 0.0),
+    PlainPyTorch.TimmPlateau plateau = new PlainPyTorch.TimmPlateau(o, m.d("decayRate", 0.1), m.i("patienceT", 10),
+        m.d("threshold", 1e-4), m.i("cooldownT", 0), m.i("warmupT", 0), m.d("warmupLrInit", 0.0), m.d("lrMin", 0.0),
         m.e("mode", "MAX").equals("MAX"), scale(m));
+    plateau.noise = noiseOf(m);
+    return plateau;
   }
 
   static Object wsd(Member m, PlainPyTorch.Optimizer o) {
-    return new PlainPyTorch.TimmWsd(o, m.i("tInitial", 0), ((int[]) m.value("decayT"))[0], m.d("lrMin", 0.0),
+    return noised(new PlainPyTorch.TimmWsd(o, m.i("tInitial", 0), ((int[]) m.value("decayT"))[0], m.d("lrMin", 0.0),
         TimmStableFn.valueOf(m.e("stableFn", "CONSTANT")).torchName(),
         m.value("stableTimescale") instanceof Double d ? d : null, m.d("stablePower", 0.5),
         TimmDecayFn.valueOf(m.e("decayFn", "ONE_MINUS_SQRT")).torchName(), m.d("decayPower", 0.5),
-        m.d("decayRatio", 0.1), m.i("warmupT", 0), m.d("warmupLrInit", 0.0), scale(m));
+        m.d("decayRatio", 0.1), m.i("warmupT", 0), m.d("warmupLrInit", 0.0), scale(m)), m);
   }
 }
