@@ -3,9 +3,11 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.PolynomialDecayScheduleWithWarmup;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -77,6 +79,11 @@ public final class BoundHfPolynomialScheduler implements StepScheduler, LrFuncti
   private double factor;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param config the config whose {@code @Bind} members supply parameters
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
@@ -87,6 +94,11 @@ public final class BoundHfPolynomialScheduler implements StepScheduler, LrFuncti
     this.lrInit = Checks.require(config.lrInit(), Rule.NON_ZERO, "transformers.get_polynomial_decay_schedule_with_warmup", "lrInit", "optimizer.defaults[\"lr\"]");
     PolynomialDecayScheduleWithWarmup.check(NUM_WARMUP_STEPS, NUM_TRAINING_STEPS, lrEnd, POWER, lrInit);
     this.firstBaseLr = baseLrs[0];
+    this.parameters = Parameters.of("num_warmup_steps", 4,
+      "num_training_steps", 20,
+      "lr_end", lrEnd,
+      "power", 1.0,
+      "optimizer.defaults[\"lr\"]", lrInit);
     factor = PolynomialDecayScheduleWithWarmup.factor(NUM_WARMUP_STEPS, NUM_TRAINING_STEPS, lrEnd, POWER, lrInit, 0L);
     lr0 = firstBaseLr * factor;
   }
@@ -159,5 +171,19 @@ public final class BoundHfPolynomialScheduler implements StepScheduler, LrFuncti
     step = in.step();
     factor = savedFactor;
     lr0 = firstBaseLr * factor;
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("BoundHfPolynomial", "transformers.get_polynomial_decay_schedule_with_warmup", parameters, this);
   }
 }

@@ -4,10 +4,12 @@ import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.WsdType;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.ScheduleWarmup;
 import dev.anneal.math.StepLR;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -100,6 +102,11 @@ public final class BoundWarmupScheduler implements StepScheduler, LrFunction {
   private long s1NextDecay;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param config the config whose {@code @Bind} members supply parameters
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
@@ -110,6 +117,11 @@ public final class BoundWarmupScheduler implements StepScheduler, LrFunction {
     this.s0StartFactor = Checks.require(config.warmupStartFactor(), Rule.UNIT_INTERVAL, "Warmup", "startFactor", "start_factor");
     this.s0FirstBaseLr = baseLrs[0];
     this.s1FirstBaseLr = baseLrs[0];
+    this.parameters = Parameters.of("schedulers[0].num_warmup_steps", s0Steps,
+      "schedulers[0].start_factor", s0StartFactor,
+      "schedulers[0].warmup_type", "linear",
+      "schedulers[1].step_size", 5,
+      "schedulers[1].gamma", 0.5);
     s0Factor = ScheduleWarmup.factor(s0Steps, s0StartFactor, WsdType.LINEAR, 0L);
     s1Factor = 1.0;
     s1NextDecay = S1_PERIOD;
@@ -222,5 +234,19 @@ public final class BoundWarmupScheduler implements StepScheduler, LrFunction {
     } else {
       lr0 = s1FirstBaseLr * s1Factor;
     }
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("BoundWarmup", "SequentialLR", new String[] {"Warmup", "StepLR"}, parameters, this);
   }
 }

@@ -4,9 +4,11 @@ import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.WsdType;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.WarmupStableDecaySchedule;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -85,6 +87,11 @@ public final class BoundWsdScheduler implements StepScheduler, LrFunction {
   private double factor;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param config the config whose {@code @Bind} members supply parameters
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
@@ -94,6 +101,14 @@ public final class BoundWsdScheduler implements StepScheduler, LrFunction {
     this.numTrainingSteps = Checks.require(config.numTrainingSteps(), Rule.FINITE, "transformers.get_wsd_schedule", "numTrainingSteps", "num_training_steps");
     this.numStableSteps = WarmupStableDecaySchedule.numStableSteps(numTrainingSteps, NUM_WARMUP_STEPS, NUM_DECAY_STEPS);
     this.firstBaseLr = baseLrs[0];
+    this.parameters = Parameters.of("num_warmup_steps", 4,
+      "num_decay_steps", 10,
+      "num_training_steps", numTrainingSteps,
+      "num_stable_steps", numStableSteps,
+      "warmup_type", "linear",
+      "decay_type", "linear",
+      "min_lr_ratio", 0.0,
+      "num_cycles", 0.5);
     factor = WarmupStableDecaySchedule.factor(NUM_WARMUP_STEPS, numStableSteps, NUM_DECAY_STEPS, WsdType.LINEAR, WsdType.LINEAR, MIN_LR_RATIO, NUM_CYCLES, 0L);
     lr0 = firstBaseLr * factor;
   }
@@ -165,5 +180,19 @@ public final class BoundWsdScheduler implements StepScheduler, LrFunction {
     step = in.step();
     factor = savedFactor;
     lr0 = firstBaseLr * factor;
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("BoundWsd", "transformers.get_wsd_schedule", parameters, this);
   }
 }

@@ -3,9 +3,11 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.LinearLR;
 import dev.anneal.math.MultiStepLR;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -94,6 +96,11 @@ public final class ChainedDecayScheduler implements StepScheduler, LrFunction {
   private long s1NextMilestone;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -102,6 +109,11 @@ public final class ChainedDecayScheduler implements StepScheduler, LrFunction {
     int groups = baseLrs.length;
     this.nextLrs = new double[groups];
     this.lrs = new double[groups];
+    this.parameters = Parameters.of("schedulers[0].start_factor", 0.2,
+      "schedulers[0].end_factor", 1.0,
+      "schedulers[0].total_iters", 5,
+      "schedulers[1].milestones", Parameters.list(8, 16),
+      "schedulers[1].gamma", 0.3);
     for (int g = 0; g < lrs.length; g++) {
       double lr = baseLrs[g];
       lr = lr * S0_START_FACTOR;
@@ -185,5 +197,19 @@ public final class ChainedDecayScheduler implements StepScheduler, LrFunction {
     s1Passed = savedS1Passed;
     s1NextMilestone = MultiStepLR.next(S1_MILESTONES, s1Passed);
     lr0 = lrs[0];
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("ChainedDecay", "ChainedScheduler", new String[] {"LinearLR", "MultiStepLR"}, parameters, this);
   }
 }

@@ -5,10 +5,12 @@ import dev.anneal.MomentumFunction;
 import dev.anneal.MomentumScheduler;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CyclicLR;
 import dev.anneal.math.Steps;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -137,6 +139,11 @@ public final class CyclicRunScheduler implements StepScheduler,
   private double firstDownSlope;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -157,6 +164,16 @@ public final class CyclicRunScheduler implements StepScheduler,
     }
     this.upSlope = new double[groups];
     this.downSlope = new double[groups];
+    this.parameters = Parameters.of("base_lr", 1.0E-4,
+      "max_lr", 0.001,
+      "step_size_up", 4,
+      "step_size_down", 4,
+      "mode", "triangular2",
+      "gamma", 1.0,
+      "scale_mode", "cycle",
+      "cycle_momentum", true,
+      "base_momentum", 0.8,
+      "max_momentum", 0.9);
     amplitude = CyclicLR.triangular2(1.0);
     position = 0;
     cycle = 1;
@@ -271,5 +288,19 @@ public final class CyclicRunScheduler implements StepScheduler,
     amplitude = savedAmplitude;
     startSlopes();
     lr0 = CyclicLR.onSlopes(FIRST_BASE_LR, position, STEP_SIZE_UP, CYCLE_LENGTH, firstUpSlope, firstDownSlope);
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("CyclicRun", "CyclicLR", parameters, this);
   }
 }

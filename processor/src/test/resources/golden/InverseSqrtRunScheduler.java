@@ -3,8 +3,10 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.InverseSqrtSchedule;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -66,12 +68,19 @@ public final class InverseSqrtRunScheduler implements StepScheduler, LrFunction 
   private double factor;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
   public InverseSqrtRunScheduler(double... initialLrs) {
     this.baseLrs = Checks.initialLrs(initialLrs);
     this.firstBaseLr = baseLrs[0];
+    this.parameters = Parameters.of("num_warmup_steps", 10,
+      "timescale", 10);
     factor = InverseSqrtSchedule.factor(NUM_WARMUP_STEPS, TIMESCALE, 0L);
     lr0 = firstBaseLr * factor;
   }
@@ -141,5 +150,19 @@ public final class InverseSqrtRunScheduler implements StepScheduler, LrFunction 
     step = in.step();
     factor = savedFactor;
     lr0 = firstBaseLr * factor;
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("InverseSqrtRun", "transformers.get_inverse_sqrt_schedule", parameters, this);
   }
 }

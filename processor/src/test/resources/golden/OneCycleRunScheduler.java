@@ -5,10 +5,12 @@ import dev.anneal.MomentumFunction;
 import dev.anneal.MomentumScheduler;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.OneCycleLR;
 import dev.anneal.math.Steps;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -145,6 +147,11 @@ public final class OneCycleRunScheduler implements StepScheduler,
   private double firstHalfSpan;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -162,6 +169,16 @@ public final class OneCycleRunScheduler implements StepScheduler,
     }
     this.baseMomentum = Checks.perGroup(new double[] {0.85}, groups, Rule.FINITE, "OneCycleLR", "baseMomentum", "base_momentum");
     this.maxMomentum = Checks.perGroup(new double[] {0.95}, groups, Rule.FINITE, "OneCycleLR", "maxMomentum", "max_momentum");
+    this.parameters = Parameters.of("max_lr", 0.1,
+      "total_steps", 100,
+      "pct_start", 0.3,
+      "anneal_strategy", "cos",
+      "cycle_momentum", true,
+      "base_momentum", 0.85,
+      "max_momentum", 0.95,
+      "div_factor", 25.0,
+      "final_div_factor", 10000.0,
+      "three_phase", false);
     enterStep(0L);
     lr0 = OneCycleLR.onCosine(firstEnd, firstHalfSpan, weight);
   }
@@ -307,5 +324,19 @@ public final class OneCycleRunScheduler implements StepScheduler,
     step = in.step();
     enterStep(step);
     lr0 = OneCycleLR.onCosine(firstEnd, firstHalfSpan, weight);
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("OneCycleRun", "OneCycleLR", parameters, this);
   }
 }

@@ -2,9 +2,11 @@ package test;
 
 import dev.anneal.MetricScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.ReduceLROnPlateau;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -82,6 +84,11 @@ public final class PlateauRunScheduler implements MetricScheduler {
   private long badSteps;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -92,6 +99,14 @@ public final class PlateauRunScheduler implements MetricScheduler {
     this.minLr = Checks.perGroup(new double[] {0.0}, groups, Rule.FINITE, "ReduceLROnPlateau", "minLr", "min_lr");
     this.best = Double.POSITIVE_INFINITY;
     this.badSteps = 0;
+    this.parameters = Parameters.of("mode", "min",
+      "factor", 0.5,
+      "patience", 2,
+      "threshold", 1.0E-4,
+      "threshold_mode", "rel",
+      "cooldown", 0,
+      "min_lr", 0.0,
+      "eps", 1.0E-8);
     System.arraycopy(baseLrs, 0, lrs, 0, lrs.length);
     lr0 = lrs[0];
   }
@@ -172,5 +187,19 @@ public final class PlateauRunScheduler implements MetricScheduler {
     best = savedBest;
     badSteps = savedBadSteps;
     lr0 = lrs[0];
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("PlateauRun", "ReduceLROnPlateau", parameters, this);
   }
 }

@@ -3,8 +3,10 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CosineAnnealingLR;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -76,6 +78,11 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
   private final double firstHalfAmplitude;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -87,6 +94,8 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
       halfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], ETA_MIN);
     }
     this.firstHalfAmplitude = halfAmplitude[0];
+    this.parameters = Parameters.of("T_max", 32,
+      "eta_min", 1.0E-4);
     wave = CosineAnnealingLR.wave(OMEGA, CosineAnnealingLR.positionInPeriod(0L, PERIOD));
     lr0 = CosineAnnealingLR.lr(ETA_MIN, firstHalfAmplitude, wave);
   }
@@ -156,5 +165,19 @@ public final class ResNetRunScheduler implements StepScheduler, LrFunction {
     step = in.step();
     wave = savedWave;
     lr0 = CosineAnnealingLR.lr(ETA_MIN, firstHalfAmplitude, wave);
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("ResNetRun", "CosineAnnealingLR", parameters, this);
   }
 }

@@ -3,8 +3,10 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.StepLR;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -70,12 +72,19 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
   private long untilDecay;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
   public StepRunScheduler(double... initialLrs) {
     this.baseLrs = Checks.initialLrs(initialLrs);
     this.firstBaseLr = baseLrs[0];
+    this.parameters = Parameters.of("step_size", 30,
+      "gamma", 0.1);
     factor = 1.0;
     nextDecay = PERIOD;
     untilDecay = PERIOD;
@@ -154,5 +163,19 @@ public final class StepRunScheduler implements StepScheduler, LrFunction {
     nextDecay = savedNextDecay;
     untilDecay = nextDecay - step;
     lr0 = firstBaseLr * factor;
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("StepRun", "StepLR", parameters, this);
   }
 }

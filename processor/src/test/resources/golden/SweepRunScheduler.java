@@ -3,9 +3,11 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CosineAnnealingLR;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -79,6 +81,11 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
   private final double firstHalfAmplitude;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param config the config whose {@code @Bind} members supply parameters
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
@@ -95,6 +102,8 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
       halfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], etaMin);
     }
     this.firstHalfAmplitude = halfAmplitude[0];
+    this.parameters = Parameters.of("T_max", tMax,
+      "eta_min", etaMin);
     wave = CosineAnnealingLR.wave(omega, CosineAnnealingLR.positionInPeriod(0L, period));
     lr0 = CosineAnnealingLR.lr(etaMin, firstHalfAmplitude, wave);
   }
@@ -167,5 +176,19 @@ public final class SweepRunScheduler implements StepScheduler, LrFunction {
     step = in.step();
     wave = savedWave;
     lr0 = CosineAnnealingLR.lr(etaMin, firstHalfAmplitude, wave);
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("SweepRun", "CosineAnnealingLR", parameters, this);
   }
 }

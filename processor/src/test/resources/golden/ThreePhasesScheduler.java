@@ -3,10 +3,13 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.ConstantLR;
 import dev.anneal.math.ExponentialLR;
 import dev.anneal.math.MultiplicativeLR;
+import java.util.List;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -91,6 +94,11 @@ public final class ThreePhasesScheduler implements StepScheduler, LrFunction {
   private double s1Factor;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -98,6 +106,11 @@ public final class ThreePhasesScheduler implements StepScheduler, LrFunction {
     this.baseLrs = Checks.initialLrs(initialLrs);
     int groups = baseLrs.length;
     this.lrs = new double[groups];
+    this.parameters = Parameters.of("milestones", Parameters.list(4, 12),
+      "schedulers[0].factor", 0.25,
+      "schedulers[0].total_iters", 4,
+      "schedulers[1].gamma", 0.9,
+      "schedulers[2].lr_lambda", List.of("ThreePhases::decay"));
     moveTo(0);
     lr0 = lrs[0];
   }
@@ -233,5 +246,19 @@ public final class ThreePhasesScheduler implements StepScheduler, LrFunction {
     s0Factor = savedS0Factor;
     s1Factor = savedS1Factor;
     lr0 = lrs[0];
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("ThreePhases", "SequentialLR", new String[] {"ConstantLR", "ExponentialLR", "MultiplicativeLR"}, parameters, this);
   }
 }

@@ -3,11 +3,13 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.TimmCosineLRScheduler;
 import dev.anneal.math.TimmCycle;
 import dev.anneal.math.TimmScheduler;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -95,6 +97,11 @@ public final class TimmCosineRunScheduler implements StepScheduler, LrFunction {
   private final double[] lrScale;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -104,6 +111,20 @@ public final class TimmCosineRunScheduler implements StepScheduler, LrFunction {
     this.lrs = new double[groups];
     this.cycle = new TimmCycle(T_INITIAL, CYCLE_MUL, CYCLE_DECAY, K_DECAY);
     this.lrScale = Checks.perGroup(new double[] {1.0, 0.5}, groups, Rule.FINITE, "timm.CosineLRScheduler", "lrScale", "lr_scale");
+    this.parameters = Parameters.of("t_initial", 8,
+      "lr_min", 1.0E-4,
+      "cycle_mul", 1.0,
+      "cycle_decay", 0.5,
+      "cycle_limit", 3,
+      "warmup_t", 3,
+      "warmup_lr_init", 1.0E-5,
+      "warmup_prefix", false,
+      "k_decay", 1.5,
+      "noise_range_t", Parameters.list(),
+      "noise_pct", 0.67,
+      "noise_std", 1.0,
+      "noise_seed", 42,
+      "lr_scale", Parameters.list(1.0, 0.5));
     moveTo(0);
     lr0 = lrs[0];
   }
@@ -183,5 +204,19 @@ public final class TimmCosineRunScheduler implements StepScheduler, LrFunction {
     step = in.step();
     System.arraycopy(savedLrs, 0, lrs, 0, lrs.length);
     lr0 = lrs[0];
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("TimmCosineRun", "timm.CosineLRScheduler", parameters, this);
   }
 }

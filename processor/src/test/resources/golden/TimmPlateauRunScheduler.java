@@ -2,12 +2,14 @@ package test;
 
 import dev.anneal.MetricScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.ReduceLROnPlateau;
 import dev.anneal.math.TimmNoise;
 import dev.anneal.math.TimmPlateauLRScheduler;
 import dev.anneal.math.TimmScheduler;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -125,6 +127,11 @@ public final class TimmPlateauRunScheduler implements MetricScheduler {
   private int cooldownLeft;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -138,6 +145,20 @@ public final class TimmPlateauRunScheduler implements MetricScheduler {
     this.best = Double.NEGATIVE_INFINITY;
     this.badSteps = 0;
     this.cooldownLeft = 0;
+    this.parameters = Parameters.of("decay_rate", 0.5,
+      "patience_t", 2,
+      "threshold", 1.0E-4,
+      "cooldown_t", 1,
+      "warmup_t", 3,
+      "warmup_lr_init", 1.0E-5,
+      "lr_min", 1.0E-5,
+      "mode", "max",
+      "noise_type", "normal",
+      "noise_range_t", Parameters.list(5, 12),
+      "noise_pct", 0.4,
+      "noise_std", 1.0,
+      "noise_seed", 42,
+      "lr_scale", Parameters.list(1.0, 0.5));
     for (int g = 0; g < lrs.length; g++) {
       lrs[g] = TimmScheduler.scaled(WARMUP_LR_INIT, lrScale[g]);
     }
@@ -266,5 +287,19 @@ public final class TimmPlateauRunScheduler implements MetricScheduler {
     badSteps = savedBadSteps;
     cooldownLeft = savedCooldownLeft;
     lr0 = lrs[0];
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("TimmPlateauRun", "timm.PlateauLRScheduler", parameters, this);
   }
 }

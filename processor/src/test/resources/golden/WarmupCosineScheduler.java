@@ -3,9 +3,11 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.CosineAnnealingLR;
 import dev.anneal.math.LinearLR;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -105,6 +107,11 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
   private double s0Factor;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -117,6 +124,12 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
       s1HalfAmplitude[g] = CosineAnnealingLR.halfAmplitude(baseLrs[g], S1_ETA_MIN);
     }
     this.s1FirstHalfAmplitude = s1HalfAmplitude[0];
+    this.parameters = Parameters.of("milestones", Parameters.list(5),
+      "schedulers[0].start_factor", 0.1,
+      "schedulers[0].end_factor", 1.0,
+      "schedulers[0].total_iters", 5,
+      "schedulers[1].T_max", 27,
+      "schedulers[1].eta_min", 0.0);
     s0Factor = LinearLR.factor(S0_START_FACTOR, S0_END_FACTOR, S0_TOTAL_ITERS, 0L);
     s1Wave = CosineAnnealingLR.wave(S1_OMEGA, CosineAnnealingLR.positionInPeriod(0L, S1_PERIOD));
     lr0 = s0FirstBaseLr * s0Factor;
@@ -212,5 +225,19 @@ public final class WarmupCosineScheduler implements StepScheduler, LrFunction {
     } else {
       lr0 = CosineAnnealingLR.lr(S1_ETA_MIN, s1FirstHalfAmplitude, s1Wave);
     }
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("WarmupCosine", "SequentialLR", new String[] {"LinearLR", "CosineAnnealingLR"}, parameters, this);
   }
 }

@@ -3,8 +3,11 @@ package test;
 import dev.anneal.LrFunction;
 import dev.anneal.StepScheduler;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.LambdaLR;
+import java.util.List;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -57,6 +60,11 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
   private final double largestBaseLr;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -65,6 +73,7 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
     int groups = baseLrs.length;
     this.lrs = new double[groups];
     this.largestBaseLr = Checks.largest(baseLrs);
+    this.parameters = Parameters.of("lr_lambda", List.of("WarmupLambda::warmup"));
     moveTo(0);
     lr0 = lrs[0];
   }
@@ -147,5 +156,19 @@ public final class WarmupLambdaScheduler implements StepScheduler, LrFunction {
     step = in.step();
     System.arraycopy(savedLrs, 0, lrs, 0, lrs.length);
     lr0 = lrs[0];
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("WarmupLambda", "LambdaLR", parameters, this);
   }
 }

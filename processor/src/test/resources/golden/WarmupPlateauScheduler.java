@@ -3,10 +3,12 @@ package test;
 import dev.anneal.MetricScheduler;
 import dev.anneal.WsdType;
 import dev.anneal.internal.Checks;
+import dev.anneal.internal.Parameters;
 import dev.anneal.internal.Rule;
 import dev.anneal.internal.StateCodec;
 import dev.anneal.math.ReduceLROnPlateau;
 import dev.anneal.math.ScheduleWarmup;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -114,6 +116,11 @@ public final class WarmupPlateauScheduler implements MetricScheduler {
   private double s0Factor;
 
   /**
+   * The schedule's parameters by the reference's names; see {@link #parameters()}.
+   */
+  private final Map<String, Object> parameters;
+
+  /**
    * @param initialLrs the optimizer's initial learning rate of each parameter group
    * @throws IllegalArgumentException if a rate or a bound parameter breaks its rule
    */
@@ -125,6 +132,18 @@ public final class WarmupPlateauScheduler implements MetricScheduler {
     this.s1Best = Double.POSITIVE_INFINITY;
     this.s1BadSteps = 0;
     this.s1CooldownLeft = 0;
+    this.parameters = Parameters.of("milestones", Parameters.list(3),
+      "schedulers[0].num_warmup_steps", 3,
+      "schedulers[0].start_factor", 0.1,
+      "schedulers[0].warmup_type", "cosine",
+      "schedulers[1].mode", "min",
+      "schedulers[1].factor", 0.5,
+      "schedulers[1].patience", 2,
+      "schedulers[1].threshold", 1.0E-4,
+      "schedulers[1].threshold_mode", "rel",
+      "schedulers[1].cooldown", 1,
+      "schedulers[1].min_lr", 0.0,
+      "schedulers[1].eps", 1.0E-8);
     s0Factor = ScheduleWarmup.factor(S0_STEPS, S0_START_FACTOR, WsdType.COSINE, 0L);
     for (int g = 0; g < lrs.length; g++) {
       lrs[g] = baseLrs[g] * s0Factor;
@@ -251,5 +270,19 @@ public final class WarmupPlateauScheduler implements MetricScheduler {
     s1CooldownLeft = savedS1CooldownLeft;
     s0Factor = savedS0Factor;
     lr0 = lrs[0];
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /**
+   * One line for a training log: the config, the reference schedule with its parameters, the
+   * step and every group's rate.
+   */
+  @Override
+  public String toString() {
+    return Parameters.describe("WarmupPlateau", "SequentialLR", new String[] {"Warmup", "ReduceLROnPlateau"}, parameters, this);
   }
 }

@@ -13,6 +13,10 @@ package dev.anneal;
  * ({@link LrFunction#lrAt}, {@link MomentumFunction#momentumAt}) are pure and safe from any thread
  * at any time, while the loop steps too.
  *
+ * <p>For logs: a generated scheduler's {@code toString()} is one line naming its config, the
+ * reference schedule with its {@link #parameters()} and the current step and rates, e.g. {@code
+ * ResNetRun: CosineAnnealingLR(T_max=32, eta_min=1.0E-4) at step 5, lr [0.0098, 0.0049]}.
+ *
  * <p>Reading a group that does not exist throws {@link IndexOutOfBoundsException} naming the group
  * and the number of groups.
  */
@@ -34,6 +38,40 @@ public interface LrScheduler {
    */
   default double lr() {
     return lr(0);
+  }
+
+  /**
+   * Every group's rate in force at the current step, written into {@code into} (PyTorch's {@code
+   * get_last_lr()}), without allocating.
+   *
+   * @return {@code into}
+   * @throws IllegalArgumentException if {@code into} has fewer places than there are groups
+   */
+  default double[] lrs(double[] into) {
+    int groups = groupCount();
+    if (into.length < groups) {
+      throw new IllegalArgumentException("lrs: the array has " + into.length + " places for the rates of "
+          + groups + " parameter groups");
+    }
+    for (int g = 0; g < groups; g++) {
+      into[g] = lr(g);
+    }
+    return into;
+  }
+
+  /**
+   * The schedule's parameters by the reference's names (PyTorch's, or the library's whose schedule
+   * it is), bound values included, in the order of the reference's signature: what a trainer
+   * records with its run. A combination lists its schedules' under {@code schedulers[i].name}
+   * (after its own, such as SequentialLR's {@code milestones}). Names the reference does not have
+   * (diffusers' {@code step_rules}, which Anneal takes apart) are Anneal's attribute names. Values
+   * are numbers, booleans, strings (a mode by the reference's name, a function as {@code
+   * Config::method}) and lists of them. Generated schedulers give theirs; the default is empty.
+   *
+   * @return an unmodifiable map
+   */
+  default java.util.Map<String, Object> parameters() {
+    return java.util.Map.of();
   }
 
   /** How many times the scheduler has been stepped: PyTorch's {@code last_epoch}. */

@@ -433,15 +433,20 @@ class ZeroAllocationTest {
     sink += sum;
   }
 
+  /** The caller's array that {@code lrs(into)} and {@code momentums(into)} fill. */
+  private static final double[] INTO = new double[8];
+
   private static double readAll(dev.anneal.LrScheduler scheduler) {
     double sum = 0;
     for (int g = 0; g < scheduler.groupCount(); g++) {
       sum += scheduler.lr(g);
     }
+    sum += scheduler.lrs(INTO)[scheduler.groupCount() - 1];
     if (scheduler instanceof MomentumScheduler momentum) {
       for (int g = 0; g < scheduler.groupCount(); g++) {
         sum += momentum.momentum(g);
       }
+      sum += momentum.momentums(INTO)[0];
     }
     return sum;
   }

@@ -62,6 +62,14 @@ public interface Kind {
     return Set.of();
   }
 
+  /**
+   * Whether the reference takes {@code param}, a list of ints here, as one number, the list's first
+   * value (timm's {@code decay_t} of its step and WSD schedulers).
+   */
+  default boolean listAsNumber(Param param) {
+    return false;
+  }
+
   /** Checks beyond the rules of single attributes; reports through {@code check}. */
   default void check(ScheduleCheck check) {}
 

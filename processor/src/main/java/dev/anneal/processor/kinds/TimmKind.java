@@ -135,7 +135,7 @@ abstract class TimmKind extends BaseKind {
             || !holds(input, value)) {
           known = false;
         }
-        values.add(value instanceof int[] list && oneValue(input) ? (list.length == 1 ? list[0] : null) : value);
+        values.add(value instanceof int[] list && listAsNumber(input) ? (list.length == 1 ? list[0] : null) : value);
       }
       if (!known || values.contains(null)) {
         continue;
@@ -173,11 +173,6 @@ abstract class TimmKind extends BaseKind {
   /** The attribute a refusal of several is reported on, where its reason tells; null for the refusal's own. */
   Param at(String reason) {
     return null;
-  }
-
-  /** Whether {@code input} takes one value of a list ({@code decay_t} of TIMM_STEP and TIMM_WSD). */
-  boolean oneValue(Param input) {
-    return false;
   }
 
   private boolean holds(Param input, Object value) {
@@ -308,7 +303,7 @@ abstract class TimmKind extends BaseKind {
           return CodeBlock.of("$T.$L", value.getDeclaringClass(), value.name());
         case INTS:
           int[] list = (int[]) constant(param);
-          if (timm.oneValue(param)) {
+          if (timm.listAsNumber(param)) {
             String one = emitter.constant(TypeName.INT, Emitter.constantName(prefix, param.attribute),
                 CodeBlock.of("$L", list[0]), null);
             emitter.parameterLines.add(param.torchName + " = " + list[0]);

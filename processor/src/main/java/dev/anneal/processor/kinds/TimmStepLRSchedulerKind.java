@@ -33,7 +33,7 @@ final class TimmStepLRSchedulerKind extends TimmKind {
   }
 
   @Override
-  boolean oneValue(Param input) {
+  public boolean listAsNumber(Param input) {
     return input == Param.DECAY_T;
   }
 

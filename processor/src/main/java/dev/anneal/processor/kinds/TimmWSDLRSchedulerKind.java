@@ -47,7 +47,7 @@ final class TimmWSDLRSchedulerKind extends TimmKind {
   }
 
   @Override
-  boolean oneValue(Param input) {
+  public boolean listAsNumber(Param input) {
     return input == Param.DECAY_T;
   }
 

@@ -217,6 +217,7 @@ public final class Emitter {
     String name = newField(fieldName(prefix, param.attribute));
     type.addField(javaType, name, Modifier.PRIVATE, Modifier.FINAL);
     boundFields.add(new Field(name, javaType));
+    boundNames.put(schedule.index() + ":" + param, name);
     checked.add(schedule.index() + ":" + param);
     constructor.addStatement("this.$N = $T.require($L, $T.$L, $S, $S, $S)", name, CHECKS,
         read(value), RULE, rule == null ? Rule.FINITE : rule, schedule.torchName(),
@@ -317,12 +318,30 @@ public final class Emitter {
       source = read(value);
       parameterLines.add(param.torchName + " = the config's " + describe(value));
       boundFields.add(new Field(name, doubles()));
+      boundNames.putIfAbsent(schedule.index() + ":" + param, name);
       checked.add(schedule.index() + ":" + param);
     }
     constructor.addStatement("this.$N = $T.perGroup($L, $N, $T.$L, $S, $S, $S)", name, CHECKS,
         source, groups(), RULE, rule == null ? Rule.FINITE : rule, schedule.torchName(),
         param.attribute, param.torchName);
     return name;
+  }
+
+  /** The field holding each bound value read into one, by {@code "<schedule index>:<param>"}. */
+  private final java.util.Map<String, String> boundNames = new java.util.HashMap<>();
+
+  /**
+   * How the generated class reads the bound value of {@code param} once built: the field it was
+   * read into (for a per-group value, expanded to every group), else the config's accessor.
+   */
+  CodeBlock readBound(ScheduleModel schedule, Param param) {
+    String field = boundNames.get(schedule.index() + ":" + param);
+    return field != null ? CodeBlock.of("$N", field) : read(schedule.value(param));
+  }
+
+  /** The field a computed value was computed into, or null where the code declared none. */
+  String computed(ScheduleModel schedule, Param param) {
+    return scalars.get(schedule.index() + ":" + param);
   }
 
   /** The bound values checked so far, as {@code "<schedule index>:<param>"}. */

@@ -136,7 +136,8 @@ public final class SchedulerWriter {
         && kinds.stream().anyMatch(kind -> kind.inChain() == InChain.ABSOLUTE));
     type.addJavadoc(classJavadoc(model, kinds, parameterLines, metric ? null : !replays, momentum.isPresent()));
 
-    type.addMethod(constructor(model, emitter, kinds, momentum.isPresent(), lazy));
+    ParametersWriter parameters = new ParametersWriter(model, emitter);
+    type.addMethod(constructor(model, emitter, kinds, momentum.isPresent(), lazy, parameters));
     type.addMethod(MethodSpec.methodBuilder("groupCount")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(int.class)
         .addStatement("return baseLrs.length").build());
@@ -179,6 +180,7 @@ public final class SchedulerWriter {
           .build());
     }
     new StateWriter(model, emitter, kinds, lazy, momentum.isPresent(), refreshFirst(model, kinds, lazy)).write(type);
+    parameters.write(type);
     // A type of the config's package hides java.lang's type of the same name: that one is written
     // in full.
     javaLangClashes.computeIfAbsent(elements.getPackageOf(model.config()), this::javaLangNamesOf)
@@ -314,8 +316,8 @@ public final class SchedulerWriter {
     return kinds.stream().allMatch(kind -> kind.stepping().hasClosedForm());
   }
 
-  private static MethodSpec constructor(
-      ConfigModel model, Emitter emitter, List<KindWriter> kinds, boolean momentum, boolean lazy) {
+  private static MethodSpec constructor(ConfigModel model, Emitter emitter, List<KindWriter> kinds, boolean momentum,
+      boolean lazy, ParametersWriter parameters) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
     if (model.takesConfig()) {
       constructor.addParameter(ParameterSpec.builder(Names.configType(model.config(), Names.CONFIG_REF), "config").build());
@@ -336,6 +338,7 @@ public final class SchedulerWriter {
       }
     }
     body.add(emitter.constructor.build());
+    body.add(parameters.build());
     KindWriter first = kinds.get(0);
     if (lazy) {
       // Every phase's state is set, so that a checkpoint saves values from the config alone.
