@@ -19,7 +19,7 @@ failed=0
 for run in $(seq 1 "$runs"); do
   log="$logs/run-$run.log"
   if mvn -B test -pl runtime,processor,conformance -Dtest='*PropertyTest' \
-      -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dmaven.test.redirectTestOutputToFile=false \
       -Danneal.property.seed=random -Danneal.property.triesFactor="$factor" >"$log" 2>&1; then
     status=passed
   else

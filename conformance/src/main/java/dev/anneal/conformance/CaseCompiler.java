@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +43,13 @@ final class CaseCompiler implements AutoCloseable {
 
   /** Below this many cases a batch is not worth splitting across threads: each compilation has a fixed cost. */
   private static final int MIN_BATCH = 32;
+
+  /**
+   * Above this many cases a batch is split although every thread has one: a long suite's progress
+   * moves once per compilation, and the compiler holds a whole batch in memory. More compilations of
+   * this size cost about the same compiler time as fewer larger ones.
+   */
+  private static final int MAX_BATCH = 256;
 
   /** {@code name =} as an annotation element is written, not {@code ==}. */
   private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
@@ -147,6 +155,14 @@ final class CaseCompiler implements AutoCloseable {
    * to be refused, which would only fail a batch), the others together.
    */
   Compilation compile(Collection<ConfigSource> units, Set<String> alone) {
+    return compile(units, alone, settled -> {});
+  }
+
+  /**
+   * As {@link #compile(Collection, Set)}, telling {@code progress} how many cases are settled
+   * (compiled, or refused alone) each time a compilation ends.
+   */
+  Compilation compile(Collection<ConfigSource> units, Set<String> alone, IntConsumer progress) {
     List<List<ConfigSource>> pending = new ArrayList<>();
     List<ConfigSource> together = new ArrayList<>();
     for (ConfigSource unit : units) {
@@ -156,8 +172,10 @@ final class CaseCompiler implements AutoCloseable {
         together.add(unit);
       }
     }
-    // One batch per thread, so that every core compiles; the cases compiled alone queue behind.
-    int parts = Math.min(threads, Math.max(1, together.size() / MIN_BATCH));
+    // A batch per thread, so that every core compiles, and more for a long suite; the cases compiled
+    // alone queue behind.
+    int parts = Math.max(Math.min(threads, Math.max(1, together.size() / MIN_BATCH)),
+        (together.size() + MAX_BATCH - 1) / MAX_BATCH);
     for (int p = parts - 1; p >= 0; p--) {
       List<ConfigSource> part = together.subList(together.size() * p / parts, together.size() * (p + 1) / parts);
       if (!part.isEmpty()) {
@@ -189,6 +207,7 @@ final class CaseCompiler implements AutoCloseable {
         } else {
           next.addAll(split(batch, result));
         }
+        progress.accept(outcomes.size());
       }
       pending = next;
     }

@@ -16,6 +16,7 @@ import dev.anneal.conformance.ConformanceCase.SchedulerSpec;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 
 /**
  * Reads suites in the {@code lr-schedule-cases} format: a JSON object whose {@code cases} array
@@ -38,6 +40,9 @@ import java.util.OptionalDouble;
  * the small parts of a case (its scheduler, optimizer and error) become JSON trees.
  */
 public final class CaseReader {
+
+  /** A "See https://..." pointer, as the parser appends to its messages. */
+  private static final Pattern TROUBLESHOOTING = Pattern.compile("\\s*\\bSee https?://\\S+");
 
   private CaseReader() {}
 
@@ -77,8 +82,10 @@ public final class CaseReader {
         }
         in.endObject();
       }
+    } catch (CharacterCodingException e) {
+      throw new CaseFormatException(source + ": not a suite: not UTF-8 text", e);
     } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
-      throw new CaseFormatException(source + ": not a suite: " + e.getMessage(), e);
+      throw new CaseFormatException(source + ": not a suite: " + describe(e), e);
     }
     if (cases == null) {
       throw new CaseFormatException(source + ": expected an object with a \"cases\" array");
@@ -92,6 +99,9 @@ public final class CaseReader {
     while (in.hasNext()) {
       RawCase raw = new RawCase();
       try {
+        if (in.peek() != JsonToken.BEGIN_OBJECT) {
+          throw new CaseFormatException("not an object but " + describe(in.peek()));
+        }
         in.beginObject();
         while (in.hasNext()) {
           String name = in.nextName();
@@ -106,7 +116,7 @@ public final class CaseReader {
       } catch (CaseFormatException | IllegalStateException | NumberFormatException | JsonParseException e) {
         JsonElement id = raw.fields.get("id");
         String label = id != null && id.isJsonPrimitive() ? " (" + id.getAsString() + ")" : "";
-        throw new CaseFormatException(source + ": case " + out.size() + label + ": " + e.getMessage(), e);
+        throw new CaseFormatException(source + ": case " + out.size() + label + ": " + describe(e), e);
       }
     }
     in.endArray();
@@ -257,7 +267,7 @@ public final class CaseReader {
     List<double[]> rows = new ArrayList<>();
     in.beginArray();
     while (in.hasNext()) {
-      rows.add(numbers(in, what));
+      rows.add(numbers(in, what + "[" + rows.size() + "]"));
     }
     in.endArray();
     return rows.toArray(new double[0][]);
@@ -275,10 +285,57 @@ public final class CaseReader {
       if (n == values.length) {
         values = Arrays.copyOf(values, n * 2);
       }
-      values[n++] = in.nextDouble();
+      values[n++] = number(in, what);
     }
     in.endArray();
     return Arrays.copyOf(values, n);
+  }
+
+  /** One number of a list; the lenient reader gives the bare words NaN and Infinity as strings. */
+  private static double number(JsonReader in, String what) throws IOException {
+    JsonToken token = in.peek();
+    if (token == JsonToken.NUMBER) {
+      return in.nextDouble();
+    }
+    if (token != JsonToken.STRING) {
+      throw new CaseFormatException(what + " holds " + describe(token) + " where a number belongs");
+    }
+    String text = in.nextString();
+    Double special = nonFinite(text);
+    if (special != null) {
+      return special;
+    }
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new CaseFormatException(what + " holds \"" + text + "\" where a number belongs", e);
+    }
+  }
+
+  /** A JSON token as a reader of the file would name it. */
+  private static String describe(JsonToken token) {
+    return switch (token) {
+      case BEGIN_ARRAY -> "a list";
+      case BEGIN_OBJECT -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      default -> "the end of the file";
+    };
+  }
+
+  /**
+   * What went wrong, on one line: the parser's messages carry, after a line break, the address of
+   * the parser's own troubleshooting page, which says nothing about the suite.
+   */
+  static String describe(Exception e) {
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      return e.getClass().getSimpleName();
+    }
+    String line = message.strip().lines().findFirst().orElse("");
+    return TROUBLESHOOTING.matcher(line).replaceAll("").strip();
   }
 
   private static double[] skipNull(JsonReader in) throws IOException {

@@ -78,9 +78,39 @@ public final class ConformanceRunner {
     this.processors = processors;
   }
 
-  /** Compiles on this many threads at once (default: up to 2). */
+  /**
+   * Compiles on this many threads at once (default: up to 2).
+   *
+   * @throws IllegalArgumentException if {@code count} is below 1
+   */
   public ConformanceRunner threads(int count) {
-    this.threads = Math.max(1, count);
+    if (count < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + count);
+    }
+    this.threads = count;
+    return this;
+  }
+
+  /** What a run tells as it goes, so that a long suite shows it is moving. */
+  interface Progress {
+    /** {@code done} of {@code total} cases are compiled (or refused). */
+    void compiled(int done, int total);
+
+    /** {@code done} of {@code total} cases are checked. */
+    void checked(int done, int total);
+  }
+
+  private Progress progress = new Progress() {
+    @Override
+    public void compiled(int done, int total) {}
+
+    @Override
+    public void checked(int done, int total) {}
+  };
+
+  /** Tells {@code progress} how far the run is. */
+  ConformanceRunner progress(Progress progress) {
+    this.progress = progress;
     return this;
   }
 
@@ -114,14 +144,26 @@ public final class ConformanceRunner {
   /** Reads and runs the cases of every file, in order. */
   public RunReport runFiles(List<Path> files) throws IOException {
     List<ConformanceCase> cases = new ArrayList<>();
+    List<String> suites = new ArrayList<>();
     for (Path file : files) {
       cases.addAll(CaseReader.read(file));
+      suites.add(file.getFileName().toString());
     }
-    return run(cases);
+    return run(suites, cases);
   }
 
   /** Runs {@code cases}. */
   public RunReport run(List<ConformanceCase> cases) throws IOException {
+    return run(List.of(), cases);
+  }
+
+  /**
+   * Runs {@code cases}, the cases of {@code suites} (named as the cases' sources), so that a suite
+   * without a case has its line in the report too.
+   *
+   * @throws IOException if the sources cannot be written for {@link #dumpTo}
+   */
+  RunReport run(List<String> suites, List<ConformanceCase> cases) throws IOException {
     long start = System.nanoTime();
     int width = Math.max(4, Integer.toString(cases.size()).length());
     Map<Integer, ConfigSource> sources = new LinkedHashMap<>();
@@ -143,7 +185,10 @@ public final class ConformanceRunner {
 
     CaseCompiler.Compilation compilation;
     try (CaseCompiler compiler = new CaseCompiler(javac, processors, runtimeClassPath(), threads)) {
-      compilation = compiler.compile(sources.values(), alone);
+      if (!sources.isEmpty()) {
+        progress.compiled(0, sources.size());
+      }
+      compilation = compiler.compile(sources.values(), alone, done -> progress.compiled(done, sources.size()));
     }
     if (dumpDirectory != null) {
       dump(sources.values(), compilation.generatedSources());
@@ -157,14 +202,16 @@ public final class ConformanceRunner {
       if (notExpressible.containsKey(i)) {
         results.add(new CaseResult(c.id(), c.source(), type, CaseResult.Status.SKIPPED,
             notExpressible.get(i).reason(), 0, 0, 0));
-        continue;
+      } else {
+        ConfigSource source = sources.get(i);
+        Outcome outcome = compilation.outcomes().get(source.packageName());
+        int resumeAt = resume ? resumeStep(resumeSeed, c.id(), c.expected().lr().length) : CaseCheck.NO_RESUME;
+        results.add(outcome.compiled() ? run(c, source, loader, resumeAt) : judgeRefusal(c, source, outcome));
       }
-      ConfigSource source = sources.get(i);
-      Outcome outcome = compilation.outcomes().get(source.packageName());
-      int resumeAt = resume ? resumeStep(resumeSeed, c.id(), c.expected().lr().length) : CaseCheck.NO_RESUME;
-      results.add(outcome.compiled() ? run(c, source, loader, resumeAt) : judgeRefusal(c, source, outcome));
+      progress.checked(i + 1, cases.size());
     }
-    return new RunReport(results, compilation.batches(), System.nanoTime() - start);
+    String mode = resume ? "resumed, seed " + resumeSeed : RunReport.UNINTERRUPTED;
+    return new RunReport(suites, mode, results, compilation.batches(), System.nanoTime() - start);
   }
 
   /** Judges a case whose config did not compile. */

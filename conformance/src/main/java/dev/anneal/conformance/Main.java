@@ -1,8 +1,13 @@
 package dev.anneal.conformance;
 
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +15,11 @@ import java.util.List;
 /**
  * The command line: {@code java -jar anneal-conformance.jar [--verbose] [--resume [--seed N]] FILE.json...}.
  *
- * <p>Prints one line per failing case, the largest error of a passing case, and the closing line
- * {@code N passed, M failed[, K skipped (Type: n, ...)]}. Exits 0 when no case failed, 1 when
- * one did, 2 when the command line or a file is wrong.
+ * <p>Prints one line per failing case, one per reason for skipping cases, the largest error of a
+ * passing case, and a closing line per suite, {@code pytorch.json (uninterrupted): N passed, M
+ * failed[, K skipped]}, followed with several suites by the total {@code N passed, M failed[, K
+ * skipped]}. Exits 0 when a case was checked and none failed, 1 when one failed or none was checked,
+ * 2 when the command line or a file is wrong.
  */
 public final class Main {
 
@@ -24,10 +31,15 @@ public final class Main {
       the Anneal processor, runs the generated scheduler under the reference loop and compares
       every rate (and momentum) with |actual - expected| <= 1e-10 |expected| + 1e-14 peak.
 
-      Prints one line per failing case, then the closing line
-        N passed, M failed[, K skipped (Type: n, ...)]
-      Cases whose schedule the processor does not support yet are skipped, listed by type.
-      Exit status: 0 if no case failed, 1 if any did, 2 on a usage or file error.
+      Prints one line per failing case (FAIL), one per reason for skipping cases (SKIP: a
+      schedule or argument that the annotations or the processor do not have), then a closing
+      line per suite, naming the mode,
+        pytorch.json (uninterrupted): N passed, M failed[, K skipped]
+      and, with several suites, the total
+        N passed, M failed[, K skipped]
+      On a terminal, a line that goes away at the end shows how far a long run is.
+      Exit status: 0 if a case was checked and none failed; 1 if any failed, or if none was
+      checked (every case skipped); 2 on a usage or file error.
 
       options:
         -v, --verbose     also print every case's result, its largest error (as a multiple of
@@ -38,7 +50,7 @@ public final class Main {
                           resumed run must pass as an uninterrupted one does
         --seed N          the seed of --resume's cuts (default 1)
         --dump DIR        write each case's config and the generated sources under DIR
-        --threads N       compile on N threads (default: up to 2)
+        --threads N       compile on N threads, N >= 1 (default: up to 2)
         -h, --help        print this help
       """;
 
@@ -46,11 +58,19 @@ public final class Main {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    System.exit(run(args, System.out, System.err, onTerminal()));
   }
 
   /** Runs the command line, printing to {@code out} and {@code err}; returns the exit status. */
   static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, false);
+  }
+
+  /**
+   * Runs the command line, printing to {@code out} and {@code err}, and, where {@code terminal},
+   * how far the run is to {@code err}; returns the exit status.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
     boolean verbose = false;
     Path dump = null;
     int threads = -1;
@@ -86,7 +106,10 @@ public final class Main {
             try {
               threads = Integer.parseInt(value);
             } catch (NumberFormatException e) {
-              err.println("--threads takes a number, not " + value);
+              threads = 0;
+            }
+            if (threads < 1) {
+              err.println("--threads takes a whole number of at least 1, not " + value);
               return 2;
             }
           }
@@ -106,10 +129,41 @@ public final class Main {
       return 2;
     }
     for (Path file : files) {
-      if (!Files.isRegularFile(file)) {
+      if (Files.isDirectory(file)) {
+        err.println(file + " is a directory, not a suite: name the suite files in it");
+        return 2;
+      }
+      if (!Files.exists(file)) {
         err.println("no such file: " + file);
         return 2;
       }
+    }
+    if (dump != null) {
+      if (Files.exists(dump) && !Files.isDirectory(dump)) {
+        err.println("--dump takes a directory, and " + dump + " is a file");
+        return 2;
+      }
+      // Before the run, not after it: the sources are written once every case is compiled.
+      try {
+        Files.createDirectories(dump);
+      } catch (IOException e) {
+        err.println("cannot create the --dump directory " + dump + ": " + reason(e));
+        return 2;
+      }
+    }
+    List<ConformanceCase> cases = new ArrayList<>();
+    List<String> suites = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        cases.addAll(CaseReader.read(file));
+      } catch (CaseReader.CaseFormatException e) {
+        err.println(e.getMessage());
+        return 2;
+      } catch (IOException e) {
+        err.println("cannot read " + file + ": " + reason(e));
+        return 2;
+      }
+      suites.add(file.getFileName().toString());
     }
     ConformanceRunner runner;
     try {
@@ -127,20 +181,71 @@ public final class Main {
     if (dump != null) {
       runner.dumpTo(dump);
     }
+    TerminalProgress progress = null;
+    if (terminal) {
+      progress = new TerminalProgress(err, suites.size() == 1 ? suites.get(0) : suites.size() + " suites");
+      runner.progress(progress);
+    }
     RunReport report;
     try {
-      report = runner.runFiles(files);
-    } catch (CaseReader.CaseFormatException e) {
-      err.println(e.getMessage());
-      return 2;
+      report = runner.run(suites, cases);
     } catch (IOException e) {
-      err.println("cannot read: " + e.getMessage());
+      err.println("cannot write the sources under " + dump + ": " + reason(e));
       return 2;
+    } finally {
+      if (progress != null) {
+        progress.clear();
+      }
     }
     for (String line : report.lines(verbose)) {
       out.println(line);
     }
     out.flush();
-    return report.failed() > 0 ? 1 : 0;
+    if (report.failed() > 0) {
+      return 1;
+    }
+    if (report.nothingChecked()) {
+      err.println("nothing was checked: " + (report.results().isEmpty()
+          ? (suites.size() == 1 ? "the suite holds no case" : "the suites hold no case")
+          : "every case was skipped"));
+      return 1;
+    }
+    return 0;
+  }
+
+  /** Why a file could not be read or written, in words: the exceptions of the file system often carry only a path. */
+  static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof FileSystemException f) {
+      String where = f.getFile() == null ? "" : " (" + f.getFile() + ")";
+      return (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName()) + where;
+    }
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  /**
+   * Whether the output is a terminal, where progress can be drawn on one line. From Java 22 on
+   * {@link System#console()} returns a console for redirected output too, and
+   * {@code Console.isTerminal()} tells.
+   */
+  private static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      Method isTerminal = Console.class.getMethod("isTerminal");
+      return (Boolean) isTerminal.invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 }

@@ -2,23 +2,45 @@ package dev.anneal.conformance;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
- * The results of a run, and how the command line prints them: one line per failing case, the
- * largest error, and the closing line {@code N passed, M failed[, K skipped (Type: n, ...)]}.
+ * The results of a run, and how the command line prints them: one line per failing case, one per
+ * reason for skipping cases, the largest error, and the closing lines: one per suite,
+ * {@code pytorch.json (uninterrupted): N passed, M failed[, K skipped]}, and with several suites
+ * the total {@code N passed, M failed[, K skipped]}.
  */
 public final class RunReport {
 
+  /** The mode of a run that is not resumed from checkpoints. */
+  static final String UNINTERRUPTED = "uninterrupted";
+
+  private final List<String> suites;
+  private final String mode;
   private final List<CaseResult> results;
   private final List<CaseCompiler.Batch> compilations;
   private final long nanos;
 
-  RunReport(List<CaseResult> results, List<CaseCompiler.Batch> compilations, long nanos) {
+  /**
+   * @param suites the suites run, in order, each named as its cases' {@link CaseResult#source()}
+   *     (a suite without a case has no result to name it)
+   * @param mode how the cases ran, for the closing lines: {@link #UNINTERRUPTED} or
+   *     {@code resumed, seed N}
+   */
+  RunReport(List<String> suites, String mode, List<CaseResult> results, List<CaseCompiler.Batch> compilations,
+      long nanos) {
+    Set<String> named = new LinkedHashSet<>(suites);
+    for (CaseResult r : results) {
+      named.add(r.source());
+    }
+    this.suites = List.copyOf(named);
+    this.mode = mode;
     this.results = List.copyOf(results);
     this.compilations = List.copyOf(compilations);
     this.nanos = nanos;
@@ -29,30 +51,34 @@ public final class RunReport {
     return results;
   }
 
+  /** The suites run, in order. */
+  public List<String> suites() {
+    return suites;
+  }
+
+  /** How the cases ran: {@code uninterrupted}, or {@code resumed, seed N}. */
+  public String mode() {
+    return mode;
+  }
+
   /** How many cases passed. */
   public int passed() {
-    return count(CaseResult.Status.PASSED);
+    return count(null, CaseResult.Status.PASSED);
   }
 
   /** How many cases failed. */
   public int failed() {
-    return count(CaseResult.Status.FAILED);
+    return count(null, CaseResult.Status.FAILED);
   }
 
   /** How many cases were skipped. */
   public int skipped() {
-    return count(CaseResult.Status.SKIPPED);
+    return count(null, CaseResult.Status.SKIPPED);
   }
 
-  /** The skipped cases counted by scheduler type, by type name. */
-  public Map<String, Integer> skippedByType() {
-    Map<String, Integer> out = new TreeMap<>();
-    for (CaseResult r : results) {
-      if (r.status() == CaseResult.Status.SKIPPED) {
-        out.merge(r.type(), 1, Integer::sum);
-      }
-    }
-    return out;
+  /** Whether no case was checked: every case was skipped, or there was none. */
+  public boolean nothingChecked() {
+    return passed() + failed() == 0;
   }
 
   /** The passing case with the largest error as a multiple of its peak, among those that compared values. */
@@ -71,28 +97,56 @@ public final class RunReport {
         .max(order);
   }
 
-  /** The closing line: {@code N passed, M failed}, then {@code , K skipped (Type: n, ...)} if any. */
+  /** The count over every suite: {@code N passed, M failed}, then {@code , K skipped} if any. */
   public String closingLine() {
-    StringBuilder line = new StringBuilder();
-    line.append(passed()).append(" passed, ").append(failed()).append(" failed");
-    if (skipped() > 0) {
-      line.append(", ").append(skipped()).append(" skipped (");
-      List<String> parts = new ArrayList<>();
-      skippedByType().forEach((type, n) -> parts.add(type + ": " + n));
-      line.append(String.join(", ", parts)).append(')');
+    return counts(null);
+  }
+
+  /** The closing line of one suite: {@code pytorch.json (resumed, seed 1): N passed, M failed[, K skipped]}. */
+  public String suiteLine(String suite) {
+    return suite + " (" + mode + "): " + counts(suite);
+  }
+
+  /** The closing lines: one per suite, and the total after them when there are several. */
+  public List<String> closingLines() {
+    List<String> out = new ArrayList<>();
+    for (String suite : suites) {
+      out.add(suiteLine(suite));
     }
-    return line.toString();
+    if (suites.size() != 1) {
+      out.add(closingLine());
+    }
+    return out;
+  }
+
+  /**
+   * One line per reason for skipping, with the cases it skipped: {@code SKIP <id>: <reason>}, or
+   * {@code SKIP <id> and 3 more: <reason>} where several cases share it.
+   */
+  public List<String> skipLines() {
+    boolean severalFiles = suites.size() > 1;
+    Map<String, List<CaseResult>> byReason = new LinkedHashMap<>();
+    for (CaseResult r : results) {
+      if (r.status() == CaseResult.Status.SKIPPED) {
+        byReason.computeIfAbsent(r.detail() == null ? "no reason given" : r.detail(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    byReason.forEach((reason, cases) -> out.add("SKIP " + name(cases.get(0), severalFiles)
+        + (cases.size() > 1 ? " and " + (cases.size() - 1) + " more" : "") + ": " + reason));
+    return out;
   }
 
   /** What the command line prints; with {@code verbose}, every case's result and error too. */
   public List<String> lines(boolean verbose) {
-    boolean severalFiles = results.stream().map(CaseResult::source).distinct().count() > 1;
+    boolean severalFiles = suites.size() > 1;
     List<String> out = new ArrayList<>();
     for (CaseResult r : results) {
       if (r.status() == CaseResult.Status.FAILED) {
         out.add("FAIL " + name(r, severalFiles) + ": " + r.detail());
       }
     }
+    out.addAll(skipLines());
     if (verbose) {
       out.add("");
       out.add("status  error/peak  of bound  case");
@@ -113,12 +167,15 @@ public final class RunReport {
           + name(largest.get(), severalFiles) + "); closest to the bound: " + percent(closest.get().maxShare())
           + " of it (" + name(closest.get(), severalFiles) + ")");
     }
-    out.add(closingLine());
+    out.addAll(closingLines());
     return out;
   }
 
-  /** How the cases were compiled: the batches, the cases compiled alone, and the time of each. */
-  private String compilationSummary() {
+  /**
+   * How the cases were compiled: the compilations of several cases together, the cases compiled
+   * alone (a case the reference refuses, or one taken out of a failed batch), and the time of each.
+   */
+  String compilationSummary() {
     long batchNanos = 0;
     long aloneNanos = 0;
     int alone = 0;
@@ -129,22 +186,39 @@ public final class RunReport {
         aloneNanos += b.nanos();
       } else {
         batchNanos += b.nanos();
-        batchSizes.add(b.cases() + (b.success() ? "" : " (failed)"));
+        batchSizes.add(b.cases() + (b.success() ? "" : " (failed, split)"));
       }
     }
-    return String.format(Locale.ROOT,
-        "compiled together in %d batch%s of [%s] cases (%.1f s) and %d alone (%.1f s); %.1f s in all",
-        batchSizes.size(), batchSizes.size() == 1 ? "" : "es", String.join(", ", batchSizes), batchNanos / 1e9,
-        alone, aloneNanos / 1e9, nanos / 1e9);
+    List<String> parts = new ArrayList<>();
+    if (!batchSizes.isEmpty()) {
+      String sizes = batchSizes.size() == 1 ? batchSizes.get(0)
+          : String.join(", ", batchSizes.subList(0, batchSizes.size() - 1)) + " and "
+              + batchSizes.get(batchSizes.size() - 1);
+      parts.add(String.format(Locale.ROOT, "in %d batch%s of %s cases (%.1f s)", batchSizes.size(),
+          batchSizes.size() == 1 ? "" : "es", sizes, batchNanos / 1e9));
+    }
+    if (alone > 0) {
+      parts.add(String.format(Locale.ROOT, "%d case%s alone (%.1f s)", alone, alone == 1 ? "" : "s",
+          aloneNanos / 1e9));
+    }
+    String compiled = parts.isEmpty() ? "compiled no case" : "compiled " + String.join(" and ", parts);
+    return String.format(Locale.ROOT, "%s; %.1f s in all", compiled, nanos / 1e9);
   }
 
-  /** A share of the bound as a percentage, with the precision that a small share needs. */
-  private static String percent(double share) {
+  /**
+   * A share of the bound as a percentage, with the precision that a small share needs. A failing
+   * value's share can be any size; past ten times the bound its size says nothing more than the
+   * error beside it.
+   */
+  static String percent(double share) {
     if (share == 0) {
       return "0%";
     }
-    if (Double.isInfinite(share)) {
-      return "inf";
+    if (Double.isNaN(share)) {
+      return "NaN";
+    }
+    if (share > 10) {
+      return ">1000%";
     }
     double p = share * 100;
     return p >= 1 ? String.format(Locale.ROOT, "%.0f%%", p) : String.format(Locale.ROOT, "%.1g%%", p);
@@ -154,10 +228,18 @@ public final class RunReport {
     return withFile ? r.source() + ": " + r.id() : r.id();
   }
 
-  private int count(CaseResult.Status status) {
+  /** {@code N passed, M failed[, K skipped]} of one suite, or of all where {@code suite} is null. */
+  private String counts(String suite) {
+    String line = count(suite, CaseResult.Status.PASSED) + " passed, " + count(suite, CaseResult.Status.FAILED)
+        + " failed";
+    int skipped = count(suite, CaseResult.Status.SKIPPED);
+    return skipped > 0 ? line + ", " + skipped + " skipped" : line;
+  }
+
+  private int count(String suite, CaseResult.Status status) {
     int n = 0;
     for (CaseResult r : results) {
-      if (r.status() == status) {
+      if (r.status() == status && (suite == null || suite.equals(r.source()))) {
         n++;
       }
     }
