@@ -258,7 +258,10 @@ public final class Main implements Callable<Integer> {
       if (!Engines.names().contains(engine)) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),
-            "Unknown engine '" + engine + "' for --engine: " + String.join(" or ", Engines.names()));
+            "Unknown engine '"
+                + engine
+                + "' for --engine: "
+                + String.join(" or ", Engines.names()));
       }
       Engine loaded;
       try {

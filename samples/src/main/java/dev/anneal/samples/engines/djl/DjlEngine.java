@@ -121,7 +121,8 @@ public final class DjlEngine implements Engine {
           for (int batch = 0; batch < Plan.STEPS_PER_EPOCH; batch++) {
             try (NDManager scope = manager.newSubManager()) {
               int from = batch * Plan.BATCH_SIZE;
-              NDArray x = scope.create(points(training, order, from), new Shape(Plan.BATCH_SIZE, 2));
+              NDArray x =
+                  scope.create(points(training, order, from), new Shape(Plan.BATCH_SIZE, 2));
               NDArray y = scope.create(labels(training, order, from));
               try (GradientCollector collector = djl.newGradientCollector()) {
                 NDList prediction = djl.forward(new NDList(x));

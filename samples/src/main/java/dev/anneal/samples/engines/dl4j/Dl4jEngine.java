@@ -148,7 +148,8 @@ public final class Dl4jEngine implements Engine {
       int[] order = start.orders()[epoch - 1];
       for (int batch = 0; batch < Plan.STEPS_PER_EPOCH; batch++) {
         // One update at the network's next iteration, which the schedule turns into its step.
-        network.fit(dataSet(training, order, batch * Plan.BATCH_SIZE, (batch + 1) * Plan.BATCH_SIZE));
+        int from = batch * Plan.BATCH_SIZE;
+        network.fit(dataSet(training, order, from, from + Plan.BATCH_SIZE));
       }
       trainingLoss[epoch] = network.score(trainingSet);
       validationLoss[epoch] = network.score(validationSet);
