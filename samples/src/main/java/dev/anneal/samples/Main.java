@@ -3,14 +3,19 @@ package dev.anneal.samples;
 import dev.anneal.samples.tour.Sample;
 import dev.anneal.samples.tour.Samples;
 import dev.anneal.samples.tour.Tour;
+import dev.anneal.samples.train.Engine;
+import dev.anneal.samples.train.Engines;
 import dev.anneal.samples.train.Plan;
 import dev.anneal.samples.train.TrainingDemo;
 import dev.anneal.samples.train.TrainingSchedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,7 +67,22 @@ public final class Main implements Callable<Integer> {
 
   /** The command line, for callers that run it without exiting, such as tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(Main::usageError);
+  }
+
+  /**
+   * A usage error in one line, the option and the value it names (with picocli's suggestions for
+   * a mistyped command or option), rather than the message followed by the whole usage help.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine commandLine = e.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    err.println(commandLine.getColorScheme().errorText(e.getMessage()));
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.flush();
+    return commandLine.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   @Override
@@ -197,20 +217,90 @@ public final class Main implements Callable<Integer> {
         "Trains a two-layer network on three interleaved spirals, in plain Java with SGD and"
             + " momentum, once with a constant rate and once under each of several generated"
             + " schedulers; prints the final training loss and validation accuracy and writes"
-            + " training.png and training.csv. Deterministic for a given seed."
+            + " training.png and training.csv. Deterministic for a given seed.",
+        "With --engine, trains the same network (the same data, initial weights and batches) under"
+            + " the same schedulers on DJL's PyTorch engine (djl) or on Deeplearning4j (dl4j),"
+            + " through Anneal's adapters, and writes training-<engine>.png and .csv."
       })
   static final class TrainCommand implements Callable<Integer> {
     @ParentCommand Main parent;
 
     @Mixin TrainOptions options;
 
+    @Option(
+        names = "--engine",
+        paramLabel = "ENGINE",
+        description =
+            "Train on djl (DJL on PyTorch's CPU library) or dl4j (Deeplearning4j on ND4J's CPU"
+                + " backend) rather than in plain Java (default: plain Java).")
+    String engine;
+
+    @Option(
+        names = {"-s", "--schedule"},
+        paramLabel = "NAME",
+        split = ",",
+        description =
+            "Train only under these schedules, by name, e.g. -s constant,cosine (default: all of"
+                + " ${COMPLETION-CANDIDATES}).",
+        completionCandidates = ScheduleNames.class)
+    List<String> schedules = new ArrayList<>();
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      new TrainingDemo(options.seed, TrainingSchedule.all())
-          .run(parent.output, spec.commandLine().getOut());
+      List<TrainingSchedule> chosen = selected();
+      PrintWriter out = spec.commandLine().getOut();
+      if (engine == null) {
+        new TrainingDemo(options.seed, chosen).run(parent.output, out);
+        return 0;
+      }
+      if (!Engines.names().contains(engine)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "Unknown engine '"
+                + engine
+                + "' for --engine: "
+                + String.join(" or ", Engines.names()));
+      }
+      Engine loaded;
+      try {
+        loaded = Engines.load(engine);
+      } catch (Engines.UnavailableException e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        return 1;
+      }
+      try (loaded) {
+        new TrainingDemo(options.seed, chosen, loaded).run(parent.output, out);
+      }
       return 0;
+    }
+
+    /** The chosen schedules, in the demo's order; a usage error for an unknown name. */
+    private List<TrainingSchedule> selected() {
+      Set<String> names = new HashSet<>();
+      for (String name : schedules) {
+        if (TrainingSchedule.byName(name.trim()).isEmpty()) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "Unknown schedule '"
+                  + name
+                  + "' for --schedule: "
+                  + String.join(", ", new ScheduleNames()));
+        }
+        names.add(name.trim());
+      }
+      return TrainingSchedule.all().stream()
+          .filter(schedule -> names.isEmpty() || names.contains(schedule.name()))
+          .toList();
+    }
+  }
+
+  /** The training demo's schedule names, for the usage help. */
+  static final class ScheduleNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return TrainingSchedule.all().stream().map(TrainingSchedule::name).iterator();
     }
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.anneal.samples.tour.Sample;
 import dev.anneal.samples.tour.Samples;
 import dev.anneal.samples.tour.Tour;
+import dev.anneal.samples.train.TrainingDemo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,6 +65,25 @@ class CommandLineTest {
     assertEquals(2, run("tour", "-o", dir.toString(), "-s", "no-such-schedule"));
     assertTrue(err.toString().contains("no-such-schedule"), err.toString());
     assertFalse(Files.exists(dir.resolve(Tour.CSV)));
+  }
+
+  @Test
+  void anUnknownTrainingScheduleIsAUsageErrorInOneLine(@TempDir Path dir) {
+    assertEquals(2, run("train", "-o", dir.toString(), "-s", "cosine,no-such-schedule"));
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), err.toString());
+    assertTrue(lines.get(0).startsWith("Unknown schedule 'no-such-schedule' for --schedule: "));
+    assertTrue(lines.get(0).contains("warmup-plateau"), lines.get(0));
+    assertFalse(Files.exists(dir.resolve(TrainingDemo.CSV)));
+  }
+
+  @Test
+  void trainHelpNamesTheEnginesAndTheSchedules() {
+    assertEquals(0, run("train", "--help"));
+    String usage = out.toString();
+    for (String word : List.of("--engine", "djl", "dl4j", "--schedule", "one-cycle")) {
+      assertTrue(usage.contains(word), () -> "usage lacks " + word + ":\n" + usage);
+    }
   }
 
   @Test

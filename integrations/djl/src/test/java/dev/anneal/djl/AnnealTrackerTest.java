@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.LrFunction;
+import dev.anneal.integrations.testing.Configs_CyclicScheduler;
+import dev.anneal.integrations.testing.Configs_CyclicWithMomentumScheduler;
+import dev.anneal.integrations.testing.Configs_OneCycleScheduler;
+import dev.anneal.integrations.testing.Configs_OneCycleWithMomentumScheduler;
+import dev.anneal.integrations.testing.Configs_TimmCosineScheduler;
+import dev.anneal.integrations.testing.Configs_WarmupCosineScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -84,12 +90,12 @@ class AnnealTrackerTest {
 
   @Test
   void aRatePastTheLargestFloatIsRefused() {
-    AnnealTracker tracker = AnnealTracker.of(new Configs_PastFloatScheduler(0.1));
+    AnnealTracker tracker = AnnealTracker.of(new DjlConfigs_PastFloatScheduler(0.1));
     assertEquals(0.1f, tracker.getNewValue(3));
     ArithmeticException e = assertThrows(ArithmeticException.class, () -> tracker.getNewValue(4));
     assertEquals(
-        "Configs_PastFloatScheduler: the rate of group 0 at step 3, 1.0000000000000001E39, is past"
-            + " the largest float (3.4028235E38), which DJL's optimizers take",
+        "DjlConfigs_PastFloatScheduler: the rate of group 0 at step 3, 1.0000000000000001E39, is"
+            + " past the largest float (3.4028235E38), which DJL's optimizers take",
         e.getMessage());
   }
 

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.anneal.integrations.testing.Configs_ChainedCosineStepScheduler;
+import dev.anneal.integrations.testing.Configs_CyclicWithMomentumScheduler;
+import dev.anneal.integrations.testing.Configs_MultiplicativeScheduler;
+import dev.anneal.integrations.testing.Configs_OneCycleScheduler;
+import dev.anneal.integrations.testing.Configs_PlateauScheduler;
 import org.junit.jupiter.api.Test;
 
 class LiveTrackerTest {
@@ -105,7 +110,7 @@ class LiveTrackerTest {
 
   @Test
   void aWarmupInFrontOfAPlateauIsStillSteppedByTheLoop() {
-    Configs_WarmupPlateauScheduler scheduler = new Configs_WarmupPlateauScheduler(0.1);
+    DjlConfigs_WarmupPlateauScheduler scheduler = new DjlConfigs_WarmupPlateauScheduler(0.1);
     LiveTracker tracker = LiveTracker.of(scheduler);
     assertEquals((float) (0.1 * 0.1), tracker.getNewValue(1));
     scheduler.step(1.0);
@@ -122,7 +127,7 @@ class LiveTrackerTest {
     assertTrue(e.getMessage().contains("total_steps"), e.getMessage());
     assertEquals(300, scheduler.stepCount());
 
-    LiveTracker pastFloat = LiveTracker.of(new Configs_PastFloatScheduler(0.1));
+    LiveTracker pastFloat = LiveTracker.of(new DjlConfigs_PastFloatScheduler(0.1));
     pastFloat.getNewValue(3);
     assertThrows(ArithmeticException.class, () -> pastFloat.getNewValue(4));
   }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.nn.Block;
 import ai.djl.training.tracker.ParameterTracker;
+import dev.anneal.integrations.testing.Configs_CosineScheduler;
+import dev.anneal.integrations.testing.Configs_CyclicScheduler;
+import dev.anneal.integrations.testing.Configs_OneCycleWithMomentumScheduler;
+import dev.anneal.integrations.testing.Configs_PlateauScheduler;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;

@@ -9,6 +9,44 @@ import dev.anneal.MomentumFunction;
 import dev.anneal.MomentumScheduler;
 import dev.anneal.ScheduleType;
 import dev.anneal.StepScheduler;
+import dev.anneal.integrations.testing.Configs;
+import dev.anneal.integrations.testing.Configs_BoundWarmupStepScheduler;
+import dev.anneal.integrations.testing.Configs_ChainedConstantExponentialScheduler;
+import dev.anneal.integrations.testing.Configs_ChainedCosineStepScheduler;
+import dev.anneal.integrations.testing.Configs_ConstantScheduler;
+import dev.anneal.integrations.testing.Configs_CosineScheduler;
+import dev.anneal.integrations.testing.Configs_CyclicExpRangeScheduler;
+import dev.anneal.integrations.testing.Configs_CyclicScheduler;
+import dev.anneal.integrations.testing.Configs_CyclicWithMomentumScheduler;
+import dev.anneal.integrations.testing.Configs_DiffusersPiecewiseConstantScheduler;
+import dev.anneal.integrations.testing.Configs_ExponentialScheduler;
+import dev.anneal.integrations.testing.Configs_HfConstantScheduler;
+import dev.anneal.integrations.testing.Configs_HfConstantWithWarmupScheduler;
+import dev.anneal.integrations.testing.Configs_HfCosineScheduler;
+import dev.anneal.integrations.testing.Configs_HfCosineWarmupWithMinLrScheduler;
+import dev.anneal.integrations.testing.Configs_HfCosineWithMinLrScheduler;
+import dev.anneal.integrations.testing.Configs_HfCosineWithRestartsScheduler;
+import dev.anneal.integrations.testing.Configs_HfInverseSqrtScheduler;
+import dev.anneal.integrations.testing.Configs_HfLinearScheduler;
+import dev.anneal.integrations.testing.Configs_HfPolynomialScheduler;
+import dev.anneal.integrations.testing.Configs_HfWarmupStableDecayScheduler;
+import dev.anneal.integrations.testing.Configs_LambdaScheduler;
+import dev.anneal.integrations.testing.Configs_LinearScheduler;
+import dev.anneal.integrations.testing.Configs_MultiStepScheduler;
+import dev.anneal.integrations.testing.Configs_MultiplicativeScheduler;
+import dev.anneal.integrations.testing.Configs_OneCycleScheduler;
+import dev.anneal.integrations.testing.Configs_OneCycleWithMomentumScheduler;
+import dev.anneal.integrations.testing.Configs_PolynomialScheduler;
+import dev.anneal.integrations.testing.Configs_SequentialWarmupCosineScheduler;
+import dev.anneal.integrations.testing.Configs_StepScheduler;
+import dev.anneal.integrations.testing.Configs_TimmCosineScheduler;
+import dev.anneal.integrations.testing.Configs_TimmMultiStepScheduler;
+import dev.anneal.integrations.testing.Configs_TimmPolyScheduler;
+import dev.anneal.integrations.testing.Configs_TimmStepScheduler;
+import dev.anneal.integrations.testing.Configs_TimmTanhScheduler;
+import dev.anneal.integrations.testing.Configs_TimmWsdScheduler;
+import dev.anneal.integrations.testing.Configs_WarmRestartsScheduler;
+import dev.anneal.integrations.testing.Configs_WarmupCosineScheduler;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -159,11 +197,11 @@ class ClosedFormConformanceTest {
     Configs.BoundWarmupStep warmup = new Configs.BoundWarmupStep(25);
     cases.add(new Case("@Warmup bound, STEP", null, Configs_BoundWarmupStepScheduler.class,
         warmup, () -> new Configs_BoundWarmupStepScheduler(warmup, a, b)));
-    Configs.BoundCyclic cyclic =
-        new Configs.BoundCyclic(new double[] {1e-3, 1e-4}, new double[] {0.2, 1.0 / 3}, "x", 7L,
+    Dl4jConfigs.BoundCyclic cyclic =
+        new Dl4jConfigs.BoundCyclic(new double[] {1e-3, 1e-4}, new double[] {0.2, 1.0 / 3}, "x", 7L,
             dev.anneal.Mode.EXP_RANGE);
-    cases.add(new Case("CYCLIC bound per group", null, Configs_BoundCyclicScheduler.class, cyclic,
-        () -> new Configs_BoundCyclicScheduler(cyclic, a, b)));
+    cases.add(new Case("CYCLIC bound per group", null, Dl4jConfigs_BoundCyclicScheduler.class,
+        cyclic, () -> new Dl4jConfigs_BoundCyclicScheduler(cyclic, a, b)));
     return cases;
   }
 

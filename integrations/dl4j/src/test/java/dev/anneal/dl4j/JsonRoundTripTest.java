@@ -11,6 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.LrFunction;
 import dev.anneal.Mode;
+import dev.anneal.integrations.testing.Configs;
+import dev.anneal.integrations.testing.Configs_BoundWarmupStepScheduler;
+import dev.anneal.integrations.testing.Configs_CyclicWithMomentumScheduler;
+import dev.anneal.integrations.testing.Configs_MultiStepScheduler;
+import dev.anneal.integrations.testing.Configs_OneCycleScheduler;
+import dev.anneal.integrations.testing.Configs_OneCycleWithMomentumScheduler;
+import dev.anneal.integrations.testing.Configs_PlateauScheduler;
+import dev.anneal.integrations.testing.Configs_SpiralRunScheduler;
+import dev.anneal.integrations.testing.Configs_StepScheduler;
+import dev.anneal.integrations.testing.Configs_WarmupCosineScheduler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -76,11 +86,11 @@ class JsonRoundTripTest {
 
   @Test
   void aBoundConfigIsWrittenComponentByComponent() throws Exception {
-    Configs.BoundCyclic config =
-        new Configs.BoundCyclic(new double[] {1e-3, 2e-4}, new double[] {0.2, 1.0 / 3}, "run 7",
+    Dl4jConfigs.BoundCyclic config =
+        new Dl4jConfigs.BoundCyclic(new double[] {1e-3, 2e-4}, new double[] {0.2, 1.0 / 3}, "run 7",
             Long.MAX_VALUE, Mode.EXP_RANGE);
     AnnealSchedule schedule =
-        AnnealSchedule.perIteration(Configs_BoundCyclicScheduler.class, config, 0.1, 0.03);
+        AnnealSchedule.perIteration(Dl4jConfigs_BoundCyclicScheduler.class, config, 0.1, 0.03);
     JsonNode json = MAPPER.readTree(MAPPER.writeValueAsString((ISchedule) schedule));
     JsonNode written = json.get("config");
     assertEquals(List.of("baseLr", "maxLr", "label", "seed", "unused"), fieldNames(written));
@@ -92,7 +102,8 @@ class JsonRoundTripTest {
     AnnealSchedule restored = (AnnealSchedule) ClosedFormConformanceTest.throughJson(schedule);
     assertEquals(schedule, restored);
     assertEquals(schedule.hashCode(), restored.hashCode());
-    Configs_BoundCyclicScheduler reference = new Configs_BoundCyclicScheduler(config, 0.1, 0.03);
+    Dl4jConfigs_BoundCyclicScheduler reference =
+        new Dl4jConfigs_BoundCyclicScheduler(config, 0.1, 0.03);
     for (int k = 0; k < 300; k++) {
       assertEquals(reference.lrAt(k, 0), restored.valueAt(k, 0));
       assertEquals(reference.lrAt(k, 1), restored.group(1).valueAt(k, 0));
@@ -257,12 +268,12 @@ class JsonRoundTripTest {
         AnnealSchedule.perIteration(Configs_BoundWarmupStepScheduler.class, five, 0.1),
         AnnealSchedule.perIteration(
             Configs_BoundWarmupStepScheduler.class, new Configs.BoundWarmupStep(6), 0.1));
-    Configs.BoundCyclic x =
-        new Configs.BoundCyclic(new double[] {1e-3}, new double[] {0.2}, "a", 1, Mode.TRIANGULAR);
-    Configs.BoundCyclic y =
-        new Configs.BoundCyclic(new double[] {1e-3}, new double[] {0.2}, "a", 1, Mode.TRIANGULAR);
-    AnnealSchedule bx = AnnealSchedule.perIteration(Configs_BoundCyclicScheduler.class, x, 0.1);
-    AnnealSchedule by = AnnealSchedule.perIteration(Configs_BoundCyclicScheduler.class, y, 0.1);
+    Dl4jConfigs.BoundCyclic x = new Dl4jConfigs.BoundCyclic(
+        new double[] {1e-3}, new double[] {0.2}, "a", 1, Mode.TRIANGULAR);
+    Dl4jConfigs.BoundCyclic y = new Dl4jConfigs.BoundCyclic(
+        new double[] {1e-3}, new double[] {0.2}, "a", 1, Mode.TRIANGULAR);
+    AnnealSchedule bx = AnnealSchedule.perIteration(Dl4jConfigs_BoundCyclicScheduler.class, x, 0.1);
+    AnnealSchedule by = AnnealSchedule.perIteration(Dl4jConfigs_BoundCyclicScheduler.class, y, 0.1);
     assertEquals(bx, by);
     assertEquals(bx.hashCode(), by.hashCode());
   }
@@ -432,10 +443,11 @@ class JsonRoundTripTest {
     IllegalArgumentException notARecord =
         assertThrows(
             IllegalArgumentException.class,
-            () -> AnnealSchedule.perIteration(Configs_BoundByAccessorScheduler.class, 0.1));
+            () -> AnnealSchedule.perIteration(Dl4jConfigs_BoundByAccessorScheduler.class, 0.1));
     assertEquals(
-        "cannot rebuild the Anneal scheduler " + Configs_BoundByAccessorScheduler.class.getName()
-            + ": its config, " + Configs.BoundByAccessor.class.getName() + ", is not a record: an"
+        "cannot rebuild the Anneal scheduler "
+            + Dl4jConfigs_BoundByAccessorScheduler.class.getName() + ": its config, "
+            + Dl4jConfigs.BoundByAccessor.class.getName() + ", is not a record: an"
             + " AnnealSchedule writes a config's record components to DL4J's JSON and rebuilds it"
             + " with the record's constructor, and cannot rebuild a class with @Bind accessors;"
             + " make the config a record",
@@ -443,11 +455,12 @@ class JsonRoundTripTest {
     IllegalArgumentException object =
         assertThrows(
             IllegalArgumentException.class,
-            () -> AnnealSchedule.perIteration(Configs_BoundWithAnObjectScheduler.class,
-                new Configs.BoundWithAnObject(0.9, List.of("a")), 0.1));
+            () -> AnnealSchedule.perIteration(Dl4jConfigs_BoundWithAnObjectScheduler.class,
+                new Dl4jConfigs.BoundWithAnObject(0.9, List.of("a")), 0.1));
     assertEquals(
-        "cannot rebuild the Anneal scheduler " + Configs_BoundWithAnObjectScheduler.class.getName()
-            + ": component tags of its config " + Configs.BoundWithAnObject.class.getName()
+        "cannot rebuild the Anneal scheduler "
+            + Dl4jConfigs_BoundWithAnObjectScheduler.class.getName()
+            + ": component tags of its config " + Dl4jConfigs.BoundWithAnObject.class.getName()
             + " is a java.util.List, which an AnnealSchedule cannot write to JSON (numbers,"
             + " booleans, strings, enums and arrays of double, int or long can be)",
         object.getMessage());
@@ -485,11 +498,12 @@ class JsonRoundTripTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> SchedulerRecipe.read(
-                Configs_BoundByAccessorScheduler.class.getName(), new double[] {0.1},
+                Dl4jConfigs_BoundByAccessorScheduler.class.getName(), new double[] {0.1},
                 java.util.Map.of("gamma", 0.9)));
     assertEquals(
-        "cannot rebuild the Anneal scheduler " + Configs_BoundByAccessorScheduler.class.getName()
-            + ": its config, " + Configs.BoundByAccessor.class.getName() + ", is not a record: an"
+        "cannot rebuild the Anneal scheduler "
+            + Dl4jConfigs_BoundByAccessorScheduler.class.getName() + ": its config, "
+            + Dl4jConfigs.BoundByAccessor.class.getName() + ", is not a record: an"
             + " AnnealSchedule writes a config's record components to DL4J's JSON and rebuilds it"
             + " with the record's constructor, and cannot rebuild a class with @Bind accessors;"
             + " make the config a record",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.StepScheduler;
+import dev.anneal.integrations.testing.Configs_SpiralRunScheduler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -73,7 +74,8 @@ class TrainingTest {
    */
   @Test
   void oneCycleWithItsMomentumThroughNesterovs() {
-    AnnealSchedule lr = AnnealSchedule.perIteration(Configs_SpiralOneCycleScheduler.class, 0.05);
+    AnnealSchedule lr =
+        AnnealSchedule.perIteration(Dl4jConfigs_SpiralOneCycleScheduler.class, 0.05);
     Run run = new Run("OneCycleLR per iteration with momentum, Nesterovs, fit(iterator)",
         "nesterovs-lr", "nesterovs-momentum");
     MultiLayerNetwork network =
@@ -81,10 +83,10 @@ class TrainingTest {
             new Nesterovs(run.recording(lr), run.recording(lr.momentum(), "nesterovs-momentum")),
             false);
     run.fitEpochs(network, EPOCHS);
-    Configs_SpiralOneCycleScheduler reference = new Configs_SpiralOneCycleScheduler(0.05);
+    Dl4jConfigs_SpiralOneCycleScheduler reference = new Dl4jConfigs_SpiralOneCycleScheduler(0.05);
     run.assertRates("nesterovs-lr", k -> reference.lrAt(k, 0),
-        stepped(new Configs_SpiralOneCycleScheduler(0.05)), true);
-    Configs_SpiralOneCycleScheduler momentum = new Configs_SpiralOneCycleScheduler(0.05);
+        stepped(new Dl4jConfigs_SpiralOneCycleScheduler(0.05)), true);
+    Dl4jConfigs_SpiralOneCycleScheduler momentum = new Dl4jConfigs_SpiralOneCycleScheduler(0.05);
     run.assertRates("nesterovs-momentum", k -> reference.momentumAt(k, 0),
         k -> {
           while (momentum.stepCount() < k) {
@@ -100,13 +102,13 @@ class TrainingTest {
   /** StepLR per epoch, SGD, {@code fit(iterator, epochs)}: every update of epoch e at step e. */
   @Test
   void stepPerEpochWithSgd() {
-    AnnealSchedule lr = AnnealSchedule.perEpoch(Configs_SpiralEpochsScheduler.class, 0.5);
+    AnnealSchedule lr = AnnealSchedule.perEpoch(Dl4jConfigs_SpiralEpochsScheduler.class, 0.5);
     Run run = new Run("StepLR per epoch, Sgd, fit(iterator)", "epoch-lr");
     MultiLayerNetwork network = run.network(new Sgd(run.recording(lr)), true);
     run.fitEpochs(network, EPOCHS);
-    Configs_SpiralEpochsScheduler reference = new Configs_SpiralEpochsScheduler(0.5);
+    Dl4jConfigs_SpiralEpochsScheduler reference = new Dl4jConfigs_SpiralEpochsScheduler(0.5);
     run.assertRatesPerEpoch("epoch-lr", epoch -> reference.lrAt(epoch),
-        stepped(new Configs_SpiralEpochsScheduler(0.5)));
+        stepped(new Dl4jConfigs_SpiralEpochsScheduler(0.5)));
     run.assertReadBack();
     run.assertLossFell(network);
     run.report(network);
@@ -119,7 +121,8 @@ class TrainingTest {
    */
   @Test
   void aRunRestoredHalfWayGoesOnExactly() throws Exception {
-    AnnealSchedule lr = AnnealSchedule.perIteration(Configs_SpiralOneCycleScheduler.class, 0.05);
+    AnnealSchedule lr =
+        AnnealSchedule.perIteration(Dl4jConfigs_SpiralOneCycleScheduler.class, 0.05);
 
     Run straight = new Run("OneCycleLR, Nesterovs, straight", "straight");
     MultiLayerNetwork whole =
@@ -144,7 +147,7 @@ class TrainingTest {
 
     assertEquals(straightTape.size(), resumedTape.size());
     assertEquals(straightTape, resumedTape);
-    Configs_SpiralOneCycleScheduler reference = new Configs_SpiralOneCycleScheduler(0.05);
+    Dl4jConfigs_SpiralOneCycleScheduler reference = new Dl4jConfigs_SpiralOneCycleScheduler(0.05);
     int perUpdate = Run.check(resumedTape, "resumed", k -> reference.lrAt(k, 0), k -> k, false);
     assertArrayEquals(
         whole.params().toDoubleVector(), restored.params().toDoubleVector(),

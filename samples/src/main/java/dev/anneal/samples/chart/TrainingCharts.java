@@ -46,8 +46,10 @@ public final class TrainingCharts {
    * @param name the legend entry
    * @param loss the training loss before training and after each epoch
    * @param rates the rate of every optimizer step
+   * @param colour the curve's place in the palette: a schedule keeps its colour in every figure,
+   *     whichever schedules an engine leaves out
    */
-  public record Curve(String name, double[] loss, double[] rates) {}
+  public record Curve(String name, double[] loss, double[] rates, int colour) {}
 
   /**
    * The figure: on the left the training loss per epoch on a log scale, on the right the rate of
@@ -79,9 +81,8 @@ public final class TrainingCharts {
     rates.getStyler().setLegendVisible(false);
     rates.getStyler().setYAxisMin(0.0);
 
-    for (int i = 0; i < curves.size(); i++) {
-      Curve curve = curves.get(i);
-      Color color = PALETTE[i % PALETTE.length];
+    for (Curve curve : curves) {
+      Color color = PALETTE[curve.colour() % PALETTE.length];
       double[] epochAxis = new double[curve.loss().length];
       for (int e = 0; e < epochAxis.length; e++) {
         epochAxis[e] = e;

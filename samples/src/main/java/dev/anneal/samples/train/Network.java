@@ -68,6 +68,28 @@ public final class Network {
     return parameters;
   }
 
+  /**
+   * A copy of the weights of layer 1 ({@code hidden x inputs}) or 2 ({@code classes x hidden}),
+   * row by row: row {@code j} holds the weights into unit {@code j} of the layer, as the weight of
+   * PyTorch's {@code nn.Linear} does.
+   */
+  public double[] weights(int layer) {
+    return switch (layer) {
+      case 1 -> Arrays.copyOfRange(parameters, 0, b1);
+      case 2 -> Arrays.copyOfRange(parameters, w2, b2);
+      default -> throw new IllegalArgumentException("layer " + layer + ": the network has 1 and 2");
+    };
+  }
+
+  /** A copy of the biases of layer 1 ({@code hidden}) or 2 ({@code classes}). */
+  public double[] biases(int layer) {
+    return switch (layer) {
+      case 1 -> Arrays.copyOfRange(parameters, b1, w2);
+      case 2 -> Arrays.copyOfRange(parameters, b2, parameters.length);
+      default -> throw new IllegalArgumentException("layer " + layer + ": the network has 1 and 2");
+    };
+  }
+
   /** The gradient of the loss computed by the last {@link #lossAndGradient} call. */
   public double[] gradient() {
     return gradient;

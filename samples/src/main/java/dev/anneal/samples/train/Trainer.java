@@ -51,18 +51,54 @@ public final class Trainer {
     }
   }
 
-  /** Trains a fresh network under {@code schedule}. */
-  public Result train(TrainingSchedule schedule) {
+  /** The training set. */
+  public Dataset training() {
+    return training;
+  }
+
+  /** The validation set. */
+  public Dataset validation() {
+    return validation;
+  }
+
+  /**
+   * What every run of the seed starts from: the initial weights, and the order in which each
+   * epoch visits the training examples.
+   *
+   * @param network a fresh network with the initial weights
+   * @param orders for each epoch, the indices of the training examples in the order of its
+   *     batches: batch {@code b} of epoch {@code e} is {@code orders[e][b * BATCH_SIZE ..
+   *     (b + 1) * BATCH_SIZE)}
+   */
+  public record Start(Network network, int[][] orders) {}
+
+  /**
+   * A fresh start: the same weights and batches for every call, and for every engine that trains
+   * the demo's network, so that runs differ only by their schedule (and their engine).
+   */
+  public Start start() {
     // One stream for the initial weights and then the shuffles, the same for every schedule.
     Random random = new Random(seed + 1);
     Network network = new Network(2, Plan.HIDDEN, Plan.CLASSES, random);
-    SgdMomentum optimizer = new SgdMomentum(network.parameters(), network.gradient());
-    LrScheduler scheduler = schedule.factory().get();
-
     int[] order = new int[training.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
+    int[][] orders = new int[Plan.EPOCHS][];
+    for (int epoch = 0; epoch < Plan.EPOCHS; epoch++) {
+      shuffle(order, random);
+      orders[epoch] = order.clone();
+    }
+    return new Start(network, orders);
+  }
+
+  /** Trains a fresh network under {@code schedule}. */
+  public Result train(TrainingSchedule schedule) {
+    Start start = start();
+    Network network = start.network();
+    SgdMomentum optimizer = new SgdMomentum(network.parameters(), network.gradient());
+    LrScheduler scheduler = schedule.factory().get();
+
     double[] trainingLoss = new double[Plan.EPOCHS + 1];
     double[] validationLoss = new double[Plan.EPOCHS + 1];
     double[] rates = new double[Plan.TOTAL_STEPS];
@@ -70,7 +106,7 @@ public final class Trainer {
     validationLoss[0] = network.loss(validation);
     int step = 0;
     for (int epoch = 1; epoch <= Plan.EPOCHS; epoch++) {
-      shuffle(order, random);
+      int[] order = start.orders()[epoch - 1];
       for (int batch = 0; batch < Plan.STEPS_PER_EPOCH; batch++) {
         // The scheduler owns the rate, and for the cyclic schedules the momentum as well.
         double lr = scheduler == null ? Plan.PEAK_LR : scheduler.lr();

@@ -2,6 +2,7 @@ package dev.anneal.samples.train;
 
 import dev.anneal.LrScheduler;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +15,11 @@ import java.util.function.Supplier;
  */
 public record TrainingSchedule(
     String name, String torchCall, Supplier<? extends LrScheduler> factory) {
+
+  /** The schedule of that name in {@link #all()}, if there is one. */
+  public static Optional<TrainingSchedule> byName(String name) {
+    return all().stream().filter(schedule -> schedule.name().equals(name)).findFirst();
+  }
 
   /** The constant baseline first, then the schedules in the order of the table. */
   public static List<TrainingSchedule> all() {

@@ -1,4 +1,4 @@
-package dev.anneal.djl;
+package dev.anneal.integrations.testing;
 
 import dev.anneal.AnnealStrategy;
 import dev.anneal.Bind;
@@ -14,9 +14,11 @@ import dev.anneal.WsdType;
 
 /**
  * A config of every schedule type, over a few hundred steps so that each changes its rate within
- * the tests' runs; the processor generates {@code Configs_<Name>Scheduler} beside each.
+ * the adapters' tests' runs, and the combinations; the processor generates the public {@code
+ * Configs_<Name>Scheduler} beside each. Shared by the tests of every adapter, which run them
+ * through their engine; a config only one adapter needs stays in its tests.
  */
-final class Configs {
+public final class Configs {
 
   private Configs() {}
 
@@ -53,7 +55,7 @@ final class Configs {
       mode = Mode.EXP_RANGE, gamma = 0.995, cycleMomentum = false)
   static final class CyclicExpRange {}
 
-  /** DJL cannot cycle the momentum: refused by the trackers. */
+  /** Cycles the momentum too: DJL's trackers refuse it, Deeplearning4j's updaters follow it. */
   @Schedule(type = ScheduleType.CYCLIC, baseLr = 1e-4, maxLr = 1e-2, stepSizeUp = 20)
   static final class CyclicWithMomentum {}
 
@@ -61,7 +63,7 @@ final class Configs {
       annealStrategy = AnnealStrategy.LINEAR, threePhase = true, cycleMomentum = false)
   static final class OneCycle {}
 
-  /** DJL cannot cycle the momentum: refused by the trackers. */
+  /** Cycles the momentum too: DJL's trackers refuse it, Deeplearning4j's updaters follow it. */
   @Schedule(type = ScheduleType.ONE_CYCLE, maxLr = 0.1, totalSteps = 300)
   static final class OneCycleWithMomentum {}
 
@@ -80,14 +82,6 @@ final class Configs {
   static final class Multiplicative {
     static double decay(long step) {
       return step % 7 == 0 ? 0.9 : 0.999;
-    }
-  }
-
-  /** A factor of 1e40 takes a rate of 0.1 past the largest float, not past the largest double. */
-  @Schedule(type = ScheduleType.LAMBDA, lrLambda = "huge")
-  static final class PastFloat {
-    static double huge(long step) {
-      return step < 3 ? 1.0 : 1e40;
     }
   }
 
@@ -177,13 +171,9 @@ final class Configs {
 
   @Warmup
   @Schedule(type = ScheduleType.STEP, stepSize = 40, gamma = 0.5)
-  record BoundWarmupStep(@Bind int warmupSteps) {}
+  public record BoundWarmupStep(@Bind int warmupSteps) {}
 
-  @Warmup(steps = 3, startFactor = 0.1)
-  @Schedule(type = ScheduleType.REDUCE_ON_PLATEAU, factor = 0.5, patience = 1)
-  static final class WarmupPlateau {}
-
-  /** The training test's closed-form schedule: a short warm-up, then cosine to a floor. */
+  /** The training tests' closed-form schedule: a short warm-up, then cosine to a floor. */
   @Warmup(steps = 30)
   @Schedule(type = ScheduleType.COSINE, tMax = 270, etaMin = 0.01)
   static final class SpiralRun {}
