@@ -142,7 +142,13 @@ final class PlotCommand implements Callable<Integer> {
       throw Main.invalid(spec, "--steps-per-epoch", tickSpacing, "is not at least 1");
     }
     Class<?> type = load();
-    LrScheduler scheduler = build(type);
+    LrScheduler scheduler;
+    try {
+      scheduler = build(type);
+    } catch (LinkageError e) {
+      // Such as a config class missing from the class path, or compiled for a later Java.
+      throw new Failure(className + " cannot be loaded: " + e, e);
+    }
     double[] metrics = metrics(scheduler);
     double[][] rates = rates(scheduler, metrics);
 

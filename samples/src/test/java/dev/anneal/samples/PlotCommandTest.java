@@ -327,6 +327,32 @@ class PlotCommandTest {
   }
 
   @Test
+  void aConfigMissingFromTheClassPathIsOneLine(@TempDir Path output) throws IOException {
+    Path partial = Files.createDirectories(output.resolve("partial/com/example"));
+    Files.copy(
+        classes.resolve("com/example/SweepRunScheduler.class"),
+        partial.resolve("SweepRunScheduler.class"));
+    int exit =
+        run(
+            "plot",
+            "com.example.SweepRunScheduler",
+            "-cp",
+            output.resolve("partial").toString(),
+            "--lr",
+            "0.1",
+            "--bind",
+            "etaMin=0.01",
+            "--steps",
+            "8",
+            "-o",
+            output.resolve("out").toString());
+    assertEquals(1, exit);
+    String line = oneLine();
+    assertTrue(line.startsWith("com.example.SweepRunScheduler cannot be loaded: "), line);
+    assertTrue(line.contains("com/example/SweepRun"), line);
+  }
+
+  @Test
   void aConfigIsNotASchedulerAndItsSchedulerIsSuggested(@TempDir Path output) {
     int exit =
         run(
