@@ -21,6 +21,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ScopeType;
@@ -39,9 +40,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Learning-rate schedules of PyTorch, Hugging Face and timm, generated at compile time by"
           + " Anneal, plotted and put to work.",
-      "With no command, runs 'tour' and then 'train': everything goes into the output folder."
+      "With no command, runs 'tour' and then 'train': everything goes into the output folder.",
+      "The options of a command may also be written before it: --seed 3 train is train --seed 3."
     },
-    subcommands = {Main.TourCommand.class, Main.TrainCommand.class})
+    subcommands = {Main.TourCommand.class, Main.TrainCommand.class, PlotCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Option(
@@ -69,7 +71,67 @@ public final class Main implements Callable<Integer> {
   public static CommandLine commandLine() {
     return new CommandLine(new Main())
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .setParameterExceptionHandler(Main::usageError);
+        .setParameterExceptionHandler(Main::usageError)
+        .setExecutionExceptionHandler(Main::failure);
+  }
+
+  /** A failure the user can fix, such as a folder that cannot be written, in one line. */
+  private static int failure(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) throws Exception {
+    if (e instanceof OutputFolder.NotWritableException || e instanceof PlotCommand.Failure) {
+      PrintWriter err = commandLine.getErr();
+      err.println(commandLine.getColorScheme().errorText(e.getMessage()));
+      err.flush();
+      return 1;
+    }
+    throw e;
+  }
+
+  /**
+   * Takes the options written before a command as if written after it ({@code --seed 3 train} is
+   * {@code train --seed 3}); an option the command does not have, or one written on both sides, is
+   * a usage error rather than a value silently dropped.
+   */
+  static void takeOptionsBeforeCommand(CommandSpec command) {
+    CommandLine.ParseResult before = command.parent().commandLine().getParseResult();
+    CommandLine.ParseResult after = command.commandLine().getParseResult();
+    for (OptionSpec option : before.matchedOptions()) {
+      if (option.scopeType() == ScopeType.INHERIT) {
+        continue; // -o belongs to every command already.
+      }
+      OptionSpec own = command.findOption(option.longestName());
+      if (own == null) {
+        throw new CommandLine.ParameterException(
+            command.commandLine(),
+            "Option '"
+                + option.longestName()
+                + "' written before '"
+                + command.name()
+                + "' is not an option of "
+                + command.name()
+                + " (see "
+                + command.name()
+                + " --help)");
+      }
+      if (after.hasMatchedOption(own)) {
+        throw new CommandLine.ParameterException(
+            command.commandLine(),
+            "Option '"
+                + option.longestName()
+                + "' is written both before and after '"
+                + command.name()
+                + "': write it once");
+      }
+      own.setValue(option.getValue());
+    }
+  }
+
+  /** A usage error for an option's value outside its range: the option, the value, the rule. */
+  static CommandLine.ParameterException invalid(
+      CommandSpec spec, String option, Object value, String rule) {
+    return new CommandLine.ParameterException(
+        spec.commandLine(),
+        "Invalid value for option '" + option + "': " + value + " " + rule);
   }
 
   /**
@@ -86,30 +148,38 @@ public final class Main implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     long start = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
     if (tourOptions.list) {
       TourOptions.printList(out);
       return 0;
     }
-    new Tour(tourOptions.selected(spec), tourOptions.steps, tourOptions.stepsPerEpoch)
-        .run(output, out);
-    out.println();
-    new TrainingDemo(trainOptions.seed, TrainingSchedule.all()).run(output, out);
+    List<Sample> samples = tourOptions.selected(spec);
+    OutputFolder.write(
+        output,
+        () -> {
+          new Tour(samples, tourOptions.steps, tourOptions.stepsPerEpoch).run(output, out);
+          out.println();
+          new TrainingDemo(trainOptions.seed, TrainingSchedule.all()).run(output, out);
+        });
     out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - start) / 1e9);
     return 0;
   }
 
   /** Options of the tour, shared by the default command and {@code tour}. */
   static final class TourOptions {
+    /** Beyond it the arrays and the charts outgrow what a preview needs. */
+    static final int MAX_STEPS = 1_000_000;
+
     @Option(
         names = "--steps",
         paramLabel = "N",
         defaultValue = "" + Samples.EPOCHS * Samples.STEPS_PER_EPOCH,
         description =
-            "Steps to compute and plot (default: ${DEFAULT-VALUE}, the article's 4 epochs"
-                + " of 8).")
+            "Steps to compute and plot, 1 to "
+                + MAX_STEPS
+                + " (default: ${DEFAULT-VALUE}, the article's 4 epochs of 8).")
     int steps;
 
     @Option(
@@ -133,9 +203,11 @@ public final class Main implements Callable<Integer> {
 
     /** The chosen samples, in tour order; a usage error for an unknown name or a bad count. */
     List<Sample> selected(CommandSpec spec) {
-      if (steps < 1 || stepsPerEpoch < 1) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--steps and --steps-per-epoch must be at least 1");
+      if (steps < 1 || steps > MAX_STEPS) {
+        throw invalid(spec, "--steps", steps, "is not from 1 to " + MAX_STEPS);
+      }
+      if (stepsPerEpoch < 1) {
+        throw invalid(spec, "--steps-per-epoch", stepsPerEpoch, "is not at least 1");
       }
       if (schedules.isEmpty()) {
         return Samples.all();
@@ -146,9 +218,14 @@ public final class Main implements Callable<Integer> {
             Samples.byId(name.trim())
                 .orElseThrow(
                     () ->
-                        new CommandLine.ParameterException(
-                            spec.commandLine(),
-                            "Unknown schedule '" + name + "'; --list shows the names"));
+                        invalid(
+                            spec,
+                            "--schedule",
+                            "'" + name + "'",
+                            "is not a schedule of the tour: one of the "
+                                + Samples.all().size()
+                                + " names --list shows, such as "
+                                + Samples.all().get(0).id()));
         if (!chosen.contains(sample)) {
           chosen.add(sample);
         }
@@ -196,13 +273,18 @@ public final class Main implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+      takeOptionsBeforeCommand(spec);
       if (options.list) {
         TourOptions.printList(spec.commandLine().getOut());
         return 0;
       }
-      new Tour(options.selected(spec), options.steps, options.stepsPerEpoch)
-          .run(parent.output, spec.commandLine().getOut());
+      List<Sample> samples = options.selected(spec);
+      OutputFolder.write(
+          parent.output,
+          () ->
+              new Tour(samples, options.steps, options.stepsPerEpoch)
+                  .run(parent.output, spec.commandLine().getOut()));
       return 0;
     }
   }
@@ -249,10 +331,12 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      takeOptionsBeforeCommand(spec);
       List<TrainingSchedule> chosen = selected();
       PrintWriter out = spec.commandLine().getOut();
       if (engine == null) {
-        new TrainingDemo(options.seed, chosen).run(parent.output, out);
+        OutputFolder.write(
+            parent.output, () -> new TrainingDemo(options.seed, chosen).run(parent.output, out));
         return 0;
       }
       if (!Engines.names().contains(engine)) {
@@ -263,6 +347,8 @@ public final class Main implements Callable<Integer> {
                 + "' for --engine: "
                 + String.join(" or ", Engines.names()));
       }
+      // Before the engine loads, which takes seconds: a bad -o costs nothing.
+      OutputFolder.prepare(parent.output);
       Engine loaded;
       try {
         loaded = Engines.load(engine);
@@ -271,7 +357,9 @@ public final class Main implements Callable<Integer> {
         return 1;
       }
       try (loaded) {
-        new TrainingDemo(options.seed, chosen, loaded).run(parent.output, out);
+        OutputFolder.write(
+            parent.output,
+            () -> new TrainingDemo(options.seed, chosen, loaded).run(parent.output, out));
       }
       return 0;
     }
