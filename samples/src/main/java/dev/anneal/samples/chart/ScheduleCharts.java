@@ -120,8 +120,9 @@ public final class ScheduleCharts {
       styler.setYAxisLogarithmic(true);
       styler.setYAxisMin(Math.pow(10, Math.floor(Math.log10(smallest(rates)))));
       styler.setYAxisMax(yMax);
-      // XChart labels a log axis at the powers of ten: 1E-09 rather than a row of zeros.
-      styler.putYAxisGroupDecimalPatternMap(0, "0E00");
+      // XChart labels a log axis at the powers of ten: 1E-09 rather than a row of zeros. Its log
+      // axis takes the chart-wide pattern, not the axis group's.
+      styler.setYAxisDecimalPattern("0E00");
     } else {
       styler.setYAxisMin(0.0).setYAxisMax(yMax);
       // Per axis group: a chart-wide pattern would also override the metric's axis.
@@ -256,17 +257,23 @@ public final class ScheduleCharts {
    */
   static void fitTitle(XYChart chart) {
     XYStyler styler = chart.getStyler();
-    Font font = styler.getChartTitleFont();
     while (true) {
       int[] extent = titleInk(BitmapEncoder.getBufferedImage(chart), styler);
-      boolean fits =
-          extent == null
-              || (extent[0] >= TITLE_MARGIN && extent[1] < chart.getWidth() - TITLE_MARGIN);
-      if (fits || font.getSize2D() <= 8) {
+      if (extent == null
+          || (extent[0] >= TITLE_MARGIN && extent[1] < chart.getWidth() - TITLE_MARGIN)) {
         return;
       }
-      font = font.deriveFont(font.getSize2D() - 1);
-      styler.setChartTitleFont(font);
+      Font font = styler.getChartTitleFont();
+      if (font.getSize2D() <= 8) {
+        return;
+      }
+      // Shrink in proportion to the room around the title's centre, then look again: a drawing or
+      // two per chart rather than one per point of type.
+      double centre = (extent[0] + extent[1]) / 2.0;
+      double room = 2 * Math.min(centre - TITLE_MARGIN, chart.getWidth() - TITLE_MARGIN - centre);
+      double scaled = Math.floor(font.getSize2D() * room / (extent[1] - extent[0] + 1));
+      styler.setChartTitleFont(
+          font.deriveFont((float) Math.max(8, Math.min(font.getSize2D() - 1, scaled))));
     }
   }
 

@@ -58,6 +58,20 @@ public final class TrainingCharts {
    */
   public static BufferedImage figure(
       String title, List<Curve> curves, int epochs, int stepsPerEpoch) {
+    List<XYChart> panels = panels(title, curves, epochs, stepsPerEpoch);
+    BufferedImage image = new BufferedImage(2 * PANEL_WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.drawImage(BitmapEncoder.getBufferedImage(panels.get(0)), 0, 0, null);
+      g.drawImage(BitmapEncoder.getBufferedImage(panels.get(1)), PANEL_WIDTH, 0, null);
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  /** The figure's two panels, the loss and the rates, as {@link #figure} draws them. */
+  static List<XYChart> panels(String title, List<Curve> curves, int epochs, int stepsPerEpoch) {
     XYChart loss =
         new XYChartBuilder()
             .width(PANEL_WIDTH)
@@ -111,15 +125,7 @@ public final class TrainingCharts {
       rateSeries.setLineStyle(new BasicStroke(1.6f));
     }
 
-    BufferedImage image = new BufferedImage(2 * PANEL_WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    try {
-      g.drawImage(BitmapEncoder.getBufferedImage(loss), 0, 0, null);
-      g.drawImage(BitmapEncoder.getBufferedImage(rates), PANEL_WIDTH, 0, null);
-    } finally {
-      g.dispose();
-    }
-    return image;
+    return List.of(loss, rates);
   }
 
   private static void style(XYStyler styler, int epochs) {

@@ -107,7 +107,7 @@ public final class Samples {
               () -> new OneCycleLinearScheduler(LEARNING_RATE)),
           new Sample(
               "reduce-lr-on-plateau",
-              "ReduceLROnPlateau, factor=0.1, patience=10",
+              "ReduceLROnPlateau, factor=0.1, patience=10 (dashed: loss)",
               "ReduceLROnPlateau() on a synthetic validation loss that plateaus after step 10",
               () -> new PlateauDefaultsScheduler(LEARNING_RATE),
               PlateauDefaults::syntheticValidationLoss),
@@ -206,7 +206,7 @@ public final class Samples {
               () -> new WarmupThenCosineScheduler(LEARNING_RATE)),
           new Sample(
               "anneal-warmup-plateau",
-              "Anneal: @Warmup(steps=4), then plateau, patience=3",
+              "Anneal: @Warmup(steps=4), plateau, patience=3 (dashed: loss)",
               "@Warmup(steps=4) before ReduceLROnPlateau(factor=0.5, patience=3)",
               () -> new WarmupThenPlateauScheduler(LEARNING_RATE),
               PlateauDefaults::syntheticValidationLoss),
