@@ -53,8 +53,8 @@ public final class TrainingCharts {
   public record Curve(String name, double[] loss, double[] rates, int colour) {}
 
   /**
-   * The figure: on the left the training loss per epoch on a log scale, its final value in the
-   * legend, on the right the rate of every step, each panel with its legend.
+   * The figure: on the left the training loss per epoch on a log scale labelled at 1, 2 and 5
+   * times each power of ten, its final value in the legend, on the right the rate of every step, each panel with its legend.
    */
   public static BufferedImage figure(
       String title, List<Curve> curves, int epochs, int stepsPerEpoch) {
@@ -82,6 +82,18 @@ public final class TrainingCharts {
             .build();
     style(loss.getStyler(), epochs);
     loss.getStyler().setYAxisLogarithmic(true);
+    double lowest = Double.POSITIVE_INFINITY;
+    double highest = 0;
+    for (Curve curve : curves) {
+      for (double value : curve.loss()) {
+        lowest = Math.min(lowest, value);
+        highest = Math.max(highest, value);
+      }
+    }
+    // XChart labels a log axis at the powers of ten only.
+    if (lowest > 0 && highest > lowest) {
+      loss.addAnnotation(new LogAxisLabels(lowest, highest));
+    }
 
     XYChart rates =
         new XYChartBuilder()

@@ -43,6 +43,17 @@ class TrainingChartsTest {
   }
 
   @Test
+  void theLossAxisIsAlsoLabelledAtTwoAndFiveTimesEachPowerOfTen() {
+    // The demo's losses run from about 1.6 down to 0.026: XChart labels 1 and 0.1.
+    assertEquals(List.of(0.05, 0.2, 0.5), LogAxisLabels.between(0.026, 1.6));
+    assertEquals(List.of(0.002, 0.005, 0.02, 0.05), LogAxisLabels.between(0.001, 0.05));
+    assertEquals(List.of(2.0, 5.0, 20.0), LogAxisLabels.between(1.5, 30));
+    assertEquals("0.05", LogAxisLabels.label(0.05));
+    assertEquals("0.002", LogAxisLabels.label(0.002));
+    assertEquals("20", LogAxisLabels.label(20.0));
+  }
+
+  @Test
   void rateTicksHaveALeadingZero() {
     String pattern = panels.get(1).getStyler().getYAxisDecimalPattern();
     DecimalFormat format =
