@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +43,9 @@ public final class ScheduleCharts {
 
   /** Height of the band above the cheat sheet's grid that holds its heading. */
   public static final int CHEAT_SHEET_HEADER = 90;
+
+  /** Pixels of white the title keeps from each edge of the image at least. */
+  public static final int TITLE_MARGIN = 16;
 
   private static final Color METRIC_COLOR = new Color(0x1f77b4);
 
@@ -98,27 +100,34 @@ public final class ScheduleCharts {
       Compared comparison,
       boolean tile) {
     int steps = rates.length;
+    boolean log = logScale(rates);
     XYChart chart =
         new XYChartBuilder()
             .width(tile ? TILE_WIDTH : WIDTH)
             .height(tile ? TILE_HEIGHT : HEIGHT)
             .title(title)
             .xAxisTitle("Steps")
-            .yAxisTitle("Learning Rate")
+            .yAxisTitle(log ? "Learning Rate (log scale)" : "Learning Rate")
             .build();
     XYStyler styler = chart.getStyler();
     applyArticleStyle(styler, tile);
-    // A long PyTorch call, such as a SequentialLR's, gets smaller type rather than a cut title.
-    // The title is centred over the plot, which the y axis's labels push right: it has room for
-    // the width less twice that shift on either side.
-    styler.setChartTitleFont(fitting(styler.getChartTitleFont(), title, chart.getWidth() - 180));
-    styler.setXAxisMin(0.0).setXAxisMax((double) steps).setYAxisMin(0.0).setYAxisMax(yMax);
+    styler.setXAxisMin(0.0).setXAxisMax((double) steps);
     // The x ticks fall on the data's steps; labelling only epoch boundaries mirrors matplotlib's
     // MultipleLocator(STEPS_IN_EPOCH) in the article's code.
     styler.setxAxisTickLabelsFormattingFunction(
         x -> Math.rint(x) % stepsPerEpoch == 0 ? Long.toString(Math.round(x)) : "");
-    // Per axis group: a chart-wide pattern would also override the metric's axis.
-    styler.putYAxisGroupDecimalPatternMap(0, "0.0000");
+    if (log) {
+      styler.setYAxisLogarithmic(true);
+      styler.setYAxisMin(Math.pow(10, Math.floor(Math.log10(smallest(rates)))));
+      styler.setYAxisMax(yMax);
+      // XChart labels a log axis at the powers of ten: 1E-09 rather than a row of zeros. Its log
+      // axis takes the chart-wide pattern, not the axis group's.
+      styler.setYAxisDecimalPattern("0E00");
+    } else {
+      styler.setYAxisMin(0.0).setYAxisMax(yMax);
+      // Per axis group: a chart-wide pattern would also override the metric's axis.
+      styler.putYAxisGroupDecimalPatternMap(0, "0.0000");
+    }
     styler.setYAxisTickMarkSpacingHint(tile ? 40 : 70);
 
     if (comparison != null) {
@@ -171,13 +180,26 @@ public final class ScheduleCharts {
         values[i] = metric.applyAsDouble(i);
         top = Math.max(top, values[i]);
       }
+      if (tile) {
+        // A second axis would take width from this tile's plot only, and the cheat sheet's plots
+        // line up when all are equally wide: the loss is scaled to the rate axis instead, its
+        // peak at the top rate, which keeps its shape, the point of a tile.
+        double scale = yMax / 1.1 / top;
+        for (int i = 0; i < defined; i++) {
+          values[i] *= scale;
+        }
+      }
       XYSeries metricSeries = chart.addSeries("validation loss", x, values);
-      metricSeries.setYAxisGroup(1);
       metricSeries.setLineColor(METRIC_COLOR);
       metricSeries.setMarker(SeriesMarkers.NONE);
       metricSeries.setLineStyle(
           new BasicStroke(
               1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+      if (tile) {
+        fitTitle(chart);
+        return chart;
+      }
+      metricSeries.setYAxisGroup(1);
       chart.setYAxisGroupTitle(1, "Validation loss (dashed)");
       styler.setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
       styler.setYAxisMin(1, 0.0).setYAxisMax(1, top * 1.1);
@@ -190,7 +212,91 @@ public final class ScheduleCharts {
                   : String.format(Locale.ROOT, Math.abs(value) < 0.01 ? "%.4f" : "%.2f", value));
       styler.setYAxisGroupTickLabelsColorMap(1, METRIC_COLOR);
     }
+    fitTitle(chart);
     return chart;
+  }
+
+  /**
+   * Whether a schedule's chart has a logarithmic rate axis: where a quarter of its points or more
+   * would sit on the zero line of a linear one (below a hundredth of its highest rate), as an
+   * exponential decay's do, and none is zero, which a log axis cannot show. A curve that reaches
+   * zero, or only dips near it at the end, keeps the linear axis the article draws it on.
+   */
+  public static boolean logScale(double[] rates) {
+    int defined = definedPrefix(rates);
+    double top = 0;
+    for (int i = 0; i < defined; i++) {
+      top = Math.max(top, rates[i]);
+    }
+    int flat = 0;
+    for (int i = 0; i < defined; i++) {
+      if (!(rates[i] > 0)) {
+        return false;
+      }
+      if (rates[i] < top / 100) {
+        flat++;
+      }
+    }
+    return defined > 0 && 4 * flat >= defined;
+  }
+
+
+  private static double smallest(double[] rates) {
+    double min = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < definedPrefix(rates); i++) {
+      min = Math.min(min, rates[i]);
+    }
+    return min;
+  }
+
+  /**
+   * Makes the title's type smaller until the drawn title stays clear of both edges of the image.
+   * XChart centres the title over the plot, not the image, so how much room it has depends on the
+   * axes' labels; and the width of a string depends on the fonts of the machine. Drawing the chart
+   * and looking at the title's row measures both, where a computed width would guess.
+   */
+  static void fitTitle(XYChart chart) {
+    XYStyler styler = chart.getStyler();
+    while (true) {
+      int[] extent = titleInk(BitmapEncoder.getBufferedImage(chart), styler);
+      if (extent == null
+          || (extent[0] >= TITLE_MARGIN && extent[1] < chart.getWidth() - TITLE_MARGIN)) {
+        return;
+      }
+      Font font = styler.getChartTitleFont();
+      if (font.getSize2D() <= 8) {
+        return;
+      }
+      // Shrink in proportion to the room around the title's centre, then look again: a drawing or
+      // two per chart rather than one per point of type.
+      double centre = (extent[0] + extent[1]) / 2.0;
+      double room = 2 * Math.min(centre - TITLE_MARGIN, chart.getWidth() - TITLE_MARGIN - centre);
+      double scaled = Math.floor(font.getSize2D() * room / (extent[1] - extent[0] + 1));
+      styler.setChartTitleFont(
+          font.deriveFont((float) Math.max(8, Math.min(font.getSize2D() - 1, scaled))));
+    }
+  }
+
+  /**
+   * The leftmost and rightmost columns with ink in the band where XChart draws the title, below
+   * the chart's padding and as high as the title's type; {@code null} where there is none.
+   */
+  public static int[] titleInk(BufferedImage image, XYStyler styler) {
+    int top = styler.getChartPadding();
+    int height = (int) Math.ceil(styler.getChartTitleFont().getSize2D() * 1.3);
+    int left = -1;
+    int right = -1;
+    for (int y = top; y < Math.min(image.getHeight(), top + height); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        int rgb = image.getRGB(x, y);
+        int darkest = Math.min((rgb >> 16) & 0xff, Math.min((rgb >> 8) & 0xff, rgb & 0xff));
+        if (darkest < 160) {
+          left = left < 0 ? x : Math.min(left, x);
+          right = Math.max(right, x);
+        }
+      }
+    }
+    return left < 0 ? null : new int[] {left, right};
   }
 
   /**
@@ -254,15 +360,6 @@ public final class ScheduleCharts {
     styler.setMarkerSize(small ? 5 : 7);
   }
 
-  /** {@code font}, made smaller if needed for {@code text} to fit in {@code width} pixels. */
-  static Font fitting(Font font, String text, int width) {
-    FontRenderContext context = new FontRenderContext(null, true, true);
-    Font fitted = font;
-    while (fitted.getSize2D() > 8 && fitted.getStringBounds(text, context).getWidth() > width) {
-      fitted = fitted.deriveFont(fitted.getSize2D() - 1);
-    }
-    return fitted;
-  }
 
   /** How many leading entries are defined: a schedule that stops early is NaN after its end. */
   private static int definedPrefix(double[] values) {

@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -18,7 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class TrainingCharts {
 
   /** Width of each of the two panels. */
-  public static final int PANEL_WIDTH = 800;
+  public static final int PANEL_WIDTH = 960;
 
   /** Height of the figure. */
   public static final int HEIGHT = 560;
@@ -52,22 +53,47 @@ public final class TrainingCharts {
   public record Curve(String name, double[] loss, double[] rates, int colour) {}
 
   /**
-   * The figure: on the left the training loss per epoch on a log scale, on the right the rate of
-   * every step.
+   * The figure: on the left the training loss per epoch on a log scale labelled at 1, 2 and 5
+   * times each power of ten, its final value in the legend, on the right the rate of every step, each panel with its legend.
    */
   public static BufferedImage figure(
       String title, List<Curve> curves, int epochs, int stepsPerEpoch) {
+    List<XYChart> panels = panels(title, curves, epochs, stepsPerEpoch);
+    BufferedImage image = new BufferedImage(2 * PANEL_WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.drawImage(BitmapEncoder.getBufferedImage(panels.get(0)), 0, 0, null);
+      g.drawImage(BitmapEncoder.getBufferedImage(panels.get(1)), PANEL_WIDTH, 0, null);
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  /** The figure's two panels, the loss and the rates, as {@link #figure} draws them. */
+  static List<XYChart> panels(String title, List<Curve> curves, int epochs, int stepsPerEpoch) {
     XYChart loss =
         new XYChartBuilder()
             .width(PANEL_WIDTH)
             .height(HEIGHT)
             .title(title)
             .xAxisTitle("Epoch")
-            .yAxisTitle("Training loss (log scale)")
+            .yAxisTitle("Training loss (log scale; the final one in the legend)")
             .build();
     style(loss.getStyler(), epochs);
     loss.getStyler().setYAxisLogarithmic(true);
-    loss.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    double lowest = Double.POSITIVE_INFINITY;
+    double highest = 0;
+    for (Curve curve : curves) {
+      for (double value : curve.loss()) {
+        lowest = Math.min(lowest, value);
+        highest = Math.max(highest, value);
+      }
+    }
+    // XChart labels a log axis at the powers of ten only.
+    if (lowest > 0 && highest > lowest) {
+      loss.addAnnotation(new LogAxisLabels(lowest, highest));
+    }
 
     XYChart rates =
         new XYChartBuilder()
@@ -78,8 +104,9 @@ public final class TrainingCharts {
             .yAxisTitle("Learning Rate")
             .build();
     style(rates.getStyler(), epochs);
-    rates.getStyler().setLegendVisible(false);
     rates.getStyler().setYAxisMin(0.0);
+    // XChart's default pattern writes 0.05 as ".05" among "0.1" and "0.15".
+    rates.getStyler().setYAxisDecimalPattern("0.00");
 
     for (Curve curve : curves) {
       Color color = PALETTE[curve.colour() % PALETTE.length];
@@ -87,7 +114,14 @@ public final class TrainingCharts {
       for (int e = 0; e < epochAxis.length; e++) {
         epochAxis[e] = e;
       }
-      XYSeries lossSeries = loss.addSeries(curve.name(), epochAxis, curve.loss());
+      // A log axis labelled at 1 and 0.1 cannot tell 0.026 from 0.058: the legend gives the
+      // final loss, the number the curves are compared by.
+      XYSeries lossSeries =
+          loss.addSeries(
+              String.format(
+                  Locale.ROOT, "%s  %.3f", curve.name(), curve.loss()[curve.loss().length - 1]),
+              epochAxis,
+              curve.loss());
       lossSeries.setLineColor(color);
       lossSeries.setMarker(SeriesMarkers.NONE);
       lossSeries.setLineStyle(new BasicStroke(2f));
@@ -103,20 +137,15 @@ public final class TrainingCharts {
       rateSeries.setLineStyle(new BasicStroke(1.6f));
     }
 
-    BufferedImage image = new BufferedImage(2 * PANEL_WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    try {
-      g.drawImage(BitmapEncoder.getBufferedImage(loss), 0, 0, null);
-      g.drawImage(BitmapEncoder.getBufferedImage(rates), PANEL_WIDTH, 0, null);
-    } finally {
-      g.dispose();
-    }
-    return image;
+    return List.of(loss, rates);
   }
 
   private static void style(XYStyler styler, int epochs) {
     ScheduleCharts.applyArticleStyle(styler, false);
     styler.setLegendVisible(true);
+    // Outside the plot, on the right of each panel: inside, the legend hid the curves' ends, and
+    // both panels carry one so that each reads alone.
+    styler.setLegendPosition(Styler.LegendPosition.OutsideE);
     styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     styler.setLegendBorderColor(Color.LIGHT_GRAY);
     styler.setPlotGridHorizontalLinesVisible(true);

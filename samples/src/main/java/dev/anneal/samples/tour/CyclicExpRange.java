@@ -5,17 +5,18 @@ import dev.anneal.Schedule;
 import dev.anneal.ScheduleType;
 
 /**
- * {@code CyclicLR(optimizer, base_lr=1e-4, max_lr=1e-3, step_size_up=4, mode='exp_range')}, as the
- * article writes it. With {@code gamma} left at its default of 1.0 the height never shrinks, so
- * this draws the same triangles as {@link CyclicTriangular}; {@link CyclicExpRangeDecaying} sets a
- * {@code gamma} below 1.
+ * {@code CyclicLR(optimizer, base_lr=1e-4, max_lr=1e-3, step_size_up=4, mode='exp_range',
+ * gamma=0.95)}: the triangle's height shrinks by 5% every step. The article leaves {@code gamma}
+ * at its default of 1.0, which draws the same triangles as {@link CyclicTriangular} and hides what
+ * the mode does.
  */
 @Schedule(
     type = ScheduleType.CYCLIC,
     baseLr = 1e-4,
     maxLr = 1e-3,
     stepSizeUp = 4,
-    mode = Mode.EXP_RANGE)
+    mode = Mode.EXP_RANGE,
+    gamma = 0.95)
 final class CyclicExpRange {
   private CyclicExpRange() {}
 }

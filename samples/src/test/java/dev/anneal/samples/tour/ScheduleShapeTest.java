@@ -46,8 +46,10 @@ class ScheduleShapeTest {
     assertFollows("exponential-lr", t -> LR * Math.pow(0.5, t));
     assertFollows("polynomial-lr-power-1", t -> LR * (1 - Math.min(t, 8) / 8.0));
     assertFollows("polynomial-lr-power-2", t -> LR * Math.pow(1 - Math.min(t, 8) / 8.0, 2));
-    assertFollows("lambda-lr", t -> LR * Math.pow(0.95, t));
-    assertFollows("multiplicative-lr", t -> LR * Math.pow(0.95, t));
+    // LambdaLR: lambda(t) times the initial rate, a warm-up to step 3, then 0.9 a step.
+    assertFollows("lambda-lr", t -> LR * (t < 3 ? (t + 1) / 4.0 : Math.pow(0.9, t - 3)));
+    // MultiplicativeLR: the product of lambda(1) ... lambda(t) = 0.995 ** (1 + ... + t).
+    assertFollows("multiplicative-lr", t -> LR * Math.pow(0.995, t * (t + 1) / 2.0));
   }
 
   @Test
@@ -123,10 +125,8 @@ class ScheduleShapeTest {
     assertFollows(
         "cyclic-lr-triangular2",
         t -> base + (LR - base) * triangle.applyAsDouble(t) / Math.pow(2, t / 8));
-    // exp_range with PyTorch's default gamma of 1.0, as the article writes it: plain triangles.
-    assertFollows("cyclic-lr-exp-range", t -> base + (LR - base) * triangle.applyAsDouble(t));
     assertFollows(
-        "cyclic-lr-exp-range-gamma",
+        "cyclic-lr-exp-range",
         t -> base + (LR - base) * triangle.applyAsDouble(t) * Math.pow(0.95, t));
   }
 
