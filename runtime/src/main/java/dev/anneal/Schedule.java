@@ -73,7 +73,7 @@ public @interface Schedule {
   /**
    * {@code power} of POLYNOMIAL (default 1.0, >= 0), HF_POLYNOMIAL (default 1.0; negative only
    * where {@code numTrainingSteps < numWarmupSteps}, as the reference then never raises to it) and
-   * TIMM_POLY (default 0.5).
+   * TIMM_POLY (default 0.5), KERAS_POLYNOMIAL_DECAY (default 1.0) and OPTAX_POLYNOMIAL (required).
    */
   double power() default 0;
 
@@ -148,16 +148,25 @@ public @interface Schedule {
   /** {@code steps_per_epoch} of ONE_CYCLE, with {@link #epochs()}. */
   int stepsPerEpoch() default 0;
 
-  /** {@code pct_start} of ONE_CYCLE: the fraction of steps spent rising (default 0.3, in [0, 1]). */
+  /**
+   * {@code pct_start} of ONE_CYCLE: the fraction of steps spent rising (default 0.3, in [0, 1]); of
+   * OPTAX_LINEAR_ONECYCLE and OPTAX_COSINE_ONECYCLE (default 0.3), truncated to an update.
+   */
   double pctStart() default 0;
 
   /** {@code anneal_strategy} of ONE_CYCLE (default COS). */
   AnnealStrategy annealStrategy() default AnnealStrategy.COS;
 
-  /** {@code div_factor} of ONE_CYCLE: initial rate = maxLr / divFactor (default 25). */
+  /**
+   * {@code div_factor} of ONE_CYCLE: initial rate = maxLr / divFactor (default 25); of
+   * OPTAX_LINEAR_ONECYCLE and OPTAX_COSINE_ONECYCLE, initial value = peakValue / divFactor (default 25).
+   */
   double divFactor() default 0;
 
-  /** {@code final_div_factor} of ONE_CYCLE: final rate = initial rate / finalDivFactor (default 1e4). */
+  /**
+   * {@code final_div_factor} of ONE_CYCLE: final rate = initial rate / finalDivFactor (default 1e4),
+   * as of OPTAX_LINEAR_ONECYCLE and OPTAX_COSINE_ONECYCLE (default 1e4).
+   */
   double finalDivFactor() default 0;
 
   /** {@code three_phase} of ONE_CYCLE (default false). */
@@ -397,7 +406,10 @@ public @interface Schedule {
   /**
    * {@code decay_rate} of TIMM_STEP and TIMM_MULTI_STEP: the factor of each decay (default 1.0); of
    * TIMM_PLATEAU, the factor of each reduction, ReduceLROnPlateau's {@code factor} (default 0.1;
-   * below 1, or the reference raises "Factor should be &lt; 1.0.").
+   * below 1, or the reference raises "Factor should be &lt; 1.0."); of KERAS_EXPONENTIAL_DECAY, the
+   * factor of each {@code decaySteps}, and of KERAS_INVERSE_TIME_DECAY, the slope of the
+   * denominator per {@code decaySteps} (required for both); of OPTAX_EXPONENTIAL_DECAY and
+   * OPTAX_WARMUP_EXPONENTIAL_DECAY, the factor of each {@code transitionSteps} (required; 0: no decay).
    */
   double decayRate() default 0;
 
@@ -448,6 +460,130 @@ public @interface Schedule {
    * timm multiplies into every rate it writes into a group (default 1, per group).
    */
   double[] lrScale() default {};
+
+  /**
+   * {@code decay_steps} of the Keras types: the updates of one decay (KERAS_EXPONENTIAL_DECAY,
+   * KERAS_INVERSE_TIME_DECAY), of the whole decay (KERAS_POLYNOMIAL_DECAY, KERAS_COSINE_DECAY,
+   * after its warm-up). Required; > 0. Of OPTAX_COSINE_DECAY, the updates of the cosine (required;
+   * > 0), and of OPTAX_WARMUP_COSINE_DECAY, of the warm-up and the cosine together (required; above
+   * warmupSteps).
+   */
+  int decaySteps() default 0;
+
+  /**
+   * {@code staircase} of KERAS_EXPONENTIAL_DECAY and KERAS_INVERSE_TIME_DECAY: whether the decay
+   * counts whole {@code decaySteps} only (default false); of OPTAX_EXPONENTIAL_DECAY and
+   * OPTAX_WARMUP_EXPONENTIAL_DECAY, whole {@code transitionSteps} (default false).
+   */
+  boolean staircase() default false;
+
+  /**
+   * {@code boundaries} of KERAS_PIECEWISE_CONSTANT_DECAY: the updates after which the next value
+   * holds, one fewer than {@link #values()}. Required. Of OPTAX_PIECEWISE_CONSTANT and
+   * OPTAX_PIECEWISE_INTERPOLATE, the boundaries of {@code boundaries_and_scales}, in any order,
+   * each once (default {}, none).
+   */
+  int[] boundaries() default {};
+
+  /** {@code values} of KERAS_PIECEWISE_CONSTANT_DECAY: the absolute rates of the intervals. Required. */
+  double[] values() default {};
+
+  /** {@code end_learning_rate} of KERAS_POLYNOMIAL_DECAY: the absolute rate it ends at (default 0.0001). */
+  double endLearningRate() default 0;
+
+  /**
+   * {@code cycle} of KERAS_POLYNOMIAL_DECAY: whether the decay goes on past {@code decaySteps}
+   * over the next multiple of it (default false).
+   */
+  boolean cycle() default false;
+
+  /**
+   * {@code alpha} of KERAS_COSINE_DECAY and KERAS_COSINE_DECAY_RESTARTS: the lowest rate as a
+   * fraction of the rate the cosine starts from (default 0.0), as of OPTAX_COSINE_DECAY (default 0.0).
+   */
+  double alpha() default 0;
+
+  /**
+   * {@code warmup_target} of KERAS_COSINE_DECAY: the absolute rate a linear warm-up from the
+   * initial rate reaches, and the cosine starts from (default none: no warm-up).
+   */
+  double warmupTarget() default 0;
+
+  /**
+   * {@code warmup_steps} of KERAS_COSINE_DECAY: the updates of the warm-up to {@code warmupTarget}
+   * (default 0); of OPTAX_WARMUP_COSINE_DECAY, OPTAX_WARMUP_EXPONENTIAL_DECAY and
+   * OPTAX_WARMUP_CONSTANT, of the warm-up to the peak (required).
+   */
+  int warmupSteps() default 0;
+
+  /** {@code first_decay_steps} of KERAS_COSINE_DECAY_RESTARTS: the first cycle's updates. Required; > 0. */
+  int firstDecaySteps() default 0;
+
+  /**
+   * {@code t_mul} of KERAS_COSINE_DECAY_RESTARTS: each cycle's length over the last's (default
+   * 2.0; fractions too).
+   */
+  double tMul() default 0;
+
+  /** {@code m_mul} of KERAS_COSINE_DECAY_RESTARTS: each cycle's peak over the last's (default 1.0). */
+  double mMul() default 0;
+
+  /**
+   * {@code value} of OPTAX_CONSTANT: the rate (default: the group's initial rate). Given, it holds
+   * for every group; in {@code @Sequential}, a phase's own value.
+   */
+  double value() default 0;
+
+  /**
+   * {@code init_value} of the optax types: for OPTAX_LINEAR, OPTAX_POLYNOMIAL,
+   * OPTAX_EXPONENTIAL_DECAY, OPTAX_COSINE_DECAY, OPTAX_PIECEWISE_CONSTANT and
+   * OPTAX_PIECEWISE_INTERPOLATE, the value they start from (default: the group's initial rate); for
+   * OPTAX_WARMUP_COSINE_DECAY, OPTAX_WARMUP_EXPONENTIAL_DECAY and OPTAX_WARMUP_CONSTANT, the
+   * absolute rate the warm-up starts from (required).
+   */
+  double initValue() default 0;
+
+  /**
+   * {@code peak_value} of OPTAX_WARMUP_COSINE_DECAY, OPTAX_WARMUP_EXPONENTIAL_DECAY,
+   * OPTAX_WARMUP_CONSTANT, OPTAX_LINEAR_ONECYCLE and OPTAX_COSINE_ONECYCLE: the peak (default: the
+   * group's initial rate).
+   */
+  double peakValue() default 0;
+
+  /**
+   * {@code end_value} of OPTAX_LINEAR and OPTAX_POLYNOMIAL (required), OPTAX_WARMUP_COSINE_DECAY
+   * (default 0.0), OPTAX_EXPONENTIAL_DECAY and OPTAX_WARMUP_EXPONENTIAL_DECAY (default none: a bound
+   * from below where decayRate &lt; 1, from above otherwise). Absolute.
+   */
+  double endValue() default 0;
+
+  /**
+   * {@code transition_steps} of OPTAX_LINEAR, OPTAX_POLYNOMIAL (required; 0 or below: initValue
+   * throughout), OPTAX_EXPONENTIAL_DECAY and OPTAX_WARMUP_EXPONENTIAL_DECAY (required; 0 or below:
+   * no decay), OPTAX_LINEAR_ONECYCLE and OPTAX_COSINE_ONECYCLE (required; > 0).
+   */
+  int transitionSteps() default 0;
+
+  /** {@code transition_begin} of the optax types that take it: updates before the change (default 0; below 0: 0). */
+  int transitionBegin() default 0;
+
+  /** {@code exponent} of OPTAX_COSINE_DECAY and OPTAX_WARMUP_COSINE_DECAY: the cosine's power (default 1.0). */
+  double exponent() default 0;
+
+  /**
+   * The scales of {@code boundaries_and_scales} of OPTAX_PIECEWISE_CONSTANT and
+   * OPTAX_PIECEWISE_INTERPOLATE, one for each of {@link #boundaries()} (default {}, none; >= 0).
+   */
+  double[] scales() default {};
+
+  /** {@code interpolate_type} of OPTAX_PIECEWISE_INTERPOLATE: LINEAR or COSINE. Required. */
+  OptaxInterpolateType interpolateType() default OptaxInterpolateType.LINEAR;
+
+  /**
+   * {@code pct_final} of OPTAX_LINEAR_ONECYCLE: the fraction of {@code transitionSteps} at which the
+   * rate is back at its start (default 0.85).
+   */
+  double pctFinal() default 0;
 
   /** Holds repeated {@code @Schedule}s; written by the compiler, not by hand. */
   @Documented

@@ -6,7 +6,9 @@ package dev.anneal;
  * {@code SchedulerType} (PyTorch's names already take {@code CONSTANT}, {@code LINEAR} and
  * {@code POLYNOMIAL}), and those of timm (pytorch-image-models), each named {@code TIMM_} and the
  * kind of its scheduler class, stepped once per optimizer update (TIMM_PLATEAU: once per epoch,
- * with a metric).
+ * with a metric), and those of Keras 3 ({@code keras.optimizers.schedules}), each named
+ * {@code KERAS_} and its class name, and those of optax, each named {@code OPTAX_} and its
+ * function's name: functions of the optimizer's update count.
  */
 public enum ScheduleType {
   /** {@code StepLR}: decays by {@code gamma} every {@code stepSize} steps. */
@@ -115,7 +117,70 @@ public enum ScheduleType {
    * ReduceLROnPlateau (in mode MAX by default) after a linear warm-up from {@code warmupLrInit}
    * over {@code warmupT} epochs, with timm's noise on top of the rate.
    */
-  TIMM_PLATEAU("timm.PlateauLRScheduler");
+  TIMM_PLATEAU("timm.PlateauLRScheduler"),
+  /**
+   * Keras's {@code ExponentialDecay}: the initial rate times {@code decayRate} to the power
+   * {@code step / decaySteps}, floored where {@code staircase}.
+   */
+  KERAS_EXPONENTIAL_DECAY("keras.ExponentialDecay"),
+  /**
+   * Keras's {@code PiecewiseConstantDecay}: {@code values[i]} between {@code boundaries[i - 1]}
+   * (excluded) and {@code boundaries[i]} (included), absolute rates.
+   */
+  KERAS_PIECEWISE_CONSTANT_DECAY("keras.PiecewiseConstantDecay"),
+  /**
+   * Keras's {@code PolynomialDecay}: from the initial rate to {@code endLearningRate} over
+   * {@code decaySteps}, as a polynomial of {@code power}, repeated where {@code cycle}.
+   */
+  KERAS_POLYNOMIAL_DECAY("keras.PolynomialDecay"),
+  /** Keras's {@code InverseTimeDecay}: the initial rate over {@code 1 + decayRate * step / decaySteps}. */
+  KERAS_INVERSE_TIME_DECAY("keras.InverseTimeDecay"),
+  /**
+   * Keras's {@code CosineDecay}: half a cosine from the initial rate down to {@code alpha} of it over
+   * {@code decaySteps}, after a linear warm-up to {@code warmupTarget} where one is given.
+   */
+  KERAS_COSINE_DECAY("keras.CosineDecay"),
+  /**
+   * Keras's {@code CosineDecayRestarts}: cosine cycles, the first of {@code firstDecaySteps}, each
+   * {@code tMul} times as long and {@code mMul} times as high as the last.
+   */
+  KERAS_COSINE_DECAY_RESTARTS("keras.CosineDecayRestarts"),
+  /** optax's {@code constant_schedule}: {@code value}, or the initial rate, at every update. */
+  OPTAX_CONSTANT("optax.constant_schedule"),
+  /**
+   * optax's {@code linear_schedule}: a line from {@code initValue} to {@code endValue} over
+   * {@code transitionSteps}, after {@code transitionBegin}.
+   */
+  OPTAX_LINEAR("optax.linear_schedule"),
+  /** optax's {@code polynomial_schedule}: as OPTAX_LINEAR, a polynomial of {@code power}. */
+  OPTAX_POLYNOMIAL("optax.polynomial_schedule"),
+  /**
+   * optax's {@code exponential_decay}: {@code decayRate} to the power of the
+   * {@code transitionSteps} after {@code transitionBegin}, bounded by {@code endValue}.
+   */
+  OPTAX_EXPONENTIAL_DECAY("optax.exponential_decay"),
+  /** optax's {@code cosine_decay_schedule}: a cosine, raised to {@code exponent}, down to {@code alpha}. */
+  OPTAX_COSINE_DECAY("optax.cosine_decay_schedule"),
+  /**
+   * optax's {@code warmup_cosine_decay_schedule}: a line from {@code initValue} to the peak over
+   * {@code warmupSteps}, then a cosine to {@code endValue} ending at {@code decaySteps}.
+   */
+  OPTAX_WARMUP_COSINE_DECAY("optax.warmup_cosine_decay_schedule"),
+  /** optax's {@code warmup_exponential_decay_schedule}: a line to the peak, then OPTAX_EXPONENTIAL_DECAY. */
+  OPTAX_WARMUP_EXPONENTIAL_DECAY("optax.warmup_exponential_decay_schedule"),
+  /** optax's {@code warmup_constant_schedule}: a line from {@code initValue} to the peak, then the peak. */
+  OPTAX_WARMUP_CONSTANT("optax.warmup_constant_schedule"),
+  /** optax's {@code piecewise_constant_schedule}: each of {@code scales} multiplied in at its boundary. */
+  OPTAX_PIECEWISE_CONSTANT("optax.piecewise_constant_schedule"),
+  /**
+   * optax's {@code piecewise_interpolate_schedule}: the products of {@code scales} at the
+   * {@code boundaries}, joined by lines or cosines.
+   */
+  OPTAX_PIECEWISE_INTERPOLATE("optax.piecewise_interpolate_schedule"),
+  /** optax's {@code linear_onecycle_schedule}: up to the peak, back down, then lower, by lines. */
+  OPTAX_LINEAR_ONECYCLE("optax.linear_onecycle_schedule"),
+  /** optax's {@code cosine_onecycle_schedule}: up to the peak and down far below the start, by cosines. */
+  OPTAX_COSINE_ONECYCLE("optax.cosine_onecycle_schedule");
 
   private final String torchName;
 

@@ -299,6 +299,28 @@ public final class ProcessorCost {
       case TIMM_WSD -> "tInitial = " + (1000 * k) + ", decayT = " + (200 * k) + ", warmupT = " + (100 * k)
           + ", decayFn = TimmDecayFn.LINEAR";
       case TIMM_PLATEAU -> "decayRate = 0.5, patienceT = " + k + ", warmupT = " + (10 * k) + ", warmupLrInit = 1e-5";
+      case KERAS_EXPONENTIAL_DECAY -> "decaySteps = " + (100 * k) + ", decayRate = 0.5";
+      case KERAS_PIECEWISE_CONSTANT_DECAY -> "boundaries = {" + (100 * k) + ", " + (500 * k)
+          + "}, values = {0.1, 0.01, 0.001}";
+      case KERAS_POLYNOMIAL_DECAY -> "decaySteps = " + (1000 * k) + ", power = 2.0";
+      case KERAS_INVERSE_TIME_DECAY -> "decaySteps = " + (10 * k) + ", decayRate = 0.5";
+      case KERAS_COSINE_DECAY -> "decaySteps = " + (1000 * k) + ", warmupTarget = 0.1, warmupSteps = "
+          + (100 * k);
+      case KERAS_COSINE_DECAY_RESTARTS -> "firstDecaySteps = " + (100 * k) + ", tMul = 1.5";
+      case OPTAX_CONSTANT -> "value = 0.01";
+      case OPTAX_LINEAR -> "endValue = 1e-4, transitionSteps = " + (1000 * k);
+      case OPTAX_POLYNOMIAL -> "endValue = 1e-4, power = 2.0, transitionSteps = " + (1000 * k);
+      case OPTAX_EXPONENTIAL_DECAY -> "transitionSteps = " + (100 * k) + ", decayRate = 0.5";
+      case OPTAX_COSINE_DECAY -> "decaySteps = " + (1000 * k) + ", alpha = 0.01";
+      case OPTAX_WARMUP_COSINE_DECAY -> "initValue = 0.0, warmupSteps = " + (100 * k) + ", decaySteps = " + (1000 * k);
+      case OPTAX_WARMUP_EXPONENTIAL_DECAY -> "initValue = 0.0, warmupSteps = " + (100 * k) + ", transitionSteps = "
+          + (100 * k) + ", decayRate = 0.5";
+      case OPTAX_WARMUP_CONSTANT -> "initValue = 0.0, warmupSteps = " + (100 * k);
+      case OPTAX_PIECEWISE_CONSTANT -> "boundaries = {" + (100 * k) + ", " + (500 * k) + "}, scales = {0.1, 0.1}";
+      case OPTAX_PIECEWISE_INTERPOLATE -> "interpolateType = OptaxInterpolateType.LINEAR, boundaries = {"
+          + (100 * k) + "}, scales = {0.1}";
+      case OPTAX_LINEAR_ONECYCLE -> "transitionSteps = " + (1000 * k);
+      case OPTAX_COSINE_ONECYCLE -> "transitionSteps = " + (1000 * k);
     };
     String factor = type == ScheduleType.LAMBDA ? "1.0 / (1 + step / " + k + ".0)" : Double.toString(1 - 1e-3 / k);
     String body = type == ScheduleType.LAMBDA || type == ScheduleType.MULTIPLICATIVE

@@ -3,6 +3,7 @@ package dev.anneal.benchmarks;
 import dev.anneal.Bind;
 import dev.anneal.Chained;
 import dev.anneal.Mode;
+import dev.anneal.OptaxInterpolateType;
 import dev.anneal.Schedule;
 import dev.anneal.ScheduleType;
 import dev.anneal.Warmup;
@@ -82,6 +83,74 @@ final class AllocationConfigs {
   @Schedule(type = ScheduleType.TIMM_WSD, tInitial = 15_000, decayT = 5_000, warmupT = 1_000,
       stableFn = TimmStableFn.RSQRT, decayFn = TimmDecayFn.EXP)
   static final class TimmWsd {}
+
+  @Schedule(type = ScheduleType.KERAS_EXPONENTIAL_DECAY, decaySteps = 1_000, decayRate = 0.5, staircase = true)
+  static final class KerasExponential {}
+
+  @Schedule(type = ScheduleType.KERAS_PIECEWISE_CONSTANT_DECAY, boundaries = {5_000, 10_000, 15_000},
+      values = {0.1, 0.05, 0.01, 0.001})
+  static final class KerasPiecewise {}
+
+  @Schedule(type = ScheduleType.KERAS_POLYNOMIAL_DECAY, decaySteps = 3_000, power = 2.0, cycle = true)
+  static final class KerasPolynomial {}
+
+  @Schedule(type = ScheduleType.KERAS_INVERSE_TIME_DECAY, decaySteps = 100, decayRate = 0.5)
+  static final class KerasInverseTime {}
+
+  @Schedule(type = ScheduleType.KERAS_COSINE_DECAY, decaySteps = 15_000, alpha = 0.01, warmupTarget = 0.5,
+      warmupSteps = 1_000)
+  static final class KerasCosine {}
+
+  @Schedule(type = ScheduleType.KERAS_COSINE_DECAY_RESTARTS, firstDecaySteps = 1_000, tMul = 1.5, mMul = 0.9)
+  static final class KerasCosineRestarts {}
+
+  @Schedule(type = ScheduleType.OPTAX_CONSTANT,
+      value = 0.05)
+  static final class OptaxConstant {}
+
+  @Schedule(type = ScheduleType.OPTAX_LINEAR,
+      endValue = 1e-5, transitionSteps = 10_000, transitionBegin = 10_000)
+  static final class OptaxLinear {}
+
+  @Schedule(type = ScheduleType.OPTAX_POLYNOMIAL,
+      endValue = 1e-6, power = 2.0, transitionSteps = 15_000)
+  static final class OptaxPolynomial {}
+
+  @Schedule(type = ScheduleType.OPTAX_EXPONENTIAL_DECAY,
+      transitionSteps = 1_000, decayRate = 0.5, endValue = 1e-6)
+  static final class OptaxExponential {}
+
+  @Schedule(type = ScheduleType.OPTAX_COSINE_DECAY,
+      decaySteps = 15_000, alpha = 0.01)
+  static final class OptaxCosine {}
+
+  @Schedule(type = ScheduleType.OPTAX_WARMUP_COSINE_DECAY,
+      initValue = 0.0, warmupSteps = 10_000, decaySteps = 15_000, endValue = 1e-6)
+  static final class OptaxWarmupCosine {}
+
+  @Schedule(type = ScheduleType.OPTAX_WARMUP_EXPONENTIAL_DECAY,
+      initValue = 0.0, warmupSteps = 10_000, transitionSteps = 1_000, decayRate = 0.5)
+  static final class OptaxWarmupExponential {}
+
+  @Schedule(type = ScheduleType.OPTAX_WARMUP_CONSTANT,
+      initValue = 0.0, warmupSteps = 5_000)
+  static final class OptaxWarmupConstant {}
+
+  @Schedule(type = ScheduleType.OPTAX_PIECEWISE_CONSTANT,
+      boundaries = {10_000, 5_000}, scales = {0.1, 0.5})
+  static final class OptaxPiecewise {}
+
+  @Schedule(type = ScheduleType.OPTAX_PIECEWISE_INTERPOLATE,
+      interpolateType = OptaxInterpolateType.LINEAR, boundaries = {10_000, 15_000}, scales = {1.0, 0.01})
+  static final class OptaxInterpolate {}
+
+  @Schedule(type = ScheduleType.OPTAX_LINEAR_ONECYCLE,
+      transitionSteps = 15_000)
+  static final class OptaxLinearOnecycle {}
+
+  @Schedule(type = ScheduleType.OPTAX_COSINE_ONECYCLE,
+      transitionSteps = 15_000)
+  static final class OptaxCosineOnecycle {}
 
   /** timm's plateau with its warm-up, and the normal noise from epoch 20 on: every step draws it. */
   @Schedule(type = ScheduleType.TIMM_PLATEAU, mode = Mode.MIN, decayRate = 0.5, patienceT = 3, cooldownT = 2,

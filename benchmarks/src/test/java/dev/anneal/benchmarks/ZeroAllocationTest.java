@@ -229,6 +229,114 @@ class ZeroAllocationTest {
   }
 
   @Test
+  void kerasExponentialDecay() {
+    assertZeroAllocation(() -> new AllocationConfigs_KerasExponentialScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_KerasExponentialScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void kerasPiecewiseConstantDecay() {
+    assertZeroAllocation(() -> new AllocationConfigs_KerasPiecewiseScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_KerasPiecewiseScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void kerasPolynomialDecay() {
+    assertZeroAllocation(() -> new AllocationConfigs_KerasPolynomialScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_KerasPolynomialScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void kerasInverseTimeDecay() {
+    assertZeroAllocation(() -> new AllocationConfigs_KerasInverseTimeScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_KerasInverseTimeScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void kerasCosineDecay() {
+    assertZeroAllocation(() -> new AllocationConfigs_KerasCosineScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_KerasCosineScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void kerasCosineDecayRestarts() {
+    assertZeroAllocation(() -> new AllocationConfigs_KerasCosineRestartsScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_KerasCosineRestartsScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void optaxConstant() {
+    assertZeroAllocation(() -> new AllocationConfigs_OptaxConstantScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_OptaxConstantScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void optaxLinear() {
+    assertZeroAllocation(() -> new AllocationConfigs_OptaxLinearScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_OptaxLinearScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void optaxPolynomial() {
+    assertZeroAllocation(() -> new AllocationConfigs_OptaxPolynomialScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_OptaxPolynomialScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void optaxExponentialDecay() {
+    assertZeroAllocation(() -> new AllocationConfigs_OptaxExponentialScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_OptaxExponentialScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void optaxCosineDecay() {
+    assertZeroAllocation(() -> new AllocationConfigs_OptaxCosineScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_OptaxCosineScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void optaxWarmupCosineDecay() {
+    assertZeroAllocation(() -> new AllocationConfigs_OptaxWarmupCosineScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_OptaxWarmupCosineScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void optaxWarmupExponentialDecay() {
+    assertZeroAllocation(() -> new AllocationConfigs_OptaxWarmupExponentialScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_OptaxWarmupExponentialScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void optaxWarmupConstant() {
+    assertZeroAllocation(() -> new AllocationConfigs_OptaxWarmupConstantScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_OptaxWarmupConstantScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void optaxPiecewiseConstant() {
+    assertZeroAllocation(() -> new AllocationConfigs_OptaxPiecewiseScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_OptaxPiecewiseScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void optaxPiecewiseInterpolate() {
+    assertZeroAllocation(() -> new AllocationConfigs_OptaxInterpolateScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_OptaxInterpolateScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void optaxLinearOnecycle() {
+    assertZeroAllocation(() -> new AllocationConfigs_OptaxLinearOnecycleScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_OptaxLinearOnecycleScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
+  void optaxCosineOnecycle() {
+    assertZeroAllocation(() -> new AllocationConfigs_OptaxCosineOnecycleScheduler(THREE_GROUPS));
+    assertZeroAllocationAt(new AllocationConfigs_OptaxCosineOnecycleScheduler(THREE_GROUPS), 20_000);
+  }
+
+  @Test
   void timmWsd() {
     assertZeroAllocation(() -> new AllocationConfigs_TimmWsdScheduler(THREE_GROUPS));
     assertZeroAllocationAt(new AllocationConfigs_TimmWsdScheduler(THREE_GROUPS), 20_000);

@@ -21,6 +21,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -74,7 +76,78 @@ final class ConfigWriter {
   /** diffusers' rules of a piecewise constant schedule, one string the annotation takes apart. */
   private static final String STEP_RULES = "step_rules";
 
+  /** optax's dict of boundaries and scales, which the annotation takes as two lists. */
+  private static final String BOUNDARIES_AND_SCALES = "boundaries_and_scales";
+
+  private static final String SGDR = "optax.sgdr_schedule";
+  private static final String WARMUP_COSINE = "optax.warmup_cosine_decay_schedule";
+
+  /** optax's schedules that join others, written as {@code @Sequential}. */
+  private static final Set<String> JOINS = Set.of("optax.join_schedules", SGDR);
+
   private ConfigWriter() {}
+
+  /**
+   * optax's {@code boundaries_and_scales}, {@code {"100": 0.1, "200": 0.01}} (a JSON object's keys
+   * are strings), as the attributes that hold it: {@code boundaries = {100, 200}, scales = {0.1,
+   * 0.01}}, in the dict's order, which the processor sorts as the reference does.
+   */
+  private static List<String> boundariesAndScalesAsAttributes(JsonObject dict) throws NotExpressibleException {
+    List<String> boundaries = new ArrayList<>();
+    List<String> scales = new ArrayList<>();
+    for (Map.Entry<String, JsonElement> entry : dict.entrySet()) {
+      try {
+        boundaries.add(Integer.toString(Integer.parseInt(entry.getKey().strip())));
+      } catch (NumberFormatException e) {
+        throw new NotExpressibleException("boundaries_and_scales key \"" + entry.getKey() + "\" is no int");
+      }
+      JsonElement scale = entry.getValue();
+      if (!scale.isJsonPrimitive()) {
+        throw new NotExpressibleException("boundaries_and_scales value " + scale + " is no number");
+      }
+      scales.add(doubleLiteral(CaseReader.number(scale.getAsJsonPrimitive(), BOUNDARIES_AND_SCALES)));
+    }
+    return List.of("boundaries = {" + String.join(", ", boundaries) + "}",
+        "scales = {" + String.join(", ", scales) + "}");
+  }
+
+  /**
+   * The phases of optax's {@code join_schedules(schedules, boundaries)}, each {@code {child,
+   * start}} in the order they run. The reference evaluates {@code schedules[0](t)} and then, for
+   * each boundary {@code b_i} in its list's order (as many as there are later schedules),
+   * {@code where(t < b_i, value, schedules[i](t - b_i))}: child {@code i} runs from {@code b_i}
+   * until a later boundary, and a child whose span is empty (a boundary of 0 leaves the first
+   * none, a repeated or earlier boundary the one before it none) never runs. The children that run
+   * start where their spans start, in order, which is {@code @Sequential}'s own semantics with
+   * those starts as milestones: each phase is evaluated from 0 at its milestone.
+   */
+  static List<long[]> joined(List<Long> boundaries, int children) throws NotExpressibleException {
+    int joined = Math.min(boundaries.size(), children - 1);
+    List<long[]> phases = new ArrayList<>();
+    for (int i = 0; i <= joined; i++) {
+      long start = i == 0 ? 0 : boundaries.get(i - 1);
+      long end = Long.MAX_VALUE;
+      for (int j = i + 1; j <= joined; j++) {
+        end = Math.min(end, boundaries.get(j - 1));
+      }
+      if (i == 0) {
+        end = Math.min(end, joined == 0 ? Long.MAX_VALUE : boundaries.subList(0, joined).stream()
+            .mapToLong(Long::longValue).min().getAsLong());
+      }
+      if (Math.max(start, 0) >= end) {
+        continue;
+      }
+      if (start < 0) {
+        throw new NotExpressibleException("join_schedules boundary " + start + " below 0: the schedule after it"
+            + " runs from its own update " + (-start));
+      }
+      if (start > Integer.MAX_VALUE) {
+        throw new NotExpressibleException("join_schedules boundary " + start + " past the largest int milestone");
+      }
+      phases.add(new long[] {i, start});
+    }
+    return phases;
+  }
 
   /**
    * diffusers' {@code step_rules}, {@code "1:10,0.1:20,0.005"}, as the attributes that hold it:
@@ -169,14 +242,16 @@ final class ConfigWriter {
     ConfigSource write(String packageName) throws NotExpressibleException {
       ConformanceCase.SchedulerSpec spec = c.scheduler();
       Class<? extends Annotation> composite = COMPOSITES.get(spec.type());
-      if (composite != null) {
+      if (JOINS.contains(spec.type())) {
+        writeJoin(spec);
+      } else if (composite != null) {
         for (ConformanceCase.SchedulerSpec child : spec.children()) {
           if (COMPOSITES.containsKey(child.type())) {
             throw new NotExpressibleException(child.type() + " nested in " + spec.type());
           }
           annotations.add(schedule(child));
         }
-        annotations.add(annotation(composite, spec, List.of()));
+        annotations.add(annotation(composite, spec, List.of(), null));
         // The composite's own parameter is its list of schedules.
         names.add("schedulers");
         names.add(composite.getSimpleName());
@@ -203,6 +278,62 @@ final class ConfigWriter {
       }
       out.append("}\n");
       return new ConfigSource(packageName, out.toString(), Set.copyOf(names));
+    }
+
+    /**
+     * optax's {@code join_schedules}, and {@code sgdr_schedule}, which joins warm-up cosines: a
+     * {@code @Sequential} of the children that run, each from its boundary (see {@link #joined}).
+     */
+    private void writeJoin(ConformanceCase.SchedulerSpec spec) throws NotExpressibleException {
+      List<ConformanceCase.SchedulerSpec> children = new ArrayList<>();
+      List<Long> boundaries = new ArrayList<>();
+      if (spec.type().equals(SGDR)) {
+        JsonElement cycles = spec.args().get("cosine_kwargs");
+        if (cycles == null || !cycles.isJsonArray()) {
+          throw new NotExpressibleException(SGDR + " without a list cosine_kwargs");
+        }
+        long step = 0;
+        for (JsonElement cycle : cycles.getAsJsonArray()) {
+          if (!cycle.isJsonObject() || !cycle.getAsJsonObject().has("decay_steps")) {
+            throw new NotExpressibleException(SGDR + " with a cycle that is no dict of decay_steps");
+          }
+          children.add(new ConformanceCase.SchedulerSpec(WARMUP_COSINE, cycle.getAsJsonObject().asMap(), List.of()));
+          step += cycle.getAsJsonObject().get("decay_steps").getAsLong();
+          boundaries.add(step);
+        }
+        names.add("cosine_kwargs");
+        names.add("cosineKwargs");
+      } else {
+        children.addAll(spec.children());
+        JsonElement given = spec.args().get("boundaries");
+        if (given == null || !given.isJsonArray()) {
+          throw new NotExpressibleException(spec.type() + " without a list of boundaries");
+        }
+        for (JsonElement boundary : given.getAsJsonArray()) {
+          boundaries.add(boundary.getAsLong());
+        }
+        names.add("boundaries");
+      }
+      if (children.isEmpty()) {
+        throw new NotExpressibleException(spec.type() + " without schedules");
+      }
+      List<long[]> phases = joined(boundaries, children.size());
+      List<String> milestones = new ArrayList<>();
+      for (long[] phase : phases) {
+        ConformanceCase.SchedulerSpec child = children.get((int) phase[0]);
+        if (JOINS.contains(child.type()) || COMPOSITES.containsKey(child.type())) {
+          throw new NotExpressibleException(child.type() + " nested in " + spec.type());
+        }
+        annotations.add(schedule(child));
+        if (phase[1] > 0) {
+          milestones.add(Long.toString(phase[1]));
+        }
+      }
+      if (phases.size() > 1) {
+        annotations.add("@Sequential(milestones = {" + String.join(", ", milestones) + "})");
+      }
+      names.add("schedules");
+      names.add(spec.type());
     }
 
     private String schedule(ConformanceCase.SchedulerSpec spec) throws NotExpressibleException {
@@ -233,15 +364,21 @@ final class ConfigWriter {
         names.add(Param.LR_SCALE.attribute);
         names.add(LR_SCALE_ARGUMENT);
       }
-      return annotation(Schedule.class, spec, leading);
+      // Keras's initial_learning_rate (and the like) is the group's initial rate, which the
+      // scheduler is built with (ConformanceCase.initialLrs), not an attribute.
+      Kinds.of(type).initialRateArgument().ifPresent(names::add);
+      return annotation(Schedule.class, spec, leading, Kinds.of(type).initialRateArgument().orElse(null));
     }
 
     /** {@code @A(leading..., attr = value, ...)} for the arguments of {@code spec}. */
     private String annotation(Class<? extends Annotation> type, ConformanceCase.SchedulerSpec spec,
-        List<String> leading) throws NotExpressibleException {
+        List<String> leading, String initialRate) throws NotExpressibleException {
       List<String> attributes = new ArrayList<>(leading);
       for (Map.Entry<String, JsonElement> arg : spec.args().entrySet()) {
         String key = arg.getKey();
+        if (key.equals(initialRate)) {
+          continue;
+        }
         JsonElement value = arg.getValue();
         names.add(key);
         names.add(Names.camel(key));
@@ -251,6 +388,10 @@ final class ConfigWriter {
         }
         if (key.equals(STEP_RULES) && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
           attributes.addAll(stepRulesAsAttributes(value.getAsString()));
+          continue;
+        }
+        if (key.equals(BOUNDARIES_AND_SCALES) && value.isJsonObject()) {
+          attributes.addAll(boundariesAndScalesAsAttributes(value.getAsJsonObject()));
           continue;
         }
         String attribute = Names.camel(key);
@@ -385,6 +526,32 @@ final class ConfigWriter {
       }
     }
     return false;
+  }
+
+  /**
+   * The group's initial rate where the reference takes its base value as an argument (Keras's
+   * {@code initial_learning_rate}) and the case gives it as a number: every group's rate is then that
+   * value, the case's groups' rates being documentation only.
+   */
+  static OptionalDouble initialRate(ConformanceCase.SchedulerSpec spec) {
+    ScheduleType type = null;
+    for (ScheduleType t : ScheduleType.values()) {
+      if (t.torchName().equals(spec.type())) {
+        type = t;
+      }
+    }
+    if (type == null) {
+      return OptionalDouble.empty();
+    }
+    Optional<String> argument = Kinds.of(type).initialRateArgument();
+    if (argument.isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    JsonElement value = spec.args().get(argument.get());
+    if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(value.getAsDouble());
   }
 
   private static boolean given(Map<String, JsonElement> args, Param param) {

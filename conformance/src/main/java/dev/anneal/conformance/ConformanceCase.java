@@ -40,11 +40,16 @@ public record ConformanceCase(
         OptionalDouble.empty());
   }
 
-  /** The initial rate of every parameter group: what a scheduler is built with. */
+  /**
+   * The initial rate of every parameter group: what a scheduler is built with. Where the reference
+   * takes its base value as an argument (Keras's {@code initial_learning_rate}), every group's
+   * rate is that argument.
+   */
   public double[] initialLrs() {
+    OptionalDouble base = ConfigWriter.initialRate(scheduler);
     double[] lrs = new double[groups.size()];
     for (int g = 0; g < lrs.length; g++) {
-      lrs[g] = groups.get(g).lr();
+      lrs[g] = base.orElse(groups.get(g).lr());
     }
     return lrs;
   }

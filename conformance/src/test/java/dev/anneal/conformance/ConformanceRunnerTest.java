@@ -118,6 +118,24 @@ class ConformanceRunnerTest {
   }
 
   /**
+   * The schedules of Keras and optax, functions of the update count whose base value is an
+   * argument: each type with cases in its library's suite, every case passing, refusals included.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"keras", "optax"})
+  void functionCasesOfEveryImplementedTypePass(String library) throws IOException {
+    Set<String> implemented = Arrays.stream(ScheduleType.values()).map(ScheduleType::torchName)
+        .filter(name -> name.startsWith(library + ".")).collect(Collectors.toCollection(TreeSet::new));
+    List<ConformanceCase> cases = Cases.suite(library + ".json");
+    Set<String> withCases = cases.stream().map(c -> c.scheduler().type()).collect(Collectors.toSet());
+    assertTrue(withCases.containsAll(implemented), "the types with cases: " + withCases);
+    assertTrue(cases.stream().anyMatch(c -> c.expected().error() != null), "a refusal");
+    RunReport report = run(cases);
+    print(library + ".json", report);
+    assertEquals(cases.size(), report.passed(), String.join("\n", report.lines(false)));
+  }
+
+  /**
    * timm's PlateauLRScheduler, stepped once per epoch with a metric: every case of its suite, the
    * noised ones (both noise types) to the bit, and the refusal of a decay rate of 1 a compile error
    * on the value.

@@ -36,14 +36,20 @@ import net.jqwik.api.constraints.IntRange;
  */
 class ResumePropertyTest {
 
+  /** optax's schedules that join others, which the runner writes as @Sequential. */
+  private static final List<String> JOINS = List.of("optax.join_schedules", "optax.sgdr_schedule");
+
   private static final List<Built> CASES = CompiledCases.compile(suites());
 
   private static List<ConformanceCase> suites() {
     List<ConformanceCase> cases = new ArrayList<>(Cases.suite("pytorch.json"));
     cases.addAll(Cases.suite("pytorch-random.json"));
     // Those of the other libraries' schedules that Anneal has.
-    Set<String> known = Arrays.stream(ScheduleType.values()).map(ScheduleType::torchName).collect(Collectors.toSet());
-    for (String suite : List.of("transformers.json", "diffusers.json", "timm.json", "timm-plateau.json")) {
+    Set<String> known = Arrays.stream(ScheduleType.values()).map(ScheduleType::torchName)
+        .collect(Collectors.toCollection(TreeSet::new));
+    known.addAll(JOINS);
+    for (String suite : List.of("transformers.json", "diffusers.json", "timm.json", "timm-plateau.json",
+        "keras.json", "optax.json")) {
       Cases.suite(suite).stream().filter(c -> known.contains(c.scheduler().type())).forEach(cases::add);
     }
     return cases;
@@ -58,6 +64,7 @@ class ResumePropertyTest {
   void theCasesCoverEverySchedule() {
     Set<String> types = CASES.stream().map(b -> b.c.scheduler().type()).collect(Collectors.toCollection(TreeSet::new));
     Set<String> expected = new TreeSet<>(List.of("SequentialLR", "ChainedScheduler"));
+    expected.addAll(JOINS);
     for (ScheduleType type : ScheduleType.values()) {
       expected.add(type.torchName());
     }

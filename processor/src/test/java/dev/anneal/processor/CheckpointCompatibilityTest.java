@@ -128,7 +128,10 @@ class CheckpointCompatibilityTest {
         ScheduleType.HF_COSINE_WITH_RESTARTS, ScheduleType.HF_POLYNOMIAL, ScheduleType.HF_COSINE_WITH_MIN_LR,
         ScheduleType.HF_COSINE_WARMUP_WITH_MIN_LR, ScheduleType.DIFFUSERS_PIECEWISE_CONSTANT,
         ScheduleType.HF_WARMUP_STABLE_DECAY, ScheduleType.TIMM_COSINE, ScheduleType.TIMM_TANH, ScheduleType.TIMM_POLY,
-        ScheduleType.TIMM_STEP, ScheduleType.TIMM_MULTI_STEP, ScheduleType.TIMM_WSD, ScheduleType.TIMM_PLATEAU);
+        ScheduleType.TIMM_STEP, ScheduleType.TIMM_MULTI_STEP, ScheduleType.TIMM_WSD, ScheduleType.TIMM_PLATEAU,
+        ScheduleType.KERAS_EXPONENTIAL_DECAY, ScheduleType.KERAS_PIECEWISE_CONSTANT_DECAY,
+        ScheduleType.KERAS_POLYNOMIAL_DECAY, ScheduleType.KERAS_INVERSE_TIME_DECAY, ScheduleType.KERAS_COSINE_DECAY,
+        ScheduleType.KERAS_COSINE_DECAY_RESTARTS, ScheduleType.OPTAX_CONSTANT, ScheduleType.OPTAX_LINEAR, ScheduleType.OPTAX_POLYNOMIAL, ScheduleType.OPTAX_EXPONENTIAL_DECAY, ScheduleType.OPTAX_COSINE_DECAY, ScheduleType.OPTAX_WARMUP_COSINE_DECAY, ScheduleType.OPTAX_WARMUP_EXPONENTIAL_DECAY, ScheduleType.OPTAX_WARMUP_CONSTANT, ScheduleType.OPTAX_PIECEWISE_CONSTANT, ScheduleType.OPTAX_PIECEWISE_INTERPOLATE, ScheduleType.OPTAX_LINEAR_ONECYCLE, ScheduleType.OPTAX_COSINE_ONECYCLE);
     List<String> sources = RUNS.values().stream().map(Run::source).toList();
     for (String shape : List.of("@Sequential", "@Chained", "@Bind", "ScaleMode.CYCLE", "ScaleMode.ITERATIONS",
         "EXP_RANGE", "TRIANGULAR2", "threePhase = true", "mode = MAX")) {

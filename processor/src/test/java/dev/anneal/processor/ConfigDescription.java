@@ -36,7 +36,7 @@ final class ConfigDescription {
   /** The shape of an attribute: what its value is in Java. */
   /** DOUBLES is a per-group list, FACTORS a list of the schedule's own numbers. */
   enum Shape { INT, DOUBLE, DOUBLES, FACTORS, INTS, BOOLEAN, MODE, SCALE_MODE, ANNEAL, THRESHOLD_MODE, WSD_TYPE,
-    TIMM_STABLE_FN, TIMM_DECAY_FN, TIMM_NOISE_TYPE, NAME, NAMES }
+    TIMM_STABLE_FN, TIMM_DECAY_FN, TIMM_NOISE_TYPE, OPTAX_INTERPOLATE_TYPE, NAME, NAMES }
 
   /** Every attribute of {@code @Schedule} with its shape; the types' oracles say which they take. */
   static final Map<String, Shape> SHAPES = new LinkedHashMap<>();
@@ -45,14 +45,15 @@ final class ConfigDescription {
     for (String a : List.of("stepSize", "totalIters", "tMax", "t0", "tMult", "stepSizeUp",
         "stepSizeDown", "totalSteps", "epochs", "stepsPerEpoch", "patience", "cooldown", "numWarmupSteps",
         "timescale", "numTrainingSteps", "numDecaySteps", "numStableSteps", "tInitial", "cycleLimit", "warmupT",
-        "noiseSeed")) {
+        "noiseSeed", "decaySteps", "warmupSteps", "firstDecaySteps", "transitionSteps", "transitionBegin")) {
       SHAPES.put(a, Shape.INT);
     }
     for (String a : List.of("gamma", "factor", "startFactor", "endFactor", "power", "etaMin",
         "pctStart", "divFactor", "finalDivFactor", "threshold", "eps", "numCycles", "lrEnd",
         "lrInit", "minLrRate", "warmupLrRate", "lastFactor", "minLrRatio", "lrMin", "cycleMul", "cycleDecay",
         "warmupLrInit", "noisePct", "noiseStd", "kDecay", "lb", "ub", "decayRate", "stableTimescale", "stablePower",
-        "decayPower", "decayRatio")) {
+        "decayPower", "decayRatio", "endLearningRate", "alpha", "warmupTarget", "tMul", "mMul", "value", "initValue",
+        "peakValue", "endValue", "exponent", "pctFinal")) {
       SHAPES.put(a, Shape.DOUBLE);
     }
     for (String a : List.of("baseLr", "maxLr", "baseMomentum", "maxMomentum", "minLr", "lrScale")) {
@@ -62,6 +63,12 @@ final class ConfigDescription {
     SHAPES.put("ruleSteps", Shape.INTS);
     SHAPES.put("noiseRangeT", Shape.INTS);
     SHAPES.put("decayT", Shape.INTS);
+    SHAPES.put("boundaries", Shape.INTS);
+    SHAPES.put("values", Shape.FACTORS);
+    SHAPES.put("scales", Shape.FACTORS);
+    SHAPES.put("interpolateType", Shape.OPTAX_INTERPOLATE_TYPE);
+    SHAPES.put("staircase", Shape.BOOLEAN);
+    SHAPES.put("cycle", Shape.BOOLEAN);
     SHAPES.put("warmupPrefix", Shape.BOOLEAN);
     SHAPES.put("stableFn", Shape.TIMM_STABLE_FN);
     SHAPES.put("decayFn", Shape.TIMM_DECAY_FN);

@@ -52,6 +52,12 @@ final class ConfigGenerator {
       .filter(oracle -> oracle.combining == TypeOracle.Combining.ANYWHERE)
       .map(oracle -> oracle.type).toList();
 
+  /** The types a {@code @Sequential} may hold anywhere: optax's too. */
+  private static final List<ScheduleType> SEQUENTIABLE = Arrays.stream(TypeOracle.values())
+      .filter(oracle -> oracle.combining == TypeOracle.Combining.ANYWHERE
+          || oracle.combining == TypeOracle.Combining.SEQUENTIAL)
+      .map(oracle -> oracle.type).toList();
+
   /**
    * A config a user could write: one schedule, or a combination of two or three. {@code warnings}
    * lets it use values the processor warns about.
@@ -70,7 +76,8 @@ final class ConfigGenerator {
       int count = chance(r, 0.1) ? 1 : between(r, 2, 3);
       config.combinator = sequential ? Combinator.SEQUENTIAL : Combinator.CHAINED;
       for (int i = 0; i < count; i++) {
-        ScheduleType type = i == 0 && chance(r, 0.15) ? ScheduleType.ONE_CYCLE : pick(r, COMBINABLE);
+        ScheduleType type = i == 0 && chance(r, 0.15) ? ScheduleType.ONE_CYCLE
+            : pick(r, sequential ? SEQUENTIABLE : COMBINABLE);
         Role role = sequential
             ? (i == 0 ? Role.SEQUENTIAL_FIRST : Role.SEQUENTIAL_LATER)
             : (i == 0 ? Role.CHAINED_FIRST : Role.CHAINED_LATER);
@@ -556,6 +563,10 @@ final class ConfigGenerator {
       case TIMM_DECAY_FN: {
         String v = pick(r, "LINEAR", "ONE_MINUS_SQRT", "COSINE", "POWER", "EXP");
         return new Attr("TimmDecayFn." + v, v);
+      }
+      case OPTAX_INTERPOLATE_TYPE: {
+        String v = pick(r, "LINEAR", "COSINE");
+        return new Attr("OptaxInterpolateType." + v, v);
       }
       case NAME: {
         String v = junkMethod(r, config);

@@ -322,6 +322,8 @@ final class ConfigMutator {
         return new Attr("TimmDecayFn.LINEAR", "LINEAR");
       case TIMM_NOISE_TYPE:
         return new Attr("TimmNoiseType.UNIFORM", "UNIFORM");
+      case OPTAX_INTERPOLATE_TYPE:
+        return new Attr("OptaxInterpolateType.COSINE", "COSINE");
       case NAME:
         return new Attr("\"flat\"", "flat");
       case NAMES:

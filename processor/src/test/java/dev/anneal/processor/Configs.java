@@ -178,6 +178,68 @@ final class Configs {
     other("BoundTimmPlateau",
         "@Schedule(type = TIMM_PLATEAU, mode = MIN, noiseRangeT = 4, noiseType = TimmNoiseType.UNIFORM)",
         "record BoundTimmPlateau(@Bind int warmupT, @Bind double decayRate, @Bind double noisePct) {}");
+    // Keras's schedules: functions of the update count, the group's initial rate as initial_learning_rate.
+    other("KerasExponentialRun",
+        "@Schedule(type = KERAS_EXPONENTIAL_DECAY, decaySteps = 4, decayRate = 0.5, staircase = true)",
+        "final class KerasExponentialRun {}");
+    other("KerasPiecewiseRun",
+        "@Schedule(type = KERAS_PIECEWISE_CONSTANT_DECAY, boundaries = {2, 6}, values = {0.1, 0.05, 0.01})",
+        "final class KerasPiecewiseRun {}");
+    other("KerasPolynomialRun",
+        "@Schedule(type = KERAS_POLYNOMIAL_DECAY, decaySteps = 5, endLearningRate = 1e-4, power = 2.0, cycle = true)",
+        "final class KerasPolynomialRun {}");
+    other("KerasInverseTimeRun",
+        "@Schedule(type = KERAS_INVERSE_TIME_DECAY, decaySteps = 3, decayRate = 0.5)",
+        "final class KerasInverseTimeRun {}");
+    golden("KerasCosineRun",
+        "@Schedule(type = KERAS_COSINE_DECAY, decaySteps = 8, alpha = 0.1, warmupTarget = 0.2, warmupSteps = 3)",
+        "final class KerasCosineRun {}");
+    other("KerasCosineRestartsRun",
+        "@Schedule(type = KERAS_COSINE_DECAY_RESTARTS, firstDecaySteps = 4, tMul = 1.5, mMul = 0.8, alpha = 0.01)",
+        "final class KerasCosineRestartsRun {}");
+    other("OptaxConstantRun",
+        "@Schedule(type = OPTAX_CONSTANT, value = 0.05)",
+        "final class OptaxConstantRun {}");
+    other("OptaxLinearRun",
+        "@Schedule(type = OPTAX_LINEAR, initValue = 0.1, endValue = 0.001, transitionSteps = 6, transitionBegin = 2)",
+        "final class OptaxLinearRun {}");
+    other("OptaxPolynomialRun",
+        "@Schedule(type = OPTAX_POLYNOMIAL, endValue = 1e-4, power = 2.0, transitionSteps = 8)",
+        "final class OptaxPolynomialRun {}");
+    other("OptaxExponentialRun",
+        "@Schedule(type = OPTAX_EXPONENTIAL_DECAY, transitionSteps = 3, decayRate = 0.5, staircase = true, endValue = 0.01)",
+        "final class OptaxExponentialRun {}");
+    other("OptaxCosineRun",
+        "@Schedule(type = OPTAX_COSINE_DECAY, decaySteps = 8, alpha = 0.1, exponent = 2.0)",
+        "final class OptaxCosineRun {}");
+    other("OptaxWarmupCosineRun",
+        "@Schedule(type = OPTAX_WARMUP_COSINE_DECAY, initValue = 0.0, warmupSteps = 3, decaySteps = 12, endValue = 1e-3)",
+        "final class OptaxWarmupCosineRun {}");
+    other("OptaxWarmupExponentialRun",
+        "@Schedule(type = OPTAX_WARMUP_EXPONENTIAL_DECAY, initValue = 0.0, warmupSteps = 3, transitionSteps = 4, decayRate = 0.5)",
+        "final class OptaxWarmupExponentialRun {}");
+    other("OptaxWarmupConstantRun",
+        "@Schedule(type = OPTAX_WARMUP_CONSTANT, initValue = 0.0, warmupSteps = 4)",
+        "final class OptaxWarmupConstantRun {}");
+    other("OptaxPiecewiseRun",
+        "@Schedule(type = OPTAX_PIECEWISE_CONSTANT, boundaries = {6, 3}, scales = {0.1, 0.5})",
+        "final class OptaxPiecewiseRun {}");
+    other("OptaxInterpolateRun",
+        "@Schedule(type = OPTAX_PIECEWISE_INTERPOLATE, interpolateType = OptaxInterpolateType.COSINE, boundaries = {4, 10}, scales = {0.5, 0.1})",
+        "final class OptaxInterpolateRun {}");
+    golden("OptaxLinearOnecycleRun",
+        "@Schedule(type = OPTAX_LINEAR_ONECYCLE, transitionSteps = 12, pctStart = 0.25)",
+        "final class OptaxLinearOnecycleRun {}");
+    other("OptaxCosineOnecycleRun",
+        "@Schedule(type = OPTAX_COSINE_ONECYCLE, transitionSteps = 12)",
+        "final class OptaxCosineOnecycleRun {}");
+    // optax's join_schedules: a @Sequential of its schedules, each with its own base value.
+    golden("OptaxJoinRun",
+        "@Schedule(type = OPTAX_LINEAR, initValue = 0.0, endValue = 0.1, transitionSteps = 4)",
+        "@Schedule(type = OPTAX_COSINE_DECAY, initValue = 0.1, decaySteps = 10, exponent = 2.0)",
+        "@Schedule(type = OPTAX_CONSTANT, value = 1e-3)",
+        "@Sequential(milestones = {4, 12})",
+        "final class OptaxJoinRun {}");
     // The reference's refusals checked when the scheduler is built: a shape of its own.
     golden("BoundHfPolynomial",
         "@Schedule(type = HF_POLYNOMIAL, numWarmupSteps = 4, numTrainingSteps = 20)",

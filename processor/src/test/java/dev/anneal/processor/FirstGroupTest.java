@@ -69,6 +69,29 @@ class FirstGroupTest {
     put("FirstTimmMultiStep", "@Schedule(type = TIMM_MULTI_STEP, decayT = {100, 300, 700}, decayRate = 0.1)");
     put("FirstTimmWsd", "@Schedule(type = TIMM_WSD, tInitial = 800, decayT = 300, warmupT = 50,"
         + " decayFn = TimmDecayFn.COSINE)");
+    put("FirstKerasExponential", "@Schedule(type = KERAS_EXPONENTIAL_DECAY, decaySteps = 100, decayRate = 0.5,"
+        + " staircase = true)");
+    put("FirstKerasPiecewise", "@Schedule(type = KERAS_PIECEWISE_CONSTANT_DECAY, boundaries = {100, 400},"
+        + " values = {0.1, 0.05, 0.01})");
+    put("FirstKerasPolynomial", "@Schedule(type = KERAS_POLYNOMIAL_DECAY, decaySteps = 300, cycle = true)");
+    put("FirstKerasInverseTime", "@Schedule(type = KERAS_INVERSE_TIME_DECAY, decaySteps = 50, decayRate = 0.5,"
+        + " staircase = true)");
+    put("FirstKerasCosine", "@Schedule(type = KERAS_COSINE_DECAY, decaySteps = 700, warmupTarget = 0.5,"
+        + " warmupSteps = 100)");
+    put("FirstKerasCosineRestarts", "@Schedule(type = KERAS_COSINE_DECAY_RESTARTS, firstDecaySteps = 100,"
+        + " tMul = 1.5, mMul = 0.5)");
+    put("FirstOptaxConstant", "@Schedule(type = OPTAX_CONSTANT, value = 0.05)");
+    put("FirstOptaxLinear", "@Schedule(type = OPTAX_LINEAR, initValue = 0.1, endValue = 0.001, transitionSteps = 6, transitionBegin = 2)");
+    put("FirstOptaxPolynomial", "@Schedule(type = OPTAX_POLYNOMIAL, endValue = 1e-4, power = 2.0, transitionSteps = 8)");
+    put("FirstOptaxExponential", "@Schedule(type = OPTAX_EXPONENTIAL_DECAY, transitionSteps = 3, decayRate = 0.5, staircase = true, endValue = 0.01)");
+    put("FirstOptaxCosine", "@Schedule(type = OPTAX_COSINE_DECAY, decaySteps = 8, alpha = 0.1, exponent = 2.0)");
+    put("FirstOptaxWarmupCosine", "@Schedule(type = OPTAX_WARMUP_COSINE_DECAY, initValue = 0.0, warmupSteps = 3, decaySteps = 12, endValue = 1e-3)");
+    put("FirstOptaxWarmupExponential", "@Schedule(type = OPTAX_WARMUP_EXPONENTIAL_DECAY, initValue = 0.0, warmupSteps = 3, transitionSteps = 4, decayRate = 0.5)");
+    put("FirstOptaxWarmupConstant", "@Schedule(type = OPTAX_WARMUP_CONSTANT, initValue = 0.0, warmupSteps = 4)");
+    put("FirstOptaxPiecewise", "@Schedule(type = OPTAX_PIECEWISE_CONSTANT, boundaries = {6, 3}, scales = {0.1, 0.5})");
+    put("FirstOptaxInterpolate", "@Schedule(type = OPTAX_PIECEWISE_INTERPOLATE, interpolateType = OptaxInterpolateType.COSINE, boundaries = {4, 10}, scales = {0.5, 0.1})");
+    put("FirstOptaxLinearOnecycle", "@Schedule(type = OPTAX_LINEAR_ONECYCLE, transitionSteps = 12, pctStart = 0.25)");
+    put("FirstOptaxCosineOnecycle", "@Schedule(type = OPTAX_COSINE_ONECYCLE, transitionSteps = 12)");
     put("FirstPlateau", "@Schedule(type = REDUCE_ON_PLATEAU, factor = 0.5, patience = 3, cooldown = 2)");
     put("FirstTimmPlateau", "@Schedule(type = TIMM_PLATEAU, mode = MIN, decayRate = 0.5, patienceT = 3,"
         + " cooldownT = 2, warmupT = 20, warmupLrInit = 1e-5, noiseRangeT = {50, 400})");

@@ -48,7 +48,13 @@ class GeneratedIdentifiersTest {
   private static final Set<ScheduleType> LATER = EnumSet.complementOf(
       EnumSet.of(ScheduleType.ONE_CYCLE, ScheduleType.REDUCE_ON_PLATEAU, ScheduleType.TIMM_COSINE,
           ScheduleType.TIMM_TANH, ScheduleType.TIMM_POLY, ScheduleType.TIMM_STEP, ScheduleType.TIMM_MULTI_STEP,
-          ScheduleType.TIMM_WSD, ScheduleType.TIMM_PLATEAU));
+          ScheduleType.TIMM_WSD, ScheduleType.TIMM_PLATEAU, ScheduleType.KERAS_EXPONENTIAL_DECAY,
+          ScheduleType.KERAS_PIECEWISE_CONSTANT_DECAY, ScheduleType.KERAS_POLYNOMIAL_DECAY,
+          ScheduleType.KERAS_INVERSE_TIME_DECAY, ScheduleType.KERAS_COSINE_DECAY,
+          ScheduleType.KERAS_COSINE_DECAY_RESTARTS, ScheduleType.OPTAX_CONSTANT, ScheduleType.OPTAX_LINEAR, ScheduleType.OPTAX_POLYNOMIAL,
+          ScheduleType.OPTAX_EXPONENTIAL_DECAY, ScheduleType.OPTAX_COSINE_DECAY, ScheduleType.OPTAX_WARMUP_COSINE_DECAY,
+          ScheduleType.OPTAX_WARMUP_EXPONENTIAL_DECAY, ScheduleType.OPTAX_WARMUP_CONSTANT, ScheduleType.OPTAX_PIECEWISE_CONSTANT,
+          ScheduleType.OPTAX_PIECEWISE_INTERPOLATE, ScheduleType.OPTAX_LINEAR_ONECYCLE, ScheduleType.OPTAX_COSINE_ONECYCLE));
 
   /** The attributes a schedule's attributes written in the annotation need, besides the bound ones. */
   private static String written(ScheduleType type, boolean combined) {
@@ -67,6 +73,10 @@ class GeneratedIdentifiersTest {
         return ", decayT = 1";
       case TIMM_MULTI_STEP:
         return ", decayT = {1, 2}";
+      case KERAS_PIECEWISE_CONSTANT_DECAY:
+        return ", boundaries = {1}, values = {0.1, 0.01}";
+      case OPTAX_PIECEWISE_INTERPOLATE:
+        return ", interpolateType = OptaxInterpolateType.COSINE";
       default:
         return "";
     }

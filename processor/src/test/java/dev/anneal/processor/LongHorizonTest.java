@@ -117,6 +117,42 @@ class LongHorizonTest {
     config("RunTimmMultiStep", "@Schedule(type = TIMM_MULTI_STEP, decayT = {50_000_000, 100_000_000}, decayRate = 0.1)");
     config("RunTimmWsd", "@Schedule(type = TIMM_WSD, tInitial = 150_000_000, decayT = 50_000_000, warmupT = 10_000,"
         + " stableFn = TimmStableFn.RSQRT, lrMin = 1e-6)");
+    config("RunKerasExponential", "@Schedule(type = KERAS_EXPONENTIAL_DECAY, decaySteps = 10_000_000,"
+        + " decayRate = 0.5)");
+    config("RunKerasPiecewise", "@Schedule(type = KERAS_PIECEWISE_CONSTANT_DECAY, boundaries = {50_000_000,"
+        + " 100_000_000}, values = {0.1, 0.01, 0.001})");
+    config("RunKerasPolynomial", "@Schedule(type = KERAS_POLYNOMIAL_DECAY, decaySteps = 30_000_000, power = 2.0,"
+        + " cycle = true)");
+    config("RunKerasInverseTime", "@Schedule(type = KERAS_INVERSE_TIME_DECAY, decaySteps = 1_000_000,"
+        + " decayRate = 0.5, staircase = true)");
+    config("RunKerasCosine", "@Schedule(type = KERAS_COSINE_DECAY, decaySteps = 150_000_000, alpha = 0.01,"
+        + " warmupTarget = 0.5, warmupSteps = 10_000)");
+    config("RunKerasCosineRestarts", "@Schedule(type = KERAS_COSINE_DECAY_RESTARTS, firstDecaySteps = 10_000_000,"
+        + " tMul = 1.5, mMul = 0.9)");
+    config("RunOptaxConstant", "@Schedule(type = OPTAX_CONSTANT,"
+        + " value = 0.05)");
+    config("RunOptaxLinear", "@Schedule(type = OPTAX_LINEAR,"
+        + " endValue = 1e-5, transitionSteps = 100_000_000, transitionBegin = 10_000)");
+    config("RunOptaxPolynomial", "@Schedule(type = OPTAX_POLYNOMIAL,"
+        + " endValue = 1e-6, power = 2.0, transitionSteps = 150_000_000)");
+    config("RunOptaxExponential", "@Schedule(type = OPTAX_EXPONENTIAL_DECAY,"
+        + " transitionSteps = 10_000_000, decayRate = 0.5, endValue = 1e-6)");
+    config("RunOptaxCosine", "@Schedule(type = OPTAX_COSINE_DECAY,"
+        + " decaySteps = 150_000_000, alpha = 0.01)");
+    config("RunOptaxWarmupCosine", "@Schedule(type = OPTAX_WARMUP_COSINE_DECAY,"
+        + " initValue = 0.0, warmupSteps = 10_000, decaySteps = 150_000_000, endValue = 1e-6)");
+    config("RunOptaxWarmupExponential", "@Schedule(type = OPTAX_WARMUP_EXPONENTIAL_DECAY,"
+        + " initValue = 0.0, warmupSteps = 10_000, transitionSteps = 10_000_000, decayRate = 0.5)");
+    config("RunOptaxWarmupConstant", "@Schedule(type = OPTAX_WARMUP_CONSTANT,"
+        + " initValue = 0.0, warmupSteps = 50_000_000)");
+    config("RunOptaxPiecewise", "@Schedule(type = OPTAX_PIECEWISE_CONSTANT,"
+        + " boundaries = {100_000_000, 50_000_000}, scales = {0.1, 0.5})");
+    config("RunOptaxInterpolate", "@Schedule(type = OPTAX_PIECEWISE_INTERPOLATE,"
+        + " interpolateType = OptaxInterpolateType.LINEAR, boundaries = {10_000, 150_000_000}, scales = {1.0, 0.01})");
+    config("RunOptaxLinearOnecycle", "@Schedule(type = OPTAX_LINEAR_ONECYCLE,"
+        + " transitionSteps = 150_000_000)");
+    config("RunOptaxCosineOnecycle", "@Schedule(type = OPTAX_COSINE_ONECYCLE,"
+        + " transitionSteps = 150_000_000)");
     config("RunPiecewise", "@Schedule(type = DIFFUSERS_PIECEWISE_CONSTANT, ruleSteps = {10_000, 50_000_000,"
         + " 100_000_000}, ruleFactors = {1.0, 0.1, 0.01}, lastFactor = 0.001)");
     config("RunHfCosineMinLr", "@Schedule(type = HF_COSINE_WITH_MIN_LR, numWarmupSteps = 10_000,"

@@ -149,6 +149,7 @@ final class OutcomeOracle {
       Member m = config.members.get(index);
       TypeOracle type = TypeOracle.of(m.type);
       if (combinator != Combinator.NONE && (type.combining == TypeOracle.Combining.NEVER
+          || type.combining == TypeOracle.Combining.SEQUENTIAL && combinator == Combinator.CHAINED
           || type.combining == TypeOracle.Combining.FIRST && index > 0 || type.cyclesMomentum(m))) {
         errors.add("not-combinable");
       }

@@ -1285,6 +1285,35 @@ final class PlainPyTorch {
     }
   }
 
+  /** A base value and the update count to a rate: a schedule of Keras or optax. */
+  interface RateFunction {
+    double at(double base, long t);
+  }
+
+  /**
+   * A schedule of Keras or optax, a pure function of the update count: each group's rate at
+   * {@code t} is the function of the group's initial rate (the reference's base value) and
+   * {@code t}, whatever the rate was.
+   */
+  static final class PureFunction extends LRScheduler {
+    private final RateFunction function;
+
+    PureFunction(Optimizer optimizer, RateFunction function) {
+      super(optimizer);
+      this.function = function;
+      start();
+    }
+
+    @Override
+    double[] getLr() {
+      double[] lrs = new double[baseLrs.length];
+      for (int g = 0; g < lrs.length; g++) {
+        lrs[g] = function.at(baseLrs[g], lastEpoch);
+      }
+      return lrs;
+    }
+  }
+
   /** timm's step and multi-step schedulers. */
   static final class TimmStep extends Timm {
     final int[] decayT;

@@ -148,6 +148,60 @@ class RestoreStateValidationTest {
         "@Schedule(type = TIMM_PLATEAU, mode = MIN, decayRate = 0.5, patienceT = 1, cooldownT = 2, warmupT = 2,",
         "    warmupLrInit = 1e-4, lrMin = 1e-3, noiseRangeT = {3, 9}, noisePct = 0.5, lrScale = {1.0, 0.5})",
         "final class TimmPlateauState {}");
+    single(ScheduleType.KERAS_EXPONENTIAL_DECAY, "KerasExponentialState",
+        "@Schedule(type = KERAS_EXPONENTIAL_DECAY, decaySteps = 3, decayRate = 0.5)",
+        "final class KerasExponentialState {}");
+    single(ScheduleType.KERAS_PIECEWISE_CONSTANT_DECAY, "KerasPiecewiseState",
+        "@Schedule(type = KERAS_PIECEWISE_CONSTANT_DECAY, boundaries = {3, 7}, values = {0.1, 0.05, 0.01})",
+        "final class KerasPiecewiseState {}");
+    single(ScheduleType.KERAS_POLYNOMIAL_DECAY, "KerasPolynomialState",
+        "@Schedule(type = KERAS_POLYNOMIAL_DECAY, decaySteps = 6, power = 2.0)",
+        "final class KerasPolynomialState {}");
+    single(ScheduleType.KERAS_INVERSE_TIME_DECAY, "KerasInverseTimeState",
+        "@Schedule(type = KERAS_INVERSE_TIME_DECAY, decaySteps = 2, decayRate = 1.0, staircase = true)",
+        "final class KerasInverseTimeState {}");
+    single(ScheduleType.KERAS_COSINE_DECAY, "KerasCosineState",
+        "@Schedule(type = KERAS_COSINE_DECAY, decaySteps = 8, warmupTarget = 0.5, warmupSteps = 2)",
+        "final class KerasCosineState {}");
+    single(ScheduleType.KERAS_COSINE_DECAY_RESTARTS, "KerasCosineRestartsState",
+        "@Schedule(type = KERAS_COSINE_DECAY_RESTARTS, firstDecaySteps = 3, mMul = 0.5)",
+        "final class KerasCosineRestartsState {}");
+    single(ScheduleType.OPTAX_CONSTANT, "OptaxConstantState",
+        "@Schedule(type = OPTAX_CONSTANT, value = 0.05)",
+        "final class OptaxConstantState {}");
+    single(ScheduleType.OPTAX_LINEAR, "OptaxLinearState",
+        "@Schedule(type = OPTAX_LINEAR, initValue = 0.1, endValue = 0.001, transitionSteps = 6, transitionBegin = 2)",
+        "final class OptaxLinearState {}");
+    single(ScheduleType.OPTAX_POLYNOMIAL, "OptaxPolynomialState",
+        "@Schedule(type = OPTAX_POLYNOMIAL, endValue = 1e-4, power = 2.0, transitionSteps = 8)",
+        "final class OptaxPolynomialState {}");
+    single(ScheduleType.OPTAX_EXPONENTIAL_DECAY, "OptaxExponentialState",
+        "@Schedule(type = OPTAX_EXPONENTIAL_DECAY, transitionSteps = 3, decayRate = 0.5, staircase = true, endValue = 0.01)",
+        "final class OptaxExponentialState {}");
+    single(ScheduleType.OPTAX_COSINE_DECAY, "OptaxCosineState",
+        "@Schedule(type = OPTAX_COSINE_DECAY, decaySteps = 8, alpha = 0.1, exponent = 2.0)",
+        "final class OptaxCosineState {}");
+    single(ScheduleType.OPTAX_WARMUP_COSINE_DECAY, "OptaxWarmupCosineState",
+        "@Schedule(type = OPTAX_WARMUP_COSINE_DECAY, initValue = 0.0, warmupSteps = 3, decaySteps = 12, endValue = 1e-3)",
+        "final class OptaxWarmupCosineState {}");
+    single(ScheduleType.OPTAX_WARMUP_EXPONENTIAL_DECAY, "OptaxWarmupExponentialState",
+        "@Schedule(type = OPTAX_WARMUP_EXPONENTIAL_DECAY, initValue = 0.0, warmupSteps = 3, transitionSteps = 4, decayRate = 0.5)",
+        "final class OptaxWarmupExponentialState {}");
+    single(ScheduleType.OPTAX_WARMUP_CONSTANT, "OptaxWarmupConstantState",
+        "@Schedule(type = OPTAX_WARMUP_CONSTANT, initValue = 0.0, warmupSteps = 4)",
+        "final class OptaxWarmupConstantState {}");
+    single(ScheduleType.OPTAX_PIECEWISE_CONSTANT, "OptaxPiecewiseState",
+        "@Schedule(type = OPTAX_PIECEWISE_CONSTANT, boundaries = {6, 3}, scales = {0.1, 0.5})",
+        "final class OptaxPiecewiseState {}");
+    single(ScheduleType.OPTAX_PIECEWISE_INTERPOLATE, "OptaxInterpolateState",
+        "@Schedule(type = OPTAX_PIECEWISE_INTERPOLATE, interpolateType = OptaxInterpolateType.COSINE, boundaries = {4, 10}, scales = {0.5, 0.1})",
+        "final class OptaxInterpolateState {}");
+    single(ScheduleType.OPTAX_LINEAR_ONECYCLE, "OptaxLinearOnecycleState",
+        "@Schedule(type = OPTAX_LINEAR_ONECYCLE, transitionSteps = 12, pctStart = 0.25)",
+        "final class OptaxLinearOnecycleState {}");
+    single(ScheduleType.OPTAX_COSINE_ONECYCLE, "OptaxCosineOnecycleState",
+        "@Schedule(type = OPTAX_COSINE_ONECYCLE, transitionSteps = 12)",
+        "final class OptaxCosineOnecycleState {}");
     CONFIGS.put("ExpRangeState", new String[] {
         "@Schedule(type = CYCLIC, baseLr = 1e-3, maxLr = 1e-2, stepSizeUp = 2, mode = EXP_RANGE, gamma = 0.9,"
             + " cycleMomentum = false)",
@@ -293,7 +347,11 @@ class RestoreStateValidationTest {
       "HfConstantState", "HfConstantWarmupState", "HfLinearState", "HfCosineState", "HfRestartsState",
       "HfPolynomialState", "HfCosineMinLrState", "HfCosineWarmupMinLrState",
       "PiecewiseState", "WsdState", "TimmCosineState", "TimmTanhState", "TimmPolyState", "TimmStepState",
-      "TimmMultiStepState", "TimmWsdState", "TimmPlateauState");
+      "TimmMultiStepState", "TimmWsdState", "TimmPlateauState", "KerasExponentialState", "KerasPiecewiseState",
+      "KerasPolynomialState", "KerasInverseTimeState", "KerasCosineState", "KerasCosineRestartsState",
+      "OptaxConstantState", "OptaxLinearState", "OptaxPolynomialState", "OptaxExponentialState",
+      "OptaxCosineState", "OptaxWarmupCosineState", "OptaxWarmupExponentialState", "OptaxWarmupConstantState",
+      "OptaxPiecewiseState", "OptaxInterpolateState", "OptaxLinearOnecycleState", "OptaxCosineOnecycleState");
 
   @Test
   void statesSavedBeforeTheseChecksStillRestore() throws IOException {
@@ -461,7 +519,8 @@ class RestoreStateValidationTest {
   @Test
   void aStepCountThatStateValuesContradictIsRefused() {
     for (String name : CONFIGS.keySet()) {
-      if (Set.of("MultiplicativeState", "PlateauState", "ChainedState", "HfConstantState").contains(name)) {
+      if (Set.of("MultiplicativeState", "PlateauState", "ChainedState", "HfConstantState",
+          "OptaxConstantState").contains(name)) {
         continue;  // their saved values do not follow from the step
       }
       byte[] state = stepped(name, 5).saveState();

@@ -1346,6 +1346,269 @@ enum TypeOracle {
     Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
       return TimmOracle.plateau(m, o);
     }
+  },
+  KERAS_EXPONENTIAL_DECAY(ScheduleType.KERAS_EXPONENTIAL_DECAY, Combining.NEVER, FunctionOracle.kerasDecay()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleDecay(r, m);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.exponential(m, o);
+    }
+  },
+  KERAS_PIECEWISE_CONSTANT_DECAY(ScheduleType.KERAS_PIECEWISE_CONSTANT_DECAY, Combining.NEVER, FunctionOracle.kerasPiecewise()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensiblePiecewise(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      FunctionOracle.judgePiecewise(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.piecewise(m, o);
+    }
+  },
+  KERAS_POLYNOMIAL_DECAY(ScheduleType.KERAS_POLYNOMIAL_DECAY, Combining.NEVER, FunctionOracle.kerasPolynomial()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensiblePolynomial(r, m);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.polynomial(m, o);
+    }
+  },
+  KERAS_INVERSE_TIME_DECAY(ScheduleType.KERAS_INVERSE_TIME_DECAY, Combining.NEVER, FunctionOracle.kerasDecay()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleDecay(r, m);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.inverseTime(m, o);
+    }
+  },
+  KERAS_COSINE_DECAY(ScheduleType.KERAS_COSINE_DECAY, Combining.NEVER, FunctionOracle.kerasCosine()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleCosine(r, m);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.cosine(m, o);
+    }
+  },
+  KERAS_COSINE_DECAY_RESTARTS(ScheduleType.KERAS_COSINE_DECAY_RESTARTS, Combining.NEVER, FunctionOracle.kerasRestarts()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleRestarts(r, m);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.restarts(m, o);
+    }
+  },
+  OPTAX_CONSTANT(ScheduleType.OPTAX_CONSTANT, Combining.SEQUENTIAL, FunctionOracle.optaxConstant()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleOptax(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      FunctionOracle.judgeOptax(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.optax(m, o);
+    }
+  },
+  OPTAX_LINEAR(ScheduleType.OPTAX_LINEAR, Combining.SEQUENTIAL, FunctionOracle.optaxLinear()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleOptax(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      FunctionOracle.judgeOptax(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.optax(m, o);
+    }
+  },
+  OPTAX_POLYNOMIAL(ScheduleType.OPTAX_POLYNOMIAL, Combining.SEQUENTIAL, FunctionOracle.optaxPolynomial()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleOptax(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      FunctionOracle.judgeOptax(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.optax(m, o);
+    }
+  },
+  OPTAX_EXPONENTIAL_DECAY(ScheduleType.OPTAX_EXPONENTIAL_DECAY, Combining.SEQUENTIAL, FunctionOracle.optaxExponential()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleOptax(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      FunctionOracle.judgeOptax(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.optax(m, o);
+    }
+  },
+  OPTAX_COSINE_DECAY(ScheduleType.OPTAX_COSINE_DECAY, Combining.SEQUENTIAL, FunctionOracle.optaxCosine()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleOptax(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      FunctionOracle.judgeOptax(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.optax(m, o);
+    }
+  },
+  OPTAX_WARMUP_COSINE_DECAY(ScheduleType.OPTAX_WARMUP_COSINE_DECAY, Combining.SEQUENTIAL, FunctionOracle.optaxWarmupCosine()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleOptax(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      FunctionOracle.judgeOptax(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.optax(m, o);
+    }
+  },
+  OPTAX_WARMUP_EXPONENTIAL_DECAY(ScheduleType.OPTAX_WARMUP_EXPONENTIAL_DECAY, Combining.SEQUENTIAL, FunctionOracle.optaxWarmupExponential()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleOptax(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      FunctionOracle.judgeOptax(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.optax(m, o);
+    }
+  },
+  OPTAX_WARMUP_CONSTANT(ScheduleType.OPTAX_WARMUP_CONSTANT, Combining.SEQUENTIAL, FunctionOracle.optaxWarmupConstant()) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleOptax(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      FunctionOracle.judgeOptax(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.optax(m, o);
+    }
+  },
+  OPTAX_PIECEWISE_CONSTANT(ScheduleType.OPTAX_PIECEWISE_CONSTANT, Combining.SEQUENTIAL, FunctionOracle.optaxPiecewise(false)) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleOptax(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      FunctionOracle.judgeOptax(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.optax(m, o);
+    }
+  },
+  OPTAX_PIECEWISE_INTERPOLATE(ScheduleType.OPTAX_PIECEWISE_INTERPOLATE, Combining.SEQUENTIAL, FunctionOracle.optaxPiecewise(true)) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleOptax(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      FunctionOracle.judgeOptax(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.optax(m, o);
+    }
+  },
+  OPTAX_LINEAR_ONECYCLE(ScheduleType.OPTAX_LINEAR_ONECYCLE, Combining.SEQUENTIAL, FunctionOracle.optaxOnecycle(true)) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleOptax(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      FunctionOracle.judgeOptax(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.optax(m, o);
+    }
+  },
+  OPTAX_COSINE_ONECYCLE(ScheduleType.OPTAX_COSINE_ONECYCLE, Combining.SEQUENTIAL, FunctionOracle.optaxOnecycle(false)) {
+    @Override
+    void sensible(Random r, Config config, Member m, Role role, boolean warnings) {
+      FunctionOracle.sensibleOptax(r, m);
+    }
+
+    @Override
+    void judge(Member m, Placement placement, Verdict verdict) {
+      FunctionOracle.judgeOptax(m, verdict);
+    }
+
+    @Override
+    Object toPlainPyTorch(Member m, PlainPyTorch.Optimizer o) {
+      return FunctionOracle.optax(m, o);
+    }
   };
 
   /** The cosine-with-min-lr schedules' mistakes: both ends given, or neither, or minLr alone. */
@@ -1382,6 +1645,8 @@ enum TypeOracle {
     ANYWHERE,
     /** First only, and without cycling momentum. */
     FIRST,
+    /** Anywhere in {@code @Sequential}, never in {@code @Chained}: optax's schedules, which join_schedules joins. */
+    SEQUENTIAL,
     NEVER
   }
 

@@ -220,6 +220,13 @@ public final class Checks {
     return rate;
   }
 
+  /** Throws {@link IllegalArgumentException} with the reference's {@code refusal}, where it is not null. */
+  public static void refused(String schedule, String refusal) {
+    if (refusal != null) {
+      throw new IllegalArgumentException(schedule + ": " + refusal);
+    }
+  }
+
   /** The largest magnitude in {@code values}. */
   public static double largest(double[] values) {
     double largest = 0;

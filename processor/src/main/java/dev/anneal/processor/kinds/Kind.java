@@ -70,6 +70,15 @@ public interface Kind {
     return false;
   }
 
+  /**
+   * The reference's argument that a group's initial rate stands for, where the reference takes its
+   * base value as an argument rather than from the optimizer (Keras's
+   * {@code initial_learning_rate}): a port writes that value as the group's rate. Empty by default.
+   */
+  default Optional<String> initialRateArgument() {
+    return Optional.empty();
+  }
+
   /** Checks beyond the rules of single attributes; reports through {@code check}. */
   default void check(ScheduleCheck check) {}
 

@@ -41,7 +41,25 @@ public final class Kinds {
       new TimmStepLRSchedulerKind(),
       new TimmMultiStepLRSchedulerKind(),
       new TimmWSDLRSchedulerKind(),
-      new TimmPlateauLRSchedulerKind());
+      new TimmPlateauLRSchedulerKind(),
+      new KerasExponentialDecayKind(),
+      new KerasPiecewiseConstantDecayKind(),
+      new KerasPolynomialDecayKind(),
+      new KerasInverseTimeDecayKind(),
+      new KerasCosineDecayKind(),
+      new KerasCosineDecayRestartsKind(),
+      new OptaxConstantScheduleKind(),
+      new OptaxLinearScheduleKind(),
+      new OptaxPolynomialScheduleKind(),
+      new OptaxExponentialDecayKind(),
+      new OptaxCosineDecayScheduleKind(),
+      new OptaxWarmupCosineDecayScheduleKind(),
+      new OptaxWarmupExponentialDecayScheduleKind(),
+      new OptaxWarmupConstantScheduleKind(),
+      new OptaxPiecewiseConstantScheduleKind(),
+      new OptaxPiecewiseInterpolateScheduleKind(),
+      new OptaxLinearOnecycleScheduleKind(),
+      new OptaxCosineOnecycleScheduleKind());
 
   private Kinds() {}
 

@@ -90,7 +90,9 @@ public final class ModelBuilder {
     }
     for (BindInput bind : input.binds()) {
       int index = bind.schedule() < 0 ? 0 : bind.schedule();
-      if (index == schedule.index() && bind.attribute().equals(param.attribute)) {
+      // With a @Warmup, warmupSteps binds the warm-up's steps, not a schedule's own warmupSteps.
+      if (index == schedule.index() && bind.attribute().equals(param.attribute)
+          && !(input.warmup() != null && Validator.bindsWarmup(param.attribute))) {
         return bind;
       }
     }

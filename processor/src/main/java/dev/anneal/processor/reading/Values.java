@@ -2,6 +2,7 @@ package dev.anneal.processor.reading;
 
 import dev.anneal.AnnealStrategy;
 import dev.anneal.Mode;
+import dev.anneal.OptaxInterpolateType;
 import dev.anneal.ScaleMode;
 import dev.anneal.ThresholdMode;
 import dev.anneal.TimmDecayFn;
@@ -65,6 +66,8 @@ public final class Values {
         return TimmDecayFn.valueOf(name);
       case NOISE_TYPE:
         return TimmNoiseType.valueOf(name);
+      case INTERPOLATE_TYPE:
+        return OptaxInterpolateType.valueOf(name);
       default:
         throw new AssertionError(param);
     }

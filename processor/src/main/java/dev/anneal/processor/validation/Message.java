@@ -87,6 +87,8 @@ public enum Message {
       "wsd-length",
       "%s needs numStableSteps, or numTrainingSteps to derive it from (the reference: \"Either num_training_steps or num_stable_steps must be specified.\")"),
   TIMM_REFUSED("invalid-value", "%s: %s"),
+  /** A refusal of Keras or optax, values together: the reference's reason, with the values. */
+  FUNCTION_REFUSED("invalid-value", "%s: %s"),
   SLOW_NOISE(
       "slow-noise",
       "%s: noisePct (noise_pct) = %s is %s of |noiseStd| (noise_std): the reference draws normal samples until one falls within it, about %s draws for each noised update, and so does the generated scheduler"),

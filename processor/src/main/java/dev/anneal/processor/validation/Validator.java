@@ -324,7 +324,9 @@ public final class Validator {
         continue;
       }
       Param warmupParam = WARMUP_BINDS.get(bind.attribute());
-      if (warmupParam != null) {
+      // Keras's and optax's own warmup_steps is a schedule's attribute of that name: without a
+      // @Warmup, the name binds it.
+      if (warmupParam != null && (input.warmup() != null || !takenBySchedule(input, bind.attribute()))) {
         if (input.warmup() == null) {
           problems.add(Problem.error(carrier, bind.mirror(), at, Message.BIND_NO_WARMUP, bind.attribute(),
               warmupParam.attribute));
@@ -365,9 +367,20 @@ public final class Validator {
     return bound;
   }
 
+  private static boolean takenBySchedule(ConfigInput input, String attribute) {
+    var param = Param.forAttribute(attribute);
+    return param.isPresent()
+        && input.schedules().stream().anyMatch(s -> s.kind().attributes().takes(param.get()));
+  }
+
   /** The names under which {@code @Bind} binds the attributes of {@code @Warmup}. */
   private static final Map<String, Param> WARMUP_BINDS =
       Map.of("warmupSteps", Param.WARMUP_STEPS, "warmupStartFactor", Param.START_FACTOR);
+
+  /** Whether {@code attribute} is a name under which {@code @Bind} binds an attribute of {@code @Warmup}. */
+  public static boolean bindsWarmup(String attribute) {
+    return WARMUP_BINDS.containsKey(attribute);
+  }
 
   /** The name under which {@code @Bind} binds {@code param} of {@code schedule}. */
   public static String bindName(ScheduleInput schedule, Param param) {

@@ -4,6 +4,7 @@ import dev.anneal.AnnealStrategy;
 import dev.anneal.Bind;
 import dev.anneal.Chained;
 import dev.anneal.Mode;
+import dev.anneal.OptaxInterpolateType;
 import dev.anneal.Schedule;
 import dev.anneal.ScheduleType;
 import dev.anneal.Sequential;
@@ -147,6 +148,73 @@ public final class Configs {
   @Schedule(type = ScheduleType.TIMM_WSD, tInitial = 260, decayT = 80, warmupT = 20,
       stableFn = TimmStableFn.RSQRT, decayFn = TimmDecayFn.EXP)
   static final class TimmWsd {}
+
+  @Schedule(type = ScheduleType.KERAS_EXPONENTIAL_DECAY, decaySteps = 40, decayRate = 0.5, staircase = true)
+  static final class KerasExponentialDecay {}
+
+  @Schedule(type = ScheduleType.KERAS_PIECEWISE_CONSTANT_DECAY, boundaries = {60, 150},
+      values = {0.1, 0.05, 0.01})
+  static final class KerasPiecewiseConstantDecay {}
+
+  @Schedule(type = ScheduleType.KERAS_POLYNOMIAL_DECAY, decaySteps = 100, power = 2.0, cycle = true)
+  static final class KerasPolynomialDecay {}
+
+  @Schedule(type = ScheduleType.KERAS_INVERSE_TIME_DECAY, decaySteps = 10, decayRate = 0.5)
+  static final class KerasInverseTimeDecay {}
+
+  @Schedule(type = ScheduleType.KERAS_COSINE_DECAY, decaySteps = 230, warmupTarget = 0.2, warmupSteps = 20)
+  static final class KerasCosineDecay {}
+
+  @Schedule(type = ScheduleType.KERAS_COSINE_DECAY_RESTARTS, firstDecaySteps = 40, tMul = 1.5, mMul = 0.8)
+  static final class KerasCosineDecayRestarts {}
+
+  @Schedule(type = ScheduleType.OPTAX_CONSTANT,
+      value = 0.05)
+  static final class OptaxConstant {}
+
+  @Schedule(type = ScheduleType.OPTAX_LINEAR,
+      endValue = 1e-5, transitionSteps = 200, transitionBegin = 20)
+  static final class OptaxLinear {}
+
+  @Schedule(type = ScheduleType.OPTAX_POLYNOMIAL,
+      endValue = 1e-6, power = 2.0, transitionSteps = 250)
+  static final class OptaxPolynomial {}
+
+  @Schedule(type = ScheduleType.OPTAX_EXPONENTIAL_DECAY,
+      transitionSteps = 30, decayRate = 0.5, endValue = 1e-6)
+  static final class OptaxExponential {}
+
+  @Schedule(type = ScheduleType.OPTAX_COSINE_DECAY,
+      decaySteps = 250, alpha = 0.01)
+  static final class OptaxCosine {}
+
+  @Schedule(type = ScheduleType.OPTAX_WARMUP_COSINE_DECAY,
+      initValue = 0.0, warmupSteps = 20, decaySteps = 250, endValue = 1e-6)
+  static final class OptaxWarmupCosine {}
+
+  @Schedule(type = ScheduleType.OPTAX_WARMUP_EXPONENTIAL_DECAY,
+      initValue = 0.0, warmupSteps = 20, transitionSteps = 30, decayRate = 0.5)
+  static final class OptaxWarmupExponential {}
+
+  @Schedule(type = ScheduleType.OPTAX_WARMUP_CONSTANT,
+      initValue = 0.0, warmupSteps = 100)
+  static final class OptaxWarmupConstant {}
+
+  @Schedule(type = ScheduleType.OPTAX_PIECEWISE_CONSTANT,
+      boundaries = {200, 100}, scales = {0.1, 0.5})
+  static final class OptaxPiecewise {}
+
+  @Schedule(type = ScheduleType.OPTAX_PIECEWISE_INTERPOLATE,
+      interpolateType = OptaxInterpolateType.LINEAR, boundaries = {20, 250}, scales = {1.0, 0.01})
+  static final class OptaxInterpolate {}
+
+  @Schedule(type = ScheduleType.OPTAX_LINEAR_ONECYCLE,
+      transitionSteps = 250)
+  static final class OptaxLinearOnecycle {}
+
+  @Schedule(type = ScheduleType.OPTAX_COSINE_ONECYCLE,
+      transitionSteps = 250)
+  static final class OptaxCosineOnecycle {}
 
   @Schedule(type = ScheduleType.LINEAR, startFactor = 0.1, totalIters = 20)
   @Schedule(type = ScheduleType.COSINE, tMax = 250)

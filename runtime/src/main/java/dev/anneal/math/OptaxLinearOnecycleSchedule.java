@@ -1,0 +1,56 @@
+package dev.anneal.math;
+
+import dev.anneal.OptaxInterpolateType;
+
+/**
+ * optax's {@code linear_onecycle_schedule}: {@link OptaxPiecewiseInterpolateSchedule}, linear, from
+ * {@code peak_value / div_factor} with the dict
+ *
+ * <pre>
+ * {int(pct_start * T): div_factor, int(pct_final * T): 1 / div_factor, T: 1 / final_div_factor}
+ * </pre>
+ *
+ * for {@code T = transition_steps} (see {@link OptaxOnecycle} for how the dict is read): up to
+ * {@code peak_value}, back down to {@code peak_value / div_factor}, then to
+ * {@code peak_value / (div_factor * final_div_factor)}.
+ */
+public final class OptaxLinearOnecycleSchedule {
+  private OptaxLinearOnecycleSchedule() {}
+
+  /** The reference's ValueErrors, or null. */
+  public static String refusal(int transitionSteps, double pctStart, double pctFinal, double divFactor,
+      double finalDivFactor) {
+    if (transitionSteps <= 0) {
+      return "A linear onecycle schedule was set with a non-positive `transition_steps`: transition_steps = "
+          + transitionSteps;
+    }
+    return OptaxOnecycle.negativeScale(scales(transitionSteps, pctStart, pctFinal, divFactor, finalDivFactor));
+  }
+
+  /** The boundaries of the schedule's dict, sorted. */
+  public static int[] boundaries(int transitionSteps, double pctStart, double pctFinal, double divFactor,
+      double finalDivFactor) {
+    return OptaxOnecycle.boundaries(keys(transitionSteps, pctStart, pctFinal),
+        values(divFactor, finalDivFactor));
+  }
+
+  /** The scales of the schedule's dict, in the order of its boundaries. */
+  public static double[] scales(int transitionSteps, double pctStart, double pctFinal, double divFactor,
+      double finalDivFactor) {
+    return OptaxOnecycle.scales(keys(transitionSteps, pctStart, pctFinal), values(divFactor, finalDivFactor));
+  }
+
+  private static int[] keys(int transitionSteps, double pctStart, double pctFinal) {
+    return new int[] {OptaxOnecycle.truncated(pctStart, transitionSteps),
+        OptaxOnecycle.truncated(pctFinal, transitionSteps), transitionSteps};
+  }
+
+  private static double[] values(double divFactor, double finalDivFactor) {
+    return new double[] {divFactor, 1.0 / divFactor, 1.0 / finalDivFactor};
+  }
+
+  /** The value at {@code count}, given the dict's {@code boundaries} and {@code scales}. */
+  public static double lr(int[] boundaries, double[] scales, double divFactor, double peakValue, long count) {
+    return OptaxOnecycle.lr(OptaxInterpolateType.LINEAR, boundaries, scales, peakValue, divFactor, count);
+  }
+}
