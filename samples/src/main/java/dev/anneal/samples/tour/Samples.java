@@ -249,7 +249,23 @@ public final class Samples {
                   new Sample.Comparison(
                       "with noise (noise_range_t=16)",
                       "without noise",
-                      () -> new TimmCosineNoise_WithoutNoiseScheduler(LEARNING_RATE))));
+                      () -> new TimmCosineNoise_WithoutNoiseScheduler(LEARNING_RATE))),
+          Sample.of(
+              "keras-cosine-decay-restarts",
+              "Keras: cosine restarts, t_mul=1.5, m_mul=0.8, alpha=0.1",
+              "CosineDecayRestarts(1e-3, first_decay_steps=4, t_mul=1.5, m_mul=0.8, alpha=0.1)",
+              () -> new KerasCosineRestartsScheduler(LEARNING_RATE)),
+          Sample.of(
+              "keras-polynomial-decay-cycle",
+              "Keras: polynomial, decay_steps=8, power=2, cycle=True",
+              "PolynomialDecay(1e-3, decay_steps=8, end_learning_rate=1e-4, power=2.0, cycle=True)",
+              () -> new KerasPolynomialCycleScheduler(LEARNING_RATE)),
+          Sample.of(
+              "optax-warmup-cosine-decay",
+              "optax: warm-up 4, cosine to 1e-5, exponent=2",
+              "warmup_cosine_decay_schedule(0.0, 1e-3, warmup_steps=4, decay_steps=32,"
+                  + " end_value=1e-5, exponent=2.0)",
+              () -> new OptaxWarmupCosineScheduler(LEARNING_RATE)));
 
   private Samples() {}
 

@@ -97,7 +97,7 @@ public final class Tour {
             "Learning-rate schedules: a visual cheat sheet",
             String.format(
                 Locale.ROOT,
-                "PyTorch's torch.optim.lr_scheduler, Hugging Face's and timm's schedules,"
+                "PyTorch's torch.optim.lr_scheduler, Hugging Face's, timm's, Keras's and optax's schedules,"
                     + " generated at compile time by Anneal."
                     + " Initial rate %s, %d steps, %d per epoch.",
                 scientific(Samples.LEARNING_RATE),

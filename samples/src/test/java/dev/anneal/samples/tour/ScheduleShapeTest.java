@@ -203,6 +203,43 @@ class ScheduleShapeTest {
   }
 
   @Test
+  void kerasAndOptaxAsTheirSourcesWriteThem() {
+    // Keras's CosineDecayRestarts: completed_fraction = t / first_decay_steps; with t_mul != 1 the
+    // restart i = floor(log(1 - f * (1 - t_mul)) / log(t_mul)), the fraction into it (f - (1 -
+    // t_mul ** i) / (1 - t_mul)) / t_mul ** i, the value lr * ((1 - alpha) * 0.5 * m_mul ** i *
+    // (1 + cos(pi * fraction)) + alpha).
+    assertFollows(
+        "keras-cosine-decay-restarts",
+        t -> {
+          double f = t / 4.0;
+          double i = Math.floor(Math.log(1 - f * (1 - 1.5)) / Math.log(1.5));
+          double fraction = (f - (1 - Math.pow(1.5, i)) / (1 - 1.5)) / Math.pow(1.5, i);
+          return LR * ((1 - 0.1) * 0.5 * Math.pow(0.8, i) * (1 + Math.cos(Math.PI * fraction)) + 0.1);
+        });
+    // Keras's PolynomialDecay with cycle=True: the horizon is decay_steps * ceil(t / decay_steps)
+    // (decay_steps itself at t = 0), then (lr - end) * (1 - t / horizon) ** power + end.
+    assertFollows(
+        "keras-polynomial-decay-cycle",
+        t -> {
+          double horizon = 8 * (t == 0 ? 1 : Math.ceil(t / 8.0));
+          return (LR - 1e-4) * Math.pow(1 - t / horizon, 2) + 1e-4;
+        });
+    // optax's warmup_cosine_decay_schedule: linear_schedule(0, peak, 4) joined at step 4 with
+    // cosine_decay_schedule(peak, 32 - 4, alpha=end / peak, exponent=2) on t - 4.
+    assertFollows(
+        "optax-warmup-cosine-decay",
+        t -> {
+          if (t < 4) {
+            return (0.0 - LR) * (1 - t / 4.0) + LR;
+          }
+          double count = Math.min(t - 4, 28);
+          double cosine = 0.5 * (1 + Math.cos(Math.PI * count / 28));
+          double alpha = 1e-5 / LR;
+          return LR * ((1 - alpha) * Math.pow(cosine, 2) + alpha);
+        });
+  }
+
+  @Test
   void timmTanh() {
     double lrMin = 1e-4;
     double warmupLrInit = 1e-4;
