@@ -213,6 +213,10 @@ public final class Checks {
    * and the schedules that compute each group's rate apart.
    */
   public static double rate(double rate, String schedule, long step) {
+    if (Double.isNaN(rate)) {
+      throw new ArithmeticException(schedule + ": the rate at step " + step + " is NaN, not a number: the"
+          + " schedule's formula has no value there (the reference would hand NaN to the optimizer)");
+    }
     if (!(Math.abs(rate) <= Double.MAX_VALUE)) {
       throw new ArithmeticException(schedule + ": the rate at step " + step + " is " + rate
           + ", not a finite number: it overflows the doubles");

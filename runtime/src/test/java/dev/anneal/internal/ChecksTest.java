@@ -110,4 +110,17 @@ class ChecksTest {
     assertEquals(0, Checks.step(0));
     assertThrows(IllegalArgumentException.class, () -> Checks.step(-1));
   }
+
+  @Test
+  void aRateWithoutAValueIsToldApartFromOneThatOverflows() {
+    assertEquals(-0.5, Checks.rate(-0.5, "LambdaLR", 3));
+    ArithmeticException nan = assertThrows(ArithmeticException.class,
+        () -> Checks.rate(Double.NaN, "keras.CosineDecayRestarts", 7));
+    assertEquals("keras.CosineDecayRestarts: the rate at step 7 is NaN, not a number: the schedule's formula has no"
+        + " value there (the reference would hand NaN to the optimizer)", nan.getMessage());
+    ArithmeticException overflow = assertThrows(ArithmeticException.class,
+        () -> Checks.rate(Double.NEGATIVE_INFINITY, "ExponentialLR", 9));
+    assertEquals("ExponentialLR: the rate at step 9 is -Infinity, not a finite number: it overflows the doubles",
+        overflow.getMessage());
+  }
 }
