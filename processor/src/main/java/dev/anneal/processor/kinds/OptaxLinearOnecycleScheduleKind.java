@@ -1,67 +1,25 @@
 package dev.anneal.processor.kinds;
 
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.TypeName;
 import dev.anneal.ScheduleType;
 import dev.anneal.internal.Rule;
 import dev.anneal.math.OptaxLinearOnecycleSchedule;
 import dev.anneal.processor.model.Attributes;
-import dev.anneal.processor.model.ConfigModel.ScheduleModel;
 import dev.anneal.processor.model.Param;
 import java.util.List;
 
 /** optax's {@code linear_onecycle_schedule}: three lines, up to the peak, back, and lower. */
-final class OptaxLinearOnecycleScheduleKind extends OptaxKind {
-  private static final List<Param> DICT = List.of(Param.TRANSITION_STEPS, Param.PCT_START, Param.PCT_FINAL,
-      Param.DIV_FACTOR, Param.FINAL_DIV_FACTOR);
-  private static final Refusal REFUSAL = new Refusal(OptaxLinearOnecycleSchedule.class, "refusal", DICT,
-      Param.TRANSITION_STEPS);
-
+final class OptaxLinearOnecycleScheduleKind extends OptaxOnecycleKind {
   OptaxLinearOnecycleScheduleKind() {
-    super(ScheduleType.OPTAX_LINEAR_ONECYCLE, Attributes.builder()
-        .required(Param.TRANSITION_STEPS, null)
-        .alternative(Param.PEAK_VALUE, "the group's initial rate", Rule.FINITE)
-        .optional(Param.PCT_START, 0.3, Rule.FINITE)
-        .optional(Param.PCT_FINAL, 0.85, Rule.FINITE)
-        .optional(Param.DIV_FACTOR, 25.0, Rule.FINITE)
-        .optional(Param.FINAL_DIV_FACTOR, 1e4, Rule.FINITE)
-        .build());
-  }
-
-  @Override
-  Class<?> math() {
-    return OptaxLinearOnecycleSchedule.class;
-  }
-
-  @Override
-  Param baseParam() {
-    return Param.PEAK_VALUE;
-  }
-
-  @Override
-  List<Refusal> refusals() {
-    return List.of(REFUSAL);
-  }
-
-  @Override
-  List<CodeBlock> derivedInputs(Writer writer) {
-    CodeBlock.Builder args = CodeBlock.builder();
-    for (int i = 0; i < DICT.size(); i++) {
-      args.add(i == 0 ? "$L" : ", $L", writer.input(DICT.get(i)));
-    }
-    CodeBlock dict = args.build();
-    return List.of(
-        writer.derived("boundaries", TypeName.get(int[].class),
-            CodeBlock.of("$T.boundaries($L)", OptaxLinearOnecycleSchedule.class, dict),
-            "The sorted boundaries of the reference's dict, as it truncates and overwrites them."),
-        writer.derived("scales", TypeName.get(double[].class),
-            CodeBlock.of("$T.scales($L)", OptaxLinearOnecycleSchedule.class, dict),
-            "The scales of the reference's dict, in the order of its boundaries."));
-  }
-
-  @Override
-  List<Param> inputs(ScheduleModel schedule) {
-    return List.of(Param.DIV_FACTOR);
+    super(ScheduleType.OPTAX_LINEAR_ONECYCLE, OptaxLinearOnecycleSchedule.class,
+        List.of(Param.TRANSITION_STEPS, Param.PCT_START, Param.PCT_FINAL, Param.DIV_FACTOR, Param.FINAL_DIV_FACTOR),
+        Attributes.builder()
+            .required(Param.TRANSITION_STEPS, null)
+            .alternative(Param.PEAK_VALUE, "the group's initial rate", Rule.FINITE)
+            .optional(Param.PCT_START, 0.3, Rule.FINITE)
+            .optional(Param.PCT_FINAL, 0.85, Rule.FINITE)
+            .optional(Param.DIV_FACTOR, 25.0, Rule.FINITE)
+            .optional(Param.FINAL_DIV_FACTOR, 1e4, Rule.FINITE)
+            .build());
   }
 
   @Override
