@@ -557,7 +557,10 @@ final class ConfigMutator {
       }
       case 8: {
         config.warmup = null;
-        String attribute = pick(r, "warmupSteps", "warmupStartFactor");
+        // Without @Warmup, @Bind warmupSteps binds a schedule's own warmupSteps where it has one
+        // (Keras's CosineDecay, optax's warm-ups): a mistake only for warmupStartFactor there.
+        boolean ownWarmupSteps = config.members.stream().anyMatch(m -> TypeOracle.of(m.type).takes("warmupSteps"));
+        String attribute = ownWarmupSteps ? "warmupStartFactor" : pick(r, "warmupSteps", "warmupStartFactor");
         if (config.binding(attribute) == null) {
           boolean steps = attribute.equals("warmupSteps");
           ConfigGenerator.bind(r, config, attribute, steps ? "int" : "double", steps ? "5" : "0.5", steps ? 5 : 0.5);

@@ -56,6 +56,29 @@ class FoundByPropertyTest {
         "@Schedule(type = LINEAR, startFactor = 1.0 / 3, endFactor = 0.0, totalIters = 5)",
         "@Schedule(type = CONSTANT, factor = 0.5, totalIters = 2)",
         "final class ChainedToZero {}"});
+    // Found with seed 7964375385863289214: a chain whose LinearLR ends at -0.0, where PyTorch's
+    // recurrence leaves -1.8e-17 (1.09e-14 of the peak) and Anneal reaches 0 exactly.
+    CONFIGS.put("ChainedCosinesToZero", new String[] {
+        "@Schedule(type = COSINE, tMax = -433, etaMin = -0.0d)",
+        "@Schedule(type = COSINE_WARM_RESTARTS, t0 = 3, tMult = 3, etaMin = -0.0d)",
+        "@Schedule(type = LINEAR, startFactor = 0.1, endFactor = -0.0 * 1, totalIters = 240)",
+        "@Chained",
+        "final class ChainedCosinesToZero {}"});
+    // Found with seed 21524726862249879: without @Warmup, @Bind warmupSteps binds the schedule's
+    // own warmupSteps (Keras's CosineDecay), which the random configs took for a mistake.
+    CONFIGS.put("KerasBoundWarmup", new String[] {
+        "@Schedule(type = KERAS_COSINE_DECAY, decaySteps = 7, alpha = 0.6682538889392835, warmupTarget = 0.1)",
+        "final class KerasBoundWarmup {",
+        "  @Bind",
+        "  int warmupSteps() {",
+        "    return 5;",
+        "  }",
+        "}"});
+    // Found with seed 8453783344256875589: optax's exponential_decay with decay_rate 1.5 grows
+    // past the doubles at count 1751, where optax returns inf and Anneal refuses the step.
+    CONFIGS.put("OptaxGrowing", new String[] {
+        "@Schedule(type = OPTAX_EXPONENTIAL_DECAY, transitionSteps = 1, decayRate = 1.5, staircase = false)",
+        "final class OptaxGrowing {}"});
   }
 
   private static GeneratedClasses classes;
@@ -195,5 +218,43 @@ class FoundByPropertyTest {
             "final class Override {}"),
         Sources.config("Shadowed", "@Schedule(type = COSINE, tMax = 10)", "final class Shadowed {}"));
     assertThat(compilation).succeeded();
+  }
+
+  @Test
+  @DisplayName("a chain whose LinearLR ends at -0.0 reaches a rate of 0 exactly, not PyTorch's rounding residue")
+  void chainedLinearEndsAtZero() {
+    StepScheduler chained = classes.scheduler("ChainedCosinesToZero", StepScheduler.class, 0.1);
+    for (int t = 0; t < 240; t++) {
+      chained.step();
+    }
+    assertEquals(0.0, Math.abs(chained.lr()), 0.0);
+    assertEquals(0.0, Math.abs(((LrFunction) chained).lrAt(240, 0)), 0.0);
+  }
+
+  @Test
+  @DisplayName("without @Warmup, @Bind warmupSteps binds Keras's CosineDecay's own warm-up")
+  void boundWarmupStepsOfKerasCosineDecay() {
+    StepScheduler keras = classes.boundScheduler("KerasBoundWarmup", classes.config("KerasBoundWarmup"),
+        StepScheduler.class, 0.0);
+    // Keras's warm-up from initial_learning_rate 0 to warmup_target 0.1 over warmup_steps 5.
+    for (int t = 0; t < 5; t++) {
+      assertEquals(0.1 * t / 5, keras.lr(), 1e-15, "step " + t);
+      keras.step();
+    }
+    assertEquals(0.1, keras.lr(), 1e-15);
+  }
+
+  @Test
+  @DisplayName("optax's exponential_decay that grows past the doubles is refused on that step, as 1.5 ** t")
+  void optaxGrowthRefusedWhereItOverflows() {
+    StepScheduler growing = classes.scheduler("OptaxGrowing", StepScheduler.class, 0.1);
+    int t = 0;
+    while (Double.isFinite(0.1 * Math.pow(1.5, t + 1))) {
+      growing.step();
+      t++;
+      assertEquals(0.1 * Math.pow(1.5, t), growing.lr(), 1e-12 * growing.lr(), "step " + t);
+    }
+    ArithmeticException e = org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class, growing::step);
+    assertTrue(e.getMessage().contains("the rate at step " + (t + 1) + " is Infinity"), e.getMessage());
   }
 }

@@ -1309,6 +1309,11 @@ final class PlainPyTorch {
       double[] lrs = new double[baseLrs.length];
       for (int g = 0; g < lrs.length; g++) {
         lrs[g] = function.at(baseLrs[g], lastEpoch);
+        if (!Double.isFinite(lrs[g])) {
+          // optax and Keras return an infinite or NaN value (a decay_rate above 1 overflows), which
+          // Anneal refuses on that step: the runs are compared up to it.
+          throw new PythonError("the value at count " + lastEpoch + " is " + lrs[g]);
+        }
       }
       return lrs;
     }

@@ -108,7 +108,15 @@ class ProcessorRobustnessPropertyTest {
           c -> c.members.stream().anyMatch(m -> m.type == ScheduleType.CYCLIC
               && (cycle(m) >= 1 << 20 || 10 * Arrays.stream(m.ds("maxLr", 0)).map(Math::abs).min().orElse(0)
                   < Arrays.stream(m.ds("baseLr", 0)).map(Math::abs).max().orElse(0))),
-          "PyTorch gives"));
+          "PyTorch gives"),
+      new KnownIssue("LinearLR decaying to endFactor 0 in a @Chained config: PyTorch's last factor,"
+          + " 1 + (end - start) / (start * total + (total - 1) * (end - start)), is 0 only to the rounding"
+          + " of its denominator, so PyTorch leaves about 1e-14 of the rate before it where Anneal reaches"
+          + " 0 exactly; after a chain's other factors that rate can be the run's peak, and the residue"
+          + " then passes the rule's 1e-14 peak",
+          c -> c.combinator == Combinator.CHAINED && c.members.stream()
+              .anyMatch(m -> m.type == ScheduleType.LINEAR && m.d("endFactor", 1.0) == 0),
+          "the generated scheduler 0.0 ("));
 
   /** The configs a known issue explained a failure of, each counted once. */
   private static final Map<KnownIssue, Set<Config>> EXPLAINED = new IdentityHashMap<>();
