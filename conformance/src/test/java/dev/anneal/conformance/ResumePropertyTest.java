@@ -60,6 +60,17 @@ class ResumePropertyTest {
     return Arbitraries.of(CASES);
   }
 
+  /**
+   * Found with seed 6345748362046160278: a case whose group starts at 0 (Keras's CosineDecay warmed
+   * up from 0), whose doubled rate was the same rate, so the "other rates" were none.
+   */
+  @Example
+  void otherRatesOfACaseThatStartsAtZeroAreRefused() {
+    Built warmupFromZero = CASES.stream().filter(b -> b.c.id().equals("keras/CosineDecay/warmup-from-0"))
+        .findFirst().orElseThrow();
+    aBadStateIsRefusedForItsReasonAndChangesNothing(warmupFromZero, warmupFromZero, 0.0, 0.0, Damage.OTHER_RATES, 0);
+  }
+
   @Example
   void theCasesCoverEverySchedule() {
     Set<String> types = CASES.stream().map(b -> b.c.scheduler().type()).collect(Collectors.toCollection(TreeSet::new));
@@ -135,7 +146,10 @@ class ResumePropertyTest {
       }
       case OTHER_RATES -> {
         double[] lrs = built.c.initialLrs().clone();
-        lrs[where % lrs.length] *= 2;
+        // Another rate: doubled, or 1e-3 where it is 0 (Keras's and optax's warm-ups from 0),
+        // whose double would be the same rate.
+        int changed = where % lrs.length;
+        lrs[changed] = lrs[changed] == 0 ? 1e-3 : 2 * lrs[changed];
         bad = built.create(lrs).saveState();
         allowed = Set.of(Reason.CONFIGURATION);
       }
