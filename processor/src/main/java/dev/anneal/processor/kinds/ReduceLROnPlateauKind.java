@@ -24,6 +24,19 @@ import java.util.function.Supplier;
 final class ReduceLROnPlateauKind extends BaseKind {
   private static final ClassName MATH_PLATEAU = ClassName.get(ReduceLROnPlateau.class);
 
+  /**
+   * What a plateau schedule does with a metric during a {@code @Warmup} in front of it (PyTorch's
+   * and timm's alike): a metric that improves on {@code best} by {@code improves}, the method of
+   * ReduceLROnPlateau for the mode, becomes the best; no step counts as bad.
+   */
+  static CodeBlock recordBest(String improves, String best, String threshold) {
+    return CodeBlock.builder()
+        .beginControlFlow("if ($T.$L(metric, $N, $N))", MATH_PLATEAU, improves, best, threshold)
+        .addStatement("$N = metric", best)
+        .endControlFlow()
+        .build();
+  }
+
   ReduceLROnPlateauKind() {
     super(ScheduleType.REDUCE_ON_PLATEAU, Stepping.RECURRENCE, InChain.REFUSED, Attributes.builder()
         .optional(Param.MODE, Mode.MIN, null)
@@ -192,11 +205,7 @@ final class ReduceLROnPlateauKind extends BaseKind {
     /** During a warm-up the best metric is kept, and no step counts as bad. */
     @Override
     protected CodeBlock recordMetric() {
-      return CodeBlock.builder()
-          .beginControlFlow("if ($T.$L(metric, $N, $N))", MATH_PLATEAU, improves(), best, threshold)
-          .addStatement("$N = metric", best)
-          .endControlFlow()
-          .build();
+      return recordBest(improves(), best, threshold);
     }
 
     @Override

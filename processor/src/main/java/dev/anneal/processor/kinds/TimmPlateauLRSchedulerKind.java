@@ -260,11 +260,7 @@ final class TimmPlateauLRSchedulerKind extends BaseKind {
     /** During a {@code @Warmup} in front, the best metric is kept, and no epoch counts as bad. */
     @Override
     protected CodeBlock recordMetric() {
-      return CodeBlock.builder()
-          .beginControlFlow("if ($T.$L(metric, $N, $N))", PLATEAU, improves(), best, threshold)
-          .addStatement("$N = metric", best)
-          .endControlFlow()
-          .build();
+      return ReduceLROnPlateauKind.recordBest(improves(), best, threshold);
     }
 
     @Override
